@@ -1,0 +1,119 @@
+// Shared types of the engine. Every range is a pair of UTF-16 offsets into the original text
+// (end exclusive): the unit of JavaScript strings and of VS Code's `TextDocument.positionAt`.
+
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const RULE_IDS = ['repeated-passage', 'near-duplicate', 'unattributed-claim', 'loaded-term'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export interface TextEdit {
+  range: OffsetRange;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix that is safe to apply without reading it (VS Code's "preferred" quick fix). */
+  preferred?: boolean;
+}
+
+export interface RelatedLocation {
+  message: string;
+  range: OffsetRange;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  range: OffsetRange;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+  /** Rule-specific facts for fronts (e.g. the term and its suggestions, the similarity). */
+  data?: Record<string, unknown>;
+}
+
+export type Layout = 'line-per-paragraph' | 'headline-blocks' | 'separated' | 'markdown' | 'single';
+
+export interface Paragraph {
+  /** Index in document order. */
+  index: number;
+  /** The paragraph's text without its line breaks or surrounding blank lines. */
+  range: OffsetRange;
+  /** Whole lines, from the first line's start to after the last line's line break. */
+  lineRange: OffsetRange;
+  /** Index of the article this paragraph belongs to. */
+  article: number;
+  /** True for headline / standfirst / metadata lines rather than body text. */
+  isHeading: boolean;
+}
+
+export interface Sentence {
+  range: OffsetRange;
+  paragraph: number;
+}
+
+export interface Article {
+  /** 1-based, in document order. */
+  index: number;
+  title: string;
+  titleRange: OffsetRange;
+  /** Whole lines the article occupies, including its heading and separator lines. */
+  range: OffsetRange;
+  /** Index (1-based) of the earlier article this one repeats, or null. */
+  duplicateOf: number | null;
+}
+
+export interface ReviewStats {
+  layout: Layout;
+  characters: number;
+  paragraphs: number;
+  sentences: number;
+  /** Milliseconds spent per stage. */
+  timings: Record<string, number>;
+  /** Rules whose findings were cut at `maxFindingsPerRule`, with the number found before the cut. */
+  truncated: Partial<Record<RuleId, number>>;
+}
+
+export interface Review {
+  articles: Article[];
+  findings: Finding[];
+  stats: ReviewStats;
+}
+
+// ---- Options -------------------------------------------------------------------------------
+
+export interface RuleOptions {
+  enabled: boolean;
+  severity: Severity;
+}
+
+/** A loaded term added by the user (matched as literal words, case-insensitive). */
+export interface UserTerm {
+  term: string;
+  suggestions: string[];
+  category?: string;
+  note?: string;
+}
+
+export interface ReviewOptions {
+  rules: Record<RuleId, RuleOptions>;
+  /** Minimum words for a sentence repeated inside another paragraph to be reported. */
+  minWords: number;
+  /** Similarity (0..1, word-level) from which a paragraph is a near duplicate of an earlier one. */
+  nearDuplicateThreshold: number;
+  /** Extra loaded terms. */
+  terms: UserTerm[];
+  /** Terms of the lexicon (or added ones) that are never reported, matched case-insensitively. */
+  ignoredTerms: string[];
+  /** Hedge / vague-source cues that are never reported. */
+  ignoredCues: string[];
+  /** Per rule, at most this many findings per file (the rest are counted in stats.truncated). */
+  maxFindingsPerRule: number;
+}
