@@ -1,0 +1,137 @@
+// Text utilities: line index (UTF-16 offsets <-> line/character) and normalisation for comparing.
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 code unit within the line. */
+  character: number;
+}
+
+/** Line starts of a text, for converting offsets to positions (VS Code's convention, 0-based). */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) starts.push(i + 1);
+      else if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** End of a line's content, before its line break. */
+  lineContentEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** Start of the next line, or the end of the text for the last line. */
+  lineEndWithBreak(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+  }
+
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    // An offset between \r and \n belongs to the end of the line content.
+    return { line, character: Math.min(clamped - this.starts[line], this.lineContentEnd(line) - this.starts[line]) };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[Math.max(0, position.line)];
+    return Math.min(start + Math.max(0, position.character), this.lineContentEnd(position.line));
+  }
+}
+
+const QUOTES_AND_DASHES: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ', '\u2007': ' ',
+  '\u2026': '...',
+};
+const QUOTE_DASH_PATTERN = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212\u00A0\u2009\u202F\u2007\u2026]/g;
+
+/** Quotes, dashes and odd spaces replaced by their ASCII forms, one for one in length except '…'. */
+export function foldPunctuation(text: string): string {
+  return text.replace(QUOTE_DASH_PATTERN, c => QUOTES_AND_DASHES[c]);
+}
+
+/**
+ * The comparison key of a passage: NFKC, ASCII quotes and dashes, collapsed whitespace, lower case,
+ * no leading/trailing space. For comparing only: ranges always point into the original text.
+ */
+export function normalizeForCompare(text: string): string {
+  let s = text;
+  // NFKC is costly; most news text is already stable under it.
+  if (/[^\u0000-\u007F\u2018-\u201F\u2013\u2014\u00A0]/.test(s)) s = s.normalize('NFKC');
+  return foldPunctuation(s).replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Word tokens with their offsets, for matching phrases and counting words. */
+export interface WordToken {
+  /** Lower-cased word with quotes folded (what patterns compare against). */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+// Letters and digits, with inner apostrophes ("People’s", "don't") kept in the word.
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
+
+export function wordTokens(text: string, base = 0): WordToken[] {
+  const out: WordToken[] = [];
+  WORD_PATTERN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_PATTERN.exec(text)) !== null) {
+    const raw = m[0];
+    out.push({ norm: raw.replace(/\u2019/g, "'").toLowerCase(), start: base + m.index, end: base + m.index + raw.length });
+  }
+  return out;
+}
+
+export function countWords(text: string): number {
+  WORD_PATTERN.lastIndex = 0;
+  let n = 0;
+  while (WORD_PATTERN.exec(text) !== null) n++;
+  return n;
+}
+
+/** 32-bit FNV-1a hash of a string (stable across runs; used for keys and sketches). */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
