@@ -1,5 +1,117 @@
-// PLACEHOLDER until the engine lands (the lead is writing it): signature only.
-import { Review, ReviewOptions } from './types';
-export function review(_text: string, _options?: ReviewOptions): Review {
-  throw new Error('engine not written yet');
+// Runs the rules over a text. A Reviewer keeps what it learnt about each paragraph, so that
+// reviewing the next version of the same document only analyses the paragraphs that changed.
+import { ParagraphAnalysis, StageClock, analyzeParagraph, textKey } from './analysis';
+import { defaultOptions } from './defaults';
+import { compileLexicons } from './lexicon';
+import { claimFinding } from './rules/attribution';
+import { termFinding } from './rules/loaded';
+import { findNearDuplicates } from './rules/nearDuplicate';
+import { findRepeats, sentenceRepeats } from './rules/repeated';
+import { segment } from './segment';
+import { LineIndex } from './text';
+import { Finding, RULE_IDS, Review, ReviewOptions, RuleId } from './types';
+
+function now(): number {
+  return performance.now();
+}
+
+export class Reviewer {
+  private cache = new Map<string, ParagraphAnalysis>();
+  /** Paragraph analyses computed (not reused) by the last review, for measuring reuse. */
+  lastAnalysed = 0;
+
+  constructor(readonly options: ReviewOptions = defaultOptions()) {}
+
+  review(text: string): Review {
+    const options = this.options;
+    const timings: Record<string, number> = {};
+    let t = now();
+    const lap = (stage: string) => {
+      const n = now();
+      timings[stage] = (timings[stage] ?? 0) + (n - t);
+      t = n;
+    };
+
+    const lines = new LineIndex(text);
+    const { layout, articles, paragraphs } = segment(text, lines);
+    lap('segmentation');
+
+    const lex = compileLexicons(options);
+    const clock: StageClock = { sentences: 0, claims: 0, terms: 0, sketches: 0 };
+    const previous = this.cache;
+    const next = new Map<string, ParagraphAnalysis>();
+    let analysed = 0;
+    const analyses = paragraphs.map(p => {
+      const body = text.slice(p.range.start, p.range.end);
+      const key = textKey(body);
+      let a = previous.get(key) ?? next.get(key);
+      if (!a) {
+        a = analyzeParagraph(body, options, lex, clock);
+        analysed++;
+      }
+      next.set(key, a);
+      return a;
+    });
+    // Only the current version's paragraphs stay cached: memory follows the document's size.
+    this.cache = next;
+    this.lastAnalysed = analysed;
+    lap('analysis');
+    Object.assign(timings, { sentences: clock.sentences, claims: clock.claims, terms: clock.terms, sketches: clock.sketches });
+
+    const byRule: Record<RuleId, Finding[]> = { 'repeated-passage': [], 'near-duplicate': [], 'unattributed-claim': [], 'loaded-term': [] };
+    const repeatsOn = options.rules['repeated-passage'].enabled;
+    const ctx = { text, lines, paragraphs, articles, analyses, options };
+    const { findings: runFindings, copied } = findRepeats(ctx);
+    if (repeatsOn) byRule['repeated-passage'].push(...runFindings);
+    lap('repeats');
+
+    const skipSentences = new Set(copied);
+    if (options.rules['near-duplicate'].enabled) {
+      const near = findNearDuplicates({ ...ctx, copied });
+      byRule['near-duplicate'] = near.findings;
+      for (const p of near.nearCopies) skipSentences.add(p);
+    }
+    lap('nearDuplicates');
+    if (repeatsOn) byRule['repeated-passage'].push(...sentenceRepeats(ctx, skipSentences));
+    lap('repeats');
+
+    const claimSeverity = options.rules['unattributed-claim'].severity;
+    const termSeverity = options.rules['loaded-term'].severity;
+    paragraphs.forEach((p, i) => {
+      for (const hit of analyses[i].claims) byRule['unattributed-claim'].push(claimFinding(hit, p.range.start, text, claimSeverity));
+      for (const hit of analyses[i].terms) byRule['loaded-term'].push(termFinding(hit, p.range.start, termSeverity));
+    });
+    lap('findings');
+
+    const truncated: Review['stats']['truncated'] = {};
+    const findings: Finding[] = [];
+    for (const rule of RULE_IDS) {
+      const list = byRule[rule].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      if (list.length > options.maxFindingsPerRule) {
+        truncated[rule] = list.length;
+        list.length = options.maxFindingsPerRule;
+      }
+      findings.push(...list);
+    }
+    findings.sort((a, b) => a.range.start - b.range.start || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
+    lap('findings');
+
+    return {
+      articles,
+      findings,
+      stats: {
+        layout,
+        characters: text.length,
+        paragraphs: paragraphs.length,
+        sentences: analyses.reduce((n, a) => n + a.sentences.length, 0),
+        timings,
+        truncated,
+      },
+    };
+  }
+}
+
+/** Reviews a text once (no cache kept). */
+export function review(text: string, options: ReviewOptions = defaultOptions()): Review {
+  return new Reviewer(options).review(text);
 }

@@ -52,6 +52,8 @@ export interface Paragraph {
   article: number;
   /** True for headline / standfirst / metadata lines rather than body text. */
   isHeading: boolean;
+  /** True for header lines such as `Date:` or `URL:` (never compared as text). */
+  isMeta: boolean;
 }
 
 export interface Sentence {

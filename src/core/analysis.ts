@@ -1,0 +1,145 @@
+// What the rules need to know about one paragraph, computed from its text alone so that it can be
+// cached and reused when the rest of the document changes (the editor re-reviews on every edit).
+import { CompiledLexicons, CueEntry, TermEntry, isSilenced } from './lexicon';
+import { passesContext } from './context';
+import { nonOverlapping } from './phrases';
+import { isInside, quoteSpans } from './quotes';
+import { sentenceRanges } from './sentences';
+import { namesSource } from './sources';
+import { hash32, normalizeForCompare, wordTokens } from './text';
+import { sketch } from './minhash';
+import { OffsetRange, ReviewOptions } from './types';
+
+/** Offsets in this file's structures are relative to the paragraph's start. */
+export interface SentenceInfo extends OffsetRange {
+  words: number;
+  /** Comparison key, only for sentences of at least `minWords` words. */
+  key?: string;
+}
+
+export interface ClaimHit extends OffsetRange {
+  cue: CueEntry;
+  matched: string;
+  /** Where "[attribution needed]" goes: the end of the sentence, before its final punctuation. */
+  insertAt: number;
+}
+
+export interface TermHit extends OffsetRange {
+  entry: TermEntry;
+  matched: string;
+  quoted: boolean;
+}
+
+export interface ParagraphAnalysis {
+  key: string;
+  words: number;
+  sentences: SentenceInfo[];
+  sketch: Uint32Array | null;
+  claims: ClaimHit[];
+  terms: TermHit[];
+}
+
+/** Paragraphs longer than this are not sketched (they are compared exactly only). */
+export const MAX_SKETCH_WORDS = 5000;
+
+function sentenceIndexAt(sentences: OffsetRange[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function insertionPoint(text: string, sentence: OffsetRange): number {
+  let e = sentence.end;
+  while (e > sentence.start && /["'\u2019\u201D\u00BB)\]]/.test(text[e - 1])) e--;
+  while (e > sentence.start && /[.!?\u2026:;]/.test(text[e - 1])) e--;
+  // Keep a closing quote that belongs to the sentence's own quotation outside the marker.
+  return e;
+}
+
+/** Milliseconds per stage, accumulated over paragraphs. */
+export interface StageClock {
+  sentences: number;
+  claims: number;
+  terms: number;
+  sketches: number;
+}
+
+export function analyzeParagraph(text: string, options: ReviewOptions, lex: CompiledLexicons, clock?: StageClock): ParagraphAnalysis {
+  let t0 = clock ? performance.now() : 0;
+  const lap = (stage: keyof StageClock) => {
+    if (!clock) return;
+    const now = performance.now();
+    clock[stage] += now - t0;
+    t0 = now;
+  };
+  const tokens = wordTokens(text);
+  const ranges = sentenceRanges(text);
+  if (ranges.length === 0) ranges.push({ start: 0, end: text.length });
+  const wantClaims = options.rules['unattributed-claim'].enabled;
+  const wantTerms = options.rules['loaded-term'].enabled;
+
+  // Token span of each sentence.
+  const sentenceTokenStart: number[] = [];
+  const sentenceTokenEnd: number[] = [];
+  const sentences: SentenceInfo[] = ranges.map(r => ({ ...r, words: 0 }));
+  let t = 0;
+  for (let s = 0; s < ranges.length; s++) {
+    while (t < tokens.length && tokens[t].start < ranges[s].start) t++;
+    sentenceTokenStart.push(t);
+    while (t < tokens.length && tokens[t].start < ranges[s].end) t++;
+    sentenceTokenEnd.push(t);
+    sentences[s].words = t - sentenceTokenStart[s];
+    if (sentences[s].words >= options.minWords && ranges.length > 1) {
+      sentences[s].key = normalizeForCompare(text.slice(ranges[s].start, ranges[s].end));
+    }
+  }
+
+  lap('sentences');
+  const quotes = wantClaims || wantTerms ? quoteSpans(text) : [];
+  const claims: ClaimHit[] = [];
+  if (wantClaims) {
+    for (const m of nonOverlapping(lex.cues.matchAll(tokens, text))) {
+      const matched = text.slice(m.start, m.end);
+      if (isSilenced(lex.ignoredCues, m.value.cue, matched)) continue;
+      const s = sentenceIndexAt(ranges, m.start);
+      const from = sentenceTokenStart[s];
+      const to = sentenceTokenEnd[s];
+      if (!passesContext(m.value.context, tokens, m.first, m.last, from, to)) continue;
+      const quoted = isInside(quotes, m.start, m.end);
+      const named = namesSource(tokens, from, to, text, 0, m.first, m.last);
+      // A quoted named speaker owns the hedge; a named source answers a vague one.
+      if (quoted && named) continue;
+      if (m.value.kind === 'vague-source' && named) continue;
+      claims.push({ start: m.start, end: m.end, cue: m.value, matched, insertAt: insertionPoint(text, ranges[s]) });
+    }
+  }
+
+  lap('claims');
+  const terms: TermHit[] = [];
+  if (wantTerms) {
+    for (const m of nonOverlapping(lex.terms.matchAll(tokens, text))) {
+      const matched = text.slice(m.start, m.end);
+      if (isSilenced(lex.ignoredTerms, m.value.term, matched)) continue;
+      const s = sentenceIndexAt(ranges, m.start);
+      if (!passesContext(m.value.context, tokens, m.first, m.last, sentenceTokenStart[s], sentenceTokenEnd[s])) continue;
+      terms.push({ start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(quotes, m.start, m.end) });
+    }
+  }
+
+  lap('terms');
+  const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
+  const paragraphSketch = wantSketch ? sketch(tokens.map(tok => tok.norm)) : null;
+  const key = normalizeForCompare(text);
+  lap('sketches');
+  return { key, words: tokens.length, sentences, sketch: paragraphSketch, claims, terms };
+}
+
+/** A cache key for a paragraph's text that does not keep the text itself alive. */
+export function textKey(text: string): string {
+  return `${text.length}:${hash32(text)}:${hash32(text.slice(text.length >> 1))}`;
+}

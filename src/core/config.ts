@@ -1,0 +1,553 @@
+// User options: validation of what users write (config file, settings, command line) and merging
+// of several layers over the defaults. Pure: no file system, no `vscode`.
+import { defaultOptions } from './defaults';
+import { RULE_IDS, ReviewOptions, RuleId, RuleOptions, Severity, UserTerm } from './types';
+
+export const CONFIG_FILE_NAME = '.editorial-review.json';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** What a user may write for one rule: `"off"`, a severity, `true`/`false`, or an object. */
+export type RuleSetting = Severity | 'off' | boolean | { enabled?: boolean; severity?: Severity };
+
+/** The user-facing shape of the options: every field optional. */
+export interface PartialOptions {
+  /** Allowed so that editors can find the schema; ignored otherwise. */
+  $schema?: string;
+  rules?: Partial<Record<RuleId, RuleSetting>>;
+  minWords?: number;
+  nearDuplicateThreshold?: number;
+  terms?: UserTerm[];
+  ignoredTerms?: string[];
+  ignoredCues?: string[];
+  maxFindingsPerRule?: number;
+}
+
+/** The keys `validateOptions` accepts at the top level (kept equal to the JSON schema's). */
+export const OPTION_KEYS: readonly (keyof PartialOptions)[] = [
+  '$schema',
+  'rules',
+  'minWords',
+  'nearDuplicateThreshold',
+  'terms',
+  'ignoredTerms',
+  'ignoredCues',
+  'maxFindingsPerRule',
+];
+
+export const TERM_KEYS: readonly (keyof UserTerm)[] = ['term', 'suggestions', 'category', 'note'];
+export const RULE_OBJECT_KEYS: readonly string[] = ['enabled', 'severity'];
+
+/** Bounds of the numeric options (the JSON schema states the same). */
+export const LIMITS = {
+  minWords: { min: 1, max: 100 },
+  nearDuplicateThreshold: { min: 0.5, max: 1 },
+  maxFindingsPerRule: { min: 1, max: 100000 },
+  /** Longest term, suggestion or cue, in characters. */
+  textLength: 200,
+} as const;
+
+/**
+ * A problem with user options. The message names the source (and, for syntax errors, the line and
+ * column, as `file:line:column:`) and every problem found, one per line.
+ */
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+    /** 1-based position of a syntax error. */
+    readonly location?: { line: number; column: number },
+  ) {
+    const where = location ? `${source}:${location.line}:${location.column}` : source;
+    super(problems.map(p => `${where}: ${p}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+// ---- Validation ----------------------------------------------------------------------------
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A short description of a value for messages: `"eight"`, `12`, `an array`, `null`. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  const json = JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/** ` (did you mean "x"?)` when a known name is close to the unknown one, else ''. */
+function didYouMean(name: string, known: readonly string[]): string {
+  const lower = name.toLowerCase();
+  let best = '';
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
+
+const quote = (key: string) => `"${key}"`;
+
+class Checker {
+  readonly problems: string[] = [];
+
+  fail(message: string): undefined {
+    this.problems.push(message);
+    return undefined;
+  }
+
+  unknownKeys(obj: Record<string, unknown>, known: readonly string[], where: string, what: string): void {
+    for (const key of Object.keys(obj)) {
+      if (!known.includes(key)) {
+        this.fail(`${where}unknown ${what} ${quote(key)}${didYouMean(key, known)}; allowed: ${known.filter(k => k !== '$schema').join(', ')}`);
+      }
+    }
+  }
+
+  integer(value: unknown, name: string, min: number, max: number): number | undefined {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      return this.fail(`${quote(name)} must be an integer from ${min} to ${max}, got ${describe(value)}`);
+    }
+    return value;
+  }
+
+  number(value: unknown, name: string, min: number, max: number): number | undefined {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      return this.fail(`${quote(name)} must be a number from ${min} to ${max}, got ${describe(value)}`);
+    }
+    return value;
+  }
+
+  /** A non-empty string (trimmed), at most LIMITS.textLength characters. */
+  text(value: unknown, name: string, what = 'a non-empty string'): string | undefined {
+    if (typeof value !== 'string') return this.fail(`${quote(name)} must be ${what}, got ${describe(value)}`);
+    const trimmed = value.trim();
+    if (trimmed === '') return this.fail(`${quote(name)} must be ${what}, got an empty string`);
+    if (trimmed.length > LIMITS.textLength) {
+      return this.fail(`${quote(name)} is too long (${trimmed.length} characters; at most ${LIMITS.textLength})`);
+    }
+    return trimmed;
+  }
+
+  /** Text matched as words: it must contain at least one letter or digit. */
+  wordText(value: unknown, name: string): string | undefined {
+    const text = this.text(value, name);
+    if (text !== undefined && !/[\p{L}\p{N}]/u.test(text)) {
+      return this.fail(`${quote(name)} must contain at least one letter or digit, got ${describe(text)}`);
+    }
+    return text;
+  }
+
+  textList(value: unknown, name: string): string[] | undefined {
+    if (!Array.isArray(value)) return this.fail(`${quote(name)} must be a list of strings, got ${describe(value)}`);
+    const out: string[] = [];
+    value.forEach((item, i) => {
+      const text = this.wordText(item, `${name}[${i}]`);
+      if (text !== undefined) out.push(text);
+    });
+    return out;
+  }
+
+  severity(value: unknown, name: string): Severity | undefined {
+    if (typeof value !== 'string' || !(SEVERITIES as readonly string[]).includes(value)) {
+      return this.fail(`${quote(name)} must be one of ${SEVERITIES.join(', ')}, got ${describe(value)}`);
+    }
+    return value as Severity;
+  }
+
+  ruleSetting(value: unknown, name: string): { enabled?: boolean; severity?: Severity } | undefined {
+    if (typeof value === 'boolean') return { enabled: value };
+    if (typeof value === 'string') {
+      if (value === 'off') return { enabled: false };
+      if ((SEVERITIES as readonly string[]).includes(value)) return { enabled: true, severity: value as Severity };
+      return this.fail(`${quote(name)} must be "off", one of ${SEVERITIES.join(', ')}, true, false or {"enabled", "severity"}, got ${describe(value)}`);
+    }
+    if (!isPlainObject(value)) {
+      return this.fail(`${quote(name)} must be "off", a severity, true, false or {"enabled", "severity"}, got ${describe(value)}`);
+    }
+    this.unknownKeys(value, RULE_OBJECT_KEYS, `${quote(name)}: `, 'key');
+    const out: { enabled?: boolean; severity?: Severity } = {};
+    if (value.enabled !== undefined) {
+      if (typeof value.enabled !== 'boolean') this.fail(`${quote(`${name}.enabled`)} must be true or false, got ${describe(value.enabled)}`);
+      else out.enabled = value.enabled;
+    }
+    if (value.severity !== undefined) {
+      const severity = this.severity(value.severity, `${name}.severity`);
+      if (severity !== undefined) out.severity = severity;
+    }
+    return out;
+  }
+
+  rules(value: unknown): PartialOptions['rules'] {
+    if (!isPlainObject(value)) {
+      return this.fail(`"rules" must be an object mapping rule ids (${RULE_IDS.join(', ')}) to settings, got ${describe(value)}`);
+    }
+    const out: Partial<Record<RuleId, RuleSetting>> = {};
+    for (const [id, setting] of Object.entries(value)) {
+      if (!(RULE_IDS as readonly string[]).includes(id)) {
+        this.fail(`"rules" has an unknown rule ${quote(id)}${didYouMean(id, RULE_IDS)}; rules are ${RULE_IDS.join(', ')}`);
+        continue;
+      }
+      const normalized = this.ruleSetting(setting, `rules.${id}`);
+      if (normalized !== undefined) out[id as RuleId] = normalized;
+    }
+    return out;
+  }
+
+  terms(value: unknown): UserTerm[] | undefined {
+    if (!Array.isArray(value)) {
+      return this.fail(`"terms" must be a list of {"term", "suggestions"} objects, got ${describe(value)}`);
+    }
+    const out: UserTerm[] = [];
+    value.forEach((item, i) => {
+      const name = `terms[${i}]`;
+      if (!isPlainObject(item)) {
+        this.fail(`${quote(name)} must be an object like {"term": "...", "suggestions": ["..."]}, got ${describe(item)}`);
+        return;
+      }
+      const before = this.problems.length;
+      this.unknownKeys(item, TERM_KEYS, `${quote(name)}: `, 'key');
+      const label = typeof item.term === 'string' && item.term.trim() ? ` (${describe(item.term.trim())})` : '';
+      const term = item.term === undefined ? this.fail(`${quote(name)} needs "term": the words to flag`) : this.wordText(item.term, `${name}.term`);
+      let suggestions: string[] | undefined;
+      if (item.suggestions === undefined) {
+        this.fail(`${quote(name)}${label} needs "suggestions": a list of at least one neutral wording`);
+      } else if (Array.isArray(item.suggestions) && item.suggestions.length === 0) {
+        this.fail(`${quote(`${name}.suggestions`)}${label} must list at least one neutral wording`);
+      } else if (!Array.isArray(item.suggestions)) {
+        this.fail(`${quote(`${name}.suggestions`)} must be a list of strings, got ${describe(item.suggestions)}`);
+      } else {
+        suggestions = [];
+        item.suggestions.forEach((s, j) => {
+          const text = this.text(s, `${name}.suggestions[${j}]`);
+          if (text !== undefined) suggestions!.push(text);
+        });
+      }
+      const category = item.category === undefined ? undefined : this.text(item.category, `${name}.category`);
+      const note = item.note === undefined ? undefined : this.text(item.note, `${name}.note`);
+      if (this.problems.length === before && term !== undefined && suggestions !== undefined) {
+        const entry: UserTerm = { term, suggestions };
+        if (category !== undefined) entry.category = category;
+        if (note !== undefined) entry.note = note;
+        out.push(entry);
+      }
+    });
+    return out;
+  }
+}
+
+/**
+ * Checks options written by a user and returns them in a clean form (rule shorthands expanded to
+ * `{enabled?, severity?}`, strings trimmed). Throws ConfigError listing every problem, each
+ * prefixed with `source` (e.g. the config file's path). Terms are kept as literal text.
+ */
+export function validateOptions(input: unknown, source: string): PartialOptions {
+  const check = new Checker();
+  if (!isPlainObject(input)) {
+    throw new ConfigError(source, [`expected an object with options, got ${describe(input)}`]);
+  }
+  check.unknownKeys(input, OPTION_KEYS, '', 'option');
+  const out: PartialOptions = {};
+  const set = <K extends keyof PartialOptions>(key: K, value: PartialOptions[K] | undefined) => {
+    if (value !== undefined) out[key] = value;
+  };
+  if (input.$schema !== undefined && typeof input.$schema !== 'string') {
+    check.fail(`"$schema" must be a string, got ${describe(input.$schema)}`);
+  }
+  if (input.rules !== undefined) set('rules', check.rules(input.rules));
+  if (input.minWords !== undefined) {
+    set('minWords', check.integer(input.minWords, 'minWords', LIMITS.minWords.min, LIMITS.minWords.max));
+  }
+  if (input.nearDuplicateThreshold !== undefined) {
+    const { min, max } = LIMITS.nearDuplicateThreshold;
+    set('nearDuplicateThreshold', check.number(input.nearDuplicateThreshold, 'nearDuplicateThreshold', min, max));
+  }
+  if (input.terms !== undefined) set('terms', check.terms(input.terms));
+  if (input.ignoredTerms !== undefined) set('ignoredTerms', check.textList(input.ignoredTerms, 'ignoredTerms'));
+  if (input.ignoredCues !== undefined) set('ignoredCues', check.textList(input.ignoredCues, 'ignoredCues'));
+  if (input.maxFindingsPerRule !== undefined) {
+    const { min, max } = LIMITS.maxFindingsPerRule;
+    set('maxFindingsPerRule', check.integer(input.maxFindingsPerRule, 'maxFindingsPerRule', min, max));
+  }
+  if (check.problems.length > 0) throw new ConfigError(source, check.problems);
+  return out;
+}
+
+// ---- Merging -------------------------------------------------------------------------------
+
+function applyRuleSetting(current: RuleOptions, setting: RuleSetting): RuleOptions {
+  if (setting === 'off' || setting === false) return { ...current, enabled: false };
+  if (setting === true) return { ...current, enabled: true };
+  if (typeof setting === 'string') return { enabled: true, severity: setting };
+  return {
+    enabled: setting.enabled ?? current.enabled,
+    severity: setting.severity ?? current.severity,
+  };
+}
+
+const termKey = (term: string) => term.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Appends to a list, skipping entries already present (compared case-insensitively). */
+function appendUnique(list: string[], more: readonly string[]): void {
+  const seen = new Set(list.map(termKey));
+  for (const item of more) {
+    const key = termKey(item);
+    if (!seen.has(key)) {
+      seen.add(key);
+      list.push(item);
+    }
+  }
+}
+
+/**
+ * The options to review with: the defaults, then each layer in turn (later layers win; `terms`,
+ * `ignoredTerms` and `ignoredCues` are concatenated, and a term given again replaces the earlier
+ * entry). Layers should have been through `validateOptions`. The result is a fresh object.
+ */
+export function resolveOptions(...layers: PartialOptions[]): ReviewOptions {
+  const options = defaultOptions();
+  const rules = { ...options.rules };
+  for (const id of RULE_IDS) rules[id] = { ...rules[id] };
+  const terms: UserTerm[] = options.terms.map(t => ({ ...t, suggestions: [...t.suggestions] }));
+  const ignoredTerms = [...options.ignoredTerms];
+  const ignoredCues = [...options.ignoredCues];
+
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.rules) {
+      for (const id of RULE_IDS) {
+        const setting = layer.rules[id];
+        if (setting !== undefined) rules[id] = applyRuleSetting(rules[id], setting);
+      }
+    }
+    if (layer.minWords !== undefined) options.minWords = layer.minWords;
+    if (layer.nearDuplicateThreshold !== undefined) options.nearDuplicateThreshold = layer.nearDuplicateThreshold;
+    if (layer.maxFindingsPerRule !== undefined) options.maxFindingsPerRule = layer.maxFindingsPerRule;
+    for (const t of layer.terms ?? []) {
+      const entry: UserTerm = { ...t, suggestions: [...t.suggestions] };
+      const at = terms.findIndex(existing => termKey(existing.term) === termKey(t.term));
+      if (at >= 0) terms[at] = entry;
+      else terms.push(entry);
+    }
+    appendUnique(ignoredTerms, layer.ignoredTerms ?? []);
+    appendUnique(ignoredCues, layer.ignoredCues ?? []);
+  }
+  return { ...options, rules, terms, ignoredTerms, ignoredCues };
+}
+
+// ---- Parsing -------------------------------------------------------------------------------
+
+/** 1-based line and column (UTF-16) of an offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+interface SyntaxProblem {
+  offset: number;
+  message: string;
+}
+
+/**
+ * Finds the first syntax error of a JSON text (strict JSON, as JSON.parse reads it), with its
+ * offset and a readable message; undefined when the text is valid. Iterative, so deep nesting
+ * cannot overflow the stack.
+ */
+export function findJsonSyntaxError(text: string): SyntaxProblem | undefined {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const show = (at: number) => {
+    if (at >= n) return 'the end of the file';
+    const cp = text.codePointAt(at)!;
+    const ch = String.fromCodePoint(cp);
+    return cp < 32 ? `a control character (U+${cp.toString(16).toUpperCase().padStart(4, '0')})` : `'${ch}'`;
+  };
+  const err = (message: string, at = i): SyntaxProblem => ({ offset: Math.min(at, n), message });
+  const unexpected = (expected: string): SyntaxProblem => {
+    if (text.startsWith('//', i) || text.startsWith('/*', i)) return err('comments are not allowed in JSON');
+    if (i >= n) return err(`unexpected end of the file; expected ${expected}`);
+    return err(`unexpected ${show(i)}; expected ${expected}`);
+  };
+  const string = (): SyntaxProblem | undefined => {
+    const open = i;
+    i++; // opening quote
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return undefined;
+      }
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === undefined) break;
+        if ('"\\/bfnrt'.includes(e)) i += 2;
+        else if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return err('invalid \\u escape in a string (needs 4 hex digits)');
+          i += 6;
+        } else return err(`invalid escape '\\${e}' in a string`);
+        continue;
+      }
+      if (c < 32) return err(c === 10 || c === 13 ? 'unterminated string (line break inside a string)' : `${show(i)} inside a string; write it as an escape`);
+      i++;
+    }
+    return err('unterminated string', open);
+  };
+  const number = (): SyntaxProblem | undefined => {
+    const start = i;
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) return err('invalid number', start);
+    i += m[0].length;
+    if (i < n && /[0-9.eE+\-]/.test(text[i])) return err('invalid number', start);
+    return undefined;
+  };
+  const literal = (): SyntaxProblem | undefined => {
+    for (const word of ['true', 'false', 'null']) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return undefined;
+      }
+    }
+    const m = /^[A-Za-z_$][\w$]*/.exec(text.slice(i, i + 100));
+    if (m) return err(`unexpected word '${m[0]}'; strings need double quotes`);
+    if (text[i] === "'") return err('strings need double quotes, not single quotes');
+    return unexpected('a value');
+  };
+
+  // Stack of open containers: '{' or '['.
+  const stack: string[] = [];
+  // What the parser expects next.
+  let state: 'value' | 'key' | 'afterValue' | 'colon' | 'firstKey' | 'firstValue' = 'value';
+  ws();
+  if (i >= n) return err('the file is empty; expected a JSON object');
+  for (;;) {
+    ws();
+    if (state === 'value' || state === 'firstValue') {
+      const c = text[i];
+      if (state === 'firstValue' && c === ']') {
+        i++;
+        stack.pop();
+        state = 'afterValue';
+      } else if (c === '{') {
+        i++;
+        stack.push('{');
+        state = 'firstKey';
+      } else if (c === '[') {
+        i++;
+        stack.push('[');
+        state = 'firstValue';
+      } else if (c === '"') {
+        const p = string();
+        if (p) return p;
+        state = 'afterValue';
+      } else if (c === '-' || (c >= '0' && c <= '9')) {
+        const p = number();
+        if (p) return p;
+        state = 'afterValue';
+      } else if (c === ']' && stack[stack.length - 1] === '[') {
+        return err('trailing comma before \']\'');
+      } else {
+        const p = literal();
+        if (p) return p;
+        state = 'afterValue';
+      }
+    } else if (state === 'key' || state === 'firstKey') {
+      const c = text[i];
+      if (c === '}') {
+        if (state === 'key') return err('trailing comma before \'}\'');
+        i++;
+        stack.pop();
+        state = 'afterValue';
+      } else if (c === '"') {
+        const p = string();
+        if (p) return p;
+        state = 'colon';
+      } else if (c === "'") {
+        return err('property names need double quotes, not single quotes');
+      } else {
+        return unexpected('a property name in double quotes');
+      }
+    } else if (state === 'colon') {
+      if (text[i] !== ':') return unexpected("':' after the property name");
+      i++;
+      state = 'value';
+    } else {
+      // afterValue
+      const top = stack[stack.length - 1];
+      if (top === undefined) {
+        if (i < n) return unexpected('the end of the file (only one JSON value is allowed)');
+        return undefined;
+      }
+      const c = text[i];
+      if (c === ',') {
+        i++;
+        state = top === '{' ? 'key' : 'value';
+      } else if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
+        i++;
+        stack.pop();
+      } else {
+        return unexpected(top === '{' ? "',' or '}'" : "',' or ']'");
+      }
+    }
+  }
+}
+
+/**
+ * Parses the text of `.editorial-review.json` and validates it. A leading BOM is ignored and a
+ * file with nothing but white space means "no options". Syntax errors become ConfigError with the
+ * line and column of the problem.
+ */
+export function parseConfigText(json: string, source: string): PartialOptions {
+  const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const problem = findJsonSyntaxError(text);
+    if (problem) {
+      const location = lineColumn(text, problem.offset);
+      throw new ConfigError(source, [`invalid JSON (line ${location.line}, column ${location.column}): ${problem.message}`], location);
+    }
+    throw new ConfigError(source, [`invalid JSON: ${e instanceof Error ? e.message : String(e)}`]);
+  }
+  return validateOptions(value, source);
+}

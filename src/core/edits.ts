@@ -1,0 +1,45 @@
+// Small helpers for building text edits that remove whole lines or replace words.
+import { OffsetRange } from './types';
+
+function isBlankLineAt(text: string, start: number): { end: number } | null {
+  let i = start;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\f' || text[i] === '\u00A0')) i++;
+  if (i < text.length && (text[i] === '\n' || text[i] === '\r')) {
+    if (text[i] === '\r' && text[i + 1] === '\n') i++;
+    return { end: i + 1 };
+  }
+  return i === text.length && i > start ? { end: i } : null;
+}
+
+/**
+ * The range that removes whole lines [start, end) (end is the start of the next line) together
+ * with the blank lines that separate them from what follows, so that the text around them reads
+ * exactly as before. At the end of the text the blank lines before the passage go instead.
+ */
+export function lineRemovalRange(text: string, lines: OffsetRange): OffsetRange {
+  let end = lines.end;
+  for (let blank = isBlankLineAt(text, end); blank && end < text.length; blank = isBlankLineAt(text, end)) end = blank.end;
+  let start = lines.start;
+  if (end >= text.length) {
+    // The line before `start` runs from q to start (its break included).
+    while (start > 0) {
+      let q = start - 1;
+      if (text[q] === '\n' && text[q - 1] === '\r') q--;
+      while (q > 0 && text[q - 1] !== '\n' && text[q - 1] !== '\r') q--;
+      if (!/^[ \t\f\u00A0]*\r?\n?$/.test(text.slice(q, start)) || q === start) break;
+      start = q;
+    }
+  }
+  return { start, end };
+}
+
+/** A replacement with the case pattern of the original: KIEV→KYIV, Liberated→Captured. */
+export function matchCase(original: string, replacement: string): string {
+  const letters = original.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase();
+  const first = original.match(/\p{L}/u)?.[0];
+  if (first && first === first.toUpperCase() && first !== first.toLowerCase()) {
+    return replacement.replace(/\p{L}/u, c => c.toUpperCase());
+  }
+  return replacement;
+}

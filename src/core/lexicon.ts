@@ -1,0 +1,88 @@
+// The default lexicons (data files) and the user's additions, compiled into phrase matchers.
+import loadedTermsData from './lexicons/loaded-terms.json';
+import cuesData from './lexicons/cues.json';
+import { PhraseMatcher, expandPattern, normalizePatternWord } from './phrases';
+import { ReviewOptions } from './types';
+
+export interface ContextRule {
+  unlessBefore?: string[];
+  unlessAfter?: string[];
+  unlessNear?: string[];
+  onlyNear?: string[];
+  window?: number;
+}
+
+export interface TermEntry {
+  term: string;
+  suggestions: string[];
+  category: string;
+  note: string;
+  forms?: boolean;
+  caseSensitive?: boolean;
+  context?: ContextRule;
+  /** True for terms the user added. */
+  user?: boolean;
+}
+
+export interface CueEntry {
+  cue: string;
+  kind: 'hedge' | 'vague-source';
+  note: string;
+  context?: ContextRule;
+}
+
+export const DEFAULT_TERMS: readonly TermEntry[] = (loadedTermsData as { entries: TermEntry[] }).entries;
+export const TERM_CATEGORIES: Readonly<Record<string, string>> = (loadedTermsData as { categories: Record<string, string> }).categories;
+export const DEFAULT_CUES: readonly CueEntry[] = (cuesData as { entries: CueEntry[] }).entries;
+
+/** Lower-cased words of a phrase as the matcher sees them ("People’s" → "people's"). */
+function phraseKey(phrase: string): string {
+  return phrase.split(/[\s\-\u2010-\u2014]+/).filter(Boolean).map(normalizePatternWord).join(' ');
+}
+
+/** Keys under which a pattern can be silenced: the pattern itself and each plain variant. */
+function silenceKeys(pattern: string): string[] {
+  return [phraseKey(pattern), ...expandPattern(pattern).map(v => v.words.map(alts => alts[0]).join(' '))];
+}
+
+export function isSilenced(silenced: Set<string>, pattern: string, matchedText: string): boolean {
+  if (silenced.size === 0) return false;
+  return silenced.has(phraseKey(matchedText)) || silenceKeys(pattern).some(k => silenced.has(k));
+}
+
+export function silenceSet(list: readonly string[]): Set<string> {
+  return new Set(list.map(phraseKey));
+}
+
+export interface CompiledLexicons {
+  terms: PhraseMatcher<TermEntry>;
+  cues: PhraseMatcher<CueEntry>;
+  ignoredTerms: Set<string>;
+  ignoredCues: Set<string>;
+}
+
+const cache = new WeakMap<ReviewOptions, CompiledLexicons>();
+
+export function compileLexicons(options: ReviewOptions): CompiledLexicons {
+  const cached = cache.get(options);
+  if (cached) return cached;
+  const terms = new PhraseMatcher<TermEntry>();
+  for (const entry of DEFAULT_TERMS) terms.add(entry.term, entry, entry);
+  for (const user of options.terms) {
+    // User terms are literal words: their text never becomes a regular expression, and the
+    // pattern syntax characters (| and ?) are treated as ordinary separators.
+    const literal = user.term.replace(/[|?]/g, ' ');
+    terms.add(literal, {
+      term: user.term,
+      suggestions: user.suggestions,
+      category: user.category ?? 'workspace',
+      note: user.note ?? 'Added in this workspace’s Editorial Review settings.',
+      user: true,
+    });
+  }
+  const cues = new PhraseMatcher<CueEntry>();
+  for (const entry of DEFAULT_CUES) cues.add(entry.cue, entry);
+  const compiled = { terms, cues, ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
+  cache.set(options, compiled);
+  return compiled;
+}

@@ -1,0 +1,158 @@
+// Matching of lexicon patterns (literal words, never regular expressions) against word tokens.
+//
+// Pattern syntax (see lexicons/*.schema.json): tokens separated by spaces or hyphens; "a|b" is a
+// token with alternatives; a trailing "?" makes a token optional. Matching is case-insensitive on
+// whole words after quote folding; with `forms`, tokens are compared by their Porter stem.
+import { WordToken } from './text';
+// Only the stemmer's own module: natural's index pulls in database clients and dotenv.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const porterStemmer: { stem(word: string): string } = require('natural/lib/natural/stemmers/porter_stemmer');
+
+export interface CompiledPhrase<T> {
+  /** One list of alternatives per token (already stemmed when `forms`). */
+  tokens: string[][];
+  forms: boolean;
+  /** Exact-case alternatives, for case-sensitive entries. */
+  exactCase?: string[][];
+  value: T;
+}
+
+export interface PhraseMatch<T> {
+  value: T;
+  /** Index of the first and one past the last matched token. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = porterStemmer.stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+export function normalizePatternWord(word: string): string {
+  return word.replace(/[\u2018\u2019\u02BC]/g, "'").toLowerCase();
+}
+
+/** Splits a pattern into its token variants (each optional token doubles them). */
+export function expandPattern(pattern: string): { words: string[][]; raw: string[][] }[] {
+  const parts = pattern.trim().split(/[\s\-\u2010-\u2014]+/).filter(Boolean);
+  let variants: { words: string[][]; raw: string[][] }[] = [{ words: [], raw: [] }];
+  for (const part of parts) {
+    const optional = part.endsWith('?') && part.length > 1;
+    const body = optional ? part.slice(0, -1) : part;
+    const raw = body.split('|').filter(Boolean);
+    const alternatives = raw.map(normalizePatternWord);
+    const withToken = variants.map(v => ({ words: [...v.words, alternatives], raw: [...v.raw, raw] }));
+    variants = optional ? [...variants, ...withToken] : withToken;
+  }
+  return variants.filter(v => v.words.length > 0);
+}
+
+/** An index of phrases by their first token, for matching every phrase in one pass over the tokens. */
+export class PhraseMatcher<T> {
+  private readonly byWord = new Map<string, CompiledPhrase<T>[]>();
+  private readonly byStem = new Map<string, CompiledPhrase<T>[]>();
+  private size = 0;
+
+  add(pattern: string, value: T, options: { forms?: boolean; caseSensitive?: boolean } = {}): void {
+    const forms = options.forms === true;
+    for (const variant of expandPattern(pattern)) {
+      const tokens = forms ? variant.words.map(alts => alts.map(stem)) : variant.words;
+      const phrase: CompiledPhrase<T> = { tokens, forms, value };
+      if (options.caseSensitive) phrase.exactCase = variant.raw;
+      const index = forms ? this.byStem : this.byWord;
+      for (const first of new Set(tokens[0])) {
+        const list = index.get(first);
+        if (list) list.push(phrase);
+        else index.set(first, [phrase]);
+      }
+      this.size++;
+    }
+  }
+
+  get phraseCount(): number {
+    return this.size;
+  }
+
+  /**
+   * Every match in the tokens, longest first at each position; overlapping matches are all
+   * returned (callers decide which to keep).
+   */
+  matchAll(tokens: WordToken[], text: string, base = 0): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    const useStems = this.byStem.size > 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i].norm;
+      const candidates = this.byWord.get(word);
+      if (candidates) this.tryAll(candidates, tokens, i, text, base, out);
+      const bare = POSSESSIVE.test(word) ? word.slice(0, -2) : undefined;
+      if (bare !== undefined) {
+        const forBare = this.byWord.get(bare);
+        if (forBare) this.tryAll(forBare, tokens, i, text, base, out);
+      }
+      if (useStems) {
+        const stemmed = this.byStem.get(stem(bare ?? word));
+        if (stemmed) this.tryAll(stemmed, tokens, i, text, base, out);
+      }
+    }
+    return out;
+  }
+
+  private tokenMatches(phrase: CompiledPhrase<T>, k: number, word: string, surface: string): boolean {
+    if (!phrase.tokens[k].includes(phrase.forms ? stem(word) : word)) return false;
+    return !phrase.exactCase || phrase.exactCase[k].includes(surface);
+  }
+
+  private tryAll(candidates: CompiledPhrase<T>[], tokens: WordToken[], i: number, text: string, base: number, out: PhraseMatch<T>[]): void {
+    for (const phrase of candidates) {
+      const n = phrase.tokens.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      let end = tokens[i + n - 1].end;
+      for (let k = 0; k < n && ok; k++) {
+        const token = tokens[i + k];
+        let surface = text.slice(token.start - base, token.end - base);
+        ok = this.tokenMatches(phrase, k, token.norm, surface);
+        // A possessive on the last word ("Kiev’s") still matches; the range stops before it.
+        if (!ok && k === n - 1 && POSSESSIVE.test(token.norm)) {
+          surface = surface.slice(0, -2);
+          ok = this.tokenMatches(phrase, k, token.norm.slice(0, -2), surface);
+          end = token.end - 2;
+        }
+        // Tokens of a phrase must be adjacent: only spaces, hyphens or apostrophes between them.
+        if (ok && k > 0) ok = isPhraseGap(text.slice(tokens[i + k - 1].end - base, token.start - base));
+      }
+      if (ok) out.push({ value: phrase.value, first: i, last: i + n, start: tokens[i].start, end });
+    }
+  }
+}
+
+const POSSESSIVE = /'s$/;
+
+function isPhraseGap(gap: string): boolean {
+  return gap.length <= 3 && /^[\s\-\u2010-\u2014'\u2019]*$/.test(gap) && gap.length > 0;
+}
+
+/** Keeps, of overlapping matches, the one that starts first and then the longest. */
+export function nonOverlapping<T>(matches: PhraseMatch<T>[]): PhraseMatch<T>[] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PhraseMatch<T>[] = [];
+  let lastEnd = -1;
+  for (const m of sorted) {
+    if (m.start >= lastEnd) {
+      out.push(m);
+      lastEnd = m.end;
+    }
+  }
+  return out;
+}

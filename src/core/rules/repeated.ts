@@ -1,0 +1,213 @@
+// repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
+import { ParagraphAnalysis } from '../analysis';
+import { lineRemovalRange } from '../edits';
+import { LineIndex } from '../text';
+import { Article, Finding, OffsetRange, Paragraph, ReviewOptions } from '../types';
+
+/** Paragraphs shorter than this are never reported on their own ("Advertisement", "Read more"). */
+const MIN_PARAGRAPH_WORDS = 3;
+/** Share of an article's words that must repeat one earlier article for it to be its duplicate. */
+const DUPLICATE_ARTICLE_SHARE = 0.8;
+
+export interface RepeatContext {
+  text: string;
+  lines: LineIndex;
+  paragraphs: Paragraph[];
+  articles: Article[];
+  analyses: ParagraphAnalysis[];
+  options: ReviewOptions;
+}
+
+export interface RepeatResult {
+  findings: Finding[];
+  /** Paragraph indexes that are exact copies of an earlier paragraph (no other repeat rule applies). */
+  copied: Set<number>;
+}
+
+function lineSpan(lines: LineIndex, range: OffsetRange): string {
+  const a = lines.lineAt(range.start) + 1;
+  const b = lines.lineAt(Math.max(range.start, range.end - 1)) + 1;
+  return a === b ? `line ${a}` : `lines ${a}\u2013${b}`;
+}
+
+function quoteTitle(title: string): string {
+  return `\u201C${title.length > 60 ? title.slice(0, 57).trimEnd() + '\u2026' : title}\u201D`;
+}
+
+/** Content range of an article: from its first line to the end of its last paragraph. */
+function articleContent(article: Article, paragraphs: Paragraph[]): OffsetRange {
+  const own = paragraphs.filter(p => p.article === article.index - 1);
+  if (own.length === 0) return article.range;
+  return { start: article.range.start === 0 ? own[0].lineRange.start : article.range.start, end: own[own.length - 1].range.end };
+}
+
+export function findRepeats(ctx: RepeatContext): RepeatResult {
+  const { lines, paragraphs, articles, analyses, options } = ctx;
+  const severity = options.rules['repeated-passage'].severity;
+  const findings: Finding[] = [];
+  const copied = new Set<number>();
+
+  // Paragraphs that take part in comparison, in document order.
+  const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0);
+  const byKey = new Map<string, number[]>();
+  const original: number[] = new Array(comparable.length).fill(-1);
+  comparable.forEach((p, i) => {
+    const key = analyses[p.index].key;
+    const earlier = byKey.get(key);
+    if (earlier) {
+      // Prefer the occurrence that continues the previous paragraph's run of originals.
+      const prev = i > 0 ? original[i - 1] : -1;
+      const continues = prev >= 0 && prev + 1 < i && analyses[comparable[prev + 1].index].key === key;
+      original[i] = continues ? prev + 1 : earlier[0];
+      earlier.push(i);
+    } else byKey.set(key, [i]);
+  });
+
+  // Runs of consecutive copies whose originals are consecutive too, cut at article boundaries.
+  const articleWordsFrom = articles.map(() => new Map<number, number>());
+  for (let i = 0; i < comparable.length; i++) {
+    if (original[i] < 0) continue;
+    let j = i;
+    while (
+      j + 1 < comparable.length && original[j + 1] === original[j] + 1 &&
+      comparable[j + 1].article === comparable[i].article && original[j + 1] < i
+    ) j++;
+    const run = comparable.slice(i, j + 1);
+    const originals = comparable.slice(original[i], original[j] + 1);
+    const words = run.reduce((n, p) => n + analyses[p.index].words, 0);
+    for (let k = i; k <= j; k++) {
+      const from = comparable[original[k]].article;
+      const counts = articleWordsFrom[comparable[k].article];
+      counts.set(from, (counts.get(from) ?? 0) + analyses[comparable[k].index].words);
+    }
+    if (words >= Math.max(MIN_PARAGRAPH_WORDS, Math.min(options.minWords, 2 * MIN_PARAGRAPH_WORDS)) || run.length > 1) {
+      for (const p of run) copied.add(p.index);
+      findings.push(runFinding(ctx, run, originals, severity));
+    }
+    i = j;
+  }
+
+  // An article whose words mostly repeat one earlier article is its duplicate.
+  articles.forEach((article, a) => {
+    const total = comparable.filter(p => p.article === a).reduce((n, p) => n + analyses[p.index].words, 0);
+    let best = -1;
+    let bestWords = 0;
+    for (const [from, n] of articleWordsFrom[a]) if (from < a && n > bestWords) { best = from; bestWords = n; }
+    if (best >= 0 && total > 0 && bestWords / total >= DUPLICATE_ARTICLE_SHARE) article.duplicateOf = best + 1;
+  });
+
+  return { findings, copied };
+
+  function runFinding(c: RepeatContext, run: Paragraph[], originals: Paragraph[], sev: typeof severity): Finding {
+    const article = articles[run[0].article];
+    const own = comparable.filter(p => p.article === run[0].article);
+    const wholeArticle = own[0] === run[0] && own[own.length - 1] === run[run.length - 1];
+    const origArticle = articles[originals[0].article];
+    const origOwn = comparable.filter(p => p.article === originals[0].article);
+    const originalIsArticle = origOwn[0] === originals[0] && origOwn[origOwn.length - 1] === originals[originals.length - 1];
+    const originalRange = originalIsArticle
+      ? articleContent(origArticle, paragraphs)
+      : { start: originals[0].range.start, end: originals[originals.length - 1].range.end };
+    let range: OffsetRange;
+    let removal: OffsetRange;
+    let message: string;
+    if (wholeArticle) {
+      range = articleContent(article, paragraphs);
+      removal = lineRemovalRange(c.text, { start: range.start, end: article.range.end });
+      message = originalIsArticle
+        ? `Article #${article.index} repeats article #${origArticle.index} ${quoteTitle(origArticle.title)} (${lineSpan(lines, originalRange)}).`
+        : `Article #${article.index} repeats ${lineSpan(lines, originalRange)}.`;
+    } else {
+      range = { start: run[0].range.start, end: run[run.length - 1].range.end };
+      removal = lineRemovalRange(c.text, { start: run[0].lineRange.start, end: run[run.length - 1].lineRange.end });
+      message = run.length === 1
+        ? `This paragraph repeats ${lineSpan(lines, originalRange)}.`
+        : `These ${run.length} paragraphs repeat ${lineSpan(lines, originalRange)}.`;
+    }
+    return {
+      rule: 'repeated-passage',
+      severity: sev,
+      message,
+      range,
+      related: [{ message: originalIsArticle ? `Original: article #${origArticle.index}` : 'Original passage', range: originalRange }],
+      fixes: [{ title: 'Remove repeated passage', edits: [{ range: removal, newText: '' }], preferred: true }],
+      data: {
+        kind: wholeArticle ? 'article' : 'paragraphs',
+        original: originalRange,
+        originalArticle: originalIsArticle ? origArticle.index : undefined,
+        article: wholeArticle ? article.index : undefined,
+      },
+    };
+  }
+}
+
+interface SentenceRef {
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Long sentences repeated inside another paragraph; adjacent ones in a paragraph make one finding.
+ * Paragraphs in `skip` (exact copies, near duplicates) are already reported as a whole.
+ */
+export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>): Finding[] {
+  const { text, lines, paragraphs, analyses, options } = ctx;
+  const severity = options.rules['repeated-passage'].severity;
+  const seen = new Map<string, SentenceRef>();
+  const findings: Finding[] = [];
+  for (const p of paragraphs) {
+    if (p.isMeta) continue;
+    const a = analyses[p.index];
+    const base = p.range.start;
+    // A one-sentence paragraph is compared by its whole key.
+    const items = a.sentences.length > 1
+      ? a.sentences.map(s => ({ key: s.key, start: base + s.start, end: base + s.end }))
+      : [{ key: a.words >= options.minWords ? a.key : undefined, start: p.range.start, end: p.range.end }];
+    let group: { start: number; end: number; originals: SentenceRef[] } | null = null;
+    const flush = () => {
+      if (group) findings.push(sentenceFinding(group.start, group.end, group.originals, p));
+      group = null;
+    };
+    for (const item of items) {
+      if (!item.key) { flush(); continue; }
+      const first = seen.get(item.key);
+      if (!first) {
+        seen.set(item.key, { paragraph: p.index, start: item.start, end: item.end });
+        flush();
+        continue;
+      }
+      if (skip.has(p.index) || first.paragraph === p.index && first.start === item.start) { flush(); continue; }
+      if (group) { group.end = item.end; group.originals.push(first); }
+      else group = { start: item.start, end: item.end, originals: [first] };
+    }
+    flush();
+  }
+  return findings;
+
+  function sentenceFinding(start: number, end: number, originals: SentenceRef[], p: Paragraph): Finding {
+    let removal: OffsetRange;
+    if (start <= p.range.start && end >= p.range.end) {
+      removal = lineRemovalRange(text, p.lineRange);
+    } else {
+      // Take the spaces after the sentences, or before them when they end the paragraph.
+      let s = start;
+      let e = end;
+      if (e < p.range.end) { while (e < p.range.end && /\s/.test(text[e])) e++; }
+      else { while (s > p.range.start && /[ \t]/.test(text[s - 1])) s--; }
+      removal = { start: s, end: e };
+    }
+    const n = originals.length;
+    return {
+      rule: 'repeated-passage',
+      severity,
+      message: n === 1
+        ? `This sentence repeats one at ${lineSpan(lines, originals[0])}.`
+        : `These ${n} sentences repeat ones at ${lineSpan(lines, { start: originals[0].start, end: originals[n - 1].end })}.`,
+      range: { start, end },
+      related: originals.map(o => ({ message: 'Original sentence', range: { start: o.start, end: o.end } })),
+      fixes: [{ title: 'Remove repeated passage', edits: [{ range: removal, newText: '' }], preferred: true }],
+      data: { kind: 'sentence', original: { start: originals[0].start, end: originals[n - 1].end } },
+    };
+  }
+}

@@ -1,0 +1,70 @@
+// Sentence boundaries inside a paragraph, as offsets.
+//
+// natural's SentenceTokenizer returns trimmed strings rather than offsets, matches abbreviations
+// inside longer words ("Co." in "Mexico.") and restores each placeholder with its own regular
+// expression (quadratic on a long paragraph), so the boundaries are found here in one linear pass.
+import { OffsetRange } from './types';
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'cpl', 'adm', 'gov', 'sen', 'rep',
+  'pres', 'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'no', 'nos', 'vs', 'etc', 'approx', 'dept', 'est', 'fig',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'rev', 'hon',
+  'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'd.c',
+]);
+
+const CLOSERS = '"\'\u2019\u201D\u00BB)]}';
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0';
+}
+
+/** The word (letters and inner dots) that ends just before a full stop at `dot`. */
+function wordBefore(text: string, dot: number, from: number): string {
+  let i = dot;
+  while (i > from && /[\p{L}.]/u.test(text[i - 1])) i--;
+  return text.slice(i, dot).toLowerCase();
+}
+
+/**
+ * Sentences of text[from, to): each range trimmed of surrounding whitespace. A sentence ends at
+ * . ! ? or … (with any closing quotes or brackets after it) followed by whitespace and then a
+ * character that can start a sentence; abbreviations, initials and decimal numbers do not end one.
+ */
+export function sentenceRanges(text: string, from = 0, to = text.length): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  let start = from;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '\u2026') continue;
+    let j = i + 1;
+    while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '\u2026')) j++;
+    while (j < to && CLOSERS.includes(text[j])) j++;
+    if (j < to && !isSpace(text[j])) { i = j - 1; continue; }
+    let k = j;
+    while (k < to && isSpace(text[k])) k++;
+    if (k < to) {
+      const next = text[k];
+      // A lower-case letter or a digit after a full stop usually means no boundary ("approx. 5").
+      if (c === '.' && /[\p{Ll}\d,;]/u.test(next)) { i = j - 1; continue; }
+      if (c === '.') {
+        const word = wordBefore(text, i, start);
+        if (ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{Lu}$/u.test(text[i - 1] ?? '') && wordBefore(text, i, start).length === 1) {
+          i = j - 1;
+          continue;
+        }
+      }
+    }
+    push(j);
+    start = j;
+    i = j - 1;
+  }
+  push(to);
+  return out;
+}

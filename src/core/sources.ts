@@ -1,0 +1,63 @@
+// Does a sentence name its source? ("the Kremlin said", "according to the FSB", "Reuters reported")
+import { WordToken } from './text';
+
+// Verbs that attribute a statement to whoever is next to them.
+const SAY_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'announced', 'announces', 'reported', 'reports',
+  'confirmed', 'confirms', 'noted', 'notes', 'added', 'adds', 'explained', 'explains', 'wrote', 'writes',
+  'declared', 'declares', 'insisted', 'insists', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims',
+  'tweeted', 'posted', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'asserted', 'asserts',
+  'maintained', 'maintains', 'testified', 'revealed', 'reveals', 'disclosed', 'commented', 'replied',
+  'responded', 'estimated', 'estimates', 'alleged', 'alleges', 'accused', 'accuses', 'denied', 'denies',
+  'quoted', 'cited', 'cites', 'according',
+]);
+
+// Capitalised words that do not name anyone.
+const NOT_NAMES = new Set([
+  'the', 'a', 'an', 'it', 'its', 'this', 'that', 'these', 'those', 'they', 'we', 'i', 'you', 'in', 'on', 'at',
+  'but', 'and', 'or', 'however', 'meanwhile', 'some', 'many', 'several', 'other', 'others', 'earlier', 'later',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'last', 'next',
+  'there', 'when', 'while', 'after', 'before', 'as', 'if', 'for', 'of', 'to', 'by', 'with', 'from', 'one',
+  'media', 'reports', 'report', 'sources', 'source', 'officials', 'official', 'critics', 'experts', 'analysts',
+  'observers', 'insiders', 'people', 'residents', 'witnesses',
+]);
+
+// Pronouns that stand for a source named in an earlier sentence.
+const NAMED_PRONOUNS = new Set(['he', 'she']);
+
+function isName(token: WordToken, text: string, base: number): boolean {
+  const c = text.charCodeAt(token.start - base);
+  const upper = c >= 65 && c <= 90 || c > 127 && /\p{Lu}/u.test(text[token.start - base]);
+  return upper && !NOT_NAMES.has(token.norm);
+}
+
+/**
+ * True when the sentence (tokens[from, to)) attributes a statement to a named source: a verb of
+ * saying with a capitalised name (or he/she) just before or after it, or "according to" a
+ * capitalised name. Tokens in [skipFrom, skipTo) (the cue itself) do not count as a name.
+ */
+export function namesSource(tokens: WordToken[], from: number, to: number, text: string, base: number, skipFrom = -1, skipTo = -1): boolean {
+  const counts = (k: number) => k >= from && k < to && (k < skipFrom || k >= skipTo);
+  for (let i = from; i < to; i++) {
+    if (!counts(i) || !SAY_VERBS.has(tokens[i].norm)) continue;
+    if (tokens[i].norm === 'according') {
+      if (tokens[i + 1]?.norm !== 'to') continue;
+      for (let k = i + 2; k < Math.min(to, i + 6); k++) {
+        if (counts(k) && isName(tokens[k], text, base)) return true;
+      }
+      continue;
+    }
+    // Subject before the verb: "Kremlin spokesman Dmitry Peskov said", "Reuters reported", "he said".
+    for (let k = i - 1; k >= Math.max(from, i - 6); k--) {
+      if (!counts(k)) break;
+      if (isName(tokens[k], text, base) || NAMED_PRONOUNS.has(tokens[k].norm)) return true;
+    }
+    // Inverted: "…, said Peskov", "said the Kremlin spokesman, Dmitry Peskov".
+    for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+      if (!counts(k)) break;
+      if (isName(tokens[k], text, base)) return true;
+    }
+  }
+  return false;
+}
