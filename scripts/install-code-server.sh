@@ -1,34 +1,80 @@
 #!/usr/bin/env bash
 # Installs what the Editorial Review integration tests need to run headlessly:
-#   - Debian packages: chromium (headless browser), ripgrep, toolchain + headers for native modules
+#   - Debian packages: chromium (headless browser), ripgrep, fonts, toolchain + headers for the
+#     native modules of VS Code's server
 #   - code-server 4.100.3 (= VS Code 1.100.3 server + web workbench) from the npm registry,
 #     into <project>/.vscode-test/code-server, with its native modules built locally.
-# Nothing is downloaded from GitHub (no internet here besides npm and Debian apt).
-# Idempotent: exits at once when the pinned version is already installed.
-# Works non-interactively (CI=true, no stdin, as root); uses sudo for apt only when not root.
-set -euo pipefail
+# Nothing is downloaded from GitHub (no internet here besides the npm registry and Debian apt).
+#
+# Idempotent: when the pinned version is installed (stamp file + checks) it exits in well under a
+# second without starting anything. An interrupted install has no stamp and is redone from a clean
+# directory. Concurrent callers (two test runs in the same checkout) serialise on a lock file.
+# Non-interactive (CI=true, no stdin, root): apt runs with DEBIAN_FRONTEND=noninteractive; sudo is
+# used for apt only when not root.
+#
+# Usage: scripts/install-code-server.sh [--force]
+# Env:   CS_VERSION (default 4.100.3; the runner and the tests assume VS Code 1.100.x)
+set -Eeuo pipefail
 
-CS_VERSION="4.100.3"
+CS_VERSION="${CS_VERSION:-4.100.3}"
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
-DEST="$PROJECT_ROOT/.vscode-test/code-server"
+TEST_DIR="$PROJECT_ROOT/.vscode-test"
+DEST="$TEST_DIR/code-server"
 BIN="$DEST/node_modules/.bin/code-server"
+PKG_JSON="$DEST/node_modules/code-server/package.json"
+VSCODE_DIR="$DEST/node_modules/code-server/lib/vscode"
 STAMP="$DEST/.installed-$CS_VERSION"
+LOG="$TEST_DIR/install-code-server.log"
+FORCE=0
+[ "${1:-}" = "--force" ] && FORCE=1
 
-log() { printf '[install-code-server] %s\n' "$*"; }
-t_start=$(date +%s)
+# chromium: headless browser for the workbench page; ripgrep: replaces @vscode/ripgrep's GitHub
+# download; fonts: readable screenshots; the rest builds node-pty, spdlog, kerberos, argon2, ...
+APT_PACKAGES=(chromium ripgrep fonts-dejavu-core build-essential python3 pkg-config
+              libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
 
-# --- 0. Fast path -----------------------------------------------------------------------------
-if [ -x "$BIN" ] && [ -f "$STAMP" ] && command -v chromium >/dev/null 2>&1; then
-  if "$BIN" --version 2>/dev/null </dev/null | head -n1 | grep -q "^$CS_VERSION\b"; then
-    log "code-server $CS_VERSION already installed ($BIN)"
-    exit 0
-  fi
+log() { printf '[install-code-server] %s\n' "$*" >&2; }
+
+installed() {
+  [ -f "$STAMP" ] && [ -e "$BIN" ] && [ -f "$PKG_JSON" ] || return 1
+  [ -x "$(command -v chromium 2>/dev/null)" ] && [ -x "$(command -v rg 2>/dev/null)" ] || return 1
+  # the ripgrep symlink must still resolve (Debian's rg)
+  [ -x "$VSCODE_DIR/node_modules/@vscode/ripgrep/bin/rg" ] || return 1
+  grep -q "\"version\": *\"$CS_VERSION\"" "$PKG_JSON"
+}
+
+# --- 0. Fast path (no lock, no process started) -----------------------------------------------
+if [ "$FORCE" -eq 0 ] && installed; then
+  log "code-server $CS_VERSION already installed ($DEST)"
+  exit 0
 fi
 
+mkdir -p "$TEST_DIR"
+exec 9>"$TEST_DIR/.install.lock"
+if ! flock -n 9; then
+  log "another install is running; waiting for it"
+  flock 9
+fi
+# someone else may have finished the job while we waited
+if [ "$FORCE" -eq 0 ] && installed; then
+  log "code-server $CS_VERSION already installed ($DEST)"
+  exit 0
+fi
+
+t_start=$(date +%s)
+: > "$LOG"
+on_error() {
+  local rc=$?
+  log "FAILED (exit $rc) after $(( $(date +%s) - t_start ))s; last lines of $LOG:"
+  tail -n 40 "$LOG" >&2 || true
+  exit "$rc"
+}
+trap on_error ERR
+# quiet steps write here; their output is shown only on failure
+q() { "$@" </dev/null >>"$LOG" 2>&1; }
+
 # --- 1. Debian packages (only the missing ones) -----------------------------------------------
-APT_PACKAGES=(chromium ripgrep build-essential python3 pkg-config
-              libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -36,55 +82,67 @@ for p in "${APT_PACKAGES[@]}"; do
   fi
 done
 if [ "${#missing[@]}" -gt 0 ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  SUDO=()
+  [ "$(id -u)" -ne 0 ] && SUDO=(sudo -n)
+  export DEBIAN_FRONTEND=noninteractive
   log "apt: installing ${missing[*]}"
-  $SUDO apt-get update -qq </dev/null
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" </dev/null >/dev/null
+  q "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q -o Acquire::Retries=3
+  q "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    -o Acquire::Retries=3 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
+    "${missing[@]}"
   log "apt: done ($(( $(date +%s) - t_start ))s)"
 else
   log "apt: all packages present"
 fi
 RG="$(command -v rg)"
 
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$node_major" != "20" ]; then
+  log "warning: code-server $CS_VERSION declares engines.node 20; this is node $(node --version)"
+fi
+
 # --- 2. code-server itself, without lifecycle scripts -----------------------------------------
 # Its postinstall refuses to run as root under npm >= 7 and would fetch ripgrep from GitHub,
-# so it is skipped here and replayed by hand below.
-export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+# so it is skipped here and replayed by hand below. Start from a clean directory: a directory
+# without stamp is a failed or interrupted install.
+export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false \
+       npm_config_progress=false npm_config_loglevel=error
 # node-pty's build runs `npx node-gyp ...`; ~/.npmrc may say yes=false ("npx canceled").
 export npm_config_yes=true
+rm -rf "$DEST"
 mkdir -p "$DEST"
 cd "$DEST"
-[ -f package.json ] || printf '{\n  "name": "editorial-review-code-server",\n  "private": true\n}\n' > package.json
-rm -f "$DEST"/.installed-*
-log "npm: code-server@$CS_VERSION (scripts off)"
-npm install --ignore-scripts --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" </dev/null
-# argon2 (password hashing) is native; no prebuilt download here, so build from source.
+printf '{\n  "name": "editorial-review-code-server",\n  "private": true\n}\n' > package.json
+log "npm: code-server@$CS_VERSION (lifecycle scripts off)"
+q npm install --ignore-scripts --save-exact "code-server@$CS_VERSION"
+# argon2 (password hashing) is native; no prebuilt binary can be downloaded, so build it.
 log "npm: building argon2"
-npm rebuild argon2 --loglevel=error </dev/null >/dev/null
+q npm rebuild argon2 --foreground-scripts
 
 # --- 3. Replay code-server's postinstall ------------------------------------------------------
-VSCODE_DIR="$DEST/node_modules/code-server/lib/vscode"
 cd "$VSCODE_DIR"
 log "npm: VS Code server dependencies"
-npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error </dev/null
+q npm install --omit=dev --ignore-scripts
 # With bin/ present, @vscode/ripgrep's postinstall skips its GitHub download; use Debian's rg.
 mkdir -p node_modules/@vscode/ripgrep/bin
 ln -sf "$RG" node_modules/@vscode/ripgrep/bin/rg
 log "npm: building native modules (node-pty, spdlog, kerberos, watcher, ...)"
-npm rebuild --loglevel=error </dev/null >/dev/null
+q npm rebuild --foreground-scripts
 ln -sfn node_modules node_modules.asar
 ( cd bin/remote-cli && ln -sf code-linux.sh code-server )
 ( cd bin/helpers && ln -sf browser-linux.sh browser.sh )
 log "npm: built-in extensions' dependencies"
-( cd extensions && npm install --omit=dev --no-audit --no-fund --loglevel=error </dev/null )
+( cd extensions && q npm install --omit=dev )
 
-# --- 4. Check and stamp -----------------------------------------------------------------------
-version="$("$BIN" --version </dev/null | head -n1)"
-case "$version" in
-  "$CS_VERSION"*) ;;
-  *) log "unexpected version after install: '$version'"; exit 1 ;;
-esac
+# --- 4. Check that it starts, then stamp ------------------------------------------------------
+# Isolated config dir: otherwise `code-server --version` writes ~/.config/code-server/config.yaml.
+scratch="$(mktemp -d)"
+version="$(XDG_CONFIG_HOME="$scratch" XDG_DATA_HOME="$scratch" "$BIN" --version </dev/null 2>>"$LOG" \
+           | grep -E "^$CS_VERSION " | head -n1 || true)"
+rm -rf "$scratch"
+if [ -z "$version" ]; then
+  log "code-server did not report version $CS_VERSION; see $LOG"
+  exit 1
+fi
 touch "$STAMP"
 log "installed code-server $version in $(( $(date +%s) - t_start ))s: $BIN"

@@ -3,12 +3,28 @@ import { ContextRule } from './lexicon';
 import { normalizePatternWord, stem } from './phrases';
 import { WordToken } from './text';
 
+/** A context word list as sets of normalised words and of stems (compiled once per rule). */
+interface WordSet {
+  words: Set<string>;
+  stems: Set<string>;
+}
+const compiled = new WeakMap<string[], WordSet>();
+
+function wordSet(list: string[]): WordSet {
+  let set = compiled.get(list);
+  if (!set) {
+    const words = list.map(normalizePatternWord);
+    // Stems only for longer words: "war" must not match "ward".
+    set = { words: new Set(words), stems: new Set(words.filter(w => w.length > 3).map(stem)) };
+    compiled.set(list, set);
+  }
+  return set;
+}
+
 function listHas(list: string[] | undefined, word: string | undefined): boolean {
   if (!list || word === undefined) return false;
-  return list.some(w => {
-    const n = normalizePatternWord(w);
-    return n === word || (n.length > 3 && stem(n) === stem(word));
-  });
+  const set = wordSet(list);
+  return set.words.has(word) || (set.stems.size > 0 && word.length > 3 && set.stems.has(stem(word)));
 }
 
 /**

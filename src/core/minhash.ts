@@ -62,3 +62,103 @@ export function estimate(a: Uint32Array, b: Uint32Array): number {
   for (let i = 0; i < SKETCH_SIZE; i++) if (a[i] === b[i]) same++;
   return same / SKETCH_SIZE;
 }
+
+/**
+ * LSH buckets in typed arrays (an open-addressing table of band keys, each heading a linked list
+ * of paragraphs, newest first): no per-bucket objects, so millions of entries cost little memory
+ * and no garbage collection.
+ */
+export class LshIndex {
+  private keys: Uint32Array;
+  private heads: Int32Array;
+  private used = 0;
+  private entryItem: Int32Array;
+  private entryNext: Int32Array;
+  private entries = 0;
+
+  constructor(expectedItems: number) {
+    const capacity = 1 << Math.max(10, Math.ceil(Math.log2(expectedItems * BANDS * 2 + 1)));
+    this.keys = new Uint32Array(capacity);
+    this.heads = new Int32Array(capacity).fill(-1);
+    this.entryItem = new Int32Array(Math.max(16, expectedItems * BANDS));
+    this.entryNext = new Int32Array(this.entryItem.length);
+  }
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = mix(key) & mask;
+    while (this.heads[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldHeads = this.heads;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.heads = new Int32Array(oldKeys.length * 2).fill(-1);
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldHeads[i] === -1) continue;
+      const s = this.slot(oldKeys[i]);
+      this.keys[s] = oldKeys[i];
+      this.heads[s] = oldHeads[i];
+    }
+  }
+
+  add(item: number, bandKeys: number[]): void {
+    for (const key of bandKeys) {
+      if ((this.used + 1) * 2 > this.keys.length) this.grow();
+      if (this.entries === this.entryItem.length) {
+        const bigger = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+        this.entryItem = bigger(this.entryItem);
+        this.entryNext = bigger(this.entryNext);
+      }
+      const s = this.slot(key);
+      if (this.heads[s] === -1) { this.keys[s] = key; this.used++; }
+      this.entryItem[this.entries] = item;
+      this.entryNext[this.entries] = this.heads[s];
+      this.heads[s] = this.entries++;
+    }
+  }
+
+  /**
+   * Earlier items sharing a band, with the number of bands shared, best first. Each bucket is
+   * read to at most `perBucket` of its newest items, so boilerplate cannot make this quadratic.
+   */
+  candidates(bandKeys: number[], perBucket: number, limit: number): number[] {
+    const items: number[] = [];
+    const stamp = ++this.stamp;
+    for (const key of bandKeys) {
+      const s = this.slot(key);
+      for (let e = this.heads[s], n = 0; e !== -1 && n < perBucket; e = this.entryNext[e], n++) {
+        const item = this.entryItem[e];
+        this.ensureItem(item);
+        if (this.seen[item] !== stamp) {
+          this.seen[item] = stamp;
+          this.count[item] = 0;
+          items.push(item);
+        }
+        this.count[item]++;
+      }
+    }
+    const count = this.count;
+    if (items.length > limit) items.sort((x, y) => count[y] - count[x] || y - x);
+    return items.length > limit ? items.slice(0, limit) : items;
+  }
+
+  // Per-item scratch counters for `candidates`, reset lazily by a stamp.
+  private stamp = 0;
+  private seen = new Int32Array(1024);
+  private count = new Int32Array(1024);
+
+  private ensureItem(item: number): void {
+    if (item < this.seen.length) return;
+    let size = this.seen.length;
+    while (size <= item) size *= 2;
+    const seen = new Int32Array(size);
+    seen.set(this.seen);
+    const count = new Int32Array(size);
+    count.set(this.count);
+    this.seen = seen;
+    this.count = count;
+  }
+}

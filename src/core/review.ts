@@ -77,9 +77,21 @@ export class Reviewer {
 
     const claimSeverity = options.rules['unattributed-claim'].severity;
     const termSeverity = options.rules['loaded-term'].severity;
+    // Claims and terms come in document order: past the cap they are only counted.
+    const cap = options.maxFindingsPerRule;
+    const overflow: Partial<Record<RuleId, number>> = {};
+    const claims = byRule['unattributed-claim'];
+    const terms = byRule['loaded-term'];
     paragraphs.forEach((p, i) => {
-      for (const hit of analyses[i].claims) byRule['unattributed-claim'].push(claimFinding(hit, p.range.start, text, claimSeverity));
-      for (const hit of analyses[i].terms) byRule['loaded-term'].push(termFinding(hit, p.range.start, termSeverity));
+      const a = analyses[i];
+      for (const hit of a.claims) {
+        if (claims.length < cap) claims.push(claimFinding(hit, p.range.start, text, claimSeverity));
+        else overflow['unattributed-claim'] = (overflow['unattributed-claim'] ?? 0) + 1;
+      }
+      for (const hit of a.terms) {
+        if (terms.length < cap) terms.push(termFinding(hit, p.range.start, termSeverity));
+        else overflow['loaded-term'] = (overflow['loaded-term'] ?? 0) + 1;
+      }
     });
     lap('findings');
 
@@ -87,9 +99,10 @@ export class Reviewer {
     const findings: Finding[] = [];
     for (const rule of RULE_IDS) {
       const list = byRule[rule].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-      if (list.length > options.maxFindingsPerRule) {
-        truncated[rule] = list.length;
-        list.length = options.maxFindingsPerRule;
+      const total = list.length + (overflow[rule] ?? 0);
+      if (total > cap) {
+        truncated[rule] = total;
+        list.length = Math.min(list.length, cap);
       }
       findings.push(...list);
     }

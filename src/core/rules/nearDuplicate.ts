@@ -1,16 +1,18 @@
 // near-duplicate: paragraphs that are light edits of an earlier one. Candidates come from LSH
 // buckets of MinHash sketches (never all pairs); each is confirmed by a word-level diff.
-import { diffWords } from 'diff';
+import { diffArrays } from 'diff';
 import { ParagraphAnalysis } from '../analysis';
 import { lineRemovalRange } from '../edits';
-import { bandKeys, estimate } from '../minhash';
-import { LineIndex, foldPunctuation } from '../text';
+import { LshIndex, bandKeys, estimate } from '../minhash';
+import { LineIndex, WordToken, wordTokens } from '../text';
 import { Finding, Paragraph, ReviewOptions } from '../types';
 
 /** Paragraphs with fewer words are too short for a meaningful similarity. */
 const MIN_WORDS = 10;
 /** At most this many earlier paragraphs are kept per LSH bucket (bounds boilerplate). */
 const BUCKET_CAP = 16;
+/** At most this many candidates (those sharing the most bands) are estimated per paragraph. */
+const MAX_ESTIMATED = 8;
 /** At most this many candidates are confirmed with a diff per paragraph. */
 const MAX_CONFIRMED = 3;
 /** Candidates whose estimated shingle overlap is below this are not diffed. */
@@ -29,36 +31,48 @@ export interface NearDuplicateContext {
 interface Change {
   removed?: string;
   added?: string;
+  /** Position in the earlier passage's words (to pair a removal with the addition after it). */
+  at: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
-function wordCount(s: string): number {
-  return s.match(WORD)?.length ?? 0;
-}
-
-/** Word-level similarity (Dice over the words the diff keeps) and the changes, in order. */
-export function compareWords(a: string, b: string): { similarity: number; changes: Change[] } {
-  const parts = diffWords(foldPunctuation(a), foldPunctuation(b), { ignoreCase: true });
+/**
+ * Word-level similarity of two passages (Dice over the words a minimal diff keeps: 1 is identical)
+ * and the changes, in order, in the later passage's own words. Null when the similarity is below
+ * `threshold`: the diff then gives up early instead of finishing a long edit script.
+ */
+export function compareWords(a: string, b: string, threshold = 0): { similarity: number; changes: Change[] } | null {
+  const left = wordTokens(a);
+  const right = wordTokens(b);
+  const total = left.length + right.length;
+  if (total === 0) return { similarity: 1, changes: [] };
+  const maxEditLength = Math.max(1, Math.ceil((1 - threshold) * total));
+  const parts = diffArrays(left.map(t => t.norm), right.map(t => t.norm), { maxEditLength });
+  if (!parts) return null;
+  const span = (tokens: WordToken[], text: string, from: number, count: number) =>
+    text.slice(tokens[from].start, tokens[from + count - 1].end);
   let common = 0;
-  let removedWords = 0;
-  let addedWords = 0;
+  let i = 0;
+  let j = 0;
   const changes: Change[] = [];
   for (const part of parts) {
-    const n = wordCount(part.value);
+    const n = part.count ?? part.value.length;
     if (part.added) {
-      addedWords += n;
+      const added = span(right, b, j, n);
       const last = changes[changes.length - 1];
-      if (last && last.removed !== undefined && last.added === undefined) last.added = part.value.trim();
-      else changes.push({ added: part.value.trim() });
+      if (last && last.removed !== undefined && last.added === undefined && last.at === i) last.added = added;
+      else changes.push({ added, at: i });
+      j += n;
     } else if (part.removed) {
-      removedWords += n;
-      changes.push({ removed: part.value.trim() });
+      changes.push({ removed: span(left, a, i, n), at: i + n });
+      i += n;
     } else {
       common += n;
+      i += n;
+      j += n;
     }
   }
-  const total = 2 * common + removedWords + addedWords;
-  return { similarity: total === 0 ? 1 : (2 * common) / total, changes: changes.filter(c => (c.removed ?? '') !== '' || (c.added ?? '') !== '') };
+  const similarity = (2 * common) / total;
+  return similarity >= threshold ? { similarity, changes } : null;
 }
 
 function clip(s: string, n = 40): string {
@@ -80,7 +94,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext): { findings: Findi
   const { text, lines, paragraphs, analyses, options, copied } = ctx;
   const threshold = options.nearDuplicateThreshold;
   const severity = options.rules['near-duplicate'].severity;
-  const buckets = new Map<number, number[]>();
+  const index = new LshIndex(paragraphs.length);
   const findings: Finding[] = [];
   const nearCopies = new Set<number>();
 
@@ -90,18 +104,20 @@ export function findNearDuplicates(ctx: NearDuplicateContext): { findings: Findi
     if (p.isMeta || !sig || a.words < MIN_WORDS) continue;
     const keys = bandKeys(sig);
     if (!copied.has(p.index)) {
-      const hits = new Map<number, number>();
-      for (const key of keys) for (const q of buckets.get(key) ?? []) hits.set(q, (hits.get(q) ?? 0) + 1);
-      const candidates = [...hits.keys()]
+      // The number of shared bands already ranks the candidates; only the best few are estimated.
+      const ranked = index.candidates(keys, BUCKET_CAP, MAX_ESTIMATED);
+      const candidates = ranked
         .map(q => ({ q, est: estimate(sig, analyses[q].sketch!) }))
         .filter(c => c.est >= MIN_ESTIMATE && analyses[c.q].key !== a.key)
         .sort((x, y) => y.est - x.est || x.q - y.q)
         .slice(0, MAX_CONFIRMED);
       let best: { q: number; similarity: number; changes: Change[] } | null = null;
+      const body = text.slice(p.range.start, p.range.end);
+      // Candidates come best estimate first: the first one the diff confirms is kept.
       for (const { q } of candidates) {
         const original = paragraphs[q];
-        const cmp = compareWords(text.slice(original.range.start, original.range.end), text.slice(p.range.start, p.range.end));
-        if (cmp.similarity >= threshold && cmp.similarity < 1 && (!best || cmp.similarity > best.similarity)) best = { q, ...cmp };
+        const cmp = compareWords(text.slice(original.range.start, original.range.end), body, threshold);
+        if (cmp && cmp.similarity < 1) { best = { q, ...cmp }; break; }
       }
       if (best) {
         const original = paragraphs[best.q];
@@ -119,14 +135,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext): { findings: Findi
         });
       }
     }
-    for (const key of keys) {
-      const list = buckets.get(key);
-      if (!list) buckets.set(key, [p.index]);
-      else {
-        list.push(p.index);
-        if (list.length > BUCKET_CAP) list.shift();
-      }
-    }
+    index.add(p.index, keys);
   }
   return { findings, nearCopies };
 }

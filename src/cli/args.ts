@@ -1,0 +1,127 @@
+// Command-line arguments of editorial-review.
+import { RULE_IDS, RuleId } from '../core/types';
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliArgs {
+  format: Format;
+  config?: string;
+  /** Only these rules (from --rules). */
+  rules?: RuleId[];
+  fix: boolean;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+  paths: string[];
+}
+
+/** A mistake on the command line: reported with a hint to --help, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: editorial-review [options] PATH...
+
+Reviews plain-text news dumps for repeated passages, near duplicates, unattributed claims and
+loaded terms. PATH is a file or a folder (read recursively for .txt and .md files, skipping
+node_modules and folders whose name starts with a dot).
+
+Options:
+  -f, --format FORMAT  text (default), json, sarif or markdown; written to standard output
+  -c, --config FILE    options from FILE instead of the nearest .editorial-review.json
+                       found from each file's folder upward
+  -r, --rules IDS      run only these rules (comma-separated): ${RULE_IDS.join(', ')}
+      --fix            remove repeated passages (only those) and write the files back; the
+                       report then shows what is left. Without --fix no file is written.
+  -q, --quiet          findings only: no summary and no notes on standard error
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit status: 0 nothing found, 1 findings reported, 2 usage or input errors.
+`;
+
+const VALUE_FLAGS: Record<string, 'format' | 'config' | 'rules'> = {
+  '--format': 'format',
+  '-f': 'format',
+  '--config': 'config',
+  '-c': 'config',
+  '--rules': 'rules',
+  '-r': 'rules',
+};
+
+const BOOLEAN_FLAGS: Record<string, 'fix' | 'quiet' | 'help' | 'version'> = {
+  '--fix': 'fix',
+  '--quiet': 'quiet',
+  '-q': 'quiet',
+  '--help': 'help',
+  '-h': 'help',
+  '--version': 'version',
+  '-v': 'version',
+};
+
+export function parseRuleList(value: string): RuleId[] {
+  const ids = value
+    .split(',')
+    .map(s => s.trim())
+    .filter(s => s !== '');
+  if (ids.length === 0) throw new UsageError(`--rules needs at least one rule id: ${RULE_IDS.join(', ')}`);
+  const unknown = ids.filter(id => !(RULE_IDS as readonly string[]).includes(id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `unknown rule ${unknown.map(u => `"${u}"`).join(', ')} in --rules; rules are ${RULE_IDS.join(', ')}`,
+    );
+  }
+  return [...new Set(ids)] as RuleId[];
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { format: 'text', fix: false, quiet: false, help: false, version: false, paths: [] };
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      args.paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      if (arg === '-') throw new UsageError('reading from standard input is not supported; give a file or folder');
+      args.paths.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+    const valueFlag = VALUE_FLAGS[flag];
+    if (valueFlag) {
+      let value: string;
+      if (eq >= 0) value = arg.slice(eq + 1);
+      else if (i + 1 < argv.length && !(argv[i + 1].startsWith('-') && argv[i + 1] !== '-')) value = argv[++i];
+      else throw new UsageError(`${flag} needs a value`);
+      if (seen.has(valueFlag)) throw new UsageError(`--${valueFlag} given more than once`);
+      seen.add(valueFlag);
+      if (valueFlag === 'format') {
+        if (!(FORMATS as readonly string[]).includes(value)) {
+          throw new UsageError(`unknown format "${value}"; use ${FORMATS.join(', ')}`);
+        }
+        args.format = value as Format;
+      } else if (valueFlag === 'config') {
+        if (value === '') throw new UsageError('--config needs a file name');
+        args.config = value;
+      } else {
+        args.rules = parseRuleList(value);
+      }
+      continue;
+    }
+    const booleanFlag = BOOLEAN_FLAGS[flag];
+    if (booleanFlag) {
+      if (eq >= 0) throw new UsageError(`${flag} takes no value`);
+      args[booleanFlag] = true;
+      continue;
+    }
+    throw new UsageError(`unknown option ${flag}`);
+  }
+  return args;
+}

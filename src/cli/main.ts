@@ -1,0 +1,224 @@
+// editorial-review: the command line over the engine.
+import * as path from 'path';
+import { version } from '../../package.json';
+import { ConfigError, PartialOptions, resolveOptions } from '../core/config';
+import { applyEdits, removeAllRepeatedPassages } from '../core/fixes';
+import { FileReview, ToolInfo, formatJson, formatSarif, formatText, toMarkdown } from '../core/report';
+import { review } from '../core/review';
+import { LineIndex } from '../core/text';
+import { RULE_IDS, ReviewOptions, RuleId, TextEdit } from '../core/types';
+import { findConfigFile, loadConfigFile } from '../node/configFile';
+import { CliArgs, USAGE, UsageError, parseArgs } from './args';
+import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileAtomic } from './files';
+
+export const TOOL: ToolInfo = { name: 'editorial-review', version };
+
+/** The engine functions the command line uses (replaceable in tests). */
+export interface CliEngine {
+  review: typeof review;
+  removeAllRepeatedPassages: typeof removeAllRepeatedPassages;
+  applyEdits: typeof applyEdits;
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** Defaults to the real engine. */
+  engine?: CliEngine;
+}
+
+const PREFIX = 'editorial-review';
+
+/** The `--rules a,b` layer: only the rules listed are enabled. */
+function onlyRules(ids: readonly RuleId[]): PartialOptions {
+  const rules: NonNullable<PartialOptions['rules']> = {};
+  for (const id of RULE_IDS) rules[id] = { enabled: ids.includes(id) };
+  return { rules };
+}
+
+function message(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
+
+/** "lines 3–9, 14" for the edits' ranges in the original text. */
+function describeLines(text: string, edits: readonly TextEdit[]): string {
+  const index = new LineIndex(text);
+  const spans = edits.map(e => {
+    const first = index.lineAt(e.range.start) + 1;
+    // An edit that ends right after a line break ends on the line before.
+    const endLine = index.lineAt(Math.max(e.range.start, e.range.end - 1)) + 1;
+    return first === endLine ? `${first}` : `${first}–${endLine}`;
+  });
+  return `line${spans.length === 1 && !spans[0].includes('–') ? '' : 's'} ${spans.join(', ')}`;
+}
+
+/** Runs the command line; returns the exit code (0 nothing found, 1 findings, 2 usage/input errors). */
+export function run(argv: readonly string[], io: CliIo): number {
+  const note = (text: string) => io.stderr(`${text}\n`);
+  const engine: CliEngine = io.engine ?? { review, removeAllRepeatedPassages, applyEdits };
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      note(`${PREFIX}: ${e.message}`);
+      note(`Run '${PREFIX} --help' for usage.`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  if (args.paths.length === 0) {
+    note(`${PREFIX}: no PATH given`);
+    note(`Run '${PREFIX} --help' for usage.`);
+    return 2;
+  }
+
+  const cwd = io.cwd;
+  const display = (abs: string) => {
+    const rel = path.relative(cwd, abs);
+    const shown = rel === '' ? path.basename(abs) : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+    return shown.split(path.sep).join('/');
+  };
+  const info = (text: string) => {
+    if (!args.quiet) note(text);
+  };
+  let inputError = false;
+  const fail = (text: string) => {
+    note(text);
+    inputError = true;
+  };
+
+  // Options: --config FILE for every file, or the nearest config file from each file's folder.
+  const cliLayer: PartialOptions = args.rules ? onlyRules(args.rules) : {};
+  let explicitConfig: PartialOptions | undefined;
+  if (args.config !== undefined) {
+    try {
+      explicitConfig = loadConfigFile(path.resolve(cwd, args.config));
+    } catch (e) {
+      note(e instanceof ConfigError ? e.message : `${args.config}: ${message(e)}`);
+      return 2;
+    }
+  }
+  const configCache = new Map<string, PartialOptions | ConfigError>();
+  const configPathCache = new Map<string, string | undefined>();
+  const noConfig = resolveOptions(cliLayer);
+  const optionsFor = (file: string): ReviewOptions | undefined => {
+    if (explicitConfig) return resolveOptions(explicitConfig, cliLayer);
+    const dir = path.dirname(file);
+    if (!configPathCache.has(dir)) configPathCache.set(dir, findConfigFile(dir));
+    const configPath = configPathCache.get(dir);
+    if (!configPath) return noConfig;
+    let layer = configCache.get(configPath);
+    if (layer === undefined) {
+      try {
+        layer = loadConfigFile(configPath);
+      } catch (e) {
+        layer = e instanceof ConfigError ? e : new ConfigError(configPath, [message(e)]);
+        fail(layer.message);
+      }
+      configCache.set(configPath, layer);
+    }
+    return layer instanceof ConfigError ? undefined : resolveOptions(layer, cliLayer);
+  };
+
+  const { files, errors } = collectFiles(args.paths, cwd, display);
+  for (const e of errors) fail(`${PREFIX}: ${e}`);
+
+  let internalError = false;
+  const reviewed: FileReview[] = [];
+  for (const file of files) {
+    const shown = display(file);
+    const read = readTextFile(file, shown);
+    if (!read.ok) {
+      fail(`${PREFIX}: ${read.message}`);
+      continue;
+    }
+    const options = optionsFor(file);
+    if (!options) {
+      fail(`${PREFIX}: ${shown}: skipped because of the config file error above`);
+      continue;
+    }
+    try {
+      let text = read.text;
+      let result = engine.review(text, options);
+      if (args.fix) {
+        const edits = engine.removeAllRepeatedPassages(result);
+        const fixed = edits.length > 0 ? engine.applyEdits(text, edits) : text;
+        if (fixed !== text) {
+          if (!isWritable(file)) {
+            fail(`${PREFIX}: ${shown}: is read-only; not fixed`);
+          } else if (!unchangedSince(file, read.size, read.mtimeMs)) {
+            fail(`${PREFIX}: ${shown}: changed while it was being reviewed; not fixed`);
+          } else {
+            const body = Buffer.from(fixed, 'utf8');
+            const data = read.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+            try {
+              writeFileAtomic(file, data);
+              const count = edits.length;
+              info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'} (${describeLines(text, edits)})`);
+              text = fixed;
+              result = engine.review(text, options);
+            } catch (e) {
+              fail(`${PREFIX}: ${shown}: cannot write the fixed file: ${message(e)}`);
+            }
+          }
+        }
+      }
+      reviewed.push({ path: shown, text, review: result });
+    } catch (e) {
+      note(`${PREFIX}: internal error while reviewing ${shown}: ${message(e)}`);
+      internalError = true;
+    }
+  }
+
+  switch (args.format) {
+    case 'json':
+      io.stdout(formatJson(reviewed, TOOL));
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(reviewed, TOOL));
+      break;
+    case 'markdown':
+      io.stdout(toMarkdown(reviewed, TOOL));
+      break;
+    default:
+      if (args.quiet || reviewed.length === 0) io.stdout(formatText(reviewed, { summary: false }));
+      else io.stdout(formatText(reviewed));
+  }
+
+  if (inputError || internalError) return 2;
+  return reviewed.some(r => r.review.findings.length > 0) ? 1 : 0;
+}
+
+/** Entry point of the bundled CLI: real process streams, exit code set without cutting output. */
+export function cli(): void {
+  const writeOut = (text: string) => {
+    if (text) process.stdout.write(text);
+  };
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // The reader went away (e.g. `| head`): stop quietly.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  try {
+    process.exitCode = run(process.argv.slice(2), {
+      stdout: writeOut,
+      stderr: text => process.stderr.write(text),
+      cwd: process.cwd(),
+    });
+  } catch (e) {
+    process.stderr.write(`${PREFIX}: internal error: ${message(e)}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (require.main === module) cli();

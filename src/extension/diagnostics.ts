@@ -1,0 +1,82 @@
+// Findings → VS Code diagnostics, in the one DiagnosticCollection of the extension.
+import * as vscode from 'vscode';
+import { ruleInfo } from '../core/rules/ruleInfo';
+import { LineIndex } from '../core/text';
+import { Finding, OffsetRange, Review, Severity } from '../core/types';
+
+export const SOURCE = 'editorial-review';
+
+/** Converts engine offsets into editor ranges for one text. */
+export type RangeConverter = (range: OffsetRange) => vscode.Range;
+
+export function documentRanges(doc: vscode.TextDocument): RangeConverter {
+  return r => new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end));
+}
+
+export function textRanges(text: string): RangeConverter {
+  const index = new LineIndex(text);
+  return r => {
+    const s = index.positionAt(r.start);
+    const e = index.positionAt(r.end);
+    return new vscode.Range(s.line, s.character, e.line, e.character);
+  };
+}
+
+export function toVsSeverity(severity: Severity): vscode.DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'info':
+      return vscode.DiagnosticSeverity.Information;
+    default:
+      return vscode.DiagnosticSeverity.Hint;
+  }
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function findingToDiagnostic(finding: Finding, uri: vscode.Uri, toRange: RangeConverter): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(finding.range), finding.message, toVsSeverity(finding.severity));
+  d.source = SOURCE;
+  d.code = { value: finding.rule, target: vscode.Uri.parse(ruleInfo(finding.rule).helpUri) };
+  if (finding.related && finding.related.length > 0) {
+    d.relatedInformation = finding.related.map(
+      r => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),
+    );
+  }
+  return d;
+}
+
+/** The rule id of one of our diagnostics, or undefined for anybody else's. */
+export function ruleOfDiagnostic(d: vscode.Diagnostic): string | undefined {
+  if (d.source !== SOURCE) return undefined;
+  const code = d.code;
+  if (typeof code === 'object' && code !== null) return String(code.value);
+  return code === undefined ? undefined : String(code);
+}
+
+export class DiagnosticsPublisher implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
+
+  set(uri: vscode.Uri, review: Review, toRange: RangeConverter): void {
+    // VS Code keeps at most 1,000 problems per file: put the most severe first so that they stay.
+    const findings = [...review.findings].sort(
+      (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.range.start - b.range.start,
+    );
+    this.collection.set(uri, findings.map(f => findingToDiagnostic(f, uri, toRange)));
+  }
+
+  delete(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+  }
+
+  clear(): void {
+    this.collection.clear();
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,82 @@
+// Reads the extension's settings (`editorialReview.*`), live. Engine options become a layer in the
+// shape of `.editorial-review.json` (only the values the user actually set), so that the config
+// module validates both the same way.
+import * as vscode from 'vscode';
+import { RuleId, RULE_IDS } from '../core/types';
+
+export const SECTION = 'editorialReview';
+
+/** Setting-name segment of each rule: `editorialReview.rules.<segment>.enabled|severity`. */
+export const RULE_SETTING: Record<RuleId, string> = {
+  'repeated-passage': 'repeatedPassage',
+  'near-duplicate': 'nearDuplicate',
+  'unattributed-claim': 'unattributedClaim',
+  'loaded-term': 'loadedTerm',
+};
+
+export type RunMode = 'onType' | 'onSave' | 'manual';
+
+export interface ExtensionSettings {
+  languages: string[];
+  run: RunMode;
+  debounce: number;
+  maxFileSize: number;
+  workspaceInclude: string;
+  workspaceExclude: string;
+  workspaceMaxFiles: number;
+}
+
+export const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
+
+export function readExtensionSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const languages = c.get<unknown>('languages');
+  const run = c.get<string>('run');
+  return {
+    languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : DEFAULT_LANGUAGES,
+    run: run === 'onSave' || run === 'manual' ? run : 'onType',
+    debounce: clampNumber(c.get<number>('debounce'), 0, 10000, 300),
+    maxFileSize: clampNumber(c.get<number>('maxFileSize'), 0, Number.MAX_SAFE_INTEGER, 2_000_000),
+    workspaceInclude: c.get<string>('workspace.include') || '**/*.{txt,md,markdown}',
+    workspaceExclude: c.get<string>('workspace.exclude') ?? '**/{node_modules,.git,out,dist}/**',
+    workspaceMaxFiles: clampNumber(c.get<number>('workspace.maxFiles'), 1, 100000, 5000),
+  };
+}
+
+function clampNumber(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, value));
+}
+
+/** The value the user set (folder, workspace or user), ignoring the contributed default. */
+function explicit<T>(c: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const i = c.inspect<T>(key);
+  if (!i) return undefined;
+  return i.workspaceFolderValue ?? i.workspaceValue ?? i.globalValue;
+}
+
+/**
+ * Engine options as set in the settings, in the `.editorial-review.json` shape
+ * (`{rules: {'loaded-term': {enabled, severity}}, minWords, ...}`), with only the keys the user set.
+ */
+export function readEngineSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const out: Record<string, unknown> = {};
+  const rules: Record<string, Record<string, unknown>> = {};
+  for (const rule of RULE_IDS) {
+    const seg = RULE_SETTING[rule];
+    const enabled = explicit<boolean>(c, `rules.${seg}.enabled`);
+    const severity = explicit<string>(c, `rules.${seg}.severity`);
+    if (enabled !== undefined || severity !== undefined) {
+      rules[rule] = {};
+      if (enabled !== undefined) rules[rule].enabled = enabled;
+      if (severity !== undefined) rules[rule].severity = severity;
+    }
+  }
+  if (Object.keys(rules).length > 0) out.rules = rules;
+  for (const key of ['minWords', 'nearDuplicateThreshold', 'terms', 'ignoredTerms', 'ignoredCues', 'maxFindingsPerRule']) {
+    const v = explicit<unknown>(c, key);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}

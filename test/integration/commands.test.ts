@@ -1,0 +1,201 @@
+// Every command of the Command Palette runs inside a real VS Code; Export Report writes valid
+// JSON, SARIF and Markdown; Review Workspace reports problems for files that are not open.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ApplyResult, WorkspaceReviewResult } from '../../src/extension/commands';
+import { EXTENSION_ID, api, closeAll, openSeed, ours, ruleOf, settled, undoTo, waitFor, withoutLines, seedLabels, workspaceFolder } from './support';
+
+interface ContributedCommand {
+  command: string;
+  title: string;
+  category?: string;
+}
+
+function contributes(): { commands: ContributedCommand[]; menus: Record<string, { command: string; when?: string }[]> } {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  return (ext.packageJSON as { contributes: ReturnType<typeof contributes> }).contributes;
+}
+
+/** Commands shown in the Command Palette (not hidden with `when: false`). */
+function paletteCommands(): ContributedCommand[] {
+  const hidden = new Set(
+    (contributes().menus.commandPalette ?? []).filter(m => m.when === 'false').map(m => m.command),
+  );
+  return contributes().commands.filter(c => !hidden.has(c.command));
+}
+
+async function readJson(uri: vscode.Uri): Promise<any> {
+  return JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
+}
+
+describe('palette commands', () => {
+  const labels = seedLabels();
+  let doc: vscode.TextDocument;
+  let original: string;
+
+  before(async () => {
+    ({ doc, text: original } = await openSeed());
+  });
+  after(closeAll);
+
+  it('contributes its commands with the "Editorial Review" category', () => {
+    const commands = contributes().commands;
+    assert.ok(commands.length >= 6);
+    for (const c of commands) assert.strictEqual(c.category, 'Editorial Review', c.command);
+    const ids = paletteCommands().map(c => c.command);
+    for (const id of [
+      'editorialReview.reviewFile',
+      'editorialReview.reviewWorkspace',
+      'editorialReview.removeAllRepeatedPassages',
+      'editorialReview.exportReport',
+      'editorialReview.showArticles',
+      'editorialReview.clearProblems',
+    ]) {
+      assert.ok(ids.includes(id), `${id} is in the palette`);
+    }
+  });
+
+  it('Review Current File reviews the active file', async () => {
+    await vscode.window.showTextDocument(doc);
+    const result = await vscode.commands.executeCommand<{ findings: number; articles: number }>('editorialReview.reviewFile');
+    assert.ok(result && result.articles === 10 && result.findings > 4, JSON.stringify(result));
+  });
+
+  it('Review Workspace reviews every text file, with problems for files that are not open', async () => {
+    // A file nobody has opened (desk/wire.txt may have been opened by the activation test).
+    const fixture = vscode.Uri.joinPath(workspaceFolder(), 'desk', 'wire.txt');
+    const wire = vscode.Uri.joinPath(workspaceFolder(), 'desk', `unopened-${process.pid}.txt`);
+    await vscode.workspace.fs.copy(fixture, wire, { overwrite: true });
+    assert.ok(!vscode.workspace.textDocuments.some(d => d.uri.toString() === wire.toString()), 'the file is not open');
+    const a = await api();
+    const result = await vscode.commands.executeCommand<WorkspaceReviewResult>('editorialReview.reviewWorkspace');
+    assert.ok(result && result.files >= 2 && result.reviewed === result.files, JSON.stringify(result));
+    assert.strictEqual(result.cancelled, false);
+    const problems = ours(wire);
+    assert.ok(problems.some(d => ruleOf(d) === 'repeated-passage'), 'the repeat in wire.txt');
+    assert.ok(problems.some(d => ruleOf(d) === 'unattributed-claim'), 'the claim in wire.txt');
+    const claim = problems.find(d => ruleOf(d) === 'unattributed-claim')!;
+    const wireDoc = await vscode.workspace.openTextDocument(wire);
+    assert.strictEqual(wireDoc.getText(claim.range), 'allegedly', 'positions of an unopened file are right');
+    assert.ok(a.getReview(wire), 'the review of the unopened file is kept (for Export Report)');
+  });
+
+  it('Remove All Repeated Passages removes the 4 repeats in one undoable edit', async () => {
+    await vscode.window.showTextDocument(doc);
+    await settled(doc);
+    const result = await vscode.commands.executeCommand<ApplyResult>('editorialReview.removeAllRepeatedPassages');
+    assert.strictEqual(result.applied, true);
+    assert.strictEqual(doc.getText(), withoutLines(original, ...labels.repeatedPassages.map(r => [r.startLine, r.endLine] as [number, number])));
+    await undoTo(doc, original);
+    await settled(doc);
+  });
+
+  for (const format of ['json', 'sarif', 'markdown'] as const) {
+    it(`Export Report writes a valid ${format} report`, async () => {
+      await vscode.window.showTextDocument(doc);
+      await settled(doc);
+      const target = vscode.Uri.joinPath(workspaceFolder(), `report-${process.pid}.${format === 'markdown' ? 'md' : format}`);
+      const written = await vscode.commands.executeCommand<vscode.Uri>('editorialReview.exportReport', { format, target, scope: 'file' });
+      assert.ok(written && written.toString() === target.toString());
+      const findings = (await api()).getReview(doc.uri)!.review.findings.length;
+      if (format === 'json') {
+        const report = await readJson(target);
+        assert.strictEqual(report.tool.name, 'editorial-review');
+        assert.strictEqual(report.files.length, 1);
+        assert.strictEqual(path.basename(report.files[0].path), path.basename(doc.uri.fsPath));
+        assert.strictEqual(report.files[0].articles.length, 10);
+        assert.strictEqual(report.files[0].findings.length, findings);
+        const repeat = report.files[0].findings.find((f: { rule: string }) => f.rule === 'repeated-passage');
+        assert.strictEqual(repeat.range.start.line, labels.repeatedPassages[0].startLine);
+        assert.strictEqual(repeat.range.start.column, 1);
+      } else if (format === 'sarif') {
+        const log = await readJson(target);
+        assert.strictEqual(log.version, '2.1.0');
+        assert.ok(Array.isArray(log.runs) && log.runs.length === 1);
+        const run = log.runs[0];
+        assert.strictEqual(run.tool.driver.name, 'editorial-review');
+        assert.ok(run.tool.driver.rules.some((r: { id: string }) => r.id === 'repeated-passage'));
+        assert.strictEqual(run.results.length, findings);
+        for (const r of run.results) {
+          assert.ok(['error', 'warning', 'note', 'none'].includes(r.level), r.level);
+          const region = r.locations[0].physicalLocation.region;
+          assert.ok(region.startLine >= 1 && region.startColumn >= 1);
+        }
+        const repeat = run.results.find((r: { ruleId: string }) => r.ruleId === 'repeated-passage');
+        assert.ok(repeat.relatedLocations && repeat.relatedLocations.length >= 1, 'repeats carry related locations');
+      } else {
+        const text = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+        assert.match(text, /^#/);
+        assert.ok(text.includes(path.basename(doc.uri.fsPath)));
+      }
+      await vscode.workspace.fs.delete(target);
+    });
+  }
+
+  it('Export Report can write every reviewed file', async () => {
+    const target = vscode.Uri.joinPath(workspaceFolder(), `report-all-${process.pid}.json`);
+    await vscode.commands.executeCommand('editorialReview.exportReport', { format: 'json', target: target.fsPath, scope: 'all' });
+    const report = await readJson(target);
+    assert.ok(report.files.length >= 2, `${report.files.length} files`);
+    await vscode.workspace.fs.delete(target);
+  });
+
+  it('Show Articles opens the Articles view', async () => {
+    await vscode.commands.executeCommand('editorialReview.showArticles');
+    await vscode.window.showTextDocument(doc);
+  });
+
+  it('Clear Problems clears them until the next review', async () => {
+    assert.ok(ours(doc.uri).length > 0);
+    await vscode.commands.executeCommand('editorialReview.clearProblems');
+    assert.strictEqual(ours(doc.uri).length, 0);
+    await vscode.commands.executeCommand('editorialReview.reviewFile');
+    assert.ok(ours(doc.uri).length > 0);
+  });
+
+  it('Open Workspace Configuration creates and opens .editorial-review.json', async () => {
+    const file = vscode.Uri.joinPath(workspaceFolder(), '.editorial-review.json');
+    const opened = await vscode.commands.executeCommand<vscode.Uri>('editorialReview.openConfigFile');
+    try {
+      assert.strictEqual(opened?.toString(), file.toString());
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), file.toString());
+      const data = await readJson(file);
+      assert.deepStrictEqual(data.ignoredTerms, []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file);
+      await waitFor(async () => {
+        try {
+          await vscode.workspace.fs.stat(file);
+          return false;
+        } catch {
+          return true;
+        }
+      }, 'the config file to be gone');
+    }
+  });
+
+  it('runs every palette command without an error', async () => {
+    await vscode.window.showTextDocument(doc);
+    await settled(doc);
+    // Arguments that stand in for the pickers and dialogs.
+    const args: Record<string, unknown[]> = {
+      'editorialReview.exportReport': [{ format: 'json', target: vscode.Uri.joinPath(workspaceFolder(), `palette-${process.pid}.json`), scope: 'file' }],
+    };
+    const ran: string[] = [];
+    for (const c of paletteCommands()) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand(c.command, ...(args[c.command] ?? []));
+      ran.push(c.command);
+      if (doc.getText() !== original) await undoTo(doc, original);
+      if (c.command === 'editorialReview.openConfigFile') {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), '.editorial-review.json'));
+      }
+    }
+    console.log(`      ran: ${ran.join(', ')}`);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), `palette-${process.pid}.json`));
+    await settled(doc);
+  });
+});
