@@ -134,8 +134,11 @@ function cleanup() {
   return cleaning;
 }
 // Last resort if the process exits without cleanup (e.g. an exception inside cleanup itself).
+// (Playwright kills the Chromium it launched on exit by itself.)
 process.on('exit', () => {
-  if (server && server.pid && groupAlive(server.pid)) { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } }
+  for (const child of [server, helper]) {
+    if (child && child.pid && groupAlive(child.pid)) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
+  }
 });
 
 process.on('uncaughtException', (e) => fatal(e));
@@ -335,7 +338,7 @@ async function main() {
     headless: true,
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,  // we clean up ourselves
     env: { ...process.env, XDG_CONFIG_HOME: d('xdg-config'), XDG_CACHE_HOME: d('xdg-cache'), TMPDIR: d('t') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+    args: ['--no-sandbox', '--disable-gpu', '--no-proxy-server', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const launched = await browser;

@@ -13,7 +13,7 @@ const HEADER_LINE = /^[ \t]*(title|date|url|source|author|byline|published|link|
 const MARKDOWN_HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$/;
 // A line that ends a sentence: final . ! ? or … possibly followed by closing quotes/brackets.
 const ENDS_SENTENCE = /[.!?\u2026:;][\s"'\u2019\u201D\u00BB)\]]*$/;
-const BLANK = /^[ \t\f\v\u00A0\u200B\uFEFF]*$/;
+const BLANK = /^[ \t\v\u00A0\u200B\uFEFF]*$/;
 
 /** Longest headline we accept for a line without final punctuation. */
 const MAX_HEADLINE_CHARS = 300;
@@ -43,7 +43,16 @@ function splitLines(text: string, index: LineIndex): Line[] {
 }
 
 function isSeparator(line: Line): boolean {
-  return SEPARATOR_LINE.test(line.text) || line.text.includes('\f') && line.text.replace(/[\f\s]/g, '') === '';
+  return SEPARATOR_LINE.test(line.text);
+}
+
+/** A form feed (page break) at the start of a line with text: a boundary that is also content. */
+function startsWithFormFeed(line: Line): boolean {
+  return line.text.startsWith('\f') && !isSeparator(line);
+}
+
+function isBoundary(line: Line): boolean {
+  return isSeparator(line) || startsWithFormFeed(line);
 }
 
 function looksLikeHeadline(lineText: string): boolean {
@@ -54,7 +63,7 @@ function looksLikeHeadline(lineText: string): boolean {
 export function detectLayout(lines: Line[]): Layout {
   const nonBlank = lines.filter(l => !l.blank);
   if (nonBlank.length === 0) return 'single';
-  const separators = nonBlank.filter(isSeparator).length;
+  const separators = nonBlank.filter(isBoundary).length;
   const headers = nonBlank.filter(l => HEADER_LINE.test(l.text)).length;
   const headings = nonBlank.filter(l => { const m = MARKDOWN_HEADING.exec(l.text); return m !== null && m[1].length <= 2; }).length;
   if (separators >= 1 && (headers >= 1 || headings === 0)) return 'separated';
@@ -171,7 +180,7 @@ function segmentSeparated(lines: Line[]): ArticleDraft[] {
     drafts.push(draft);
   };
   for (let i = 0; i < lines.length; i++) {
-    if (isSeparator(lines[i]) && i > sectionStart) {
+    if (isBoundary(lines[i]) && i > sectionStart) {
       flush(i);
       sectionStart = i;
     }
@@ -284,7 +293,9 @@ export function segment(text: string, index: LineIndex = new LineIndex(text)): S
       if (firstPara) {
         const first = firstPara.lines[0];
         const r = trimmedRange(first);
-        title = { text: fallbackTitle(text.slice(r.start, r.end)), range: r };
+        const firstText = text.slice(r.start, r.end);
+        // A headline is the title as it stands; a body paragraph lends its first words.
+        title = { text: firstPara.isHeading ? firstText.trim() : fallbackTitle(firstText), range: r };
       } else title = { text: '(untitled)', range: { start: range.start, end: range.start } };
     }
     articles.push({ index: a + 1, title: title.text, titleRange: title.range, range, duplicateOf: null });

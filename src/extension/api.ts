@@ -2,7 +2,7 @@
 // (and by anyone who wants to read reviews from another extension).
 import * as vscode from 'vscode';
 import { Review } from '../core/types';
-import { ArticleNode, ArticlesProvider, ArticlesSnapshot } from './articlesView';
+import { ArticleNode, ArticlesNode, ArticlesProvider, ArticlesSnapshot } from './articlesView';
 import { ReviewClient } from './reviewClient';
 import { ReviewState, ReviewTiming, Reviewer } from './reviewer';
 import { StatusBar } from './statusBar';
@@ -18,6 +18,8 @@ export interface EditorialReviewApi {
   articles(): ArticlesSnapshot;
   /** The article nodes of the tree (what its context-menu commands receive). */
   articleNodes(): ArticleNode[];
+  /** Selects (and expands) an article's node in the Articles view. */
+  revealArticle(index: number): Promise<void>;
   /** The status bar text for the active editor. */
   statusText(): string;
   /** Review times seen so far (engine and end to end). */
@@ -26,7 +28,13 @@ export interface EditorialReviewApi {
   usesWorker(): boolean;
 }
 
-export function createApi(reviewer: Reviewer, articles: ArticlesProvider, statusBar: StatusBar, client: ReviewClient): EditorialReviewApi {
+export function createApi(
+  reviewer: Reviewer,
+  articles: ArticlesProvider,
+  treeView: vscode.TreeView<ArticlesNode>,
+  statusBar: StatusBar,
+  client: ReviewClient,
+): EditorialReviewApi {
   return {
     getReview: uri => reviewer.get(uri),
     reviewDocument: async doc => (await reviewer.reviewDocument(doc, true))?.review,
@@ -35,6 +43,11 @@ export function createApi(reviewer: Reviewer, articles: ArticlesProvider, status
     articleNodes: () => {
       articles.snapshot();
       return articles.getChildren().filter((n): n is ArticleNode => n.kind === 'article');
+    },
+    revealArticle: async index => {
+      articles.snapshot();
+      const node = articles.getChildren().find(n => n.kind === 'article' && n.article.index === index);
+      if (node) await treeView.reveal(node, { select: true, focus: false, expand: true });
     },
     statusText: () => {
       statusBar.update();

@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
   );
 
   reviewer.reviewAllOpen('activation');
-  return createApi(reviewer, articles, statusBar, client);
+  return createApi(reviewer, articles, treeView, statusBar, client);
 }
 
 export function deactivate(): void {

@@ -52,6 +52,7 @@ export class Reviewer implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly shownErrors = new Set<string>();
+  private readonly settingsCache = new Map<string, ExtensionSettings>();
   readonly timings: ReviewTiming[] = [];
   /** Fires when a document's review state changed (result, pending, cleared, skipped). */
   readonly onDidUpdate = this.emitter.event;
@@ -69,7 +70,10 @@ export class Reviewer implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument(doc => this.onClose(doc)),
       config.onDidChange(() => this.reviewAllOpen('config')),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('editorialReview')) this.reviewAllOpen('settings');
+        if (e.affectsConfiguration('editorialReview')) {
+          this.settingsCache.clear();
+          this.reviewAllOpen('settings');
+        }
       }),
     );
   }
@@ -79,8 +83,16 @@ export class Reviewer implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
+  /** The extension's settings for a document (cached until the configuration changes). */
   settings(uri?: vscode.Uri): ExtensionSettings {
-    return readExtensionSettings(uri);
+    const key = uri?.toString() ?? '';
+    let s = this.settingsCache.get(key);
+    if (!s) {
+      s = readExtensionSettings(uri);
+      if (this.settingsCache.size > 500) this.settingsCache.clear();
+      this.settingsCache.set(key, s);
+    }
+    return s;
   }
 
   isReviewable(doc: vscode.TextDocument): boolean {

@@ -29,7 +29,9 @@ export interface ExtensionSettings {
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
 
 export function readExtensionSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
-  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  // `null`: the value for no resource in particular (what VS Code asks for when there is none).
+  const c = vscode.workspace.getConfiguration(SECTION, scope ?? null);
+  const w = vscode.workspace.getConfiguration(`${SECTION}.workspace`);
   const languages = c.get<unknown>('languages');
   const run = c.get<string>('run');
   return {
@@ -37,9 +39,9 @@ export function readExtensionSettings(scope?: vscode.ConfigurationScope): Extens
     run: run === 'onSave' || run === 'manual' ? run : 'onType',
     debounce: clampNumber(c.get<number>('debounce'), 0, 10000, 300),
     maxFileSize: clampNumber(c.get<number>('maxFileSize'), 0, Number.MAX_SAFE_INTEGER, 2_000_000),
-    workspaceInclude: c.get<string>('workspace.include') || '**/*.{txt,md,markdown}',
-    workspaceExclude: c.get<string>('workspace.exclude') ?? '**/{node_modules,.git,out,dist}/**',
-    workspaceMaxFiles: clampNumber(c.get<number>('workspace.maxFiles'), 1, 100000, 5000),
+    workspaceInclude: w.get<string>('include') || '**/*.{txt,md,markdown}',
+    workspaceExclude: w.get<string>('exclude') ?? '**/{node_modules,.git,out,dist}/**',
+    workspaceMaxFiles: clampNumber(w.get<number>('maxFiles'), 1, 100000, 5000),
   };
 }
 
@@ -60,7 +62,7 @@ function explicit<T>(c: vscode.WorkspaceConfiguration, key: string): T | undefin
  * (`{rules: {'loaded-term': {enabled, severity}}, minWords, ...}`), with only the keys the user set.
  */
 export function readEngineSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
-  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const c = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   const out: Record<string, unknown> = {};
   const rules: Record<string, Record<string, unknown>> = {};
   for (const rule of RULE_IDS) {

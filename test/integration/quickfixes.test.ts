@@ -214,16 +214,11 @@ describe('quick fixes on a near duplicate', () => {
     const near = ours(doc.uri).find(d => ruleOf(d) === 'near-duplicate');
     assert.ok(near, 'a near-duplicate diagnostic');
     assert.match(near.message, /\d+% similar/);
-    const first = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, near.range);
-    console.log('FIRST', first.map(a => `${a.title} ${JSON.stringify(a.command)}`).join(' | '));
-    const actions = await codeActions(doc, near.range);
+    // The first request for a Markdown file can race with VS Code activating its Markdown extension.
+    let actions: vscode.CodeAction[] = [];
+    await waitFor(async () => (actions = await codeActions(doc, near.range)).length > 0, 'code actions on the near duplicate', 5000);
     const titles = actions.map(a => a.title);
-    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, near.range);
-    const state = (await api()).getReview(doc.uri);
-    assert.ok(
-      titles.includes('Compare with original'),
-      `${titles.join(' | ')} (all: ${all.map(a => `${a.title} ${JSON.stringify(a.command)}`).join(' | ')}; review v${state?.version}, doc v${doc.version}, lang ${doc.languageId})`,
-    );
+    assert.ok(titles.includes('Compare with original'), titles.join(' | '));
     const finding = (await api()).getReview(doc.uri)!.review.findings.find(f => f.rule === 'near-duplicate')!;
     const fix = finding.fixes!.find(f => f.title === 'Remove near duplicate')!;
     assert.ok(fix, 'the engine offers Remove near duplicate');

@@ -1,0 +1,34 @@
+// Poses the workbench for the README's screenshot (taken by scripts/run-vscode-tests.mjs when it
+// runs with --screenshot FILE; without it this only checks that the scene can be set up).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { requestScreenshot } from './index';
+import { api, closeAll, openSeed, seedLabels, sleep } from './support';
+
+describe('the extension at work (screenshot)', () => {
+  after(closeAll);
+
+  it('shows the seed with its problems, the Articles view and the quick fixes of a loaded term', async () => {
+    const a = await api();
+    const { doc, editor } = await openSeed();
+    // Only this file's problems, and no notifications left over from other tests.
+    await vscode.commands.executeCommand('editorialReview.clearProblems');
+    await vscode.commands.executeCommand('editorialReview.reviewFile', doc.uri);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('editorialReview.showArticles');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.window.showTextDocument(doc, { preserveFocus: false });
+    await a.revealArticle(3);
+    const kiev = seedLabels().loadedTerms.find(t => t.required && t.text === 'Kiev' && t.line >= 9)!;
+    const at = new vscode.Position(kiev.line - 1, kiev.column);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await sleep(1000);
+    const shot = await requestScreenshot('editorial review at work');
+    if (shot) console.log(`      screenshot: ${shot}`);
+    await vscode.commands.executeCommand('hideCodeActionWidget').then(undefined, () => undefined);
+    assert.strictEqual(a.articles().articles.length, 10);
+  });
+});

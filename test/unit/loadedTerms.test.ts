@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits } from '../../src/core/fixes';
+import { ofRule, reviewWith, textOf } from './helpers';
+
+function terms(text: string, change?: Parameters<typeof reviewWith>[1]) {
+  return ofRule(reviewWith(text, change), 'loaded-term').map(f => textOf(text, f));
+}
+
+describe('loaded-term', () => {
+  it('finds whole words and multi-word phrases, case-insensitively, and possessives', () => {
+    assert.deepEqual(terms('Talks in Kiev and KIEV resumed; kiev\u2019s mayor spoke.'), ['Kiev', 'KIEV', 'kiev']);
+    assert.deepEqual(terms('Officials of the Donetsk People\u2019s Republic met.'), ['Donetsk People\u2019s Republic']);
+    assert.deepEqual(terms('Kievan Rus was a medieval state.'), [], 'whole words only');
+  });
+
+  it('replacements keep the case of the original', () => {
+    const text = 'KIEV and Kiev.';
+    const found = ofRule(reviewWith(text), 'loaded-term');
+    assert.equal(found[0].fixes![0].title, 'Replace with \u00ABKYIV\u00BB');
+    assert.equal(applyEdits(text, found[0].fixes![0].edits), 'KYIV and Kiev.');
+    assert.equal(applyEdits(text, found[1].fixes![0].edits), 'KIEV and Kyiv.');
+  });
+
+  it('offers every suggestion and says the category and why', () => {
+    const f = ofRule(reviewWith('Troops liberated the village after a week of fighting.'), 'loaded-term')[0];
+    assert.ok(f.fixes!.length >= 2);
+    assert.equal(f.data?.category, 'euphemism');
+    assert.match(f.message, /euphemism/);
+    assert.ok((f.data?.note as string).length > 10);
+  });
+
+  it('respects context exceptions: a training regime, a literal flood', () => {
+    assert.deepEqual(terms('The athletes follow a strict training regime before the race.'), []);
+    assert.deepEqual(terms('The flood closed three roads near the river.'), []);
+    assert.deepEqual(terms('A flood of migrants arrived at the border.').length, 1);
+    assert.deepEqual(terms('The regime arrested the opposition leader.'), ['regime']);
+  });
+
+  it('inside a quotation: a lower severity and a message that says so', () => {
+    const f = ofRule(reviewWith('\u201CThe regime must go,\u201D the protester shouted.'), 'loaded-term')[0];
+    assert.equal(f.severity, 'hint');
+    assert.equal(f.data?.quoted, true);
+    assert.match(f.message, /quotation/i);
+  });
+
+  it('user terms are literal text, never regular expressions', () => {
+    const add = (term: string) => (o: Parameters<NonNullable<Parameters<typeof reviewWith>[1]>>[0]) => {
+      o.terms = [{ term, suggestions: ['neutral'] }];
+    };
+    assert.deepEqual(terms('The (a+b)* crowd and the aab crowd.', add('(a+b)*')), []);
+    assert.deepEqual(terms('Heroic efforts were made by the boss man.', add('boss man')), ['boss man']);
+    assert.deepEqual(terms('Nothing here matches.', add('.*')), []);
+  });
+
+  it('silenced terms are not reported', () => {
+    assert.deepEqual(terms('Talks in Kiev resumed.', o => { o.ignoredTerms = ['kiev']; }), []);
+  });
+});

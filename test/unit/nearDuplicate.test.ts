@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { compareWords } from '../../src/core/rules/nearDuplicate';
+import { lineOf, ofRule, para, reviewWith, textOf } from './helpers';
+
+const ORIGINAL = 'Health officials at the county clinic counted three new measles cases this week, and vaccination rates in the district have fallen for a second year in a row.';
+const EDITED = 'Health officials at the county clinic counted four new measles cases this week, and vaccination rates in the district have dropped for a second year in a row.';
+
+describe('near-duplicate', () => {
+  it('finds a light edit of an earlier paragraph and says how similar and what differs', () => {
+    const text = `Measles cases rise\n\n${ORIGINAL}\n\n${para('a')}\n\nClinics extend hours\n\n${para('b')}\n\n${EDITED}\n`;
+    const found = ofRule(reviewWith(text), 'near-duplicate');
+    assert.equal(found.length, 1);
+    const f = found[0];
+    assert.equal(textOf(text, f), EDITED);
+    assert.equal(lineOf(text, f.related![0].range.start), 3);
+    assert.match(f.message, /\d+% similar/);
+    assert.match(f.message, /\u201Cthree\u201D \u2192 \u201Cfour\u201D/);
+    assert.match(f.message, /\u201Cfallen\u201D \u2192 \u201Cdropped\u201D/);
+    assert.ok((f.data?.similarity as number) > 0.85 && (f.data?.similarity as number) < 1);
+    assert.equal(f.fixes![0].title, 'Remove near duplicate');
+  });
+
+  it('the threshold is configurable', () => {
+    const text = `${ORIGINAL}\n\n${para('a')}\n\n${EDITED}\n`;
+    assert.equal(ofRule(reviewWith(text, o => { o.nearDuplicateThreshold = 0.99; }), 'near-duplicate').length, 0);
+    assert.equal(ofRule(reviewWith(text, o => { o.nearDuplicateThreshold = 0.8; }), 'near-duplicate').length, 1);
+  });
+
+  it('exact repeats are repeated passages, not near duplicates; unrelated paragraphs are neither', () => {
+    const text = `${ORIGINAL}\n\n${para('a')}\n\n${ORIGINAL}\n\n${para('b', 30)}\n`;
+    const r = reviewWith(text);
+    assert.equal(ofRule(r, 'near-duplicate').length, 0);
+    assert.equal(ofRule(r, 'repeated-passage').length, 1);
+  });
+
+  it('a near duplicate does not also produce repeated-sentence findings', () => {
+    const first = `${ORIGINAL} The clinic will open on Saturdays from next month onwards for families.`;
+    const second = `${EDITED} The clinic will open on Saturdays from next month onwards for families.`;
+    const r = reviewWith(`${first}\n\n${para('a')}\n\n${second}\n`);
+    assert.equal(ofRule(r, 'near-duplicate').length, 1);
+    assert.equal(ofRule(r, 'repeated-passage').length, 0);
+  });
+
+  it('compareWords measures word-level similarity and gives up below the threshold', () => {
+    assert.equal(compareWords('a b c d', 'a b c d')!.similarity, 1);
+    const cmp = compareWords('one two three four five', 'one two THREE four six')!;
+    assert.equal(cmp.similarity, 0.8);
+    assert.deepEqual(cmp.changes.map(c => [c.removed, c.added]), [['five', 'six']]);
+    assert.equal(compareWords('one two three four five', 'six seven eight nine ten', 0.5), null);
+  });
+
+  it('with bounded candidates (never all pairs) still finds the light edits among many similar paragraphs', () => {
+    const paragraphs: string[] = [];
+    for (let i = 0; i < 3000; i++) paragraphs.push(`Item ${i} of the council agenda covers road repairs in ward ${i % 17} and a budget line of ${i * 3} thousand.`);
+    const r = reviewWith(paragraphs.join('\n\n'), o => { o.maxFindingsPerRule = 10000; });
+    const found = ofRule(r, 'near-duplicate');
+    // Each paragraph differs from the others in three numbers only (86% similar).
+    assert.ok(found.length >= 2900, `found ${found.length}`);
+    assert.ok(found.every(f => f.related!.length === 1 && f.related![0].range.start < f.range.start));
+  });
+});

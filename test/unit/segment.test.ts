@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { segment } from '../../src/core/segment';
+import { lineOf, para } from './helpers';
+
+function starts(text: string): number[] {
+  return segment(text).articles.map(a => lineOf(text, a.range.start));
+}
+
+describe('segment: layouts', () => {
+  it('one paragraph per line, articles opening with a standfirst without a final full stop', () => {
+    const text = [
+      'Ministers agree on a new plan for the harbour', para('a'), para('b'),
+      'Storm closes schools across the region', para('c'), para('d'), para('e'),
+    ].join('\n') + '\n';
+    const s = segment(text);
+    assert.equal(s.layout, 'line-per-paragraph');
+    assert.deepEqual(starts(text), [1, 4]);
+    assert.equal(s.articles[1].title, 'Storm closes schools across the region');
+    assert.equal(s.paragraphs.length, 7);
+    assert.ok(s.paragraphs[3].isHeading);
+    assert.equal(s.articles[1].range.end, text.length);
+  });
+
+  it('a headline line, then paragraphs separated by blank lines', () => {
+    const text = `Council approves budget\n\n${para('a')}\n\n${para('b')}\n\nFlood warning issued for the valley\n\n${para('c')}\n`;
+    const s = segment(text);
+    assert.equal(s.layout, 'headline-blocks');
+    assert.deepEqual(starts(text), [1, 7]);
+    assert.deepEqual(s.articles.map(a => a.title), ['Council approves budget', 'Flood warning issued for the valley']);
+    assert.equal(s.paragraphs.filter(p => !p.isHeading).length, 3);
+  });
+
+  it('hard-wrapped paragraphs stay one paragraph and do not start articles', () => {
+    const text = `Council approves budget\n\nThe council voted on Monday to approve\nthe budget after a long debate.\n\nMembers said the vote was close and\nthe mayor welcomed it.\n`;
+    const s = segment(text);
+    assert.equal(s.articles.length, 1);
+    assert.equal(s.paragraphs.length, 3);
+  });
+
+  it('separator lines with Title:, Date:, URL: headers; the title comes from Title:', () => {
+    const text = [
+      '-----', 'Title: Port strike ends', 'Date: 2026-01-02', 'URL: https://example.com/a', '', para('a'), '',
+      '=====', 'Title: Dam inspection ordered', 'Source: Wire', '', para('b'), '', para('c'),
+    ].join('\n');
+    const s = segment(text);
+    assert.equal(s.layout, 'separated');
+    assert.deepEqual(starts(text), [1, 8]);
+    assert.deepEqual(s.articles.map(a => a.title), ['Port strike ends', 'Dam inspection ordered']);
+    assert.equal(text.slice(s.articles[0].titleRange.start, s.articles[0].titleRange.end), 'Port strike ends');
+    assert.ok(s.paragraphs.filter(p => p.isMeta).length === 5);
+  });
+
+  it('form feeds separate articles; without Title: the first line is the title', () => {
+    const text = `Port strike ends\n${para('a')}\n\fDam inspection ordered\n${para('b')}\n`;
+    const s = segment(text);
+    assert.equal(s.layout, 'separated');
+    assert.deepEqual(s.articles.map(a => a.title), ['Port strike ends', 'Dam inspection ordered']);
+  });
+
+  it('Markdown headings (# and ##)', () => {
+    const text = `# Port strike ends\n\n${para('a')}\n\n## Background\n\n${para('b')}\n\n# Dam inspection ordered\n\n${para('c')}\n`;
+    const s = segment(text);
+    assert.equal(s.layout, 'markdown');
+    assert.deepEqual(s.articles.map(a => a.title), ['Port strike ends', 'Dam inspection ordered']);
+    assert.deepEqual(starts(text), [1, 9]);
+  });
+
+  it('anything else is one article', () => {
+    const text = `${para('a')}\n${para('b')}\n`;
+    const s = segment(text);
+    assert.equal(s.layout, 'single');
+    assert.equal(s.articles.length, 1);
+    assert.deepEqual(s.articles[0].range, { start: 0, end: text.length });
+  });
+
+  it('an empty text is one empty article', () => {
+    const s = segment('');
+    assert.equal(s.articles.length, 1);
+    assert.equal(s.paragraphs.length, 0);
+  });
+
+  it('handles CRLF line breaks with the same structure as LF', () => {
+    const lf = `Council approves budget\n\n${para('a')}\n\nFlood warning issued\n\n${para('c')}\n`;
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = segment(lf);
+    const b = segment(crlf);
+    assert.equal(b.layout, a.layout);
+    assert.deepEqual(b.articles.map(x => x.title), a.articles.map(x => x.title));
+    for (const p of b.paragraphs) assert.ok(!crlf.slice(p.range.start, p.range.end).includes('\r'));
+    assert.deepEqual(starts(crlf), starts(lf));
+  });
+});
+
+describe('segment: page breaks', () => {
+  it('a line holding only a form feed separates articles', () => {
+    const text = `Port strike ends\n${para('a')}\n\f\nDam inspection ordered\n${para('b')}\n`;
+    const s = segment(text);
+    assert.equal(s.layout, 'separated');
+    assert.deepEqual(s.articles.map(a => a.title), ['Port strike ends', 'Dam inspection ordered']);
+  });
+});
