@@ -55,9 +55,18 @@ function isBoundary(line: Line): boolean {
   return isSeparator(line) || startsWithFormFeed(line);
 }
 
+/** Fewer words than this is a label ("Advertisement", "Photo: Reuters"), not a headline. */
+const MIN_HEADLINE_WORDS = 3;
+
 function looksLikeHeadline(lineText: string): boolean {
   const t = lineText.trim();
-  return t.length > 0 && t.length <= MAX_HEADLINE_CHARS && !ENDS_SENTENCE.test(t) && /\p{L}/u.test(t);
+  return t.length > 0 && t.length <= MAX_HEADLINE_CHARS && !ENDS_SENTENCE.test(t) &&
+    (t.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= MIN_HEADLINE_WORDS;
+}
+
+/** True while an article holds only headings: a second headline there is its subtitle. */
+function hasNoBody(draft: ArticleDraft | undefined): boolean {
+  return draft !== undefined && draft.paragraphs.every(p => p.isHeading);
 }
 
 export function detectLayout(lines: Line[]): Layout {
@@ -123,7 +132,7 @@ function segmentLinePerParagraph(lines: Line[]): ArticleDraft[] {
   lines.forEach((line, i) => {
     if (line.blank) return;
     const headline = looksLikeHeadline(line.text);
-    if (headline || drafts.length === 0) drafts.push({ firstLine: i, paragraphs: [] });
+    if ((headline && !hasNoBody(drafts[drafts.length - 1])) || drafts.length === 0) drafts.push({ firstLine: i, paragraphs: [] });
     drafts[drafts.length - 1].paragraphs.push({ lines: [line], isHeading: headline, isMeta: false });
   });
   return drafts;
@@ -136,7 +145,9 @@ function segmentHeadlineBlocks(lines: Line[]): ArticleDraft[] {
     // Only a one-line block can be a headline: the first line of a hard-wrapped paragraph has no
     // final punctuation either.
     const startsArticle = block.length === 1 && looksLikeHeadline(block[0].text);
-    if (startsArticle || drafts.length === 0) {
+    if (startsArticle && hasNoBody(drafts[drafts.length - 1])) {
+      drafts[drafts.length - 1].paragraphs.push({ lines: block, isHeading: true, isMeta: false });
+    } else if (startsArticle || drafts.length === 0) {
       drafts.push(draftFromBlocks([block], firstLine, true));
     } else {
       drafts[drafts.length - 1].paragraphs.push({ lines: block, isHeading: false, isMeta: false });

@@ -130,6 +130,9 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
       if (this.reviewer.isReviewable(doc)) next = doc.uri;
       else if (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') next = undefined;
       // Other schemes (output, diff passages, git) leave the tree as it is.
+    } else if (next && !vscode.window.visibleTextEditors.some(e => e.document.uri.toString() === next!.toString())) {
+      // No text editor is active (e.g. all closed) and the file is not shown anywhere.
+      next = undefined;
     }
     if (next && !vscode.workspace.textDocuments.some(d => d.uri.toString() === next!.toString())) next = undefined;
     if (next?.toString() !== this.docUri?.toString()) {

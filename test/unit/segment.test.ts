@@ -99,3 +99,11 @@ describe('segment: page breaks', () => {
     assert.deepEqual(s.articles.map(a => a.title), ['Port strike ends', 'Dam inspection ordered']);
   });
 });
+
+describe('segment: headlines', () => {
+  it('a subtitle right after a headline belongs to the same article; short labels are not headlines', () => {
+    const text = `Council approves budget after long night\n\nMayor calls the vote a turning point\n\n${para('a')}\n\nAdvertisement\n\n${para('b')}\n\nFlood warning issued for the valley\n\n${para('c')}\n`;
+    const s = segment(text);
+    assert.deepEqual(s.articles.map(a => a.title), ['Council approves budget after long night', 'Flood warning issued for the valley']);
+  });
+});
