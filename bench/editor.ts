@@ -5,14 +5,14 @@
 //   2. through the extension's review worker (dist/reviewWorker.js, worker_threads), the way the
 //      extension host does it, measuring the round trip and how long the main thread is blocked.
 //
-//   node out/bench/editor.js [--seed N] [--size MB]        (also run as a section of bench/run.ts)
+//   node out/bench/editor.js [--seed N] [--size MB] [--json]     (run.ts runs it with --json)
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import type { Review, ReviewOptions } from '../src/core/types';
-import { Engine, loadEngine, message } from './engine';
+import { Engine, gc, loadEngine, message } from './engine';
 import { MB, findProjectRoot, generateText } from './generate';
 
 export interface EditorResult {
@@ -27,6 +27,10 @@ export interface EditorResult {
     /** Paragraphs analysed again after each edit, when the engine reports it. */
     reanalysed: Array<number | undefined>;
     paragraphs: number;
+    /** Heap (bytes, after gc) kept by the document reviewer and its first result, beyond the text itself. */
+    heapWithReviewer: number;
+    /** Heap (bytes, after gc) still kept once the reviewer and its results are dropped. */
+    heapAfterClose: number;
   };
   worker?: {
     path: string;
@@ -78,10 +82,15 @@ function inProcess(engine: Engine, text: string, positions: number[]): NonNullab
   // Warm the engine's code on another document first, as in a long-running editor session.
   const warm = generateText(256 * 1024, 7).text;
   engine.review(warm);
-  const { reviewer, kind, incremental } = engine.documentReviewer();
+  gc();
+  const heapBase = process.memoryUsage().heapUsed;
+  let { reviewer, kind, incremental } = engine.documentReviewer(); // eslint-disable-line prefer-const
   let t = performance.now();
-  const first: Review = reviewer.review(text);
+  let first: Review | undefined = reviewer.review(text);
   const firstMs = performance.now() - t;
+  const paragraphs = first.stats.paragraphs;
+  gc();
+  const heapWithReviewer = process.memoryUsage().heapUsed - heapBase;
   const editMs: number[] = [];
   const reanalysed: Array<number | undefined> = [];
   let current = text;
@@ -92,7 +101,13 @@ function inProcess(engine: Engine, text: string, positions: number[]): NonNullab
     editMs.push(performance.now() - t);
     reanalysed.push(reviewer.lastAnalysed);
   }
-  return { kind, incremental, firstMs, editMs, reanalysed, paragraphs: first.stats.paragraphs };
+  // "Closing the document": drop the reviewer and its results; what stays is what the engine keeps globally.
+  first = undefined;
+  reviewer = { review: () => { throw new Error('closed'); } };
+  current = '';
+  gc();
+  const heapAfterClose = process.memoryUsage().heapUsed - heapBase;
+  return { kind, incremental, firstMs, editMs, reanalysed, paragraphs, heapWithReviewer, heapAfterClose };
 }
 
 async function throughWorker(workerPath: string, options: ReviewOptions, text: string, other: string, positions: number[]): Promise<NonNullable<EditorResult['worker']>> {
@@ -199,6 +214,9 @@ export function editorMarkdown(r: EditorResult): string {
     lines.push(`| Re-review after a one-character edit, max | ${f(Math.max(...p.editMs))} |`);
     if (re.length) lines.push(`| Paragraphs analysed again per edit (of ${p.paragraphs.toLocaleString('en')}) | ${Math.min(...re)}–${Math.max(...re)} |`);
     lines.push('');
+    const mib = (b: number): string => (b / 2 ** 20).toFixed(1);
+    lines.push(`Memory (heap after a full gc, beyond the text itself, which V8 holds as ${r.characters.toLocaleString('en')} UTF-16 units): the document reviewer with its cache and first result keeps ${mib(p.heapWithReviewer)} MiB (${(p.heapWithReviewer / r.bytes).toFixed(2)}x the document's ${(r.bytes / MB).toFixed(2)} MB); after dropping it ("closing the document") ${mib(p.heapAfterClose)} MiB remain.`);
+    lines.push('');
   }
   const w = r.worker;
   if (w) {
@@ -227,7 +245,7 @@ async function main(argv: string[]): Promise<void> {
   const { engine, error } = loadEngine();
   if (error) process.stderr.write(`editor: engine not ready: ${error}\n`);
   const r = await runEditorScenario(engine, at('--seed', 42), at('--size', 2));
-  process.stdout.write(editorMarkdown(r) + '\n');
+  process.stdout.write((argv.includes('--json') ? JSON.stringify(r) : editorMarkdown(r)) + '\n');
 }
 
 if (require.main === module) {

@@ -78,6 +78,20 @@ export function loadEngine(): { engine?: Engine; error?: string } {
   return { engine: { review, defaultOptions, documentReviewer } };
 }
 
+/** Runs the garbage collector if it can be exposed (for the memory figures); otherwise a no-op. */
+export const gc: () => void = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('v8').setFlagsFromString('--expose-gc');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const f = require('vm').runInNewContext('gc') as (() => void) | undefined;
+    if (typeof f === 'function') return f;
+  } catch {
+    /* no gc */
+  }
+  return () => undefined;
+})();
+
 export function message(err: unknown): string {
   const m = err instanceof Error ? err.message : String(err);
   return m.split('\n')[0];

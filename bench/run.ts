@@ -19,8 +19,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Review } from '../src/core/types';
-import { editorMarkdown, runEditorScenario } from './editor';
-import { Engine, loadEngine, message } from './engine';
+import { EditorResult, editorMarkdown } from './editor';
+import { Engine, gc, loadEngine, message } from './engine';
 import { GenerationStats, MB, findProjectRoot, generateFile } from './generate';
 import { PEERS, PeerName, PeerResult } from './peers';
 
@@ -86,20 +86,6 @@ function table(head: string[], rows: string[][], align?: string[]): string {
   const al = align ?? head.map((_h, i) => (i === 0 ? '---' : '---:'));
   return [`| ${head.join(' | ')} |`, `| ${al.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
-
-/** Runs the garbage collector if it can be exposed (for the memory figures); otherwise a no-op. */
-const gc: () => void = (() => {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('v8').setFlagsFromString('--expose-gc');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const f = require('vm').runInNewContext('gc') as (() => void) | undefined;
-    if (typeof f === 'function') return f;
-  } catch {
-    /* no gc */
-  }
-  return () => undefined;
-})();
 
 // ---- machine ---------------------------------------------------------------------------------
 
@@ -243,9 +229,6 @@ interface EngineRun {
   articles: number;
   byRule: Record<string, number>;
   truncated: Record<string, number>;
-  /** Heap kept by the Review result, and by a Reviewer with its cache, after gc (bytes); NaN if unknown. */
-  resultHeap: number;
-  reviewerHeap: number;
   error?: string;
 }
 
@@ -253,22 +236,18 @@ function measureEngine(engine: Engine, dump: Dump, runs: number): EngineRun {
   const text = fs.readFileSync(dump.file, 'utf8');
   const out: EngineRun = {
     sizeMB: dump.sizeMB, bytes: dump.stats.bytes, characters: text.length, runsMs: [], timings: {}, paragraphs: 0,
-    sentences: 0, articles: 0, byRule: {}, truncated: {}, resultHeap: NaN, reviewerHeap: NaN,
+    sentences: 0, articles: 0, byRule: {}, truncated: {},
   };
   try {
     const all: Array<{ ms: number; review: Review }> = [];
     for (let i = 0; i < runs; i++) {
       gc();
-      const heapBefore = process.memoryUsage().heapUsed;
       const t = performance.now();
       const review = engine.review(text);
       const took = performance.now() - t;
       out.runsMs.push(took);
       all.push({ ms: took, review: { ...review, findings: [], articles: [] } });
       if (i === 0) {
-        gc();
-        // what the full result (findings, articles, stats) keeps alive
-        out.resultHeap = process.memoryUsage().heapUsed - heapBefore;
         out.paragraphs = review.stats.paragraphs;
         out.sentences = review.stats.sentences;
         out.articles = review.articles.length;
@@ -280,18 +259,6 @@ function measureEngine(engine: Engine, dump: Dump, runs: number): EngineRun {
     out.timings = { ...mid.review.stats.timings };
     all.length = 0;
 
-    // A document reviewer (with whatever cache it keeps between versions) and its result; not on
-    // the largest dumps, where it would add one more full review.
-    if (dump.sizeMB <= 10) {
-      gc();
-      const before = process.memoryUsage().heapUsed;
-      const { reviewer } = engine.documentReviewer();
-      let keep: unknown = [reviewer, reviewer.review(text)];
-      gc();
-      out.reviewerHeap = process.memoryUsage().heapUsed - before;
-      void keep;
-      keep = undefined;
-    }
   } catch (err) {
     out.error = message(err);
   }
@@ -332,18 +299,24 @@ interface PeerRow {
   sizeMB: number;
   result?: PeerResult;
   skipped?: string;
+  /** Stopped at this time limit (ms) without finishing. */
+  timedOutMs?: number;
   error?: string;
 }
 
-function runPeer(peer: PeerName, file: string, runs: number): PeerResult {
+class PeerTimeout extends Error {}
+
+function runPeer(peer: PeerName, file: string, runs: number, timeoutMs: number): PeerResult {
   const script = path.join(__dirname, 'peers.js');
   const r = spawnSync(process.execPath, ['--max-old-space-size=8192', script, peer, file, '--runs', String(runs)], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
-    timeout: 10 * 60_000,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw new PeerTimeout(`stopped after ${timeoutMs / 1000} s`);
   if (r.status !== 0) {
-    const why = r.signal ? `killed by ${r.signal}${r.error ? ` (${r.error.message})` : ''}` : (r.stderr || '').trim().split('\n').slice(0, 2).join(' / ');
+    const why = r.signal ? `killed by ${r.signal}` : (r.stderr || '').trim().split('\n').slice(0, 2).join(' / ');
     throw new Error(why || `exit code ${r.status}`);
   }
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as PeerResult;
@@ -360,20 +333,26 @@ function measurePeers(dumps: Dump[]): { rows: PeerRow[]; notes: string[] } {
       const row: PeerRow = { peer, sizeMB: dump.sizeMB };
       const t1 = oneMBms.get(peer);
       if (dump.sizeMB === 10 && !fast && t1 !== undefined && t1 * 10 > PEER_10MB_BUDGET_MS) {
-        row.skipped = `not run on 10 MB: 1 MB took ${ms(t1)} ms, so 10 MB would take over ${PEER_10MB_BUDGET_MS / 60_000} minutes`;
-        notes.push(`${peer}: ${row.skipped}.`);
+        row.skipped = `not run: 1 MB took ${ms(t1)} ms, so 10 MB would take over ${PEER_10MB_BUDGET_MS / 1000} s`;
+        notes.push(`${peer} on 10 MB: ${row.skipped}.`);
         rows.push(row);
         continue;
       }
       log(`peer ${peer} on ${dump.sizeMB} MB`);
       try {
-        row.result = runPeer(peer, dump.file, fast ? 3 : 1);
+        // the slow peers get PEER_10MB_BUDGET_MS on 10 MB: they grow faster than linearly
+        row.result = runPeer(peer, dump.file, fast ? 3 : 1, dump.sizeMB >= 10 && !fast ? PEER_10MB_BUDGET_MS : 10 * 60_000);
         if (dump.sizeMB === 1) oneMBms.set(peer, median(row.result.runsMs));
       } catch (err) {
-        row.error = message(err);
-        notes.push(`${peer} on ${dump.sizeMB} MB failed: ${row.error}`);
+        if (err instanceof PeerTimeout) {
+          row.timedOutMs = PEER_10MB_BUDGET_MS;
+          notes.push(`${peer} on ${dump.sizeMB} MB did not finish within ${PEER_10MB_BUDGET_MS / 1000} s and was stopped; its 1 MB figure is the comparison (it grows faster than linearly).`);
+        } else {
+          row.error = message(err);
+          notes.push(`${peer} on ${dump.sizeMB} MB failed: ${row.error}`);
+        }
       }
-      log(`peer ${peer} on ${dump.sizeMB} MB: ${row.result ? `${ms(median(row.result.runsMs))} ms` : row.skipped ?? row.error}`);
+      log(`peer ${peer} on ${dump.sizeMB} MB: ${row.result ? `${ms(median(row.result.runsMs))} ms` : row.timedOutMs ? 'stopped at the time limit' : row.skipped ?? row.error}`);
       rows.push(row);
     }
   }
@@ -440,8 +419,6 @@ function report(args: Args, parts: {
         ['articles / paragraphs / sentences', ...ok.map((r) => `${r.articles} / ${r.paragraphs} / ${r.sentences}`)],
         ['findings by rule (after the per-rule cap)', ...ok.map((r) => Object.entries(r.byRule).map(([k, v]) => `${k} ${v}`).join(', '))],
         ['rules cut at the cap (found before the cut)', ...ok.map((r) => Object.entries(r.truncated).map(([k, v]) => `${k} ${v}`).join(', ') || 'none')],
-        ['heap kept by the result, MiB (x text size)', ...ok.map((r) => `${num(r.resultHeap / 2 ** 20)} (${num(r.resultHeap / r.bytes, 2)}x)`)],
-        ['heap kept by a document reviewer + result, MiB (x text size)', ...ok.map((r) => `${num(r.reviewerHeap / 2 ** 20)} (${num(r.reviewerHeap / r.bytes, 2)}x)`)],
       ],
     ), '');
   }
@@ -477,6 +454,7 @@ function report(args: Args, parts: {
     const rows = parts.peers.rows.map((p) => {
       const o = ours.get(p.sizeMB);
       const oursMs = o ? median(o.runsMs) : NaN;
+      if (p.timedOutMs) return [p.peer, `${p.sizeMB} MB`, `> ${ms(p.timedOutMs)} (stopped)`, '0', `< ${num(p.sizeMB / (p.timedOutMs / 1000), 2)}`, '', '', o ? `> ${ratio(p.timedOutMs / oursMs)}` : 'n/a'];
       if (!p.result) return [p.peer, `${p.sizeMB} MB`, p.skipped ?? `failed: ${p.error}`, '', '', '', '', ''];
       const t = median(p.result.runsMs);
       return [
@@ -530,11 +508,15 @@ async function main(): Promise<void> {
   let editor: string | undefined;
   if (args.editor) {
     log('editor scenario (2 MB)');
-    try {
-      editor = editorMarkdown(await runEditorScenario(engine, args.seed + 2, 2));
-    } catch (err) {
-      editor = `Failed: ${message(err)}`;
-    }
+    // In a process of its own, so that the main thread's event loop and heap hold only what an
+    // extension host would (not the dumps of the sections above).
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'editor.js'), '--seed', String(args.seed + 2), '--size', '2', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 15 * 60_000,
+    });
+    if (r.status === 0) editor = editorMarkdown(JSON.parse(r.stdout) as EditorResult);
+    else editor = `Failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n')[0]}`;
   }
 
   const md = report(args, { build, dumps, engineError, engineRuns, cli, peers, editor, wallMs: performance.now() - started });

@@ -7,7 +7,7 @@ import { isInside, quoteSpans } from './quotes';
 import { sentenceRanges } from './sentences';
 import { namesSource } from './sources';
 import { hash32, normalizeForCompare, wordTokens } from './text';
-import { sketch } from './minhash';
+import { sketch, wordHash } from './minhash';
 import { OffsetRange, ReviewOptions } from './types';
 
 /** Offsets in this file's structures are relative to the paragraph's start. */
@@ -35,6 +35,12 @@ export interface ParagraphAnalysis {
   words: number;
   sentences: SentenceInfo[];
   sketch: Uint32Array | null;
+  /**
+   * For near-duplicate confirmation, only on sketched paragraphs: a hash per word and each word's
+   * start and end (relative), compact enough to keep for every paragraph.
+   */
+  wordHashes: Uint32Array | null;
+  wordOffsets: Uint32Array | null;
   claims: ClaimHit[];
   terms: TermHit[];
 }
@@ -133,10 +139,23 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
 
   lap('terms');
   const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
-  const paragraphSketch = wantSketch ? sketch(tokens.map(tok => tok.norm)) : null;
+  let wordHashes: Uint32Array | null = null;
+  let wordOffsets: Uint32Array | null = null;
+  let paragraphSketch: Uint32Array | null = null;
+  if (wantSketch) {
+    wordHashes = new Uint32Array(tokens.length);
+    wordOffsets = new Uint32Array(tokens.length * 2);
+    tokens.forEach((tok, i) => {
+      wordHashes![i] = wordHash(tok.norm);
+      wordOffsets![2 * i] = tok.start;
+      wordOffsets![2 * i + 1] = tok.end;
+    });
+    paragraphSketch = sketch(wordHashes);
+    if (!paragraphSketch) wordHashes = wordOffsets = null;
+  }
   const key = normalizeForCompare(text);
   lap('sketches');
-  return { key, words: tokens.length, sentences, sketch: paragraphSketch, claims, terms };
+  return { key, words: tokens.length, sentences, sketch: paragraphSketch, wordHashes, wordOffsets, claims, terms };
 }
 
 /** A cache key for a paragraph's text that does not keep the text itself alive. */

@@ -17,16 +17,15 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-function wordHash(word: string): number {
+export function wordHash(word: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
 /** Sketch of a paragraph's word 3-shingles, or null when it has too few words to compare. */
-export function sketch(words: string[]): Uint32Array | null {
-  if (words.length < SHINGLE + 2) return null;
-  const hashes = words.map(wordHash);
+export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
+  if (hashes.length < SHINGLE + 2) return null;
   const sig = new Uint32Array(SKETCH_SIZE).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= hashes.length; i++) {
     const h = mix((Math.imul(hashes[i], 0x9e3779b1) ^ Math.imul(hashes[i + 1], 0x85ebca77) ^ hashes[i + 2]) >>> 0);

@@ -19,6 +19,8 @@ const BLANK = /^[ \t\v\u00A0\u200B\uFEFF]*$/;
 const MAX_HEADLINE_CHARS = 300;
 
 interface Line {
+  /** 0-based line number. */
+  no: number;
   start: number;
   /** End of content, before the line break. */
   end: number;
@@ -37,7 +39,7 @@ function splitLines(text: string, index: LineIndex): Line[] {
     // The last "line" after a final line break is empty and not part of the text's lines.
     if (i === index.lineCount - 1 && start === text.length && i > 0) break;
     const lineText = text.slice(start, end);
-    lines.push({ start, end, next, text: lineText, blank: BLANK.test(lineText) });
+    lines.push({ no: i, start, end, next, text: lineText, blank: BLANK.test(lineText) });
   }
   return lines;
 }
@@ -141,7 +143,7 @@ function segmentLinePerParagraph(lines: Line[]): ArticleDraft[] {
 function segmentHeadlineBlocks(lines: Line[]): ArticleDraft[] {
   const drafts: ArticleDraft[] = [];
   for (const block of blocksOf(lines, 0, lines.length)) {
-    const firstLine = lines.indexOf(block[0]);
+    const firstLine = block[0].no;
     // Only a one-line block can be a headline: the first line of a hard-wrapped paragraph has no
     // final punctuation either.
     const startsArticle = block.length === 1 && looksLikeHeadline(block[0].text);

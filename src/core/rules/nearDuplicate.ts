@@ -3,8 +3,8 @@
 import { diffArrays } from 'diff';
 import { ParagraphAnalysis } from '../analysis';
 import { lineRemovalRange } from '../edits';
-import { LshIndex, bandKeys, estimate } from '../minhash';
-import { LineIndex, WordToken, wordTokens } from '../text';
+import { LshIndex, bandKeys, estimate, wordHash } from '../minhash';
+import { LineIndex, wordTokens } from '../text';
 import { Finding, Paragraph, ReviewOptions } from '../types';
 
 /** Paragraphs with fewer words are too short for a meaningful similarity. */
@@ -35,21 +35,33 @@ interface Change {
   at: number;
 }
 
+/** The words of a passage: a hash per word, and the start and end of each word in `text`. */
+export interface WordList {
+  hashes: ArrayLike<number>;
+  offsets: ArrayLike<number>;
+  text: string;
+}
+
+export function wordList(text: string): WordList {
+  const tokens = wordTokens(text);
+  return { hashes: tokens.map(t => wordHash(t.norm)), offsets: tokens.flatMap(t => [t.start, t.end]), text };
+}
+
 /**
  * Word-level similarity of two passages (Dice over the words a minimal diff keeps: 1 is identical)
- * and the changes, in order, in the later passage's own words. Null when the similarity is below
+ * and the changes, in order, in the passages' own words. Null when the similarity is below
  * `threshold`: the diff then gives up early instead of finishing a long edit script.
  */
-export function compareWords(a: string, b: string, threshold = 0): { similarity: number; changes: Change[] } | null {
-  const left = wordTokens(a);
-  const right = wordTokens(b);
-  const total = left.length + right.length;
+export function compareWords(a: WordList | string, b: WordList | string, threshold = 0): { similarity: number; changes: Change[] } | null {
+  const left = typeof a === 'string' ? wordList(a) : a;
+  const right = typeof b === 'string' ? wordList(b) : b;
+  const total = left.hashes.length + right.hashes.length;
   if (total === 0) return { similarity: 1, changes: [] };
   const maxEditLength = Math.max(1, Math.ceil((1 - threshold) * total));
-  const parts = diffArrays(left.map(t => t.norm), right.map(t => t.norm), { maxEditLength });
+  const parts = diffArrays(Array.from(left.hashes), Array.from(right.hashes), { maxEditLength });
   if (!parts) return null;
-  const span = (tokens: WordToken[], text: string, from: number, count: number) =>
-    text.slice(tokens[from].start, tokens[from + count - 1].end);
+  const span = (words: WordList, from: number, count: number) =>
+    words.text.slice(words.offsets[2 * from], words.offsets[2 * (from + count - 1) + 1]);
   let common = 0;
   let i = 0;
   let j = 0;
@@ -57,13 +69,13 @@ export function compareWords(a: string, b: string, threshold = 0): { similarity:
   for (const part of parts) {
     const n = part.count ?? part.value.length;
     if (part.added) {
-      const added = span(right, b, j, n);
+      const added = span(right, j, n);
       const last = changes[changes.length - 1];
       if (last && last.removed !== undefined && last.added === undefined && last.at === i) last.added = added;
       else changes.push({ added, at: i });
       j += n;
     } else if (part.removed) {
-      changes.push({ removed: span(left, a, i, n), at: i + n });
+      changes.push({ removed: span(left, i, n), at: i + n });
       i += n;
     } else {
       common += n;
@@ -98,6 +110,11 @@ export function findNearDuplicates(ctx: NearDuplicateContext): { findings: Findi
   const findings: Finding[] = [];
   const nearCopies = new Set<number>();
 
+  const wordsOf = (p: Paragraph, a: ParagraphAnalysis): WordList => ({
+    hashes: a.wordHashes!,
+    offsets: a.wordOffsets!,
+    text: text.slice(p.range.start, p.range.end),
+  });
   for (const p of paragraphs) {
     const a = analyses[p.index];
     const sig = a.sketch;
@@ -112,11 +129,9 @@ export function findNearDuplicates(ctx: NearDuplicateContext): { findings: Findi
         .sort((x, y) => y.est - x.est || x.q - y.q)
         .slice(0, MAX_CONFIRMED);
       let best: { q: number; similarity: number; changes: Change[] } | null = null;
-      const body = text.slice(p.range.start, p.range.end);
-      // Candidates come best estimate first: the first one the diff confirms is kept.
+      const words = wordsOf(p, a);
       for (const { q } of candidates) {
-        const original = paragraphs[q];
-        const cmp = compareWords(text.slice(original.range.start, original.range.end), body, threshold);
+        const cmp = compareWords(wordsOf(paragraphs[q], analyses[q]), words, threshold);
         if (cmp && cmp.similarity < 1) { best = { q, ...cmp }; break; }
       }
       if (best) {

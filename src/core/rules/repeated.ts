@@ -35,10 +35,15 @@ function quoteTitle(title: string): string {
 }
 
 /** Content range of an article: from its first line to the end of its last paragraph. */
-function articleContent(article: Article, paragraphs: Paragraph[]): OffsetRange {
-  const own = paragraphs.filter(p => p.article === article.index - 1);
+function articleContent(article: Article, own: Paragraph[]): OffsetRange {
   if (own.length === 0) return article.range;
   return { start: article.range.start === 0 ? own[0].lineRange.start : article.range.start, end: own[own.length - 1].range.end };
+}
+
+function byArticle(articles: Article[], paragraphs: Paragraph[]): Paragraph[][] {
+  const lists: Paragraph[][] = articles.map(() => []);
+  for (const p of paragraphs) lists[p.article].push(p);
+  return lists;
 }
 
 export function findRepeats(ctx: RepeatContext): RepeatResult {
@@ -49,6 +54,8 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
 
   // Paragraphs that take part in comparison, in document order.
   const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0);
+  const comparableOf = byArticle(articles, comparable);
+  const paragraphsOf = byArticle(articles, paragraphs);
   const byKey = new Map<string, number[]>();
   const original: number[] = new Array(comparable.length).fill(-1);
   comparable.forEach((p, i) => {
@@ -89,7 +96,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
 
   // An article whose words mostly repeat one earlier article is its duplicate.
   articles.forEach((article, a) => {
-    const total = comparable.filter(p => p.article === a).reduce((n, p) => n + analyses[p.index].words, 0);
+    const total = comparableOf[a].reduce((n, p) => n + analyses[p.index].words, 0);
     let best = -1;
     let bestWords = 0;
     for (const [from, n] of articleWordsFrom[a]) if (from < a && n > bestWords) { best = from; bestWords = n; }
@@ -100,19 +107,19 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
 
   function runFinding(c: RepeatContext, run: Paragraph[], originals: Paragraph[], sev: typeof severity): Finding {
     const article = articles[run[0].article];
-    const own = comparable.filter(p => p.article === run[0].article);
+    const own = comparableOf[run[0].article];
     const wholeArticle = own[0] === run[0] && own[own.length - 1] === run[run.length - 1];
     const origArticle = articles[originals[0].article];
-    const origOwn = comparable.filter(p => p.article === originals[0].article);
+    const origOwn = comparableOf[originals[0].article];
     const originalIsArticle = origOwn[0] === originals[0] && origOwn[origOwn.length - 1] === originals[originals.length - 1];
     const originalRange = originalIsArticle
-      ? articleContent(origArticle, paragraphs)
+      ? articleContent(origArticle, paragraphsOf[originals[0].article])
       : { start: originals[0].range.start, end: originals[originals.length - 1].range.end };
     let range: OffsetRange;
     let removal: OffsetRange;
     let message: string;
     if (wholeArticle) {
-      range = articleContent(article, paragraphs);
+      range = articleContent(article, paragraphsOf[run[0].article]);
       removal = lineRemovalRange(c.text, { start: range.start, end: article.range.end });
       message = originalIsArticle
         ? `Article #${article.index} repeats article #${origArticle.index} ${quoteTitle(origArticle.title)} (${lineSpan(lines, originalRange)}).`
