@@ -177,11 +177,6 @@ export async function runEditorScenario(engine: Engine | undefined, seed: number
     return result;
   }
   const positions = editPositions(text, edits);
-  try {
-    result.inProcess = inProcess(engine, text, positions);
-  } catch (err) {
-    result.error = `in-process review failed: ${message(err)}`;
-  }
   const workerPath = path.join(findProjectRoot(), 'dist', 'reviewWorker.js');
   if (!fs.existsSync(workerPath)) result.workerError = `${path.relative(findProjectRoot(), workerPath)} not built`;
   else if (!engine.defaultOptions) result.workerError = 'no defaultOptions() to send to the worker';
@@ -192,6 +187,12 @@ export async function runEditorScenario(engine: Engine | undefined, seed: number
     } catch (err) {
       result.workerError = message(err);
     }
+  }
+  // After the worker, so that this section's garbage does not land in the main thread's pauses above.
+  try {
+    result.inProcess = inProcess(engine, text, positions);
+  } catch (err) {
+    result.error = `in-process review failed: ${message(err)}`;
   }
   return result;
 }

@@ -25,7 +25,8 @@ const PROBE = 'A headline for the probe\n\nThe first paragraph of the probe says
 
 /** Compiled engine modules live next to this file's output: out/bench/ → out/src/core/. */
 function coreDir(): string {
-  return path.join(__dirname, '..', 'src', 'core');
+  // BENCH_ENGINE_DIR: another compiled engine to measure (or a wrong one, to test the "not ready" path)
+  return process.env.BENCH_ENGINE_DIR ? path.resolve(process.env.BENCH_ENGINE_DIR) : path.join(__dirname, '..', 'src', 'core');
 }
 
 export function loadEngine(): { engine?: Engine; error?: string } {

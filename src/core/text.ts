@@ -106,24 +106,50 @@ export interface WordToken {
 }
 
 // Letters and digits, with inner apostrophes ("People’s", "don't") kept in the word.
-const WORD_PATTERN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2));
+  return LETTER_OR_DIGIT.test(text[i]);
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/**
+ * Word tokens with their offsets, in one pass over the characters (this runs on every paragraph,
+ * so it avoids a Unicode regular expression per word on plain ASCII text).
+ */
 export function wordTokens(text: string, base = 0): WordToken[] {
   const out: WordToken[] = [];
-  WORD_PATTERN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_PATTERN.exec(text)) !== null) {
-    const raw = m[0];
-    out.push({ norm: raw.replace(/\u2019/g, "'").toLowerCase(), start: base + m.index, end: base + m.index + raw.length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text, i)) { i++; continue; }
+    const start = i;
+    let curly = false;
+    for (;;) {
+      while (i < n && isWordCode(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+      const c = text.charCodeAt(i);
+      if (i + 1 < n && isApostrophe(c) && isWordCode(text, i + 1)) {
+        if (c === 0x2019) curly = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    let norm = text.slice(start, i).toLowerCase();
+    if (curly) norm = norm.replace(/\u2019/g, "'");
+    out.push({ norm, start: base + start, end: base + i });
   }
   return out;
 }
 
 export function countWords(text: string): number {
-  WORD_PATTERN.lastIndex = 0;
-  let n = 0;
-  while (WORD_PATTERN.exec(text) !== null) n++;
-  return n;
+  return wordTokens(text).length;
 }
 
 /** 32-bit FNV-1a hash of a string (stable across runs; used for keys and sketches). */

@@ -48,6 +48,24 @@ export function wordList(text: string): WordList {
 }
 
 /**
+ * Dice similarity of the two passages' words as multisets, ignoring order: an upper bound of the
+ * diff's similarity that costs two sorts, so that most candidates are dismissed without a diff.
+ */
+function bagSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const x = Uint32Array.from(a).sort();
+  const y = Uint32Array.from(b).sort();
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) { shared++; i++; j++; }
+    else if (x[i] < y[j]) i++;
+    else j++;
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
+/**
  * Word-level similarity of two passages (Dice over the words a minimal diff keeps: 1 is identical)
  * and the changes, in order, in the passages' own words. Null when the similarity is below
  * `threshold`: the diff then gives up early instead of finishing a long edit script.
@@ -57,6 +75,7 @@ export function compareWords(a: WordList | string, b: WordList | string, thresho
   const right = typeof b === 'string' ? wordList(b) : b;
   const total = left.hashes.length + right.hashes.length;
   if (total === 0) return { similarity: 1, changes: [] };
+  if (threshold > 0 && bagSimilarity(left.hashes, right.hashes) < threshold) return null;
   const maxEditLength = Math.max(1, Math.ceil((1 - threshold) * total));
   const parts = diffArrays(Array.from(left.hashes), Array.from(right.hashes), { maxEditLength });
   if (!parts) return null;
