@@ -27,7 +27,7 @@
 //
 // Output: the extension host's console (mocha's spec reporter: one line per test, then the
 // suite's `N passing, M failing`) is relayed to stdout; the runner's own messages go to stderr,
-// prefixed with [run-vscode-tests]. At the end the runner prints `integration: N passed, M failed`.
+// prefixed with [run-vscode-tests]. The last line is the runner's `integration: N passed, M failed`.
 //
 // Test mode (--install-vsix FILE): the .vsix is installed with `code-server --install-extension`
 // into the run's isolated extensions dir, and the suite runs against that installed copy: the
@@ -446,11 +446,12 @@ async function main() {
   } else {
     code = 128 + os.constants.signals[result];
   }
-  if (lastSummary) process.stdout.write(`integration: ${lastSummary.passed} passed, ${lastSummary.failed} failed\n`);
   const verdict = { 0: 'PASSED', 1: 'FAILED (test failures)', 3: 'TIMEOUT', 4: 'HARNESS ERROR' }[code] ?? 'INTERRUPTED';
   keepRunDir = code !== EXIT.PASS || !!args['keep-logs'];
   say(`${verdict}: exit ${code}; code-server ready in ${secs(tReady - t0)}, total ${secs(Date.now() - t0)}`
     + (keepRunDir ? `; logs in ${runDir}` : ''));
+  // last line, in the plain form CI summaries look for
+  if (lastSummary) process.stdout.write(`integration: ${lastSummary.passed} passed, ${lastSummary.failed} failed\n`);
   return code;
 }
 

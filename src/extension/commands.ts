@@ -68,6 +68,8 @@ export class Commands {
     const r = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, fn, this);
     return [
       r('editorialReview.reviewFile', this.reviewFile),
+      // The articles view's title button: the same review, named for where it stands.
+      r('editorialReview.reviewAgain', this.reviewFile),
       r('editorialReview.reviewWorkspace', this.reviewWorkspace),
       r('editorialReview.removeAllRepeatedPassages', this.removeAllRepeated),
       r('editorialReview.exportReport', this.exportReport),

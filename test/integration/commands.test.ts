@@ -60,6 +60,9 @@ describe('palette commands', () => {
     await vscode.window.showTextDocument(doc);
     const result = await vscode.commands.executeCommand<{ findings: number; articles: number }>('editorialReview.reviewFile');
     assert.ok(result && result.articles === 10 && result.findings > 4, JSON.stringify(result));
+    // The articles view's "Review Again" button runs the same review.
+    const again = await vscode.commands.executeCommand<{ findings: number; articles: number }>('editorialReview.reviewAgain');
+    assert.deepStrictEqual(again, result);
   });
 
   it('Review Workspace reviews every text file, with problems for files that are not open', async () => {
