@@ -81,18 +81,15 @@ function describe(value: unknown): string {
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 
+// Only the distance module of natural: its index pulls in database clients and dotenv.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { DamerauLevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance') as {
+  DamerauLevenshteinDistance(source: string, target: string): number;
+};
+
+/** Edits between two names, a swap of neighbouring letters counting as one (a typical typo). */
 function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
+  return DamerauLevenshteinDistance(a, b);
 }
 
 /** ` (did you mean "x"?)` when a known name is close to the unknown one, else ''. */
