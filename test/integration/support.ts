@@ -106,8 +106,17 @@ export async function settled(doc: vscode.TextDocument): Promise<void> {
 }
 
 export async function codeActions(doc: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, kind);
-  return (actions ?? []).filter(a => a.command?.command.startsWith('editorialReview.') || false);
+  // VS Code cancels a code-action request when the editor changes under it (a tab opening, a
+  // language extension activating); such a request is asked again rather than failing the test.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, kind);
+      return (actions ?? []).filter(a => a.command?.command.startsWith('editorialReview.') || false);
+    } catch (error) {
+      if (attempt >= 5 || !/cancel/i.test(String((error as Error)?.message ?? error))) throw error;
+      await sleep(100);
+    }
+  }
 }
 
 export async function run<T = ApplyResult>(action: vscode.CodeAction): Promise<T> {
