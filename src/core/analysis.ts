@@ -7,7 +7,7 @@ import { isInside, quoteSpans } from './quotes';
 import { sentenceRanges } from './sentences';
 import { namesSource } from './sources';
 import { hash32, normalizeForCompare, wordTokens } from './text';
-import { sketch, wordHash } from './minhash';
+import { bandKeys, sketch, wordHash } from './minhash';
 import { OffsetRange, ReviewOptions } from './types';
 
 /** Offsets in this file's structures are relative to the paragraph's start. */
@@ -35,6 +35,8 @@ export interface ParagraphAnalysis {
   words: number;
   sentences: SentenceInfo[];
   sketch: Uint32Array | null;
+  /** LSH band keys of the sketch. */
+  bands: number[] | null;
   /**
    * For near-duplicate confirmation, only on sketched paragraphs: a hash per word and each word's
    * start and end (relative), compact enough to keep for every paragraph.
@@ -155,7 +157,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   }
   const key = normalizeForCompare(text);
   lap('sketches');
-  return { key, words: tokens.length, sentences, sketch: paragraphSketch, wordHashes, wordOffsets, claims, terms };
+  return { key, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, wordOffsets, claims, terms };
 }
 
 /** A cache key for a paragraph's text that does not keep the text itself alive. */

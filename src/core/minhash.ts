@@ -85,7 +85,8 @@ export class LshIndex {
 
   private slot(key: number): number {
     const mask = this.keys.length - 1;
-    let i = mix(key) & mask;
+    // Band keys are already mixed hashes: their low bits index the table directly.
+    let i = key & mask;
     while (this.heads[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
     return i;
   }
@@ -120,15 +121,19 @@ export class LshIndex {
   }
 
   /**
-   * Earlier items sharing a band, with the number of bands shared, best first. Each bucket is
-   * read to at most `perBucket` of its newest items, so boilerplate cannot make this quadratic.
+   * Items sharing a band (those before `before`, if given), the ones sharing most bands first.
+   * Each bucket is read to at most `perBucket` of its newest such items, so boilerplate cannot
+   * make this quadratic.
    */
-  candidates(bandKeys: number[], perBucket: number, limit: number): number[] {
+  candidates(bandKeys: number[], perBucket: number, limit: number, before = Infinity): number[] {
     const items: number[] = [];
     const stamp = ++this.stamp;
     for (const key of bandKeys) {
       const s = this.slot(key);
-      for (let e = this.heads[s], n = 0; e !== -1 && n < perBucket; e = this.entryNext[e], n++) {
+      let e = this.heads[s];
+      // When the whole document is indexed, skip the items after `before` (newest come first).
+      while (e !== -1 && this.entryItem[e] >= before) e = this.entryNext[e];
+      for (let n = 0; e !== -1 && n < perBucket; e = this.entryNext[e], n++) {
         const item = this.entryItem[e];
         this.ensureItem(item);
         if (this.seen[item] !== stamp) {
@@ -139,9 +144,19 @@ export class LshIndex {
         this.count[item]++;
       }
     }
+    if (items.length <= limit) return items;
+    // The `limit` items sharing most bands (newest first among equals), by selection: the lists
+    // are short and this runs for every paragraph.
     const count = this.count;
-    if (items.length > limit) items.sort((x, y) => count[y] - count[x] || y - x);
-    return items.length > limit ? items.slice(0, limit) : items;
+    const best: number[] = [];
+    for (const item of items) {
+      let k = best.length;
+      if (k === limit && !(count[item] > count[best[k - 1]] || (count[item] === count[best[k - 1]] && item > best[k - 1]))) continue;
+      if (k === limit) { best.pop(); k--; }
+      while (k > 0 && (count[item] > count[best[k - 1]] || (count[item] === count[best[k - 1]] && item > best[k - 1]))) k--;
+      best.splice(k, 0, item);
+    }
+    return best;
   }
 
   // Per-item scratch counters for `candidates`, reset lazily by a stamp.

@@ -1,11 +1,11 @@
 // Runs the rules over a text. A Reviewer keeps what it learnt about each paragraph, so that
 // reviewing the next version of the same document only analyses the paragraphs that changed.
-import { ParagraphAnalysis, StageClock, analyzeParagraph, textKey } from './analysis';
+import { ParagraphAnalysis, StageClock, analyzeParagraph } from './analysis';
 import { defaultOptions } from './defaults';
 import { compileLexicons } from './lexicon';
 import { claimFinding } from './rules/attribution';
 import { termFinding } from './rules/loaded';
-import { findNearDuplicates } from './rules/nearDuplicate';
+import { ComparisonCache, NearDuplicateMemory, findNearDuplicates } from './rules/nearDuplicate';
 import { findRepeats, sentenceRepeats } from './rules/repeated';
 import { segment } from './segment';
 import { LineIndex } from './text';
@@ -17,6 +17,8 @@ function now(): number {
 
 export class Reviewer {
   private cache = new Map<string, ParagraphAnalysis>();
+  private comparisons = new ComparisonCache();
+  private nearDuplicates = new NearDuplicateMemory();
   /** Paragraph analyses computed (not reused) by the last review, for measuring reuse. */
   lastAnalysed = 0;
 
@@ -42,8 +44,10 @@ export class Reviewer {
     const next = new Map<string, ParagraphAnalysis>();
     let analysed = 0;
     const analyses = paragraphs.map(p => {
-      const body = text.slice(p.range.start, p.range.end);
-      const key = textKey(body);
+      // Keyed by the paragraph's own text: the native string hash is the fastest way to find
+      // it again, and the keys of the next version release this version's text.
+      const key = text.slice(p.range.start, p.range.end);
+      const body = key;
       let a = previous.get(key) ?? next.get(key);
       if (!a) {
         a = analyzeParagraph(body, options, lex, clock);
@@ -58,6 +62,7 @@ export class Reviewer {
     lap('analysis');
     Object.assign(timings, { sentences: clock.sentences, claims: clock.claims, terms: clock.terms, sketches: clock.sketches });
 
+    const overflow: Partial<Record<RuleId, number>> = {};
     const byRule: Record<RuleId, Finding[]> = { 'repeated-passage': [], 'near-duplicate': [], 'unattributed-claim': [], 'loaded-term': [] };
     const repeatsOn = options.rules['repeated-passage'].enabled;
     const ctx = { text, lines, paragraphs, articles, analyses, options };
@@ -67,8 +72,9 @@ export class Reviewer {
 
     const skipSentences = new Set(copied);
     if (options.rules['near-duplicate'].enabled) {
-      const near = findNearDuplicates({ ...ctx, copied });
+      const near = findNearDuplicates({ ...ctx, copied, comparisons: this.comparisons }, this.nearDuplicates);
       byRule['near-duplicate'] = near.findings;
+      if (near.total > near.findings.length) overflow['near-duplicate'] = near.total - near.findings.length;
       for (const p of near.nearCopies) skipSentences.add(p);
     }
     lap('nearDuplicates');
@@ -79,7 +85,6 @@ export class Reviewer {
     const termSeverity = options.rules['loaded-term'].severity;
     // Claims and terms come in document order: past the cap they are only counted.
     const cap = options.maxFindingsPerRule;
-    const overflow: Partial<Record<RuleId, number>> = {};
     const claims = byRule['unattributed-claim'];
     const terms = byRule['loaded-term'];
     paragraphs.forEach((p, i) => {

@@ -11,8 +11,6 @@ export interface Segmentation {
 const SEPARATOR_LINE = /^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,}|(?:\* ?){3,}|\f+)[ \t]*$/;
 const HEADER_LINE = /^[ \t]*(title|date|url|source|author|byline|published|link|headline)[ \t]*:[ \t]*(.*)$/i;
 const MARKDOWN_HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$/;
-// A line that ends a sentence: final . ! ? or … possibly followed by closing quotes/brackets.
-const ENDS_SENTENCE = /[.!?\u2026:;][\s"'\u2019\u201D\u00BB)\]]*$/;
 const BLANK = /^[ \t\v\u00A0\u200B\uFEFF]*$/;
 
 /** Longest headline we accept for a line without final punctuation. */
@@ -60,10 +58,33 @@ function isBoundary(line: Line): boolean {
 /** Fewer words than this is a label ("Advertisement", "Photo: Reuters"), not a headline. */
 const MIN_HEADLINE_WORDS = 3;
 
+const CLOSING = new Set(['"', "'", '\u2019', '\u201D', '\u00BB', ')', ']', ' ', '\t', '\u00A0']);
+const SENTENCE_END = new Set(['.', '!', '?', '\u2026', ':', ';']);
+
+/** Whether a line ends a sentence: final . ! ? … : or ; possibly followed by closing quotes. */
+function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && CLOSING.has(text[i])) i--;
+  return i >= 0 && SENTENCE_END.has(text[i]);
+}
+
+function wordCountAtLeast(text: string, wanted: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /[\p{L}\p{N}]/u.test(text[i]));
+    if (letter && !inWord && ++words >= wanted) return true;
+    inWord = letter;
+  }
+  return false;
+}
+
+// Runs for every line of the dump, so it checks the cheap conditions first and uses no regex.
 function looksLikeHeadline(lineText: string): boolean {
+  if (lineText.length > MAX_HEADLINE_CHARS + 20) return false;
   const t = lineText.trim();
-  return t.length > 0 && t.length <= MAX_HEADLINE_CHARS && !ENDS_SENTENCE.test(t) &&
-    (t.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= MIN_HEADLINE_WORDS;
+  return t.length > 0 && t.length <= MAX_HEADLINE_CHARS && !endsSentence(t) && wordCountAtLeast(t, MIN_HEADLINE_WORDS);
 }
 
 /** True while an article holds only headings: a second headline there is its subtitle. */

@@ -3,7 +3,7 @@
 import { diffArrays } from 'diff';
 import { ParagraphAnalysis } from '../analysis';
 import { lineRemovalRange } from '../edits';
-import { LshIndex, bandKeys, estimate, wordHash } from '../minhash';
+import { LshIndex, estimate, wordHash } from '../minhash';
 import { LineIndex, wordTokens } from '../text';
 import { Finding, Paragraph, ReviewOptions } from '../types';
 
@@ -26,6 +26,34 @@ export interface NearDuplicateContext {
   options: ReviewOptions;
   /** Exact copies: never near duplicates, but still originals for later paragraphs. */
   copied: Set<number>;
+  /**
+   * Comparisons already made, by the two paragraphs' analyses (the same text gives the same
+   * analysis object): a re-review after an edit diffs only pairs it has not seen.
+   */
+  comparisons?: ComparisonCache;
+}
+
+type Comparison = { similarity: number; changes: Change[] } | null;
+
+export class ComparisonCache {
+  private previous = new Map<ParagraphAnalysis, Map<ParagraphAnalysis, Comparison>>();
+  private current = new Map<ParagraphAnalysis, Map<ParagraphAnalysis, Comparison>>();
+
+  get(a: ParagraphAnalysis, b: ParagraphAnalysis, compute: () => Comparison): Comparison {
+    let row = this.current.get(a);
+    if (row?.has(b)) return row.get(b)!;
+    const old = this.previous.get(a);
+    const result = old?.has(b) ? old.get(b)! : compute();
+    if (!row) this.current.set(a, (row = new Map()));
+    row.set(b, result);
+    return result;
+  }
+
+  /** Keeps only the comparisons the latest review used. */
+  endReview(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
 }
 
 interface Change {
@@ -121,55 +149,156 @@ export function describeChanges(changes: Change[], limit = 3): string {
   return shown.join('; ') + (more > 0 ? `; and ${more} more change${more === 1 ? '' : 's'}` : '');
 }
 
-export function findNearDuplicates(ctx: NearDuplicateContext): { findings: Finding[]; nearCopies: Set<number> } {
-  const { text, lines, paragraphs, analyses, options, copied } = ctx;
+export interface NearDuplicateResult {
+  /** Findings for the first `maxFindingsPerRule` near duplicates, in document order. */
+  findings: Finding[];
+  /** How many near duplicates there are in all. */
+  total: number;
+  nearCopies: Set<number>;
+}
+
+/**
+ * What the last review decided, position by position over the paragraphs that can be near
+ * duplicates, so that the next review of the same document redoes only what an edit can change.
+ */
+export class NearDuplicateMemory {
+  sequence: ParagraphAnalysis[] = [];
+  copied: boolean[] = [];
+  /** Position of the original of each position, or -1. */
+  originals: number[] = [];
+  comparisons: (Comparison | undefined)[] = [];
+}
+
+interface Decision {
+  original: number;
+  cmp?: NonNullable<Comparison>;
+}
+
+export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDuplicateMemory): NearDuplicateResult {
+  const { text, paragraphs, analyses, options, copied } = ctx;
   const threshold = options.nearDuplicateThreshold;
-  const severity = options.rules['near-duplicate'].severity;
-  const index = new LshIndex(paragraphs.length);
-  const findings: Finding[] = [];
-  const nearCopies = new Set<number>();
+  const eligible = paragraphs.filter(p => !p.isMeta && analyses[p.index].sketch !== null && analyses[p.index].words >= MIN_WORDS);
+  const sequence = eligible.map(p => analyses[p.index]);
+  const isCopy = eligible.map(p => copied.has(p.index));
+  const n = eligible.length;
+  const decisions: Decision[] = new Array(n);
+
+  // Positions whose previous decision still holds: the common prefix, and those of the common
+  // suffix that share no LSH band with the paragraphs that changed.
+  const reusable = reusablePositions(memory, sequence, isCopy);
+  const index = new LshIndex(n);
+  if (reusable) for (let i = 0; i < n; i++) index.add(i, sequence[i].bands!);
 
   const wordsOf = (p: Paragraph, a: ParagraphAnalysis): WordList => ({
     hashes: a.wordHashes!,
     offsets: a.wordOffsets!,
     text: text.slice(p.range.start, p.range.end),
   });
-  for (const p of paragraphs) {
-    const a = analyses[p.index];
-    const sig = a.sketch;
-    if (p.isMeta || !sig || a.words < MIN_WORDS) continue;
-    const keys = bandKeys(sig);
-    if (!copied.has(p.index)) {
+  const estimates: { q: number; est: number }[] = [];
+
+  for (let i = 0; i < n; i++) {
+    const a = sequence[i];
+    const previous = reusable?.(i);
+    if (previous) {
+      decisions[i] = previous;
+    } else if (isCopy[i]) {
+      decisions[i] = { original: -1 };
+    } else {
       // The number of shared bands already ranks the candidates; only the best few are estimated.
-      const ranked = index.candidates(keys, BUCKET_CAP, MAX_ESTIMATED);
-      const candidates = ranked
-        .map(q => ({ q, est: estimate(sig, analyses[q].sketch!) }))
-        .filter(c => c.est >= MIN_ESTIMATE && analyses[c.q].key !== a.key)
-        .sort((x, y) => y.est - x.est || x.q - y.q)
-        .slice(0, MAX_CONFIRMED);
-      let best: { q: number; similarity: number; changes: Change[] } | null = null;
-      const words = wordsOf(p, a);
-      for (const { q } of candidates) {
-        const cmp = compareWords(wordsOf(paragraphs[q], analyses[q]), words, threshold);
-        if (cmp && cmp.similarity < 1) { best = { q, ...cmp }; break; }
+      estimates.length = 0;
+      const ranked = reusable ? index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED);
+      for (const q of ranked) {
+        const other = sequence[q];
+        if (other === a || other.key === a.key) continue;
+        const est = estimate(a.sketch!, other.sketch!);
+        if (est >= MIN_ESTIMATE) estimates.push({ q, est });
       }
-      if (best) {
-        const original = paragraphs[best.q];
-        const percent = Math.floor(best.similarity * 100);
-        const at = lines.lineAt(original.range.start) + 1;
-        nearCopies.add(p.index);
-        findings.push({
-          rule: 'near-duplicate',
-          severity,
-          message: `Near duplicate of the paragraph at line ${at} (${percent}% similar): ${describeChanges(best.changes) || 'only punctuation or case differs'}.`,
-          range: p.range,
-          related: [{ message: `Original paragraph (${percent}% similar)`, range: original.range }],
-          fixes: [{ title: 'Remove near duplicate', edits: [{ range: lineRemovalRange(text, p.lineRange), newText: '' }] }],
-          data: { similarity: best.similarity, original: original.range, changes: describeChanges(best.changes, 10) },
-        });
+      estimates.sort((x, y) => y.est - x.est || x.q - y.q);
+      let ownWords: WordList | undefined;
+      const words = () => (ownWords ??= wordsOf(eligible[i], a));
+      decisions[i] = { original: -1 };
+      for (let k = 0; k < estimates.length && k < MAX_CONFIRMED; k++) {
+        const q = estimates[k].q;
+        const diff = () => compareWords(wordsOf(eligible[q], sequence[q]), words(), threshold);
+        const cmp = ctx.comparisons ? ctx.comparisons.get(sequence[q], a, diff) : diff();
+        if (cmp && cmp.similarity < 1) {
+          decisions[i] = { original: q, cmp };
+          break;
+        }
       }
     }
-    index.add(p.index, keys);
+    if (!reusable) index.add(i, a.bands!);
   }
-  return { findings, nearCopies };
+  ctx.comparisons?.endReview();
+
+  if (memory) {
+    memory.sequence = sequence;
+    memory.copied = isCopy;
+    memory.originals = decisions.map(d => d.original);
+    memory.comparisons = decisions.map(d => d.cmp);
+  }
+  const nearCopies = new Set<number>();
+  const found: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (decisions[i].original < 0) continue;
+    nearCopies.add(eligible[i].index);
+    found.push(i);
+  }
+  // Messages only for the findings that are kept: the rest are counted.
+  const findings = found
+    .slice(0, options.maxFindingsPerRule)
+    .map(i => nearFinding(ctx, eligible[i], eligible[decisions[i].original], decisions[i].cmp!));
+  return { findings, total: found.length, nearCopies };
+}
+
+/**
+ * For an edited version of the document, a function giving the previous decision at each
+ * position where it is still right, or undefined where it must be made again; null when there is
+ * nothing to reuse.
+ */
+function reusablePositions(memory: NearDuplicateMemory | undefined, sequence: ParagraphAnalysis[], isCopy: boolean[]): ((i: number) => Decision | undefined) | null {
+  if (!memory || memory.sequence.length === 0) return null;
+  const old = memory.sequence;
+  let prefix = 0;
+  while (prefix < old.length && prefix < sequence.length && old[prefix] === sequence[prefix] && memory.copied[prefix] === isCopy[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < old.length - prefix && suffix < sequence.length - prefix &&
+    old[old.length - 1 - suffix] === sequence[sequence.length - 1 - suffix] &&
+    memory.copied[old.length - 1 - suffix] === isCopy[sequence.length - 1 - suffix]
+  ) suffix++;
+  const shift = sequence.length - old.length;
+  const oldSuffixStart = old.length - suffix;
+  const newSuffixStart = sequence.length - suffix;
+  // Bands of every paragraph that changed, before and after the edit.
+  const changedBands = new Set<number>();
+  for (let i = prefix; i < oldSuffixStart; i++) for (const b of old[i].bands!) changedBands.add(b);
+  for (let i = prefix; i < newSuffixStart; i++) for (const b of sequence[i].bands!) changedBands.add(b);
+  const decisionAt = (oldPos: number, original: number): Decision | undefined => {
+    if (original < 0) return { original: -1 };
+    if (original < prefix) return { original, cmp: memory.comparisons[oldPos]! };
+    if (original >= oldSuffixStart) return { original: original + shift, cmp: memory.comparisons[oldPos]! };
+    return undefined;
+  };
+  return (i: number) => {
+    if (i < prefix) return decisionAt(i, memory.originals[i]);
+    if (i < newSuffixStart) return undefined;
+    if (sequence[i].bands!.some(b => changedBands.has(b))) return undefined;
+    const oldPos = i - shift;
+    return decisionAt(oldPos, memory.originals[oldPos]);
+  };
+}
+
+function nearFinding(ctx: NearDuplicateContext, p: Paragraph, original: Paragraph, cmp: NonNullable<Comparison>): Finding {
+  const percent = Math.floor(cmp.similarity * 100);
+  const at = ctx.lines.lineAt(original.range.start) + 1;
+  return {
+    rule: 'near-duplicate',
+    severity: ctx.options.rules['near-duplicate'].severity,
+    message: `Near duplicate of the paragraph at line ${at} (${percent}% similar): ${describeChanges(cmp.changes) || 'only punctuation or case differs'}.`,
+    range: p.range,
+    related: [{ message: `Original paragraph (${percent}% similar)`, range: original.range }],
+    fixes: [{ title: 'Remove near duplicate', edits: [{ range: lineRemovalRange(ctx.text, p.lineRange), newText: '' }] }],
+    data: { similarity: cmp.similarity, original: original.range, changes: describeChanges(cmp.changes, 10) },
+  };
 }
