@@ -19,3 +19,42 @@ describe('Reviewer (incremental re-review)', () => {
     assert.deepEqual(again.articles, fresh.articles);
   });
 });
+
+describe('Reviewer: many edits in a row agree with fresh reviews', () => {
+  // A dump full of near duplicates and repeats, so that edits change which paragraph is whose copy.
+  function dump(): string {
+    const topics = ['harbour', 'budget', 'flood', 'election', 'clinic', 'tram'];
+    const parts: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const t = topics[i % topics.length];
+      parts.push(`News about the ${t} number ${i % 9}`);
+      parts.push(`Officials in the ${t} office said on Monday that the plan for the ${t} would cost ${i % 5} million and take ${i % 3 + 1} years, and critics argue it is too slow for residents.`);
+      parts.push(`The ${t} committee reportedly met ${i % 4} times this month to discuss the ${t} plan, the timetable and the money that the council set aside for it last year.`);
+    }
+    return parts.join('\n\n') + '\n';
+  }
+
+  it('keeps the same findings and articles as a fresh review after each of 40 edits', () => {
+    let text = dump();
+    const reviewer = new Reviewer(defaultOptions());
+    reviewer.review(text);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let k = 0; k < 40; k++) {
+      const at = Math.floor(random() * text.length);
+      const kind = random();
+      // Insert a character, delete a few, or paste a copy of a paragraph elsewhere.
+      if (kind < 0.4) text = text.slice(0, at) + 'x' + text.slice(at);
+      else if (kind < 0.8) text = text.slice(0, at) + text.slice(at + 3);
+      else {
+        const from = text.indexOf('\n\n', at);
+        const to = text.indexOf('\n\n', from + 2);
+        if (from > 0 && to > from) text = text + text.slice(from + 2, to) + '\n';
+      }
+      const incremental = reviewer.review(text);
+      const fresh = review(text, defaultOptions());
+      assert.deepEqual(incremental.findings, fresh.findings, `edit ${k}`);
+      assert.deepEqual(incremental.articles, fresh.articles, `edit ${k}`);
+    }
+  });
+});
