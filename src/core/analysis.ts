@@ -13,8 +13,11 @@ import { OffsetRange, ReviewOptions } from './types';
 /** Offsets in this file's structures are relative to the paragraph's start. */
 export interface SentenceInfo extends OffsetRange {
   words: number;
-  /** Comparison key, only for sentences of at least `minWords` words. */
-  key?: string;
+  /**
+   * Hash of the sentence's words (lower case, punctuation ignored), only for sentences of at
+   * least `minWords` words: a match is confirmed on the texts by whoever uses it.
+   */
+  hash?: number;
 }
 
 export interface ClaimHit extends OffsetRange {
@@ -95,6 +98,8 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   const sentenceTokenStart: number[] = [];
   const sentenceTokenEnd: number[] = [];
   const sentences: SentenceInfo[] = ranges.map(r => ({ ...r, words: 0 }));
+  const hashes = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) hashes[i] = wordHash(tokens[i].norm);
   let t = 0;
   for (let s = 0; s < ranges.length; s++) {
     while (t < tokens.length && tokens[t].start < ranges[s].start) t++;
@@ -102,9 +107,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
     while (t < tokens.length && tokens[t].start < ranges[s].end) t++;
     sentenceTokenEnd.push(t);
     sentences[s].words = t - sentenceTokenStart[s];
-    if (sentences[s].words >= options.minWords && ranges.length > 1) {
-      sentences[s].key = normalizeForCompare(text.slice(ranges[s].start, ranges[s].end));
-    }
+    if (sentences[s].words >= options.minWords) sentences[s].hash = sequenceHash(hashes, sentenceTokenStart[s], t);
   }
 
   lap('sentences');
@@ -145,10 +148,9 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   let wordOffsets: Uint32Array | null = null;
   let paragraphSketch: Uint32Array | null = null;
   if (wantSketch) {
-    wordHashes = new Uint32Array(tokens.length);
+    wordHashes = hashes;
     wordOffsets = new Uint32Array(tokens.length * 2);
     tokens.forEach((tok, i) => {
-      wordHashes![i] = wordHash(tok.norm);
       wordOffsets![2 * i] = tok.start;
       wordOffsets![2 * i + 1] = tok.end;
     });
@@ -158,6 +160,17 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   const key = normalizeForCompare(text);
   lap('sketches');
   return { key, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, wordOffsets, claims, terms };
+}
+
+/** A 53-bit hash of a run of word hashes (two 32-bit FNV-style lanes). */
+function sequenceHash(hashes: Uint32Array, from: number, to: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = from; i < to; i++) {
+    a = Math.imul(a ^ hashes[i], 0x01000193);
+    b = Math.imul(b + hashes[i], 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
 }
 
 /** A cache key for a paragraph's text that does not keep the text itself alive. */

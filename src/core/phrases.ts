@@ -62,6 +62,7 @@ export function expandPattern(pattern: string): { words: string[][]; raw: string
 export class PhraseMatcher<T> {
   private readonly byWord = new Map<string, CompiledPhrase<T>[]>();
   private readonly byStem = new Map<string, CompiledPhrase<T>[]>();
+  private readonly stemStarts = new Set<string>();
   private size = 0;
 
   add(pattern: string, value: T, options: { forms?: boolean; caseSensitive?: boolean } = {}): void {
@@ -72,6 +73,7 @@ export class PhraseMatcher<T> {
       if (options.caseSensitive) phrase.exactCase = variant.raw;
       const index = forms ? this.byStem : this.byWord;
       for (const first of new Set(tokens[0])) {
+        if (forms) this.stemStarts.add(first.slice(0, 2));
         const list = index.get(first);
         if (list) list.push(phrase);
         else index.set(first, [phrase]);
@@ -95,12 +97,14 @@ export class PhraseMatcher<T> {
       const word = tokens[i].norm;
       const candidates = this.byWord.get(word);
       if (candidates) this.tryAll(candidates, tokens, i, text, base, out);
-      const bare = POSSESSIVE.test(word) ? word.slice(0, -2) : undefined;
+      const bare = word.length > 2 && word.endsWith("'s") ? word.slice(0, -2) : undefined;
       if (bare !== undefined) {
         const forBare = this.byWord.get(bare);
         if (forBare) this.tryAll(forBare, tokens, i, text, base, out);
       }
-      if (useStems) {
+      // Stemming every word is costly; a stem keeps its word's first two letters, so only words
+      // that start like an indexed stem are stemmed.
+      if (useStems && this.stemStarts.has((bare ?? word).slice(0, 2))) {
         const stemmed = this.byStem.get(stem(bare ?? word));
         if (stemmed) this.tryAll(stemmed, tokens, i, text, base, out);
       }

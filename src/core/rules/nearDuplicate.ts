@@ -79,9 +79,18 @@ export function wordList(text: string): WordList {
  * Dice similarity of the two passages' words as multisets, ignoring order: an upper bound of the
  * diff's similarity that costs two sorts, so that most candidates are dismissed without a diff.
  */
+const sortedCache = new WeakMap<ArrayLike<number>, Uint32Array>();
+
+function sorted(hashes: ArrayLike<number>): Uint32Array {
+  let s = sortedCache.get(hashes);
+  if (!s) sortedCache.set(hashes, (s = Uint32Array.from(hashes).sort()));
+  return s;
+}
+
 function bagSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const x = Uint32Array.from(a).sort();
-  const y = Uint32Array.from(b).sort();
+  // Each paragraph's words are sorted once and kept with its (cached) word hashes.
+  const x = sorted(a);
+  const y = sorted(b);
   let i = 0;
   let j = 0;
   let shared = 0;

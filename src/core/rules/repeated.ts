@@ -1,7 +1,7 @@
 // repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
 import { ParagraphAnalysis } from '../analysis';
 import { lineRemovalRange } from '../edits';
-import { LineIndex } from '../text';
+import { LineIndex, normalizeForCompare } from '../text';
 import { Article, Finding, OffsetRange, Paragraph, ReviewOptions } from '../types';
 
 /** Paragraphs shorter than this are never reported on their own ("Advertisement", "Read more"). */
@@ -161,32 +161,33 @@ interface SentenceRef {
 export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>): Finding[] {
   const { text, lines, paragraphs, analyses, options } = ctx;
   const severity = options.rules['repeated-passage'].severity;
-  const seen = new Map<string, SentenceRef>();
+  const seen = new Map<number, SentenceRef>();
   const findings: Finding[] = [];
+  const same = (a: SentenceRef, start: number, end: number) =>
+    normalizeForCompare(text.slice(a.start, a.end)) === normalizeForCompare(text.slice(start, end));
   for (const p of paragraphs) {
     if (p.isMeta) continue;
     const a = analyses[p.index];
     const base = p.range.start;
-    // A one-sentence paragraph is compared by its whole key.
-    const items = a.sentences.length > 1
-      ? a.sentences.map(s => ({ key: s.key, start: base + s.start, end: base + s.end }))
-      : [{ key: a.words >= options.minWords ? a.key : undefined, start: p.range.start, end: p.range.end }];
     let group: { start: number; end: number; originals: SentenceRef[] } | null = null;
     const flush = () => {
       if (group) findings.push(sentenceFinding(group.start, group.end, group.originals, p));
       group = null;
     };
-    for (const item of items) {
-      if (!item.key) { flush(); continue; }
-      const first = seen.get(item.key);
+    for (const s of a.sentences) {
+      if (s.hash === undefined) { flush(); continue; }
+      const start = base + s.start;
+      const end = base + s.end;
+      const first = seen.get(s.hash);
       if (!first) {
-        seen.set(item.key, { paragraph: p.index, start: item.start, end: item.end });
+        seen.set(s.hash, { paragraph: p.index, start, end });
         flush();
         continue;
       }
-      if (skip.has(p.index) || first.paragraph === p.index && first.start === item.start) { flush(); continue; }
-      if (group) { group.end = item.end; group.originals.push(first); }
-      else group = { start: item.start, end: item.end, originals: [first] };
+      // Hashes only propose a repeat: the normalised texts decide.
+      if (skip.has(p.index) || (first.paragraph === p.index && first.start === start) || !same(first, start, end)) { flush(); continue; }
+      if (group) { group.end = end; group.originals.push(first); }
+      else group = { start, end, originals: [first] };
     }
     flush();
   }
