@@ -18,6 +18,8 @@ export interface SentenceInfo extends OffsetRange {
    * least `minWords` words: a match is confirmed on the texts by whoever uses it.
    */
   hash?: number;
+  /** The normalised text, computed when a repeat has to be confirmed (and then kept). */
+  normalized?: string;
 }
 
 export interface ClaimHit extends OffsetRange {

@@ -33,7 +33,7 @@ export interface NearDuplicateContext {
   comparisons?: ComparisonCache;
 }
 
-type Comparison = { similarity: number; changes: Change[] } | null;
+type Comparison = { similarity: number; changes: Change[]; summary?: string; details?: string } | null;
 
 export class ComparisonCache {
   private previous = new Map<ParagraphAnalysis, Map<ParagraphAnalysis, Comparison>>();
@@ -172,31 +172,35 @@ export interface NearDuplicateResult {
  */
 export class NearDuplicateMemory {
   sequence: ParagraphAnalysis[] = [];
-  copied: boolean[] = [];
+  copied: Uint8Array = new Uint8Array(0);
   /** Position of the original of each position, or -1. */
-  originals: number[] = [];
-  comparisons: (Comparison | undefined)[] = [];
-}
-
-interface Decision {
-  original: number;
-  cmp?: NonNullable<Comparison>;
+  originals: Int32Array = new Int32Array(0);
+  comparisons: Comparison[] = [];
 }
 
 export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDuplicateMemory): NearDuplicateResult {
   const { text, paragraphs, analyses, options, copied } = ctx;
   const threshold = options.nearDuplicateThreshold;
-  const eligible = paragraphs.filter(p => !p.isMeta && analyses[p.index].sketch !== null && analyses[p.index].words >= MIN_WORDS);
-  const sequence = eligible.map(p => analyses[p.index]);
-  const isCopy = eligible.map(p => copied.has(p.index));
+  const eligible: Paragraph[] = [];
+  const sequence: ParagraphAnalysis[] = [];
+  for (const p of paragraphs) {
+    const a = analyses[p.index];
+    if (p.isMeta || a.sketch === null || a.words < MIN_WORDS) continue;
+    eligible.push(p);
+    sequence.push(a);
+  }
   const n = eligible.length;
-  const decisions: Decision[] = new Array(n);
+  const isCopy = new Uint8Array(n);
+  for (let i = 0; i < n; i++) isCopy[i] = copied.has(eligible[i].index) ? 1 : 0;
+  // The decision at each position: the original's position (or -1) and the comparison.
+  const originals = new Int32Array(n).fill(-1);
+  const comparisons: Comparison[] = new Array(n).fill(null);
 
   // Positions whose previous decision still holds: the common prefix, and those of the common
   // suffix that share no LSH band with the paragraphs that changed.
-  const reusable = reusablePositions(memory, sequence, isCopy);
+  const reuse = reuser(memory, sequence, isCopy, originals, comparisons);
   const index = new LshIndex(n);
-  if (reusable) for (let i = 0; i < n; i++) index.add(i, sequence[i].bands!);
+  if (reuse) for (let i = 0; i < n; i++) index.add(i, sequence[i].bands!);
 
   const wordsOf = (p: Paragraph, a: ParagraphAnalysis): WordList => ({
     hashes: a.wordHashes!,
@@ -207,65 +211,67 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
 
   for (let i = 0; i < n; i++) {
     const a = sequence[i];
-    const previous = reusable?.(i);
-    if (previous) {
-      decisions[i] = previous;
-    } else if (isCopy[i]) {
-      decisions[i] = { original: -1 };
-    } else {
-      // The number of shared bands already ranks the candidates; only the best few are estimated.
-      estimates.length = 0;
-      const ranked = reusable ? index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED);
-      for (const q of ranked) {
-        const other = sequence[q];
-        if (other === a || other.key === a.key) continue;
-        const est = estimate(a.sketch!, other.sketch!);
-        if (est >= MIN_ESTIMATE) estimates.push({ q, est });
-      }
-      estimates.sort((x, y) => y.est - x.est || x.q - y.q);
-      let ownWords: WordList | undefined;
-      const words = () => (ownWords ??= wordsOf(eligible[i], a));
-      decisions[i] = { original: -1 };
-      for (let k = 0; k < estimates.length && k < MAX_CONFIRMED; k++) {
-        const q = estimates[k].q;
-        const diff = () => compareWords(wordsOf(eligible[q], sequence[q]), words(), threshold);
-        const cmp = ctx.comparisons ? ctx.comparisons.get(sequence[q], a, diff) : diff();
-        if (cmp && cmp.similarity < 1) {
-          decisions[i] = { original: q, cmp };
-          break;
-        }
+    if (reuse?.(i) || isCopy[i]) {
+      if (!reuse) index.add(i, a.bands!);
+      continue;
+    }
+    // The number of shared bands already ranks the candidates; only the best few are estimated.
+    estimates.length = 0;
+    const ranked = reuse ? index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED);
+    for (const q of ranked) {
+      const other = sequence[q];
+      if (other === a || other.key === a.key) continue;
+      const est = estimate(a.sketch!, other.sketch!);
+      if (est >= MIN_ESTIMATE) estimates.push({ q, est });
+    }
+    estimates.sort((x, y) => y.est - x.est || x.q - y.q);
+    let ownWords: WordList | undefined;
+    const words = () => (ownWords ??= wordsOf(eligible[i], a));
+    for (let k = 0; k < estimates.length && k < MAX_CONFIRMED; k++) {
+      const q = estimates[k].q;
+      const diff = () => compareWords(wordsOf(eligible[q], sequence[q]), words(), threshold);
+      const cmp = ctx.comparisons ? ctx.comparisons.get(sequence[q], a, diff) : diff();
+      if (cmp && cmp.similarity < 1) {
+        originals[i] = q;
+        comparisons[i] = cmp;
+        break;
       }
     }
-    if (!reusable) index.add(i, a.bands!);
+    if (!reuse) index.add(i, a.bands!);
   }
   ctx.comparisons?.endReview();
 
   if (memory) {
     memory.sequence = sequence;
     memory.copied = isCopy;
-    memory.originals = decisions.map(d => d.original);
-    memory.comparisons = decisions.map(d => d.cmp);
+    memory.originals = originals;
+    memory.comparisons = comparisons;
   }
   const nearCopies = new Set<number>();
-  const found: number[] = [];
+  const findings: Finding[] = [];
+  let total = 0;
   for (let i = 0; i < n; i++) {
-    if (decisions[i].original < 0) continue;
+    if (originals[i] < 0) continue;
+    total++;
     nearCopies.add(eligible[i].index);
-    found.push(i);
+    // Messages only for the findings that are kept: the rest are counted.
+    if (findings.length < options.maxFindingsPerRule) findings.push(nearFinding(ctx, eligible[i], eligible[originals[i]], comparisons[i]!));
   }
-  // Messages only for the findings that are kept: the rest are counted.
-  const findings = found
-    .slice(0, options.maxFindingsPerRule)
-    .map(i => nearFinding(ctx, eligible[i], eligible[decisions[i].original], decisions[i].cmp!));
-  return { findings, total: found.length, nearCopies };
+  return { findings, total, nearCopies };
 }
 
 /**
- * For an edited version of the document, a function giving the previous decision at each
- * position where it is still right, or undefined where it must be made again; null when there is
- * nothing to reuse.
+ * For an edited version of the document, a function that copies the previous decision into
+ * `originals`/`comparisons` at a position where it still holds and says whether it did; null
+ * when there is nothing to reuse.
  */
-function reusablePositions(memory: NearDuplicateMemory | undefined, sequence: ParagraphAnalysis[], isCopy: boolean[]): ((i: number) => Decision | undefined) | null {
+function reuser(
+  memory: NearDuplicateMemory | undefined,
+  sequence: ParagraphAnalysis[],
+  isCopy: Uint8Array,
+  originals: Int32Array,
+  comparisons: Comparison[],
+): ((i: number) => boolean) | null {
   if (!memory || memory.sequence.length === 0) return null;
   const old = memory.sequence;
   let prefix = 0;
@@ -283,31 +289,36 @@ function reusablePositions(memory: NearDuplicateMemory | undefined, sequence: Pa
   const changedBands = new Set<number>();
   for (let i = prefix; i < oldSuffixStart; i++) for (const b of old[i].bands!) changedBands.add(b);
   for (let i = prefix; i < newSuffixStart; i++) for (const b of sequence[i].bands!) changedBands.add(b);
-  const decisionAt = (oldPos: number, original: number): Decision | undefined => {
-    if (original < 0) return { original: -1 };
-    if (original < prefix) return { original, cmp: memory.comparisons[oldPos]! };
-    if (original >= oldSuffixStart) return { original: original + shift, cmp: memory.comparisons[oldPos]! };
-    return undefined;
+  const copyFrom = (i: number, oldPos: number): boolean => {
+    const original = memory.originals[oldPos];
+    if (original < 0) return true;
+    if (original >= prefix && original < oldSuffixStart) return false; // its original changed
+    originals[i] = original < prefix ? original : original + shift;
+    comparisons[i] = memory.comparisons[oldPos];
+    return true;
   };
   return (i: number) => {
-    if (i < prefix) return decisionAt(i, memory.originals[i]);
-    if (i < newSuffixStart) return undefined;
-    if (sequence[i].bands!.some(b => changedBands.has(b))) return undefined;
-    const oldPos = i - shift;
-    return decisionAt(oldPos, memory.originals[oldPos]);
+    if (i < prefix) return copyFrom(i, i);
+    if (i < newSuffixStart) return false;
+    const bands = sequence[i].bands!;
+    for (let b = 0; b < bands.length; b++) if (changedBands.has(bands[b])) return false;
+    return copyFrom(i, i - shift);
   };
 }
 
 function nearFinding(ctx: NearDuplicateContext, p: Paragraph, original: Paragraph, cmp: NonNullable<Comparison>): Finding {
   const percent = Math.floor(cmp.similarity * 100);
   const at = ctx.lines.lineAt(original.range.start) + 1;
+  // Comparisons are cached between reviews, and so are their descriptions.
+  cmp.summary ??= describeChanges(cmp.changes);
+  cmp.details ??= describeChanges(cmp.changes, 10);
   return {
     rule: 'near-duplicate',
     severity: ctx.options.rules['near-duplicate'].severity,
-    message: `Near duplicate of the paragraph at line ${at} (${percent}% similar): ${describeChanges(cmp.changes) || 'only punctuation or case differs'}.`,
+    message: `Near duplicate of the paragraph at line ${at} (${percent}% similar): ${cmp.summary || 'only punctuation or case differs'}.`,
     range: p.range,
     related: [{ message: `Original paragraph (${percent}% similar)`, range: original.range }],
     fixes: [{ title: 'Remove near duplicate', edits: [{ range: lineRemovalRange(ctx.text, p.lineRange), newText: '' }] }],
-    data: { similarity: cmp.similarity, original: original.range, changes: describeChanges(cmp.changes, 10) },
+    data: { similarity: cmp.similarity, original: original.range, changes: cmp.details },
   };
 }

@@ -1,5 +1,5 @@
 // repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
-import { ParagraphAnalysis } from '../analysis';
+import { ParagraphAnalysis, SentenceInfo } from '../analysis';
 import { lineRemovalRange } from '../edits';
 import { LineIndex, normalizeForCompare } from '../text';
 import { Article, Finding, OffsetRange, Paragraph, ReviewOptions } from '../types';
@@ -161,10 +161,15 @@ interface SentenceRef {
 export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>): Finding[] {
   const { text, lines, paragraphs, analyses, options } = ctx;
   const severity = options.rules['repeated-passage'].severity;
-  const seen = new Map<number, SentenceRef>();
+  // First occurrences by hash, in parallel arrays (one entry per sentence of the document: no
+  // object each).
+  const seen = new Map<number, number>();
+  const firstParagraph: number[] = [];
+  const firstStart: number[] = [];
+  const firstEnd: number[] = [];
+  const firstInfo: SentenceInfo[] = [];
   const findings: Finding[] = [];
-  const same = (a: SentenceRef, start: number, end: number) =>
-    normalizeForCompare(text.slice(a.start, a.end)) === normalizeForCompare(text.slice(start, end));
+  const normalized = (info: SentenceInfo, start: number, end: number) => (info.normalized ??= normalizeForCompare(text.slice(start, end)));
   for (const p of paragraphs) {
     if (p.isMeta) continue;
     const a = analyses[p.index];
@@ -178,14 +183,20 @@ export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>): Finding[
       if (s.hash === undefined) { flush(); continue; }
       const start = base + s.start;
       const end = base + s.end;
-      const first = seen.get(s.hash);
-      if (!first) {
-        seen.set(s.hash, { paragraph: p.index, start, end });
+      const slot = seen.get(s.hash);
+      if (slot === undefined) {
+        seen.set(s.hash, firstParagraph.length);
+        firstParagraph.push(p.index);
+        firstStart.push(start);
+        firstEnd.push(end);
+        firstInfo.push(s);
         flush();
         continue;
       }
+      if (skip.has(p.index) || (firstParagraph[slot] === p.index && firstStart[slot] === start)) { flush(); continue; }
       // Hashes only propose a repeat: the normalised texts decide.
-      if (skip.has(p.index) || (first.paragraph === p.index && first.start === start) || !same(first, start, end)) { flush(); continue; }
+      if (normalized(firstInfo[slot], firstStart[slot], firstEnd[slot]) !== normalized(s, start, end)) { flush(); continue; }
+      const first: SentenceRef = { paragraph: firstParagraph[slot], start: firstStart[slot], end: firstEnd[slot] };
       if (group) { group.end = end; group.originals.push(first); }
       else group = { start, end, originals: [first] };
     }
