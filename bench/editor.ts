@@ -29,6 +29,8 @@ export interface EditorResult {
     paragraphs: number;
     /** Heap (bytes, after gc) kept by the document reviewer and its first result, beyond the text itself. */
     heapWithReviewer: number;
+    /** The same after the edits (reviewer, its cache, the first result, the last version of the text). */
+    heapAfterEdits: number;
     /** Heap (bytes, after gc) still kept once the reviewer and its results are dropped. */
     heapAfterClose: number;
   };
@@ -83,6 +85,7 @@ function inProcess(engine: Engine, text: string, positions: number[]): NonNullab
   const warm = generateText(256 * 1024, 7).text;
   engine.review(warm);
   gc();
+  gc();
   const heapBase = process.memoryUsage().heapUsed;
   let { reviewer, kind, incremental } = engine.documentReviewer(); // eslint-disable-line prefer-const
   let t = performance.now();
@@ -101,13 +104,17 @@ function inProcess(engine: Engine, text: string, positions: number[]): NonNullab
     editMs.push(performance.now() - t);
     reanalysed.push(reviewer.lastAnalysed);
   }
+  gc();
+  gc();
+  const heapAfterEdits = process.memoryUsage().heapUsed - heapBase;
   // "Closing the document": drop the reviewer and its results; what stays is what the engine keeps globally.
   first = undefined;
   reviewer = { review: () => { throw new Error('closed'); } };
   current = '';
   gc();
+  gc();
   const heapAfterClose = process.memoryUsage().heapUsed - heapBase;
-  return { kind, incremental, firstMs, editMs, reanalysed, paragraphs, heapWithReviewer, heapAfterClose };
+  return { kind, incremental, firstMs, editMs, reanalysed, paragraphs, heapWithReviewer, heapAfterEdits, heapAfterClose };
 }
 
 async function throughWorker(workerPath: string, options: ReviewOptions, text: string, other: string, positions: number[]): Promise<NonNullable<EditorResult['worker']>> {
@@ -216,7 +223,7 @@ export function editorMarkdown(r: EditorResult): string {
     if (re.length) lines.push(`| Paragraphs analysed again per edit (of ${p.paragraphs.toLocaleString('en')}) | ${Math.min(...re)}–${Math.max(...re)} |`);
     lines.push('');
     const mib = (b: number): string => (b / 2 ** 20).toFixed(1);
-    lines.push(`Memory (heap after a full gc, beyond the text itself, which V8 holds as ${r.characters.toLocaleString('en')} UTF-16 units): the document reviewer with its cache and first result keeps ${mib(p.heapWithReviewer)} MiB (${(p.heapWithReviewer / r.bytes).toFixed(2)}x the document's ${(r.bytes / MB).toFixed(2)} MB); after dropping it ("closing the document") ${mib(p.heapAfterClose)} MiB remain.`);
+    lines.push(`Memory (heap after a full gc, beyond the text itself, which V8 holds as ${r.characters.toLocaleString('en')} UTF-16 units): the document reviewer with its cache and first result keeps ${mib(p.heapWithReviewer)} MiB (${(p.heapWithReviewer / r.bytes).toFixed(2)}x the document's ${(r.bytes / MB).toFixed(2)} MB); after the ${r.edits} edits ${mib(p.heapAfterEdits)} MiB (this includes the edited text, ${mib(r.characters * 2)} MiB at most); after dropping the reviewer and its results ("closing the document") ${mib(p.heapAfterClose)} MiB remain.`);
     lines.push('');
   }
   const w = r.worker;

@@ -76,6 +76,20 @@ async function load(peer: PeerName): Promise<Runner> {
   }
 }
 
+/**
+ * Peak RSS of this process in KB. On Linux from VmHWM, because getrusage's maxRSS survives exec and
+ * would report the parent's peak (bench/run.ts is large by the time it starts a peer).
+ */
+export function peakRssKB(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {
+    /* not Linux */
+  }
+  return process.resourceUsage().maxRSS;
+}
+
 async function main(argv: string[]): Promise<void> {
   const [peer, file] = argv;
   const runsAt = argv.indexOf('--runs');
@@ -102,7 +116,7 @@ async function main(argv: string[]): Promise<void> {
     loadMs,
     runsMs,
     output,
-    maxRssKB: process.resourceUsage().maxRSS,
+    maxRssKB: peakRssKB(),
   };
   process.stdout.write(JSON.stringify(result) + '\n');
 }

@@ -41,13 +41,9 @@ export interface ParagraphAnalysis {
   sentences: SentenceInfo[];
   sketch: Uint32Array | null;
   /** LSH band keys of the sketch. */
-  bands: number[] | null;
-  /**
-   * For near-duplicate confirmation, only on sketched paragraphs: a hash per word and each word's
-   * start and end (relative), compact enough to keep for every paragraph.
-   */
+  bands: Uint32Array | null;
+  /** For near-duplicate confirmation, only on sketched paragraphs: a hash per word. */
   wordHashes: Uint32Array | null;
-  wordOffsets: Uint32Array | null;
   claims: ClaimHit[];
   terms: TermHit[];
 }
@@ -146,22 +142,11 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
 
   lap('terms');
   const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
-  let wordHashes: Uint32Array | null = null;
-  let wordOffsets: Uint32Array | null = null;
-  let paragraphSketch: Uint32Array | null = null;
-  if (wantSketch) {
-    wordHashes = hashes;
-    wordOffsets = new Uint32Array(tokens.length * 2);
-    tokens.forEach((tok, i) => {
-      wordOffsets![2 * i] = tok.start;
-      wordOffsets![2 * i + 1] = tok.end;
-    });
-    paragraphSketch = sketch(wordHashes);
-    if (!paragraphSketch) wordHashes = wordOffsets = null;
-  }
+  const paragraphSketch = wantSketch ? sketch(hashes) : null;
+  const wordHashes = paragraphSketch ? hashes : null;
   const key = normalizeForCompare(text);
   lap('sketches');
-  return { key, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, wordOffsets, claims, terms };
+  return { key, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, claims, terms };
 }
 
 /** A 53-bit hash of a run of word hashes (two 32-bit FNV-style lanes). */

@@ -29,8 +29,9 @@ export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
   const sig = new Uint32Array(SKETCH_SIZE).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= hashes.length; i++) {
     const h = mix((Math.imul(hashes[i], 0x9e3779b1) ^ Math.imul(hashes[i + 1], 0x85ebca77) ^ hashes[i + 2]) >>> 0);
-    const bucket = h % SKETCH_SIZE;
-    const value = mix(h ^ 0x5bd1e995);
+    // One mixed hash gives both the bucket (low bits) and the value (the rest).
+    const bucket = h & (SKETCH_SIZE - 1);
+    const value = h >>> 6;
     if (value < sig[bucket]) sig[bucket] = value;
   }
   // Densification: an empty bucket borrows the value of the next filled one (salted by distance).
@@ -45,12 +46,12 @@ export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
 }
 
 /** The hash of each band of a sketch (its LSH bucket keys). */
-export function bandKeys(sig: Uint32Array): number[] {
-  const keys: number[] = [];
+export function bandKeys(sig: Uint32Array): Uint32Array {
+  const keys = new Uint32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
     let h = b + 1;
     for (let r = 0; r < ROWS; r++) h = mix((h ^ sig[b * ROWS + r]) >>> 0);
-    keys.push(h);
+    keys[b] = h;
   }
   return keys;
 }
@@ -104,8 +105,9 @@ export class LshIndex {
     }
   }
 
-  add(item: number, bandKeys: number[]): void {
-    for (const key of bandKeys) {
+  add(item: number, bandKeys: ArrayLike<number>): void {
+    for (let k = 0; k < bandKeys.length; k++) {
+      const key = bandKeys[k];
       if ((this.used + 1) * 2 > this.keys.length) this.grow();
       if (this.entries === this.entryItem.length) {
         const bigger = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
@@ -125,10 +127,11 @@ export class LshIndex {
    * Each bucket is read to at most `perBucket` of its newest such items, so boilerplate cannot
    * make this quadratic.
    */
-  candidates(bandKeys: number[], perBucket: number, limit: number, before = Infinity): number[] {
+  candidates(bandKeys: ArrayLike<number>, perBucket: number, limit: number, before = Infinity): number[] {
     const items: number[] = [];
     const stamp = ++this.stamp;
-    for (const key of bandKeys) {
+    for (let k = 0; k < bandKeys.length; k++) {
+      const key = bandKeys[k];
       const s = this.slot(key);
       let e = this.heads[s];
       // When the whole document is indexed, skip the items after `before` (newest come first).

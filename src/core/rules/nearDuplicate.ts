@@ -10,9 +10,9 @@ import { Finding, Paragraph, ReviewOptions } from '../types';
 /** Paragraphs with fewer words are too short for a meaningful similarity. */
 const MIN_WORDS = 10;
 /** At most this many earlier paragraphs are kept per LSH bucket (bounds boilerplate). */
-const BUCKET_CAP = 16;
+const BUCKET_CAP = 8;
 /** At most this many candidates (those sharing the most bands) are estimated per paragraph. */
-const MAX_ESTIMATED = 8;
+const MAX_ESTIMATED = 6;
 /** At most this many candidates are confirmed with a diff per paragraph. */
 const MAX_CONFIRMED = 3;
 /** Candidates whose estimated shingle overlap is below this are not diffed. */
@@ -63,16 +63,14 @@ interface Change {
   at: number;
 }
 
-/** The words of a passage: a hash per word, and the start and end of each word in `text`. */
+/** The words of a passage: a hash per word, and the passage's text. */
 export interface WordList {
   hashes: ArrayLike<number>;
-  offsets: ArrayLike<number>;
   text: string;
 }
 
 export function wordList(text: string): WordList {
-  const tokens = wordTokens(text);
-  return { hashes: tokens.map(t => wordHash(t.norm)), offsets: tokens.flatMap(t => [t.start, t.end]), text };
+  return { hashes: wordTokens(text).map(t => wordHash(t.norm)), text };
 }
 
 /**
@@ -116,8 +114,13 @@ export function compareWords(a: WordList | string, b: WordList | string, thresho
   const maxEditLength = Math.max(1, Math.ceil((1 - threshold) * total));
   const parts = diffArrays(Array.from(left.hashes), Array.from(right.hashes), { maxEditLength });
   if (!parts) return null;
-  const span = (words: WordList, from: number, count: number) =>
-    words.text.slice(words.offsets[2 * from], words.offsets[2 * (from + count - 1) + 1]);
+  // Word offsets only for a confirmed pair: the words are found again in the texts.
+  const leftTokens = wordTokens(left.text);
+  const rightTokens = wordTokens(right.text);
+  const span = (words: WordList, from: number, count: number) => {
+    const tokens = words === left ? leftTokens : rightTokens;
+    return words.text.slice(tokens[from].start, tokens[from + count - 1].end);
+  };
   let common = 0;
   let i = 0;
   let j = 0;
@@ -204,7 +207,6 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
 
   const wordsOf = (p: Paragraph, a: ParagraphAnalysis): WordList => ({
     hashes: a.wordHashes!,
-    offsets: a.wordOffsets!,
     text: text.slice(p.range.start, p.range.end),
   });
   const estimates: { q: number; est: number }[] = [];
