@@ -276,14 +276,12 @@ function reuser(
 ): ((i: number) => boolean) | null {
   if (!memory || memory.sequence.length === 0) return null;
   const old = memory.sequence;
+  // Whether a paragraph is an exact copy only decides whether it is looked at itself: a change of
+  // that status is handled at its own position, not as an edit.
   let prefix = 0;
-  while (prefix < old.length && prefix < sequence.length && old[prefix] === sequence[prefix] && memory.copied[prefix] === isCopy[prefix]) prefix++;
+  while (prefix < old.length && prefix < sequence.length && old[prefix] === sequence[prefix]) prefix++;
   let suffix = 0;
-  while (
-    suffix < old.length - prefix && suffix < sequence.length - prefix &&
-    old[old.length - 1 - suffix] === sequence[sequence.length - 1 - suffix] &&
-    memory.copied[old.length - 1 - suffix] === isCopy[sequence.length - 1 - suffix]
-  ) suffix++;
+  while (suffix < old.length - prefix && suffix < sequence.length - prefix && old[old.length - 1 - suffix] === sequence[sequence.length - 1 - suffix]) suffix++;
   const shift = sequence.length - old.length;
   const oldSuffixStart = old.length - suffix;
   const newSuffixStart = sequence.length - suffix;
@@ -292,6 +290,7 @@ function reuser(
   for (let i = prefix; i < oldSuffixStart; i++) for (const b of old[i].bands!) changedBands.add(b);
   for (let i = prefix; i < newSuffixStart; i++) for (const b of sequence[i].bands!) changedBands.add(b);
   const copyFrom = (i: number, oldPos: number): boolean => {
+    if (memory.copied[oldPos] !== isCopy[i]) return false;
     const original = memory.originals[oldPos];
     if (original < 0) return true;
     if (original >= prefix && original < oldSuffixStart) return false; // its original changed
@@ -299,12 +298,23 @@ function reuser(
     comparisons[i] = memory.comparisons[oldPos];
     return true;
   };
+  // A later paragraph sees, per band, only the BUCKET_CAP newest earlier paragraphs with that band.
+  // Once that many unchanged paragraphs with a changed band stand between the edit and it, the
+  // edit is out of its sight for that band. Calls come in increasing order of i.
+  const seenAfterEdit = new Map<number, number>();
   return (i: number) => {
     if (i < prefix) return copyFrom(i, i);
     if (i < newSuffixStart) return false;
     const bands = sequence[i].bands!;
-    for (let b = 0; b < bands.length; b++) if (changedBands.has(bands[b])) return false;
-    return copyFrom(i, i - shift);
+    let affected = false;
+    for (let b = 0; b < bands.length; b++) {
+      const band = bands[b];
+      if (!changedBands.has(band)) continue;
+      const seen = seenAfterEdit.get(band) ?? 0;
+      if (seen < BUCKET_CAP) affected = true;
+      seenAfterEdit.set(band, seen + 1);
+    }
+    return !affected && copyFrom(i, i - shift);
   };
 }
 
