@@ -67,7 +67,6 @@ export class Reviewer {
     const repeatsOn = options.rules['repeated-passage'].enabled;
     const ctx = { text, lines, paragraphs, articles, analyses, options };
     const { findings: runFindings, copied } = findRepeats(ctx);
-    if (repeatsOn) byRule['repeated-passage'].push(...runFindings);
     lap('repeats');
 
     const skipSentences = new Set(copied);
@@ -78,7 +77,12 @@ export class Reviewer {
       for (const p of near.nearCopies) skipSentences.add(p);
     }
     lap('nearDuplicates');
-    if (repeatsOn) byRule['repeated-passage'].push(...sentenceRepeats(ctx, skipSentences));
+    if (repeatsOn) {
+      // Only the first `cap` repeats, in document order, are written out; the rest are counted.
+      const pending = [...runFindings, ...sentenceRepeats(ctx, skipSentences)].sort((a, b) => a.start - b.start || a.end - b.end);
+      byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
+      if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
+    }
     lap('repeats');
 
     const claimSeverity = options.rules['unattributed-claim'].severity;

@@ -1,6 +1,7 @@
 // repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
 import { ParagraphAnalysis, SentenceInfo } from '../analysis';
 import { lineRemovalRange } from '../edits';
+import { FirstSeenTable } from '../hashTable';
 import { LineIndex, normalizeForCompare } from '../text';
 import { Article, Finding, OffsetRange, Paragraph, ReviewOptions } from '../types';
 
@@ -18,8 +19,18 @@ export interface RepeatContext {
   options: ReviewOptions;
 }
 
+/**
+ * A finding not yet written out: where it starts and ends, and how to build it. Documents with
+ * thousands of repeats keep only `maxFindingsPerRule` findings, so only those are built.
+ */
+export interface PendingFinding {
+  start: number;
+  end: number;
+  build(): Finding;
+}
+
 export interface RepeatResult {
-  findings: Finding[];
+  findings: PendingFinding[];
   /** Paragraph indexes that are exact copies of an earlier paragraph (no other repeat rule applies). */
   copied: Set<number>;
 }
@@ -49,7 +60,7 @@ function byArticle(articles: Article[], paragraphs: Paragraph[]): Paragraph[][] 
 export function findRepeats(ctx: RepeatContext): RepeatResult {
   const { lines, paragraphs, articles, analyses, options } = ctx;
   const severity = options.rules['repeated-passage'].severity;
-  const findings: Finding[] = [];
+  const findings: PendingFinding[] = [];
   const copied = new Set<number>();
 
   // Paragraphs that take part in comparison, in document order.
@@ -89,7 +100,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     }
     if (words >= Math.max(MIN_PARAGRAPH_WORDS, Math.min(options.minWords, 2 * MIN_PARAGRAPH_WORDS)) || run.length > 1) {
       for (const p of run) copied.add(p.index);
-      findings.push(runFinding(ctx, run, originals, severity));
+      findings.push({ start: run[0].range.start, end: run[run.length - 1].range.end, build: () => runFinding(ctx, run, originals, severity) });
     }
     i = j;
   }
@@ -158,17 +169,19 @@ interface SentenceRef {
  * Long sentences repeated inside another paragraph; adjacent ones in a paragraph make one finding.
  * Paragraphs in `skip` (exact copies, near duplicates) are already reported as a whole.
  */
-export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>): Finding[] {
+export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>): PendingFinding[] {
   const { text, lines, paragraphs, analyses, options } = ctx;
   const severity = options.rules['repeated-passage'].severity;
   // First occurrences by hash, in parallel arrays (one entry per sentence of the document: no
   // object each).
-  const seen = new Map<number, number>();
+  let sentenceCount = 0;
+  for (const p of paragraphs) sentenceCount += analyses[p.index].sentences.length;
+  const seen = new FirstSeenTable(sentenceCount);
   const firstParagraph: number[] = [];
   const firstStart: number[] = [];
   const firstEnd: number[] = [];
   const firstInfo: SentenceInfo[] = [];
-  const findings: Finding[] = [];
+  const findings: PendingFinding[] = [];
   const normalized = (info: SentenceInfo, start: number, end: number) => (info.normalized ??= normalizeForCompare(text.slice(start, end)));
   for (const p of paragraphs) {
     if (p.isMeta) continue;
@@ -176,16 +189,18 @@ export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>): Finding[
     const base = p.range.start;
     let group: { start: number; end: number; originals: SentenceRef[] } | null = null;
     const flush = () => {
-      if (group) findings.push(sentenceFinding(group.start, group.end, group.originals, p));
+      if (group) {
+        const g = group;
+        findings.push({ start: g.start, end: g.end, build: () => sentenceFinding(g.start, g.end, g.originals, p) });
+      }
       group = null;
     };
     for (const s of a.sentences) {
       if (s.hash === undefined) { flush(); continue; }
       const start = base + s.start;
       const end = base + s.end;
-      const slot = seen.get(s.hash);
-      if (slot === undefined) {
-        seen.set(s.hash, firstParagraph.length);
+      const slot = seen.getOrAdd(s.hash, firstParagraph.length);
+      if (slot < 0) {
         firstParagraph.push(p.index);
         firstStart.push(start);
         firstEnd.push(end);
