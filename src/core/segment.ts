@@ -103,7 +103,7 @@ export function detectLayout(lines: Line[]): Layout {
   const hasBlankLines = lines.some((l, i) => l.blank && i > 0 && i < lines.length - 1);
   if (hasBlankLines) {
     const blocks = blocksOf(lines, 0, lines.length);
-    return blocks.some(b => b.length === 1 && looksLikeHeadline(b[0].text)) ? 'headline-blocks' : 'single';
+    return blocks.some(isHeadingBlock) ? 'headline-blocks' : 'single';
   }
   if (nonBlank.length >= 2 && nonBlank.slice(1).some(l => looksLikeHeadline(l.text))) return 'line-per-paragraph';
   return 'single';
@@ -139,6 +139,27 @@ function trimmedRange(line: Line, from = line.start): OffsetRange {
   return { start: s, end: e };
 }
 
+/** Most lines a heading block has: headline, standfirst, byline, date. */
+const MAX_HEADING_BLOCK_LINES = 4;
+/** Longest byline or dateline under a headline. */
+const MAX_HEADING_LINE_CHARS = 120;
+
+/**
+ * A block that opens an article: a one-line headline, or a headline with a few short lines under
+ * it (byline, date) none of which ends a sentence. A hard-wrapped paragraph is not one: its last
+ * line ends with a full stop.
+ */
+function isHeadingBlock(block: Line[]): boolean {
+  if (!looksLikeHeadline(block[0].text)) return false;
+  if (block.length === 1) return true;
+  return block.length <= MAX_HEADING_BLOCK_LINES &&
+    block.slice(1).every(l => l.text.trim().length <= MAX_HEADING_LINE_CHARS && !endsSentence(l.text.trim()));
+}
+
+function headingParagraphs(block: Line[]): ArticleDraft['paragraphs'] {
+  return block.map(line => ({ lines: [line], isHeading: true, isMeta: false }));
+}
+
 function draftFromBlocks(blocks: Line[][], firstLine: number, allowHeadline: boolean): ArticleDraft {
   const draft: ArticleDraft = { firstLine, paragraphs: [] };
   blocks.forEach((block, b) => {
@@ -165,12 +186,12 @@ function segmentHeadlineBlocks(lines: Line[]): ArticleDraft[] {
   const drafts: ArticleDraft[] = [];
   for (const block of blocksOf(lines, 0, lines.length)) {
     const firstLine = block[0].no;
-    // Only a one-line block can be a headline: the first line of a hard-wrapped paragraph has no
-    // final punctuation either.
-    const startsArticle = block.length === 1 && looksLikeHeadline(block[0].text);
+    const startsArticle = isHeadingBlock(block);
     if (startsArticle && hasNoBody(drafts[drafts.length - 1])) {
-      drafts[drafts.length - 1].paragraphs.push({ lines: block, isHeading: true, isMeta: false });
-    } else if (startsArticle || drafts.length === 0) {
+      drafts[drafts.length - 1].paragraphs.push(...headingParagraphs(block));
+    } else if (startsArticle) {
+      drafts.push({ firstLine, paragraphs: headingParagraphs(block) });
+    } else if (drafts.length === 0) {
       drafts.push(draftFromBlocks([block], firstLine, true));
     } else {
       drafts[drafts.length - 1].paragraphs.push({ lines: block, isHeading: false, isMeta: false });
@@ -269,7 +290,20 @@ function segmentMarkdown(lines: Line[]): ArticleDraft[] {
     } else current.push(l);
   });
   flush();
-  return drafts;
+  // A heading with nothing under it before the next article's heading (a document title, a
+  // section name) opens that article rather than being an article of its own.
+  const merged: ArticleDraft[] = [];
+  let pending: ArticleDraft | undefined;
+  for (const draft of drafts) {
+    if (pending) {
+      draft.paragraphs.unshift(...pending.paragraphs);
+      draft.firstLine = pending.firstLine;
+      pending = undefined;
+    }
+    if (hasNoBody(draft) && draft !== drafts[drafts.length - 1]) pending = draft;
+    else merged.push(draft);
+  }
+  return merged;
 }
 
 function segmentSingle(lines: Line[]): ArticleDraft[] {

@@ -107,3 +107,20 @@ describe('segment: headlines', () => {
     assert.deepEqual(s.articles.map(a => a.title), ['Council approves budget after long night', 'Flood warning issued for the valley']);
   });
 });
+
+describe('segment: heading blocks and document titles', () => {
+  it('a headline with a byline and a date under it opens an article', () => {
+    const text = `Teachers strike over pay as talks collapse\nBy Anna Berg\nMarch 3, 2026\n\n${para('a')}\n\n${para('b')}\n\nParents scramble for childcare during walkout\nBy Tom Reyes\n\n${para('c')}\n`;
+    const s = segment(text);
+    assert.equal(s.layout, 'headline-blocks');
+    assert.deepEqual(s.articles.map(a => a.title), ['Teachers strike over pay as talks collapse', 'Parents scramble for childcare during walkout']);
+    assert.deepEqual(starts(text), [1, 9]);
+  });
+
+  it('a Markdown title with nothing under it opens the first article instead of being one', () => {
+    const text = `# Morning briefing\n\n## Storm batters coast\n\n${para('a')}\n\n## Startup accused\n\n${para('b')}\n`;
+    const s = segment(text);
+    assert.deepEqual(s.articles.map(a => a.title), ['Storm batters coast', 'Startup accused']);
+    assert.deepEqual(starts(text), [1, 7]);
+  });
+});

@@ -46,9 +46,12 @@ function quoteTitle(title: string): string {
 }
 
 /** Content range of an article: from its first line to the end of its last paragraph. */
-function articleContent(article: Article, own: Paragraph[]): OffsetRange {
+function articleContent(text: string, lines: LineIndex, article: Article, own: Paragraph[]): OffsetRange {
   if (own.length === 0) return article.range;
-  return { start: article.range.start === 0 ? own[0].lineRange.start : article.range.start, end: own[own.length - 1].range.end };
+  // From the article's first non-blank line (its separator, header or headline).
+  let start = article.range.start;
+  while (start < own[0].range.start && /\s/.test(text[start])) start++;
+  return { start: lines.lineStart(lines.lineAt(start)), end: own[own.length - 1].range.end };
 }
 
 function byArticle(articles: Article[], paragraphs: Paragraph[]): Paragraph[][] {
@@ -124,13 +127,13 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     const origOwn = comparableOf[originals[0].article];
     const originalIsArticle = origOwn[0] === originals[0] && origOwn[origOwn.length - 1] === originals[originals.length - 1];
     const originalRange = originalIsArticle
-      ? articleContent(origArticle, paragraphsOf[originals[0].article])
+      ? articleContent(c.text, lines, origArticle, paragraphsOf[originals[0].article])
       : { start: originals[0].range.start, end: originals[originals.length - 1].range.end };
     let range: OffsetRange;
     let removal: OffsetRange;
     let message: string;
     if (wholeArticle) {
-      range = articleContent(article, paragraphsOf[run[0].article]);
+      range = articleContent(c.text, lines, article, paragraphsOf[run[0].article]);
       removal = lineRemovalRange(c.text, { start: range.start, end: article.range.end });
       message = originalIsArticle
         ? `Article #${article.index} repeats article #${origArticle.index} ${quoteTitle(origArticle.title)} (${lineSpan(lines, originalRange)}).`
