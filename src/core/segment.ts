@@ -103,10 +103,36 @@ export function detectLayout(lines: Line[]): Layout {
   const hasBlankLines = lines.some((l, i) => l.blank && i > 0 && i < lines.length - 1);
   if (hasBlankLines) {
     const blocks = blocksOf(lines, 0, lines.length);
+    // Blocks of several lines that each end a sentence (or are headlines) are paragraphs one per
+    // line with blank lines between articles, not hard-wrapped text.
+    if (linesAreParagraphs(blocks)) {
+      return nonBlank.slice(1).some(l => looksLikeHeadline(l.text)) ? 'line-per-paragraph' : 'single';
+    }
     return blocks.some(isHeadingBlock) ? 'headline-blocks' : 'single';
   }
   if (nonBlank.length >= 2 && nonBlank.slice(1).some(l => looksLikeHeadline(l.text))) return 'line-per-paragraph';
   return 'single';
+}
+
+/** Share of lines that must end a sentence or be headlines for lines to be paragraphs. */
+const PARAGRAPH_LINES_SHARE = 0.9;
+
+/**
+ * Whether the lines that continue a block are paragraphs of their own: they start like a
+ * paragraph (capital, digit, quote) and end a sentence. Hard-wrapped text continues in lower case
+ * and mid-sentence.
+ */
+function linesAreParagraphs(blocks: Line[][]): boolean {
+  let continuations = 0;
+  let whole = 0;
+  for (const block of blocks) {
+    for (let i = 1; i < block.length; i++) {
+      continuations++;
+      const t = block[i].text.trim();
+      if (/^[\p{Lu}\p{N}"'\u201C\u2018\u00AB(]/u.test(t) && endsSentence(t)) whole++;
+    }
+  }
+  return continuations > 0 && whole >= PARAGRAPH_LINES_SHARE * continuations;
 }
 
 /** Runs of non-blank lines between blank lines, within [from, to). */

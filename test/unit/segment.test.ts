@@ -124,3 +124,14 @@ describe('segment: heading blocks and document titles', () => {
     assert.deepEqual(starts(text), [1, 7]);
   });
 });
+
+describe('segment: one paragraph per line with blank lines between articles', () => {
+  it('splits at the standfirsts, each line a paragraph', () => {
+    const line = (topic: string) => `The ${para(topic)}`;
+    const text = `Ministers agree on a new plan for the harbour\n${line('a')}\n${line('b')}\n\nStorm closes schools across the region\n${line('c')}\n${line('d')}\n`;
+    const s = segment(text);
+    assert.equal(s.layout, 'line-per-paragraph');
+    assert.deepEqual(starts(text), [1, 5]);
+    assert.equal(s.paragraphs.length, 6);
+  });
+});
