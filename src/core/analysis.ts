@@ -6,7 +6,7 @@ import { nonOverlapping } from './phrases';
 import { isInside, quoteSpans } from './quotes';
 import { sentenceRanges } from './sentences';
 import { namesSource } from './sources';
-import { hash32, normalizeForCompare, wordTokens } from './text';
+import { hash32, wordTokens } from './text';
 import { bandKeys, sketch, wordHash } from './minhash';
 import { OffsetRange, ReviewOptions } from './types';
 
@@ -36,7 +36,13 @@ export interface TermHit extends OffsetRange {
 }
 
 export interface ParagraphAnalysis {
-  key: string;
+  /**
+   * Hash of the paragraph's words: equal for paragraphs that may be the same after
+   * normalisation. A match is confirmed on the normalised texts (`normalized`).
+   */
+  keyHash: number;
+  /** The normalised text, computed when a repeat has to be confirmed (and then kept). */
+  normalized?: string;
   words: number;
   sentences: SentenceInfo[];
   sketch: Uint32Array | null;
@@ -144,9 +150,9 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
   const paragraphSketch = wantSketch ? sketch(hashes) : null;
   const wordHashes = paragraphSketch ? hashes : null;
-  const key = normalizeForCompare(text);
+  const keyHash = sequenceHash(hashes, 0, hashes.length);
   lap('sketches');
-  return { key, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, claims, terms };
+  return { keyHash, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, claims, terms };
 }
 
 /** A 53-bit hash of a run of word hashes (two 32-bit FNV-style lanes). */

@@ -41,6 +41,14 @@ describe('near-duplicate', () => {
     assert.equal(ofRule(r, 'repeated-passage').length, 0);
   });
 
+  it('a paragraph that differs only in punctuation is a near duplicate that says so', () => {
+    const first = 'The mayor said on Monday that the new ferry timetable would start in May after months of delay and debate.';
+    const second = 'The mayor said, on Monday, that the new ferry timetable would start in May, after months of delay and debate.';
+    const found = ofRule(reviewWith(`${first}\n\n${para('a')}\n\n${second}\n`), 'near-duplicate');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /100% similar\): only the punctuation differs/);
+  });
+
   it('compareWords measures word-level similarity and gives up below the threshold', () => {
     assert.equal(compareWords('a b c d', 'a b c d')!.similarity, 1);
     const cmp = compareWords('one two three four five', 'one two THREE four six')!;

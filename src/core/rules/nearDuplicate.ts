@@ -222,7 +222,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
     const ranked = reuse ? index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED);
     for (const q of ranked) {
       const other = sequence[q];
-      if (other === a || other.key === a.key) continue;
+      if (other === a) continue;
       const est = estimate(a.sketch!, other.sketch!);
       if (est >= MIN_ESTIMATE) estimates.push({ q, est });
     }
@@ -233,7 +233,9 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
       const q = estimates[k].q;
       const diff = () => compareWords(wordsOf(eligible[q], sequence[q]), words(), threshold);
       const cmp = ctx.comparisons ? ctx.comparisons.get(sequence[q], a, diff) : diff();
-      if (cmp && cmp.similarity < 1) {
+      // Similar in every word but not an exact copy (this paragraph is not one): the punctuation
+      // or case differs.
+      if (cmp) {
         originals[i] = q;
         comparisons[i] = cmp;
         break;
@@ -327,7 +329,7 @@ function nearFinding(ctx: NearDuplicateContext, p: Paragraph, original: Paragrap
   return {
     rule: 'near-duplicate',
     severity: ctx.options.rules['near-duplicate'].severity,
-    message: `Near duplicate of the paragraph at line ${at} (${percent}% similar): ${cmp.summary || 'only punctuation or case differs'}.`,
+    message: `Near duplicate of the paragraph at line ${at} (${percent}% similar): ${cmp.summary || 'only the punctuation differs'}.`,
     range: p.range,
     related: [{ message: `Original paragraph (${percent}% similar)`, range: original.range }],
     fixes: [{ title: 'Remove near duplicate', edits: [{ range: lineRemovalRange(ctx.text, p.lineRange), newText: '' }] }],

@@ -70,17 +70,23 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0);
   const comparableOf = byArticle(articles, comparable);
   const paragraphsOf = byArticle(articles, paragraphs);
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<number, number[]>();
   const original: number[] = new Array(comparable.length).fill(-1);
+  // Word hashes propose a repeat; the normalised texts (computed only then, and kept) decide.
+  const normalized = (p: Paragraph) => (analyses[p.index].normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
+  const same = (a: Paragraph, b: Paragraph) => analyses[a.index].keyHash === analyses[b.index].keyHash && normalized(a) === normalized(b);
   comparable.forEach((p, i) => {
-    const key = analyses[p.index].key;
+    const key = analyses[p.index].keyHash;
     const earlier = byKey.get(key);
-    if (earlier) {
+    const first = earlier?.find(k => same(comparable[k], p));
+    if (first !== undefined) {
       // Prefer the occurrence that continues the previous paragraph's run of originals.
       const prev = i > 0 ? original[i - 1] : -1;
-      const continues = prev >= 0 && prev + 1 < i && analyses[comparable[prev + 1].index].key === key;
-      original[i] = continues ? prev + 1 : earlier[0];
-      earlier.push(i);
+      const continues = prev >= 0 && prev + 1 < i && same(comparable[prev + 1], p);
+      original[i] = continues ? prev + 1 : first;
+    }
+    if (earlier) {
+      if (first === undefined) earlier.push(i);
     } else byKey.set(key, [i]);
   });
 
