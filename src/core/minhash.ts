@@ -69,56 +69,66 @@ export function estimate(a: Uint32Array, b: Uint32Array): number {
  * and no garbage collection.
  */
 export class LshIndex {
-  private keys: Uint32Array;
-  private heads: Int32Array;
+  /** Open addressing: slot i holds a band key at [2i] and the head of its list at [2i + 1]. */
+  private table: Int32Array;
+  private capacity: number;
   private used = 0;
   private entryItem: Int32Array;
   private entryNext: Int32Array;
   private entries = 0;
 
   constructor(expectedItems: number) {
-    const capacity = 1 << Math.max(10, Math.ceil(Math.log2(expectedItems * BANDS * 2 + 1)));
-    this.keys = new Uint32Array(capacity);
-    this.heads = new Int32Array(capacity).fill(-1);
+    // Most band keys of a document are distinct; the table grows if they are more than half.
+    this.capacity = 1 << Math.max(10, Math.ceil(Math.log2(expectedItems * BANDS + 1)));
+    this.table = LshIndex.emptyTable(this.capacity);
     this.entryItem = new Int32Array(Math.max(16, expectedItems * BANDS));
     this.entryNext = new Int32Array(this.entryItem.length);
   }
 
+  private static emptyTable(capacity: number): Int32Array {
+    const table = new Int32Array(capacity * 2);
+    for (let i = 1; i < table.length; i += 2) table[i] = -1;
+    return table;
+  }
+
+  /** The slot of a key: where it is, or the empty slot where it would go. */
   private slot(key: number): number {
-    const mask = this.keys.length - 1;
-    // Band keys are already mixed hashes: their low bits index the table directly.
-    let i = key & mask;
-    while (this.heads[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
+    const mask = this.capacity - 1;
+    const k = key | 0;
+    // Band keys are already mixed hashes: their low bits index the table directly. Key and head
+    // sit side by side, so a probe touches one cache line.
+    let i = k & mask;
+    while (this.table[2 * i + 1] !== -1 && this.table[2 * i] !== k) i = (i + 1) & mask;
     return i;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldHeads = this.heads;
-    this.keys = new Uint32Array(oldKeys.length * 2);
-    this.heads = new Int32Array(oldKeys.length * 2).fill(-1);
-    for (let i = 0; i < oldKeys.length; i++) {
-      if (oldHeads[i] === -1) continue;
-      const s = this.slot(oldKeys[i]);
-      this.keys[s] = oldKeys[i];
-      this.heads[s] = oldHeads[i];
+    const old = this.table;
+    const oldCapacity = this.capacity;
+    this.capacity *= 2;
+    this.table = LshIndex.emptyTable(this.capacity);
+    for (let i = 0; i < oldCapacity; i++) {
+      if (old[2 * i + 1] === -1) continue;
+      const s = this.slot(old[2 * i]);
+      this.table[2 * s] = old[2 * i];
+      this.table[2 * s + 1] = old[2 * i + 1];
     }
   }
 
   add(item: number, bandKeys: ArrayLike<number>): void {
     for (let k = 0; k < bandKeys.length; k++) {
       const key = bandKeys[k];
-      if ((this.used + 1) * 2 > this.keys.length) this.grow();
+      if ((this.used + 1) * 2 > this.capacity) this.grow();
       if (this.entries === this.entryItem.length) {
         const bigger = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
         this.entryItem = bigger(this.entryItem);
         this.entryNext = bigger(this.entryNext);
       }
       const s = this.slot(key);
-      if (this.heads[s] === -1) { this.keys[s] = key; this.used++; }
+      if (this.table[2 * s + 1] === -1) { this.table[2 * s] = key | 0; this.used++; }
       this.entryItem[this.entries] = item;
-      this.entryNext[this.entries] = this.heads[s];
-      this.heads[s] = this.entries++;
+      this.entryNext[this.entries] = this.table[2 * s + 1];
+      this.table[2 * s + 1] = this.entries++;
     }
   }
 
@@ -133,7 +143,7 @@ export class LshIndex {
     for (let k = 0; k < bandKeys.length; k++) {
       const key = bandKeys[k];
       const s = this.slot(key);
-      let e = this.heads[s];
+      let e = this.table[2 * s + 1];
       // When the whole document is indexed, skip the items after `before` (newest come first).
       while (e !== -1 && this.entryItem[e] >= before) e = this.entryNext[e];
       for (let n = 0; e !== -1 && n < perBucket; e = this.entryNext[e], n++) {
