@@ -22,7 +22,11 @@ export class Reviewer {
   /** Paragraph analyses computed (not reused) by the last review, for measuring reuse. */
   lastAnalysed = 0;
 
-  constructor(readonly options: ReviewOptions = defaultOptions()) {}
+  /**
+   * @param incremental keep what each review learnt for the next version of the document (the
+   *   editor); a one-shot review (the CLI) saves the bookkeeping.
+   */
+  constructor(readonly options: ReviewOptions = defaultOptions(), private readonly incremental = true) {}
 
   review(text: string): Review {
     const options = this.options;
@@ -57,7 +61,7 @@ export class Reviewer {
       return a;
     });
     // Only the current version's paragraphs stay cached: memory follows the document's size.
-    this.cache = next;
+    this.cache = this.incremental ? next : new Map();
     this.lastAnalysed = analysed;
     lap('analysis');
     Object.assign(timings, { sentences: clock.sentences, claims: clock.claims, terms: clock.terms, sketches: clock.sketches });
@@ -71,7 +75,9 @@ export class Reviewer {
 
     const skipSentences = new Set(copied);
     if (options.rules['near-duplicate'].enabled) {
-      const near = findNearDuplicates({ ...ctx, copied, comparisons: this.comparisons }, this.nearDuplicates);
+      const near = this.incremental
+        ? findNearDuplicates({ ...ctx, copied, comparisons: this.comparisons }, this.nearDuplicates)
+        : findNearDuplicates({ ...ctx, copied });
       byRule['near-duplicate'] = near.findings;
       if (near.total > near.findings.length) overflow['near-duplicate'] = near.total - near.findings.length;
       for (const p of near.nearCopies) skipSentences.add(p);
@@ -135,5 +141,5 @@ export class Reviewer {
 
 /** Reviews a text once (no cache kept). */
 export function review(text: string, options: ReviewOptions = defaultOptions()): Review {
-  return new Reviewer(options).review(text);
+  return new Reviewer(options, false).review(text);
 }

@@ -4,7 +4,7 @@ import { diffArrays } from 'diff';
 import { ParagraphAnalysis } from '../analysis';
 import { lineRemovalRange } from '../edits';
 import { LshIndex, estimate, wordHash } from '../minhash';
-import { LineIndex, wordTokens } from '../text';
+import { LineIndex, WordToken, wordTokens } from '../text';
 import { Finding, Paragraph, ReviewOptions } from '../types';
 
 /** Paragraphs with fewer words are too short for a meaningful similarity. */
@@ -33,7 +33,7 @@ export interface NearDuplicateContext {
   comparisons?: ComparisonCache;
 }
 
-type Comparison = { similarity: number; changes: Change[]; summary?: string; details?: string } | null;
+type Comparison = (WordDiff & { summary?: string; details?: string }) | null;
 
 export class ComparisonCache {
   private previous = new Map<ParagraphAnalysis, Map<ParagraphAnalysis, Comparison>>();
@@ -100,50 +100,63 @@ function bagSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return (2 * shared) / (x.length + y.length);
 }
 
+/** A diff as runs of words: kept (0), removed from the earlier passage (-1) or added (1). */
+export interface WordDiff {
+  similarity: number;
+  runs: { kind: -1 | 0 | 1; count: number }[];
+}
+
 /**
- * Word-level similarity of two passages (Dice over the words a minimal diff keeps: 1 is identical)
- * and the changes, in order, in the passages' own words. Null when the similarity is below
- * `threshold`: the diff then gives up early instead of finishing a long edit script.
+ * Word-level similarity of two passages (Dice over the words a minimal diff keeps: 1 means the
+ * same words) and the diff's runs. Null when the similarity is below `threshold`: the diff then
+ * gives up early instead of finishing a long edit script.
  */
-export function compareWords(a: WordList | string, b: WordList | string, threshold = 0): { similarity: number; changes: Change[] } | null {
+export function compareWords(a: WordList | string, b: WordList | string, threshold = 0): WordDiff | null {
   const left = typeof a === 'string' ? wordList(a) : a;
   const right = typeof b === 'string' ? wordList(b) : b;
   const total = left.hashes.length + right.hashes.length;
-  if (total === 0) return { similarity: 1, changes: [] };
+  if (total === 0) return { similarity: 1, runs: [] };
   if (threshold > 0 && bagSimilarity(left.hashes, right.hashes) < threshold) return null;
   const maxEditLength = Math.max(1, Math.ceil((1 - threshold) * total));
   const parts = diffArrays(Array.from(left.hashes), Array.from(right.hashes), { maxEditLength });
   if (!parts) return null;
-  // Word offsets only for a confirmed pair: the words are found again in the texts.
-  const leftTokens = wordTokens(left.text);
-  const rightTokens = wordTokens(right.text);
-  const span = (words: WordList, from: number, count: number) => {
-    const tokens = words === left ? leftTokens : rightTokens;
-    return words.text.slice(tokens[from].start, tokens[from + count - 1].end);
-  };
   let common = 0;
+  const runs: WordDiff['runs'] = parts.map(part => {
+    const count = part.count ?? part.value.length;
+    if (!part.added && !part.removed) common += count;
+    return { kind: part.added ? 1 : part.removed ? -1 : 0, count };
+  });
+  const similarity = (2 * common) / total;
+  return similarity >= threshold ? { similarity, runs } : null;
+}
+
+/**
+ * The changes of a diff in the passages' own words (found again in the texts: only findings
+ * that are shown need them).
+ */
+export function changesOf(diff: WordDiff, earlier: string, later: string): Change[] {
+  const leftTokens = wordTokens(earlier);
+  const rightTokens = wordTokens(later);
+  const span = (text: string, tokens: WordToken[], from: number, count: number) => text.slice(tokens[from].start, tokens[from + count - 1].end);
   let i = 0;
   let j = 0;
   const changes: Change[] = [];
-  for (const part of parts) {
-    const n = part.count ?? part.value.length;
-    if (part.added) {
-      const added = span(right, j, n);
+  for (const run of diff.runs) {
+    if (run.kind === 1) {
+      const added = span(later, rightTokens, j, run.count);
       const last = changes[changes.length - 1];
       if (last && last.removed !== undefined && last.added === undefined && last.at === i) last.added = added;
       else changes.push({ added, at: i });
-      j += n;
-    } else if (part.removed) {
-      changes.push({ removed: span(left, i, n), at: i + n });
-      i += n;
+      j += run.count;
+    } else if (run.kind === -1) {
+      changes.push({ removed: span(earlier, leftTokens, i, run.count), at: i + run.count });
+      i += run.count;
     } else {
-      common += n;
-      i += n;
-      j += n;
+      i += run.count;
+      j += run.count;
     }
   }
-  const similarity = (2 * common) / total;
-  return similarity >= threshold ? { similarity, changes } : null;
+  return changes;
 }
 
 function clip(s: string, n = 40): string {
@@ -324,8 +337,11 @@ function nearFinding(ctx: NearDuplicateContext, p: Paragraph, original: Paragrap
   const percent = Math.floor(cmp.similarity * 100);
   const at = ctx.lines.lineAt(original.range.start) + 1;
   // Comparisons are cached between reviews, and so are their descriptions.
-  cmp.summary ??= describeChanges(cmp.changes);
-  cmp.details ??= describeChanges(cmp.changes, 10);
+  if (cmp.summary === undefined || cmp.details === undefined) {
+    const changes = changesOf(cmp, ctx.text.slice(original.range.start, original.range.end), ctx.text.slice(p.range.start, p.range.end));
+    cmp.summary = describeChanges(changes);
+    cmp.details = describeChanges(changes, 10);
+  }
   return {
     rule: 'near-duplicate',
     severity: ctx.options.rules['near-duplicate'].severity,
