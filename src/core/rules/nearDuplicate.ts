@@ -3,6 +3,7 @@
 import { diffArrays } from 'diff';
 import { ParagraphAnalysis } from '../analysis';
 import { lineRemovalRange } from '../edits';
+import { lcsLength } from '../lcs';
 import { LshIndex, estimate, wordHash } from '../minhash';
 import { LineIndex, WordToken, wordTokens } from '../text';
 import { Finding, Paragraph, ReviewOptions } from '../types';
@@ -100,60 +101,49 @@ function bagSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return (2 * shared) / (x.length + y.length);
 }
 
-/** A diff as runs of words: kept (0), removed from the earlier passage (-1) or added (1). */
+/** The word-level similarity of two passages. */
 export interface WordDiff {
   similarity: number;
-  runs: { kind: -1 | 0 | 1; count: number }[];
 }
 
 /**
- * Word-level similarity of two passages (Dice over the words a minimal diff keeps: 1 means the
- * same words) and the diff's runs. Null when the similarity is below `threshold`: the diff then
- * gives up early instead of finishing a long edit script.
+ * Word-level similarity of two passages: Dice over the words they share in order (their longest
+ * common subsequence, which is what a minimal diff keeps): 1 means the same words. Null when it
+ * is below `threshold`.
  */
 export function compareWords(a: WordList | string, b: WordList | string, threshold = 0): WordDiff | null {
   const left = typeof a === 'string' ? wordList(a) : a;
   const right = typeof b === 'string' ? wordList(b) : b;
   const total = left.hashes.length + right.hashes.length;
-  if (total === 0) return { similarity: 1, runs: [] };
+  if (total === 0) return { similarity: 1 };
   if (threshold > 0 && bagSimilarity(left.hashes, right.hashes) < threshold) return null;
-  const maxEditLength = Math.max(1, Math.ceil((1 - threshold) * total));
-  const parts = diffArrays(Array.from(left.hashes), Array.from(right.hashes), { maxEditLength });
-  if (!parts) return null;
-  let common = 0;
-  const runs: WordDiff['runs'] = parts.map(part => {
-    const count = part.count ?? part.value.length;
-    if (!part.added && !part.removed) common += count;
-    return { kind: part.added ? 1 : part.removed ? -1 : 0, count };
-  });
-  const similarity = (2 * common) / total;
-  return similarity >= threshold ? { similarity, runs } : null;
+  const similarity = (2 * lcsLength(left.hashes, right.hashes)) / total;
+  return similarity >= threshold ? { similarity } : null;
 }
 
-/**
- * The changes of a diff in the passages' own words (found again in the texts: only findings
- * that are shown need them).
- */
-export function changesOf(diff: WordDiff, earlier: string, later: string): Change[] {
+/** The changes from one passage to the other, in their own words, from `diff`'s word-level diff. */
+export function changesOf(earlier: string, later: string): Change[] {
   const leftTokens = wordTokens(earlier);
   const rightTokens = wordTokens(later);
+  const parts = diffArrays(leftTokens.map(t => t.norm), rightTokens.map(t => t.norm));
   const span = (text: string, tokens: WordToken[], from: number, count: number) => text.slice(tokens[from].start, tokens[from + count - 1].end);
   let i = 0;
   let j = 0;
   const changes: Change[] = [];
-  for (const run of diff.runs) {
-    if (run.kind === 1) {
-      const added = span(later, rightTokens, j, run.count);
+  for (const part of parts) {
+    const count = part.count ?? part.value.length;
+    if (part.added) {
+      const added = span(later, rightTokens, j, count);
       const last = changes[changes.length - 1];
       if (last && last.removed !== undefined && last.added === undefined && last.at === i) last.added = added;
       else changes.push({ added, at: i });
-      j += run.count;
-    } else if (run.kind === -1) {
-      changes.push({ removed: span(earlier, leftTokens, i, run.count), at: i + run.count });
-      i += run.count;
+      j += count;
+    } else if (part.removed) {
+      changes.push({ removed: span(earlier, leftTokens, i, count), at: i + count });
+      i += count;
     } else {
-      i += run.count;
-      j += run.count;
+      i += count;
+      j += count;
     }
   }
   return changes;
@@ -338,7 +328,7 @@ function nearFinding(ctx: NearDuplicateContext, p: Paragraph, original: Paragrap
   const at = ctx.lines.lineAt(original.range.start) + 1;
   // Comparisons are cached between reviews, and so are their descriptions.
   if (cmp.summary === undefined || cmp.details === undefined) {
-    const changes = changesOf(cmp, ctx.text.slice(original.range.start, original.range.end), ctx.text.slice(p.range.start, p.range.end));
+    const changes = changesOf(ctx.text.slice(original.range.start, original.range.end), ctx.text.slice(p.range.start, p.range.end));
     cmp.summary = describeChanges(changes);
     cmp.details = describeChanges(changes, 10);
   }
