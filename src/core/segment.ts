@@ -26,6 +26,8 @@ interface Line {
   next: number;
   text: string;
   blank: boolean;
+  /** A `====` or `----` line right under a headline (a setext heading): part of it, not a separator. */
+  underline?: boolean;
 }
 
 function splitLines(text: string, index: LineIndex): Line[] {
@@ -39,11 +41,20 @@ function splitLines(text: string, index: LineIndex): Line[] {
     const lineText = text.slice(start, end);
     lines.push({ no: i, start, end, next, text: lineText, blank: BLANK.test(lineText) });
   }
+  for (let i = 1; i < lines.length; i++) {
+    const above = lines[i - 1];
+    // The headline stands alone: the line above it is blank, a separator or the start of the text.
+    const alone = i < 2 || lines[i - 2].blank || SEPARATOR_LINE.test(lines[i - 2].text);
+    if (/^[ \t]*(?:={3,}|-{3,})[ \t]*$/.test(lines[i].text) && alone && !above.blank && !above.underline &&
+      !SEPARATOR_LINE.test(above.text) && !HEADER_LINE.test(above.text) && looksLikeHeadline(above.text)) {
+      lines[i].underline = true;
+    }
+  }
   return lines;
 }
 
 function isSeparator(line: Line): boolean {
-  return SEPARATOR_LINE.test(line.text);
+  return !line.underline && SEPARATOR_LINE.test(line.text);
 }
 
 /** A form feed (page break) at the start of a line with text: a boundary that is also content. */

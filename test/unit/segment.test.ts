@@ -135,3 +135,13 @@ describe('segment: one paragraph per line with blank lines between articles', ()
     assert.equal(s.paragraphs.length, 6);
   });
 });
+
+describe('segment: underlined headlines', () => {
+  it('a ==== or ---- line right under a headline belongs to it and is not a separator', () => {
+    const text = `Council approves budget\n=======================\n\n${para('a')}\n\n${para('b')}\n\nFlood warning issued for the valley\n-----------------------------------\n\n${para('c')}\n`;
+    const s = segment(text);
+    assert.equal(s.layout, 'headline-blocks');
+    assert.deepEqual(s.articles.map(a => a.title), ['Council approves budget', 'Flood warning issued for the valley']);
+    assert.deepEqual(starts(text), [1, 8]);
+  });
+});
