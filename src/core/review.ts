@@ -7,7 +7,8 @@ import { claimFinding } from './rules/attribution';
 import { termFinding } from './rules/loaded';
 import { ComparisonCache, NearDuplicateMemory, findNearDuplicates } from './rules/nearDuplicate';
 import { findRepeats, sentenceRepeats } from './rules/repeated';
-import { segment } from './segment';
+import { Segmentation, segment } from './segment';
+import { Reviewed, shiftAfterEdit } from './editShift';
 import { LineIndex } from './text';
 import { Finding, RULE_IDS, Review, ReviewOptions, RuleId } from './types';
 
@@ -21,6 +22,10 @@ export class Reviewer {
   private nearDuplicates = new NearDuplicateMemory();
   /** Paragraph analyses computed (not reused) by the last review, for measuring reuse. */
   lastAnalysed = 0;
+  /** Whether the last review shifted the previous structure (an edit inside one paragraph). */
+  lastShifted = false;
+  /** The last version reviewed, for the next one. */
+  private last?: Reviewed;
 
   /**
    * @param incremental keep what each review learnt for the next version of the document (the
@@ -39,29 +44,58 @@ export class Reviewer {
     };
 
     const lines = new LineIndex(text);
-    const { layout, articles, paragraphs } = segment(text, lines);
-    lap('segmentation');
-
     const lex = compileLexicons(options);
     const clock: StageClock = { sentences: 0, claims: 0, terms: 0, sketches: 0 };
-    const previous = this.cache;
-    const next = new Map<string, ParagraphAnalysis>();
     let analysed = 0;
-    const analyses = paragraphs.map(p => {
-      // Keyed by the paragraph's own text: the native string hash is the fastest way to find
-      // it again, and the keys of the next version release this version's text.
-      const key = text.slice(p.range.start, p.range.end);
-      const body = key;
-      let a = previous.get(key) ?? next.get(key);
+    const analyse = (body: string, cached: Map<string, ParagraphAnalysis>) => {
+      let a = cached.get(body);
       if (!a) {
         a = analyzeParagraph(body, options, lex, clock);
         analysed++;
       }
-      next.set(key, a);
       return a;
-    });
-    // Only the current version's paragraphs stay cached: memory follows the document's size.
-    this.cache = this.incremental ? next : new Map();
+    };
+
+    // An edit inside one paragraph keeps the structure: shift it instead of segmenting again.
+    const shifted = this.incremental && this.last ? shiftAfterEdit(this.last, text) : null;
+    let segmentation: Segmentation;
+    let analyses: ParagraphAnalysis[];
+    if (shifted && this.last) {
+      segmentation = shifted.segmentation;
+      lap('segmentation');
+      const k = shifted.edited;
+      const p = segmentation.paragraphs[k];
+      const before = this.last.analyses[k];
+      const body = text.slice(p.range.start, p.range.end);
+      const after = analyse(body, this.cache);
+      analyses = this.last.analyses.slice();
+      analyses[k] = after;
+      // Keep the cache to this version's paragraphs: drop the old text's entry unless another
+      // paragraph still has it.
+      if (before !== after && !analyses.includes(before)) {
+        const old = this.last.segmentation.paragraphs[k].range;
+        this.cache.delete(this.last.text.slice(old.start, old.end));
+      }
+      this.cache.set(body, after);
+    } else {
+      segmentation = segment(text, lines);
+      lap('segmentation');
+      const previous = this.cache;
+      const next = new Map<string, ParagraphAnalysis>();
+      analyses = segmentation.paragraphs.map(p => {
+        // Keyed by the paragraph's own text: the native string hash is the fastest way to find
+        // it again, and the keys of the next version release this version's text.
+        const body = text.slice(p.range.start, p.range.end);
+        const a = next.get(body) ?? analyse(body, previous);
+        next.set(body, a);
+        return a;
+      });
+      // Only the current version's paragraphs stay cached: memory follows the document's size.
+      this.cache = this.incremental ? next : new Map();
+    }
+    const { layout, articles, paragraphs } = segmentation;
+    this.last = this.incremental ? { text, segmentation, analyses } : undefined;
+    this.lastShifted = shifted !== null;
     this.lastAnalysed = analysed;
     lap('analysis');
     Object.assign(timings, { sentences: clock.sentences, claims: clock.claims, terms: clock.terms, sketches: clock.sketches });

@@ -359,6 +359,24 @@ function fallbackTitle(text: string): string {
   return oneLine.slice(0, cut > 40 ? cut : TITLE_CHARS) + '\u2026';
 }
 
+const UNDERLINE = /^[ \t]*(?:={3,}|-{3,})[ \t]*$/;
+const STARTS_PARAGRAPH = /^[\p{Lu}\p{N}"'\u201C\u2018\u00AB(]/u;
+
+/**
+ * Everything the segmentation decides from one line's own text, as a string: two lines with the
+ * same signature in the same place lead to the same articles and paragraphs. (An edit that keeps
+ * every line's signature and adds no line break can shift offsets but not the structure.)
+ */
+export function lineSignature(lineText: string): string {
+  const t = lineText.trim();
+  const heading = MARKDOWN_HEADING.exec(lineText);
+  return [
+    BLANK.test(lineText), SEPARATOR_LINE.test(lineText), UNDERLINE.test(lineText), HEADER_LINE.test(lineText),
+    heading ? heading[1].length : 0, lineText.startsWith('\f'), looksLikeHeadline(lineText), endsSentence(t),
+    t.length <= MAX_HEADING_LINE_CHARS, STARTS_PARAGRAPH.test(t),
+  ].map(x => (x === true ? 1 : x === false ? 0 : x)).join('');
+}
+
 export function segment(text: string, index: LineIndex = new LineIndex(text)): Segmentation {
   const lines = splitLines(text, index);
   const layout = detectLayout(lines);

@@ -58,3 +58,24 @@ describe('Reviewer: many edits in a row agree with fresh reviews', () => {
     }
   });
 });
+
+describe('Reviewer: typing inside a paragraph', () => {
+  it('shifts the previous structure instead of segmenting again, with the same result as a fresh review', () => {
+    let text = sample;
+    const reviewer = new Reviewer(defaultOptions());
+    reviewer.review(text);
+    let shifted = 0;
+    for (let k = 0; k < 25; k++) {
+      // Somewhere in the middle of a word of a body paragraph.
+      const at = text.indexOf(' the ', Math.floor((text.length * (k + 1)) / 27)) + 2;
+      text = text.slice(0, at) + (k % 3 === 0 ? '' : 'q') + text.slice(k % 3 === 0 ? at + 1 : at);
+      const incremental = reviewer.review(text);
+      if (reviewer.lastShifted) shifted++;
+      const fresh = review(text, defaultOptions());
+      assert.deepEqual(incremental.findings, fresh.findings, `edit ${k}`);
+      assert.deepEqual(incremental.articles, fresh.articles, `edit ${k}`);
+      assert.deepEqual(incremental.stats.paragraphs, fresh.stats.paragraphs);
+    }
+    assert.ok(shifted >= 20, `shifted ${shifted} of 25`);
+  });
+});
