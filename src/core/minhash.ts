@@ -68,6 +68,10 @@ export function estimate(a: Uint32Array, b: Uint32Array): number {
  * of paragraphs, newest first): no per-bucket objects, so millions of entries cost little memory
  * and no garbage collection.
  */
+/** A table slot never used; a slot whose key's list was emptied by `replace`. */
+const FREE = -1;
+const EMPTIED = -2;
+
 export class LshIndex {
   /** Open addressing: slot i holds a band key at [2i] and the head of its list at [2i + 1]. */
   private table: Int32Array;
@@ -98,7 +102,7 @@ export class LshIndex {
     // Band keys are already mixed hashes: their low bits index the table directly. Key and head
     // sit side by side, so a probe touches one cache line.
     let i = k & mask;
-    while (this.table[2 * i + 1] !== -1 && this.table[2 * i] !== k) i = (i + 1) & mask;
+    while (this.table[2 * i + 1] !== FREE && this.table[2 * i] !== k) i = (i + 1) & mask;
     return i;
   }
 
@@ -108,7 +112,7 @@ export class LshIndex {
     this.capacity *= 2;
     this.table = LshIndex.emptyTable(this.capacity);
     for (let i = 0; i < oldCapacity; i++) {
-      if (old[2 * i + 1] === -1) continue;
+      if (old[2 * i + 1] === FREE) continue;
       const s = this.slot(old[2 * i]);
       this.table[2 * s] = old[2 * i];
       this.table[2 * s + 1] = old[2 * i + 1];
@@ -119,17 +123,54 @@ export class LshIndex {
     for (let k = 0; k < bandKeys.length; k++) {
       const key = bandKeys[k];
       if ((this.used + 1) * 2 > this.capacity) this.grow();
-      if (this.entries === this.entryItem.length) {
-        const bigger = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
-        this.entryItem = bigger(this.entryItem);
-        this.entryNext = bigger(this.entryNext);
-      }
+      this.ensureEntries();
       const s = this.slot(key);
-      if (this.table[2 * s + 1] === -1) { this.table[2 * s] = key | 0; this.used++; }
+      if (this.table[2 * s + 1] === FREE) { this.table[2 * s] = key | 0; this.used++; }
+      const head = this.table[2 * s + 1];
       this.entryItem[this.entries] = item;
-      this.entryNext[this.entries] = this.table[2 * s + 1];
+      this.entryNext[this.entries] = head >= 0 ? head : FREE;
       this.table[2 * s + 1] = this.entries++;
     }
+  }
+
+  /**
+   * Replaces an item's bands (its paragraph was edited), keeping every list in decreasing item
+   * order as if the index had been built afresh.
+   */
+  replace(item: number, oldBands: ArrayLike<number>, newBands: ArrayLike<number>): void {
+    for (let k = 0; k < oldBands.length; k++) {
+      const s = this.slot(oldBands[k]);
+      let prev = -1;
+      for (let e = this.table[2 * s + 1]; e >= 0; prev = e, e = this.entryNext[e]) {
+        if (this.entryItem[e] !== item) continue;
+        // An emptied list keeps its key (head EMPTIED, not FREE) so that probing goes past it.
+        if (prev === -1) this.table[2 * s + 1] = this.entryNext[e] === FREE ? EMPTIED : this.entryNext[e];
+        else this.entryNext[prev] = this.entryNext[e];
+        break;
+      }
+    }
+    for (let k = 0; k < newBands.length; k++) {
+      const key = newBands[k];
+      if ((this.used + 1) * 2 > this.capacity) this.grow();
+      this.ensureEntries();
+      const s = this.slot(key);
+      if (this.table[2 * s + 1] === FREE) { this.table[2 * s] = key | 0; this.used++; }
+      let prev = -1;
+      let e = this.table[2 * s + 1];
+      while (e >= 0 && this.entryItem[e] > item) { prev = e; e = this.entryNext[e]; }
+      const entry = this.entries++;
+      this.entryItem[entry] = item;
+      this.entryNext[entry] = e >= 0 ? e : FREE;
+      if (prev === -1) this.table[2 * s + 1] = entry;
+      else this.entryNext[prev] = entry;
+    }
+  }
+
+  private ensureEntries(): void {
+    if (this.entries < this.entryItem.length) return;
+    const bigger = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+    this.entryItem = bigger(this.entryItem);
+    this.entryNext = bigger(this.entryNext);
   }
 
   /**
@@ -145,8 +186,8 @@ export class LshIndex {
       const s = this.slot(key);
       let e = this.table[2 * s + 1];
       // When the whole document is indexed, skip the items after `before` (newest come first).
-      while (e !== -1 && this.entryItem[e] >= before) e = this.entryNext[e];
-      for (let n = 0; e !== -1 && n < perBucket; e = this.entryNext[e], n++) {
+      while (e >= 0 && this.entryItem[e] >= before) e = this.entryNext[e];
+      for (let n = 0; e >= 0 && n < perBucket; e = this.entryNext[e], n++) {
         const item = this.entryItem[e];
         this.ensureItem(item);
         if (this.seen[item] !== stamp) {

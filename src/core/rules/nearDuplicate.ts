@@ -182,6 +182,24 @@ export class NearDuplicateMemory {
   /** Position of the original of each position, or -1. */
   originals: Int32Array = new Int32Array(0);
   comparisons: Comparison[] = [];
+  /** The LSH index over the whole `sequence`. */
+  index?: LshIndex;
+}
+
+/** Up to this many edited positions, the previous index is updated rather than built again. */
+const MAX_INDEX_UPDATES = 32;
+
+/** The previous index, updated for the positions whose paragraph changed; null if too different. */
+function updatedIndex(memory: NearDuplicateMemory | undefined, sequence: ParagraphAnalysis[]): LshIndex | null {
+  if (!memory?.index || memory.sequence.length !== sequence.length) return null;
+  const changed: number[] = [];
+  for (let i = 0; i < sequence.length; i++) {
+    if (memory.sequence[i] === sequence[i]) continue;
+    changed.push(i);
+    if (changed.length > MAX_INDEX_UPDATES) return null;
+  }
+  for (const i of changed) memory.index.replace(i, memory.sequence[i].bands!, sequence[i].bands!);
+  return memory.index;
 }
 
 export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDuplicateMemory): NearDuplicateResult {
@@ -205,8 +223,10 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   // Positions whose previous decision still holds: the common prefix, and those of the common
   // suffix that share no LSH band with the paragraphs that changed.
   const reuse = reuser(memory, sequence, isCopy, originals, comparisons);
-  const index = new LshIndex(n);
-  if (reuse) for (let i = 0; i < n; i++) index.add(i, sequence[i].bands!);
+  // With decisions to reuse, the whole document is indexed up front (the previous index, updated,
+  // when only a few paragraphs changed); otherwise it is built as the loop goes.
+  const index = (reuse && updatedIndex(memory, sequence)) || new LshIndex(n);
+  if (reuse && index !== memory?.index) for (let i = 0; i < n; i++) index.add(i, sequence[i].bands!);
 
   const wordsOf = (p: Paragraph, a: ParagraphAnalysis): WordList => ({
     hashes: a.wordHashes!,
@@ -249,6 +269,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   ctx.comparisons?.endReview();
 
   if (memory) {
+    memory.index = index;
     memory.sequence = sequence;
     memory.copied = isCopy;
     memory.originals = originals;
