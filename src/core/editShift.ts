@@ -16,6 +16,9 @@ export interface ShiftedSegmentation {
   segmentation: Segmentation;
   /** The paragraph the edit falls in (its analysis must be looked up again). */
   edited: number;
+  /** Offsets at or after this one (in the old text) moved by `delta`. */
+  at: number;
+  delta: number;
 }
 
 const LINE_BREAK = /[\r\n\f\u2028\u2029\u0085]/;
@@ -77,5 +80,5 @@ export function shiftAfterEdit(previous: Reviewed, text: string): ShiftedSegment
   const shiftedArticles: Article[] = articles.map(a => ({
     index: a.index, title: a.title, titleRange: shift(a.titleRange), range: shift(a.range), duplicateOf: null,
   }));
-  return { segmentation: { layout, articles: shiftedArticles, paragraphs: shiftedParagraphs }, edited: lo };
+  return { segmentation: { layout, articles: shiftedArticles, paragraphs: shiftedParagraphs }, edited: lo, at: oldEnd, delta };
 }

@@ -5,6 +5,7 @@ export class FirstSeenTable {
   private readonly keys: Float64Array;
   private readonly values: Int32Array;
   private readonly mask: number;
+  private size = 0;
 
   constructor(expected: number) {
     const capacity = 1 << Math.max(4, Math.ceil(Math.log2(expected * 2 + 1)));
@@ -22,10 +23,26 @@ export class FirstSeenTable {
       if (stored === -1) {
         this.keys[i] = hash;
         this.values[i] = value;
+        this.size++;
         return -1;
       }
       if (this.keys[i] === hash) return stored;
       i = (i + 1) & this.mask;
     }
+  }
+
+  /** The value stored for `hash`, or -1. */
+  get(hash: number): number {
+    let i = (hash % 0x100000000) & this.mask;
+    for (;;) {
+      const stored = this.values[i];
+      if (stored === -1 || this.keys[i] === hash) return stored;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** True when more than three quarters full: time to build a new one. */
+  get crowded(): boolean {
+    return this.size * 4 > this.keys.length * 3;
   }
 }

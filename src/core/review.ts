@@ -6,7 +6,7 @@ import { compileLexicons } from './lexicon';
 import { claimFinding } from './rules/attribution';
 import { termFinding } from './rules/loaded';
 import { ComparisonCache, NearDuplicateMemory, findNearDuplicates } from './rules/nearDuplicate';
-import { findRepeats, sentenceRepeats } from './rules/repeated';
+import { ParagraphEdit, SentenceMemory, findRepeats, sentenceRepeats } from './rules/repeated';
 import { Segmentation, segment } from './segment';
 import { Reviewed, shiftAfterEdit } from './editShift';
 import { LineIndex } from './text';
@@ -20,6 +20,7 @@ export class Reviewer {
   private cache = new Map<string, ParagraphAnalysis>();
   private comparisons = new ComparisonCache();
   private nearDuplicates = new NearDuplicateMemory();
+  private sentences = new SentenceMemory();
   /** Paragraph analyses computed (not reused) by the last review, for measuring reuse. */
   lastAnalysed = 0;
   /** Whether the last review shifted the previous structure (an edit inside one paragraph). */
@@ -60,6 +61,7 @@ export class Reviewer {
     const shifted = this.incremental && this.last ? shiftAfterEdit(this.last, text) : null;
     let segmentation: Segmentation;
     let analyses: ParagraphAnalysis[];
+    let edit: ParagraphEdit | undefined;
     if (shifted && this.last) {
       segmentation = shifted.segmentation;
       lap('segmentation');
@@ -70,6 +72,7 @@ export class Reviewer {
       const after = analyse(body, this.cache);
       analyses = this.last.analyses.slice();
       analyses[k] = after;
+      edit = { paragraph: k, before, after, at: shifted.at, delta: shifted.delta };
       // Keep the cache to this version's paragraphs: drop the old text's entry unless another
       // paragraph still has it.
       if (before !== after && !analyses.includes(before)) {
@@ -119,7 +122,8 @@ export class Reviewer {
     lap('nearDuplicates');
     if (repeatsOn) {
       // Only the first `cap` repeats, in document order, are written out; the rest are counted.
-      const pending = [...runFindings, ...sentenceRepeats(ctx, skipSentences)].sort((a, b) => a.start - b.start || a.end - b.end);
+      const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
+      const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
       byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
       if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
     }

@@ -3,7 +3,7 @@ import { ParagraphAnalysis, SentenceInfo } from '../analysis';
 import { lineRemovalRange } from '../edits';
 import { FirstSeenTable } from '../hashTable';
 import { LineIndex, normalizeForCompare } from '../text';
-import { Article, Finding, OffsetRange, Paragraph, ReviewOptions } from '../types';
+import { Article, Finding, OffsetRange, Paragraph, ReviewOptions, RuleOptions } from '../types';
 
 /** Paragraphs shorter than this are never reported on their own ("Advertisement", "Read more"). */
 const MIN_PARAGRAPH_WORDS = 3;
@@ -174,34 +174,114 @@ interface SentenceRef {
   end: number;
 }
 
+/** Consecutive repeated sentences of one paragraph and the sentences they repeat. */
+interface SentenceGroup {
+  paragraph: number;
+  start: number;
+  end: number;
+  originals: SentenceRef[];
+}
+
+/**
+ * What the last pass over the sentences found, for the editor's next version: how often each
+ * sentence hash occurs, and the groups of repeats.
+ */
+export class SentenceMemory {
+  table?: FirstSeenTable;
+  /** Occurrences per slot of `table`. */
+  counts: number[] = [];
+  groups: SentenceGroup[] = [];
+  skip = new Set<number>();
+}
+
+/** An edit inside one paragraph (see editShift.ts): which, its analyses, and the text shift. */
+export interface ParagraphEdit {
+  paragraph: number;
+  before: ParagraphAnalysis;
+  after: ParagraphAnalysis;
+  /** Offsets at or after this one (in the old text) moved by `delta`. */
+  at: number;
+  delta: number;
+}
+
+function sameSet(a: Set<number>, b: Set<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/**
+ * After an edit inside one paragraph, the previous groups still hold when none of the paragraph's
+ * sentences, before or after the edit, occurs anywhere else (and the paragraphs reported as a
+ * whole are the same): then the edit takes part in no repeat. Updates the counts either way.
+ */
+function reusableGroups(memory: SentenceMemory, edit: ParagraphEdit, skip: Set<number>): SentenceGroup[] | null {
+  const table = memory.table;
+  if (!table || table.crowded) return null;
+  for (const s of edit.before.sentences) {
+    if (s.hash === undefined) continue;
+    const slot = table.get(s.hash);
+    if (slot >= 0) memory.counts[slot]--;
+  }
+  const added: number[] = [];
+  for (const s of edit.after.sentences) {
+    if (s.hash === undefined) continue;
+    let slot = table.getOrAdd(s.hash, memory.counts.length);
+    if (slot < 0) { slot = memory.counts.length; memory.counts.push(0); }
+    memory.counts[slot]++;
+    added.push(slot);
+  }
+  const unique = added.every(slot => memory.counts[slot] === 1) &&
+    edit.before.sentences.every(s => s.hash === undefined || edit.after.sentences.some(t => t.hash === s.hash) || memory.counts[table.get(s.hash)] === 0);
+  if (!unique || !sameSet(memory.skip, skip)) return null;
+  const move = (x: number) => (x >= edit.at ? x + edit.delta : x);
+  return memory.groups.map(g => ({
+    paragraph: g.paragraph,
+    start: move(g.start),
+    end: move(g.end),
+    originals: g.originals.map(o => ({ paragraph: o.paragraph, start: move(o.start), end: move(o.end) })),
+  }));
+}
+
 /**
  * Long sentences repeated inside another paragraph; adjacent ones in a paragraph make one finding.
- * Paragraphs in `skip` (exact copies, near duplicates) are already reported as a whole.
+ * Paragraphs in `skip` (exact copies, near duplicates) are already reported as a whole. With a
+ * memory and an edit, the previous pass is reused where the edit cannot change it.
  */
-export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>): PendingFinding[] {
-  const { text, lines, paragraphs, analyses, options } = ctx;
-  const severity = options.rules['repeated-passage'].severity;
+export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>, memory?: SentenceMemory, edit?: ParagraphEdit): PendingFinding[] {
+  const { paragraphs } = ctx;
+  const severity = ctx.options.rules['repeated-passage'].severity;
+  let groups = memory && edit ? reusableGroups(memory, edit, skip) : null;
+  if (!groups) groups = findSentenceGroups(ctx, skip, memory);
+  if (memory) {
+    memory.groups = groups;
+    memory.skip = skip;
+  }
+  return groups.map(g => ({ start: g.start, end: g.end, build: () => sentenceFinding(ctx, g, paragraphs[g.paragraph], severity) }));
+}
+
+function findSentenceGroups(ctx: RepeatContext, skip: Set<number>, memory?: SentenceMemory): SentenceGroup[] {
+  const { text, paragraphs, analyses } = ctx;
   // First occurrences by hash, in parallel arrays (one entry per sentence of the document: no
   // object each).
   let sentenceCount = 0;
   for (const p of paragraphs) sentenceCount += analyses[p.index].sentences.length;
-  const seen = new FirstSeenTable(sentenceCount);
+  // Room for the sentences typed later in the editor.
+  const seen = new FirstSeenTable(sentenceCount + 64);
+  const counts: number[] = [];
   const firstParagraph: number[] = [];
   const firstStart: number[] = [];
   const firstEnd: number[] = [];
   const firstInfo: SentenceInfo[] = [];
-  const findings: PendingFinding[] = [];
+  const groups: SentenceGroup[] = [];
   const normalized = (info: SentenceInfo, start: number, end: number) => (info.normalized ??= normalizeForCompare(text.slice(start, end)));
   for (const p of paragraphs) {
     if (p.isMeta) continue;
     const a = analyses[p.index];
     const base = p.range.start;
-    let group: { start: number; end: number; originals: SentenceRef[] } | null = null;
+    let group: SentenceGroup | null = null;
     const flush = () => {
-      if (group) {
-        const g = group;
-        findings.push({ start: g.start, end: g.end, build: () => sentenceFinding(g.start, g.end, g.originals, p) });
-      }
+      if (group) groups.push(group);
       group = null;
     };
     for (const s of a.sentences) {
@@ -214,43 +294,51 @@ export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>): PendingF
         firstStart.push(start);
         firstEnd.push(end);
         firstInfo.push(s);
+        counts.push(1);
         flush();
         continue;
       }
+      counts[slot]++;
       if (skip.has(p.index) || (firstParagraph[slot] === p.index && firstStart[slot] === start)) { flush(); continue; }
       // Hashes only propose a repeat: the normalised texts decide.
       if (normalized(firstInfo[slot], firstStart[slot], firstEnd[slot]) !== normalized(s, start, end)) { flush(); continue; }
       const first: SentenceRef = { paragraph: firstParagraph[slot], start: firstStart[slot], end: firstEnd[slot] };
       if (group) { group.end = end; group.originals.push(first); }
-      else group = { start, end, originals: [first] };
+      else group = { paragraph: p.index, start, end, originals: [first] };
     }
     flush();
   }
-  return findings;
-
-  function sentenceFinding(start: number, end: number, originals: SentenceRef[], p: Paragraph): Finding {
-    let removal: OffsetRange;
-    if (start <= p.range.start && end >= p.range.end) {
-      removal = lineRemovalRange(text, p.lineRange);
-    } else {
-      // Take the spaces after the sentences, or before them when they end the paragraph.
-      let s = start;
-      let e = end;
-      if (e < p.range.end) { while (e < p.range.end && /\s/.test(text[e])) e++; }
-      else { while (s > p.range.start && /[ \t]/.test(text[s - 1])) s--; }
-      removal = { start: s, end: e };
-    }
-    const n = originals.length;
-    return {
-      rule: 'repeated-passage',
-      severity,
-      message: n === 1
-        ? `This sentence repeats one at ${lineSpan(lines, originals[0])}.`
-        : `These ${n} sentences repeat ones at ${lineSpan(lines, { start: originals[0].start, end: originals[n - 1].end })}.`,
-      range: { start, end },
-      related: originals.map(o => ({ message: 'Original sentence', range: { start: o.start, end: o.end } })),
-      fixes: [{ title: 'Remove repeated passage', edits: [{ range: removal, newText: '' }], preferred: true }],
-      data: { kind: 'sentence', original: { start: originals[0].start, end: originals[n - 1].end } },
-    };
+  if (memory) {
+    memory.table = seen;
+    memory.counts = counts;
   }
+  return groups;
+}
+
+function sentenceFinding(ctx: RepeatContext, g: SentenceGroup, p: Paragraph, severity: RuleOptions['severity']): Finding {
+  const { text, lines } = ctx;
+  const { start, end, originals } = g;
+  let removal: OffsetRange;
+  if (start <= p.range.start && end >= p.range.end) {
+    removal = lineRemovalRange(text, p.lineRange);
+  } else {
+    // Take the spaces after the sentences, or before them when they end the paragraph.
+    let s = start;
+    let e = end;
+    if (e < p.range.end) { while (e < p.range.end && /\s/.test(text[e])) e++; }
+    else { while (s > p.range.start && /[ \t]/.test(text[s - 1])) s--; }
+    removal = { start: s, end: e };
+  }
+  const n = originals.length;
+  return {
+    rule: 'repeated-passage',
+    severity,
+    message: n === 1
+      ? `This sentence repeats one at ${lineSpan(lines, originals[0])}.`
+      : `These ${n} sentences repeat ones at ${lineSpan(lines, { start: originals[0].start, end: originals[n - 1].end })}.`,
+    range: { start, end },
+    related: originals.map(o => ({ message: 'Original sentence', range: { start: o.start, end: o.end } })),
+    fixes: [{ title: 'Remove repeated passage', edits: [{ range: removal, newText: '' }], preferred: true }],
+    data: { kind: 'sentence', original: { start: originals[0].start, end: originals[n - 1].end } },
+  };
 }
