@@ -4,10 +4,12 @@
 // whole document again, nor to look up every paragraph's analysis.
 import { ParagraphAnalysis } from './analysis';
 import { Segmentation, lineSignature } from './segment';
+import { LineIndex } from './text';
 import { Article, OffsetRange, Paragraph } from './types';
 
 export interface Reviewed {
   text: string;
+  lines: LineIndex;
   segmentation: Segmentation;
   analyses: ParagraphAnalysis[];
 }

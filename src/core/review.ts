@@ -44,7 +44,6 @@ export class Reviewer {
       t = n;
     };
 
-    const lines = new LineIndex(text);
     const lex = compileLexicons(options);
     const clock: StageClock = { sentences: 0, claims: 0, terms: 0, sketches: 0 };
     let analysed = 0;
@@ -59,6 +58,7 @@ export class Reviewer {
 
     // An edit inside one paragraph keeps the structure: shift it instead of segmenting again.
     const shifted = this.incremental && this.last ? shiftAfterEdit(this.last, text) : null;
+    const lines = shifted && this.last ? LineIndex.shifted(this.last.lines, text, shifted.at, shifted.delta) : new LineIndex(text);
     let segmentation: Segmentation;
     let analyses: ParagraphAnalysis[];
     let edit: ParagraphEdit | undefined;
@@ -97,7 +97,7 @@ export class Reviewer {
       this.cache = this.incremental ? next : new Map();
     }
     const { layout, articles, paragraphs } = segmentation;
-    this.last = this.incremental ? { text, segmentation, analyses } : undefined;
+    this.last = this.incremental ? { text, lines, segmentation, analyses } : undefined;
     this.lastShifted = shifted !== null;
     this.lastAnalysed = analysed;
     lap('analysis');

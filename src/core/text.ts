@@ -29,6 +29,17 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /**
+   * The index of a text edited without adding or removing a line break: the line starts after
+   * offset `at` (of the old text) move by `delta`.
+   */
+  static shifted(previous: LineIndex, text: string, at: number, delta: number): LineIndex {
+    const index = Object.create(LineIndex.prototype) as LineIndex;
+    const starts = previous.starts.map(start => (start > at ? start + delta : start));
+    Object.assign(index, { text, starts });
+    return index;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
