@@ -119,18 +119,9 @@ export class LshIndex {
     }
   }
 
+  /** Adds an item under its bands. Items added in increasing order cost O(1) each. */
   add(item: number, bandKeys: ArrayLike<number>): void {
-    for (let k = 0; k < bandKeys.length; k++) {
-      const key = bandKeys[k];
-      if ((this.used + 1) * 2 > this.capacity) this.grow();
-      this.ensureEntries();
-      const s = this.slot(key);
-      if (this.table[2 * s + 1] === FREE) { this.table[2 * s] = key | 0; this.used++; }
-      const head = this.table[2 * s + 1];
-      this.entryItem[this.entries] = item;
-      this.entryNext[this.entries] = head >= 0 ? head : FREE;
-      this.table[2 * s + 1] = this.entries++;
-    }
+    for (let k = 0; k < bandKeys.length; k++) this.link(bandKeys[k], item);
   }
 
   /**
@@ -149,21 +140,23 @@ export class LshIndex {
         break;
       }
     }
-    for (let k = 0; k < newBands.length; k++) {
-      const key = newBands[k];
-      if ((this.used + 1) * 2 > this.capacity) this.grow();
-      this.ensureEntries();
-      const s = this.slot(key);
-      if (this.table[2 * s + 1] === FREE) { this.table[2 * s] = key | 0; this.used++; }
-      let prev = -1;
-      let e = this.table[2 * s + 1];
-      while (e >= 0 && this.entryItem[e] > item) { prev = e; e = this.entryNext[e]; }
-      const entry = this.entries++;
-      this.entryItem[entry] = item;
-      this.entryNext[entry] = e >= 0 ? e : FREE;
-      if (prev === -1) this.table[2 * s + 1] = entry;
-      else this.entryNext[prev] = entry;
-    }
+    for (let k = 0; k < newBands.length; k++) this.link(newBands[k], item);
+  }
+
+  /** Puts an item in a key's list, which stays in decreasing item order. */
+  private link(key: number, item: number): void {
+    if ((this.used + 1) * 2 > this.capacity) this.grow();
+    this.ensureEntries();
+    const s = this.slot(key);
+    if (this.table[2 * s + 1] === FREE) { this.table[2 * s] = key | 0; this.used++; }
+    let prev = -1;
+    let e = this.table[2 * s + 1];
+    while (e >= 0 && this.entryItem[e] > item) { prev = e; e = this.entryNext[e]; }
+    const entry = this.entries++;
+    this.entryItem[entry] = item;
+    this.entryNext[entry] = e >= 0 ? e : FREE;
+    if (prev === -1) this.table[2 * s + 1] = entry;
+    else this.entryNext[prev] = entry;
   }
 
   private ensureEntries(): void {
