@@ -6,7 +6,7 @@ import { nonOverlapping } from './phrases';
 import { isInside, quoteSpans } from './quotes';
 import { sentenceRanges } from './sentences';
 import { namesSource } from './sources';
-import { hash32, wordTokens } from './text';
+import { wordTokens } from './text';
 import { bandKeys, sketch, wordHash } from './minhash';
 import { OffsetRange, ReviewOptions } from './types';
 
@@ -164,9 +164,4 @@ function sequenceHash(hashes: Uint32Array, from: number, to: number): number {
     b = Math.imul(b + hashes[i], 0x5bd1e995) ^ (b >>> 15);
   }
   return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
-}
-
-/** A cache key for a paragraph's text that does not keep the text itself alive. */
-export function textKey(text: string): string {
-  return `${text.length}:${hash32(text)}:${hash32(text.slice(text.length >> 1))}`;
 }

@@ -41,8 +41,16 @@ function phraseKey(phrase: string): string {
 }
 
 /** Keys under which a pattern can be silenced: the pattern itself and each plain variant. */
+const silenceKeyCache = new Map<string, string[]>();
+
 function silenceKeys(pattern: string): string[] {
-  return [phraseKey(pattern), ...expandPattern(pattern).map(v => v.words.map(alts => alts[0]).join(' '))];
+  // Asked for every match while anything is silenced: each pattern is expanded once.
+  let keys = silenceKeyCache.get(pattern);
+  if (!keys) {
+    keys = [phraseKey(pattern), ...expandPattern(pattern).map(v => v.words.map(alts => alts[0]).join(' '))];
+    silenceKeyCache.set(pattern, keys);
+  }
+  return keys;
 }
 
 export function isSilenced(silenced: Set<string>, pattern: string, matchedText: string): boolean {

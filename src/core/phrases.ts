@@ -97,7 +97,7 @@ export class PhraseMatcher<T> {
       const word = tokens[i].norm;
       const candidates = this.byWord.get(word);
       if (candidates) this.tryAll(candidates, tokens, i, text, base, out);
-      const bare = word.length > 2 && word.endsWith("'s") ? word.slice(0, -2) : undefined;
+      const bare = isPossessive(word) ? word.slice(0, -2) : undefined;
       if (bare !== undefined) {
         const forBare = this.byWord.get(bare);
         if (forBare) this.tryAll(forBare, tokens, i, text, base, out);
@@ -128,7 +128,7 @@ export class PhraseMatcher<T> {
         let surface = text.slice(token.start - base, token.end - base);
         ok = this.tokenMatches(phrase, k, token.norm, surface);
         // A possessive on the last word ("Kiev’s") still matches; the range stops before it.
-        if (!ok && k === n - 1 && POSSESSIVE.test(token.norm)) {
+        if (!ok && k === n - 1 && isPossessive(token.norm)) {
           surface = surface.slice(0, -2);
           ok = this.tokenMatches(phrase, k, token.norm.slice(0, -2), surface);
           end = token.end - 2;
@@ -141,7 +141,10 @@ export class PhraseMatcher<T> {
   }
 }
 
-const POSSESSIVE = /'s$/;
+/** "kiev's": a word with a possessive ending (tokens are lower case with straight apostrophes). */
+function isPossessive(word: string): boolean {
+  return word.length > 2 && word.endsWith("'s");
+}
 
 function isPhraseGap(gap: string): boolean {
   return gap.length <= 3 && /^[\s\-\u2010-\u2014'\u2019]*$/.test(gap) && gap.length > 0;
