@@ -150,8 +150,10 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
       range = articleContent(c.text, lines, article, paragraphsOf[run[0].article]);
       // The article's own lines besides the repeated paragraphs (its header, a dateline) go with
       // it only when they repeat the original too: a removal takes nothing that exists only once.
+      // Otherwise the finding and its fix cover the repeated body only.
       const whole = lineRemovalRange(c.text, { start: range.start, end: article.range.end });
       if (onlyRepeatedLines(c.text, whole, run, originalRange)) removal = whole;
+      else range = { start: run[0].range.start, end: run[run.length - 1].range.end };
     } else {
       range = { start: run[0].range.start, end: run[run.length - 1].range.end };
     }
@@ -364,14 +366,17 @@ function findSentenceGroups(ctx: RepeatContext, skip: Set<number>, memory?: Sent
   return groups;
 }
 
-/** The sentences with the spaces after them, or before them when they end the paragraph. */
+/**
+ * The sentences with the spaces after them, or before them (a line break included, so that no
+ * blank line is left inside the paragraph) when they end the paragraph.
+ */
 function sentenceRemoval(text: string, g: SentenceGroup, p: Paragraph): OffsetRange {
   const { start, end } = g;
   if (start <= p.range.start && end >= p.range.end) return lineRemovalRange(text, p.lineRange);
   let s = start;
   let e = end;
   if (e < p.range.end) { while (e < p.range.end && /\s/.test(text[e])) e++; }
-  else { while (s > p.range.start && /[ \t]/.test(text[s - 1])) s--; }
+  else { while (s > p.range.start && /\s/.test(text[s - 1])) s--; }
   return { start: s, end: e };
 }
 
