@@ -6,8 +6,7 @@ import { applyEdits, removeAllRepeatedPassages } from '../core/fixes';
 import { FileReview, ToolInfo, formatJson, formatSarif, formatText, toMarkdown } from '../core/report';
 import { CompiledLexicons, compileLexicons } from '../core/lexicon';
 import { review } from '../core/review';
-import { LineIndex } from '../core/text';
-import { RULE_IDS, ReviewOptions, RuleId, TextEdit } from '../core/types';
+import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/types';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileAtomic } from './files';
@@ -42,16 +41,9 @@ function message(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
 
-/** "lines 3–9, 14" for the edits' ranges in the original text. */
-function describeLines(text: string, edits: readonly TextEdit[]): string {
-  const index = new LineIndex(text);
-  const spans = edits.map(e => {
-    const first = index.lineAt(e.range.start) + 1;
-    // An edit that ends right after a line break ends on the line before.
-    const endLine = index.lineAt(Math.max(e.range.start, e.range.end - 1)) + 1;
-    return first === endLine ? `${first}` : `${first}–${endLine}`;
-  });
-  return `line${spans.length === 1 && !spans[0].includes('–') ? '' : 's'} ${spans.join(', ')}`;
+/** How many repeated passages a review found: all of them, also those past the display cap. */
+function repeatCount(result: Review): number {
+  return result.stats.truncated['repeated-passage'] ?? result.findings.filter(f => f.rule === 'repeated-passage').length;
 }
 
 /** Runs the command line; returns the exit code (0 nothing found, 1 findings, 2 usage/input errors). */
@@ -170,8 +162,8 @@ export function run(argv: readonly string[], io: CliIo): number {
             const data = read.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
             try {
               writeFileAtomic(file, data);
-              const count = edits.length;
-              info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'} (${describeLines(text, edits)})`);
+              const count = repeatCount(result);
+              info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'}`);
               text = fixed;
               result = engine.review(text, config.options, config.lexicons);
             } catch (e) {

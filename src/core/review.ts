@@ -8,8 +8,9 @@ import { ParagraphEdit, SentenceMemory, findRepeats, sentenceRepeats } from './r
 import { Segmentation, segment } from './segment';
 import { Reviewed, shiftAfterEdit } from './editShift';
 import { LineIndex } from './text';
+import { mergeRemovals } from './edits';
 import { PARAGRAPH_RULES, RULE_IDS } from './rules/registry';
-import { Finding, Review, ReviewOptions, RuleId } from './types';
+import { Finding, OffsetRange, Review, ReviewOptions, RuleId } from './types';
 
 function now(): number {
   return performance.now();
@@ -132,11 +133,13 @@ export class Reviewer {
       for (const p of near.nearCopies) skipSentences.add(p);
     }
     lap('nearDuplicates');
+    let repeatRemovals: OffsetRange[] = [];
     if (repeatsOn) {
       // Only the first `cap` repeats, in document order, are written out; the rest are counted.
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
       const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
       byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
+      repeatRemovals = mergeRemovals(pending.map(f => f.removal()), text);
       if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
     }
     lap('repeats');
@@ -185,6 +188,7 @@ export class Reviewer {
         timings,
         truncated,
       },
+      repeatRemovals,
     };
   }
 }

@@ -90,6 +90,12 @@ export interface Review {
   articles: Article[];
   findings: Finding[];
   stats: ReviewStats;
+  /**
+   * What removing every repeated passage removes: the fix of each exact repeat, also of those past
+   * `maxFindingsPerRule` (the cap is for what is shown), merged where they touch or overlap, in
+   * document order. Read through `removeAllRepeatedPassages` (fixes.ts).
+   */
+  repeatRemovals?: OffsetRange[];
 }
 
 // ---- Options -------------------------------------------------------------------------------
