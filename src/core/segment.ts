@@ -55,7 +55,7 @@ export function segment(text: string, index: LineIndex = new LineIndex(text)): S
   const lines = splitLines(text, index);
   const evidence = gatherEvidence(lines);
   const starts = decodeStarts(evidence, learnWeights(evidence)).map(k => openingLine(lines, evidence.content[k]));
-  let drafts: ArticleDraft[] = starts.map((from, a) => draftArticle(lines, from, a + 1 < starts.length ? starts[a + 1] : lines.length));
+  let drafts: ArticleDraft[] = starts.map((from, a) => draftArticle(lines, from, a + 1 < starts.length ? starts[a + 1] : lines.length, evidence.topLevel));
   // An article of headings only (a document title, a section name) opens the next one.
   const merged: ArticleDraft[] = [];
   let pending: ArticleDraft | undefined;

@@ -26,11 +26,13 @@ const MARGINS = [2.5, 1.5, 0.5, 0];
 /** Lines' worth of the prior share in each estimate. */
 const SMOOTHING = 0.5;
 const MAX_WEIGHT = 6;
+/** Fewest lines with text a file needs for its own weights to be learnt. */
+const MIN_LINES_TO_LEARN = 20;
 const MIN_WEIGHT = -4;
 /** A missing full stop is telling, but it goes with other evidence of a headline already counted. */
 const MAX_ENDING_WEIGHT = 2;
-/** Penalty of an article of 1, 2, 3 content lines. */
-const SHORT_PENALTY = [0, -5, -2.5, -1];
+/** Penalty of an article of one content line (a lone line is the heading of the next article). */
+const SHORT_PENALTY = [0, -5];
 
 /** What the layout categories and the line endings say in this file (log-odds each). */
 export interface Weights {
@@ -68,6 +70,8 @@ export function learnWeights(ev: Evidence): Weights {
   for (const [c, w] of Object.entries(INITIAL_WEIGHT)) weights.category[Number(c)] = w as number;
   for (const [c, w] of Object.entries(INITIAL_ENDING)) weights.ending[Number(c)] = w;
   const n = ev.score.length;
+  // Too few lines to learn from: what the categories say before looking stands.
+  if (n < MIN_LINES_TO_LEARN) return weights;
   for (const margin of MARGINS) {
     const starts = decodeStarts(ev, weights, margin);
     if (starts.length < 2 || starts.length >= n) continue;

@@ -46,6 +46,7 @@ export function endingOf(text: string): Ending {
   return Ending.None;
 }
 
+const TITLE_HEADER = /^\s*(?:title|headline)\s*:\s*/i;
 const LINK = /(?:https?:\/\/|www\.|\bpic\.twitter\.com|\bt\.co\/|@\w{2,}|\.(?:com|org|net)\b)/i;
 const BULLET_START = /^[*•·\-–—|©®>[({<#=+~^]/;
 const LOWER_START = /^\p{Ll}/u;
@@ -71,14 +72,17 @@ const MAX_HEADLINE_CHARS = 250;
 /** Evidence from the line's own text (log-odds); -Infinity for a line that can never open an article. */
 export function ownScore(raw: string): number {
   const text = raw.trim();
-  if (!text || HEADER_LINE.test(text) && !/^\s*(?:title|headline)\s*:/i.test(text)) return -Infinity;
+  if (!text || HEADER_LINE.test(text) && !TITLE_HEADER.test(text)) return -Infinity;
   const level = headingLevel(text);
-  const t = level ? text.replace(/^#+\s*/, '') : text;
+  const t = level ? text.replace(/^#+\s*/, '') : text.replace(TITLE_HEADER, '');
   // (How the line ends is weighed by the decoder, per file: see `Ending`.)
   let score = 0;
 
   const words = t.match(WORD) ?? [];
-  if (words.length < 2) score -= 3.5;
+  // A heading or a `Title:` header declares a title, however short.
+  const declared = level > 0 || t.length !== text.length;
+  if (declared) score += 1;
+  else if (words.length < 2) score -= 3.5;
   else if (words.length < 3) score -= 2.5;
   else if (words.length < 4) score -= 1;
   else if (words.length > 30) score -= 2;
@@ -152,11 +156,11 @@ function categoryOf(lines: Line[], i: number, topLevel: number): Category {
   const line = lines[i];
   const level = headingLevel(line.text);
   if (level) return level <= topLevel ? Category.TopHeading : Category.SubHeading;
-  if (/^\s*(?:title|headline)\s*:/i.test(line.text)) return Category.TitleHeader;
   if (startsWithFormFeed(line)) return Category.AfterSeparator;
   let above = i - 1;
   while (above >= 0 && lines[above].blank) above--;
   if (above >= 0 && isSeparator(lines[above])) return Category.AfterSeparator;
+  if (TITLE_HEADER.test(line.text)) return Category.TitleHeader;
   const gapAbove = i === 0 || lines[i - 1].blank || isSeparator(lines[i - 1]);
   const below = (k: number) => k >= lines.length || lines[k].blank || isSeparator(lines[k]);
   let next = i + 1;
@@ -185,7 +189,9 @@ export function lineEvidence(lines: Line[], content: number[], own: Float64Array
   words: (k: number) => string[]): { score: number; category: Category } {
   const category = categoryOf(lines, content[k], topLevel);
   let score = own[k];
-  if (score > CANDIDATE_FLOOR) score += contextScore(lines, content, own, k, words);
+  // Explicit structure (separators, headings, headers) needs no reading of the neighbours.
+  const explicit = category === Category.AfterSeparator || category === Category.TopHeading || category === Category.TitleHeader;
+  if (score > CANDIDATE_FLOOR && !explicit) score += contextScore(lines, content, own, k, words);
   return { score, category };
 }
 

@@ -2,7 +2,7 @@
 // standfirst), and how its body blocks split into paragraphs.
 import { OffsetRange } from '../types';
 import { HEADER_LINE, Line, MARKDOWN_HEADING, endsSentence, headingLevel, isSeparator } from './lines';
-import { ownScore } from './features';
+import { CANDIDATE_FLOOR, ownScore } from './features';
 import { isMetaLine } from './meta';
 
 export interface ParagraphDraft {
@@ -37,7 +37,7 @@ export function trimmedRange(line: Line, from = line.start): OffsetRange {
 
 /** Whether a line could be a title (its own evidence is not against it). */
 export function titleLike(text: string): boolean {
-  return ownScore(text) > -1;
+  return ownScore(text) > CANDIDATE_FLOOR;
 }
 
 /** A line under the title that belongs to the heading: a byline, a date, a short standfirst. */
@@ -68,7 +68,7 @@ export function splitBlock(block: Line[]): Line[][] {
 }
 
 /** The article over lines [from, to): title, headers, heading lines and body paragraphs. */
-export function draftArticle(lines: Line[], from: number, to: number): ArticleDraft {
+export function draftArticle(lines: Line[], from: number, to: number, topLevel = 0): ArticleDraft {
   const draft: ArticleDraft = { firstLine: from, paragraphs: [] };
   let i = from;
   const skipGaps = () => { while (i < to && (lines[i].blank || isSeparator(lines[i]))) i++; };
@@ -86,6 +86,16 @@ export function draftArticle(lines: Line[], from: number, to: number): ArticleDr
   }
   skipGaps();
   // The title line (unless a header gave the title), then the lines of the heading under it.
+  if (!draft.title && i < to) {
+    const l = lines[i];
+    const m = MARKDOWN_HEADING.exec(l.text);
+    if (m && m[1].length < topLevel && nextHeadingLevel(lines, i + 1, to) === topLevel) {
+      // A document title right above the first article's heading: a heading of that article.
+      draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
+      i++;
+      skipGaps();
+    }
+  }
   if (!draft.title && i < to) {
     const l = lines[i];
     const m = MARKDOWN_HEADING.exec(l.text);
@@ -131,6 +141,12 @@ export function draftArticle(lines: Line[], from: number, to: number): ArticleDr
   }
   flush();
   return draft;
+}
+
+/** Markdown level of the next line with text from `i` (0 when it is no heading). */
+function nextHeadingLevel(lines: Line[], i: number, to: number): number {
+  while (i < to && lines[i].blank) i++;
+  return i < to ? headingLevel(lines[i].text) : 0;
 }
 
 /** True while an article holds only headings: it opens the next article rather than being one. */

@@ -5,7 +5,7 @@
 // the edited line's article is drafted into the same headings, paragraphs, title and metadata.
 import type { Article, Paragraph } from '../types';
 import type { LineIndex } from '../text';
-import { Evidence, WINDOW, contentWords, endingOf, lineEvidence, ownScore } from './features';
+import { CANDIDATE_FLOOR, Evidence, WINDOW, contentWords, endingOf, lineEvidence, ownScore } from './features';
 import { BLANK, Line, SEPARATOR_LINE, headingLevel, isSeparator } from './lines';
 import { draftArticle } from './paragraphs';
 import { articleMeta } from './meta';
@@ -48,6 +48,8 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   if (endingOf(newText) !== evidence.ending[k]) return null;
   const own = evidence.own.slice();
   own[k] = ownScore(newText);
+  // A line that could be a headline is matched with lines of the same text elsewhere (its twins).
+  if (own[k] > CANDIDATE_FLOOR || evidence.own[k] > CANDIDATE_FLOOR) return null;
   const words = (j: number) => contentWords(patched[content[j]].text);
   for (let j = Math.max(0, k - WINDOW - 1); j <= k + WINDOW + 1 && j < content.length; j++) {
     const e = lineEvidence(patched, content, own, j, evidence.topLevel, words);
@@ -60,7 +62,7 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   while (a > 0 && articles[a].range.start > at) a--;
   const from = a === 0 ? 0 : index.lineAt(articles[a].range.start);
   const to = a + 1 < articles.length ? index.lineAt(articles[a + 1].range.start) : lines.length;
-  const draft = draftArticle(patched, from, to);
+  const draft = draftArticle(patched, from, to, evidence.topLevel);
   const before = paragraphs.filter(p => p.article === a);
   const lineOf = (offset: number) => index.lineAt(offset);
   if (draft.paragraphs.length !== before.length) return null;
