@@ -61,7 +61,7 @@
       row.style.height = `${Math.max(MIN_HEIGHT, Math.round(((a.end - a.start) / total) * TOTAL_HEIGHT))}px`;
       const button = el('button', 'block');
       button.type = 'button';
-      const repeatText = a.duplicateOf !== null ? ` \u29C9 #${a.duplicateOf}` : '';
+      const repeatText = a.duplicateOf !== null ? ` = #${a.duplicateOf}` : '';
       button.appendChild(el('span', 'index', `${a.index}${repeatText}`));
       button.appendChild(el('span', 'title', a.title));
       button.title = `Article ${a.index}${a.duplicateOf !== null ? `, a repeat of article ${a.duplicateOf}` : ''}: ${a.title} (lines ${a.lines}; ${a.findings} findings)`;

@@ -1,6 +1,7 @@
 // The default lexicons (data files) and the user's additions, compiled into phrase matchers.
 import loadedTermsData from './lexicons/loaded-terms.json';
 import cuesData from './lexicons/cues.json';
+import { occurrenceSet } from './occurrences';
 import { PhraseMatcher, expandPattern, normalizePatternWord } from './phrases';
 import { ReviewOptions } from './types';
 
@@ -62,18 +63,23 @@ export function silenceSet(list: readonly string[]): Set<string> {
   return new Set(list.map(phraseKey));
 }
 
+/**
+ * The lexicons compiled for one set of options: compile once (`compileLexicons`) and pass the
+ * result to every review with those options (a `Reviewer` or `review`).
+ */
 export interface CompiledLexicons {
   terms: PhraseMatcher<TermEntry>;
   cues: PhraseMatcher<CueEntry>;
   ignoredTerms: Set<string>;
   ignoredCues: Set<string>;
+  /** Keys of the single occurrences never reported (occurrences.ts). */
+  ignoredOccurrences: Set<string>;
 }
 
-const cache = new WeakMap<ReviewOptions, CompiledLexicons>();
+/** Only the options the lexicons depend on. */
+export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'> & Partial<Pick<ReviewOptions, 'ignoredOccurrences'>>;
 
-export function compileLexicons(options: ReviewOptions): CompiledLexicons {
-  const cached = cache.get(options);
-  if (cached) return cached;
+export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   const terms = new PhraseMatcher<TermEntry>();
   for (const entry of DEFAULT_TERMS) terms.add(entry.term, entry, entry);
   for (const user of options.terms) {
@@ -90,7 +96,11 @@ export function compileLexicons(options: ReviewOptions): CompiledLexicons {
   }
   const cues = new PhraseMatcher<CueEntry>();
   for (const entry of DEFAULT_CUES) cues.add(entry.cue, entry);
-  const compiled = { terms, cues, ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
-  cache.set(options, compiled);
-  return compiled;
+  return {
+    terms,
+    cues,
+    ignoredTerms: silenceSet(options.ignoredTerms),
+    ignoredCues: silenceSet(options.ignoredCues),
+    ignoredOccurrences: occurrenceSet(options.ignoredOccurrences ?? []),
+  };
 }

@@ -1,5 +1,5 @@
 // The tree items of the Articles view: short labels and descriptions that fit the default sidebar
-// width (a repeat says "⧉ #2" in its label, where it stays visible), the full text in the tooltip.
+// width (a repeat says "= #2" in its label, where it stays visible), the full text in the tooltip.
 // A click runs `editorialReview.openNode` (reveal without selecting or taking the focus).
 import * as vscode from 'vscode';
 import { formatShare } from '../core/overview';
@@ -70,7 +70,7 @@ export function statItem(node: StatNode): vscode.TreeItem {
 export function articleItem(node: ArticleNode): vscode.TreeItem {
   const a = node.article;
   const title = shorten(a.title || '(untitled)', 90);
-  const repeat = a.duplicateOf !== null ? `\u29C9 #${a.duplicateOf} ` : '';
+  const repeat = a.duplicateOf !== null ? `= #${a.duplicateOf} ` : '';
   const item = new vscode.TreeItem(
     `${a.index}. ${repeat}${title}`,
     node.findings.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,

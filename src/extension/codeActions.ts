@@ -4,21 +4,23 @@
 // computed for; the command refuses to apply it to changed text.
 import * as vscode from 'vscode';
 import { removeAllRepeatedPassages } from '../core/fixes';
+import { occurrenceOf } from '../core/occurrences';
 import { Finding, TextEdit } from '../core/types';
 import { CMD } from './commandIds';
 import type { IgnoreArgs, IgnoreOccurrenceArgs, OccurrenceEntry } from './configCommands';
 import { DiagnosticsPublisher, ruleOfDiagnostic } from './diagnostics';
 import type { ApplyEditsArgs } from './editCommands';
-import { matchedWords, originalOf, suggestionsOf } from './findingText';
+import { matchedWords, originalOf } from './findingText';
 import type { OriginalArgs } from './originals';
 import type { Reviewer } from './reviewer';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('editorialReview');
 
-/** The fingerprint of a finding's occurrence (term + sentence), when the engine gave one. */
-export function occurrenceOf(finding: Finding): OccurrenceEntry | undefined {
-  const o = (finding.data as { occurrence?: Partial<OccurrenceEntry> } | undefined)?.occurrence;
-  return o && typeof o.term === 'string' && typeof o.sentence === 'string' ? { term: o.term, sentence: o.sentence } : undefined;
+/** What "Ignore this occurrence" keeps of a loaded term or a claim: its words and its sentence's fingerprint. */
+export function occurrenceOfFinding(finding: Finding, text: string): OccurrenceEntry | undefined {
+  if (finding.rule !== 'loaded-term' && finding.rule !== 'unattributed-claim') return undefined;
+  const { matched, sentence } = finding.data;
+  return occurrenceOf(matched, text.slice(sentence.start, sentence.end));
 }
 
 export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
@@ -88,7 +90,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
       const original = originalOf(finding);
       const originalArgs = original ? ({ uri, version, range: finding.range, original } satisfies OriginalArgs) : undefined;
       const ignoreOccurrence = () => {
-        const occurrence = occurrenceOf(finding);
+        const occurrence = occurrenceOfFinding(finding, state.text);
         if (!occurrence) return;
         const title = `Ignore this occurrence of \u00AB${matchedWords(finding) ?? occurrence.term}\u00BB`;
         add(title, { command: CMD.ignoreOccurrence, title, arguments: [{ uri, occurrence } satisfies IgnoreOccurrenceArgs] });
@@ -116,7 +118,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
           break;
         }
         case 'loaded-term': {
-          const term = termOf(finding) ?? document.getText(state.toRange(finding.range));
+          const term = finding.data.term;
           const every = replaceEvery(state.review.findings, term);
           if (every.count > 1) {
             const title = `Replace every \u00AB${term}\u00BB in this file with \u00AB${every.suggestion}\u00BB (${every.count})`;
@@ -130,7 +132,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
         case 'unattributed-claim': {
           ignoreOccurrence();
           // The words as written: silencing them silences the cue (the engine matches either).
-          const cue = matchedWords(finding) ?? document.getText(state.toRange(finding.range));
+          const cue = finding.data.matched;
           const title = `Ignore the cue \u00AB${cue}\u00BB in this workspace`;
           add(title, { command: CMD.ignoreCue, title, arguments: [{ uri, value: cue } satisfies IgnoreArgs] });
           break;
@@ -139,12 +141,6 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
     }
     return actions;
   }
-}
-
-/** The lexicon entry of a loaded term. */
-function termOf(finding: Finding): string | undefined {
-  const v = (finding.data as { term?: unknown } | undefined)?.term;
-  return typeof v === 'string' ? v : undefined;
 }
 
 /**
@@ -157,10 +153,9 @@ export function replaceEvery(findings: readonly Finding[], term: string): { edit
   const edits: TextEdit[] = [];
   let suggestion = '';
   for (const f of findings) {
-    if (f.rule !== 'loaded-term') continue;
-    const t = termOf(f);
-    const first = suggestionsOf(f)[0];
-    if (!t || t.toLowerCase() !== key || first === undefined) continue;
+    if (f.rule !== 'loaded-term' || f.data.term.toLowerCase() !== key) continue;
+    const first = f.data.suggestions[0];
+    if (first === undefined) continue;
     if (!suggestion) suggestion = first;
     edits.push({ range: f.range, newText: first });
   }

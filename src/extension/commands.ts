@@ -32,6 +32,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { reviewer, articles } = deps;
   const tree = new TreeCommands(articles);
   const config = new ConfigCommands(reviewer, deps.config);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- VS Code passes command arguments untyped
   const handlers: Record<(typeof CMD)[keyof typeof CMD], (...args: any[]) => unknown> = {
     [CMD.reviewFile]: (arg?: unknown) => reviewFile(reviewer, articles, arg),
     // The articles view's title button: the same review, named for where it stands.

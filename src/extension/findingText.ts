@@ -1,55 +1,36 @@
-// Short texts about a finding for places with little room (tree rows, the map's ticks) and the
-// facts the fronts read from its `data`: the original of a copy, the words as written, the
-// suggestions.
+// Short texts about a finding for places with little room (tree rows, the map's ticks), read from
+// its typed `data`: the original of a copy, the words as written, the suggestions.
 import { Finding, OffsetRange } from '../core/types';
 
 /** The original passage of a repeat or near duplicate. */
 export function originalOf(finding: Finding): OffsetRange | undefined {
-  const data = finding.data as { original?: OffsetRange } | undefined;
-  if (data?.original && typeof data.original.start === 'number') return data.original;
-  return finding.related?.[0]?.range;
+  if (finding.rule === 'repeated-passage' || finding.rule === 'near-duplicate') return finding.data.original;
+  return undefined;
 }
 
 /** The words as written (a loaded term or a claim's cue). */
 export function matchedWords(finding: Finding): string | undefined {
-  const v = (finding.data as { matched?: unknown } | undefined)?.matched;
-  return typeof v === 'string' ? v : undefined;
+  return finding.rule === 'loaded-term' || finding.rule === 'unattributed-claim' ? finding.data.matched : undefined;
 }
 
 /** Neutral wordings of a loaded term, best first. */
-export function suggestionsOf(finding: Finding): string[] {
-  const v = (finding.data as { suggestions?: unknown } | undefined)?.suggestions;
-  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
-}
-
-export function similarityOf(finding: Finding): number | undefined {
-  const v = (finding.data as { similarity?: unknown } | undefined)?.similarity;
-  return typeof v === 'number' ? v : undefined;
+export function suggestionsOf(finding: Finding): readonly string[] {
+  return finding.rule === 'loaded-term' ? finding.data.suggestions : [];
 }
 
 /** A few words for a tree row (the full message goes in the tooltip). */
 export function shortLabel(finding: Finding, lineOf: (offset: number) => number): string {
-  const original = originalOf(finding);
   switch (finding.rule) {
     case 'repeated-passage':
-      return original ? `repeat of line ${lineOf(original.start)}` : 'repeat';
-    case 'near-duplicate': {
-      const s = similarityOf(finding);
-      const like = original ? `like line ${lineOf(original.start)}` : 'near duplicate';
-      return s !== undefined ? `${like} (${Math.round(s * 100)} %)` : like;
-    }
-    case 'unattributed-claim': {
-      const words = matchedWords(finding);
-      return words ? `\u201C${words}\u201D` : 'unattributed claim';
-    }
+      return `repeat of line ${lineOf(finding.data.original.start)}`;
+    case 'near-duplicate':
+      return `like line ${lineOf(finding.data.original.start)} (${Math.round(finding.data.similarity * 100)} %)`;
+    case 'unattributed-claim':
+      return `\u201C${finding.data.matched}\u201D`;
     case 'loaded-term': {
-      const words = matchedWords(finding);
-      const first = suggestionsOf(finding)[0];
-      if (!words) return 'loaded term';
-      return first ? `\u201C${words}\u201D \u2192 ${first}` : `\u201C${words}\u201D`;
+      const first = finding.data.suggestions[0];
+      return first ? `\u201C${finding.data.matched}\u201D \u2192 ${first}` : `\u201C${finding.data.matched}\u201D`;
     }
-    default:
-      return finding.message;
   }
 }
 

@@ -3,7 +3,7 @@
 // duplicate the first words of the original with a link to it. The diagnostic's own hover already
 // shows the message.
 import * as vscode from 'vscode';
-import { ruleInfo } from '../core/rules/ruleInfo';
+import { ruleById } from '../core/rules/registry';
 import { Finding } from '../core/types';
 import { CMD } from './commandIds';
 import type { ApplyEditsArgs } from './editCommands';
@@ -43,7 +43,7 @@ export class FindingHoverProvider implements vscode.HoverProvider {
   }
 
   private describe(md: vscode.MarkdownString, f: Finding, state: ReviewState, document: vscode.TextDocument): void {
-    const info = ruleInfo(f.rule);
+    const info = ruleById(f.rule);
     md.appendMarkdown(`**${escape(info.title)}** \`${f.rule}\` · [documentation](${this.docs.uri(f.rule).toString()})\n\n`);
     md.appendMarkdown(`${escape(info.fullDescription)}\n\n`);
     const uri = document.uri.toString();

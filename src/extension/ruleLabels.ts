@@ -1,9 +1,7 @@
-// Words and icons of each rule in the extension's UI.
+// Words and icons of each rule in the extension's UI (from the rule registry).
+import { RULES } from '../core/rules/registry';
 import { RuleId } from '../core/types';
 
-export const RULE_LABEL: Record<RuleId, { one: string; many: string; icon: string; title: string }> = {
-  'repeated-passage': { one: 'repeat', many: 'repeats', icon: 'copy', title: 'Repeated passages' },
-  'near-duplicate': { one: 'near duplicate', many: 'near duplicates', icon: 'diff', title: 'Near duplicates' },
-  'unattributed-claim': { one: 'claim', many: 'claims', icon: 'question', title: 'Unattributed claims' },
-  'loaded-term': { one: 'term', many: 'terms', icon: 'tag', title: 'Loaded terms' },
-};
+export const RULE_LABEL = Object.fromEntries(
+  RULES.map(r => [r.id, { ...r.label, icon: r.icon, title: `${r.label.many.replace(/^./, c => c.toUpperCase())}` }]),
+) as Record<RuleId, { one: string; many: string; icon: string; title: string }>;

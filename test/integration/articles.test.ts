@@ -29,7 +29,7 @@ describe('the Articles view', () => {
       assert.ok(node.tooltip.includes(`lines ${label.startLine}–${label.endLine}`), node.tooltip);
       if (label.duplicateOf !== null) {
         // Short, in the label where the default sidebar width keeps it visible; in full in the tooltip.
-        assert.ok(node.label.startsWith(`${label.index}. \u29C9 #${label.duplicateOf} `), node.label);
+        assert.ok(node.label.startsWith(`${label.index}. = #${label.duplicateOf} `), node.label);
         assert.ok(node.tooltip.includes(`repeat of article ${label.duplicateOf}`), node.tooltip);
         assert.strictEqual(node.icon, 'copy');
         assert.strictEqual(node.contextValue, 'editorialReview.article.repeat');

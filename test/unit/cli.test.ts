@@ -37,6 +37,7 @@ const fakeEngine: CliEngine = {
           range: { start, end },
           related: [{ message: 'Original', range: original }],
           fixes: [{ title: 'Remove', edits: [{ range: { start, end: index.lineEndWithBreak(line) }, newText: '' }] }],
+          data: { kind: 'paragraphs', original },
         });
       } else if (!original) seen.set(content, { start, end });
     }
@@ -44,7 +45,12 @@ const fakeEngine: CliEngine = {
     for (const [word, rule] of words) {
       if (!on(rule)) continue;
       for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-        findings.push({ rule, severity: 'info', message: `"${word}"`, range: { start: i, end: i + word.length } });
+        const base = { severity: 'info' as const, message: `"${word}"`, range: { start: i, end: i + word.length } };
+        findings.push(
+          rule === 'unattributed-claim'
+            ? { ...base, rule, data: { cue: word, matched: word, kind: 'hedge', insertAt: i + word.length, sentence: base.range } }
+            : { ...base, rule, data: { term: word, matched: word, suggestions: ['Kyiv'], category: 'test', categoryDescription: undefined, note: 'A test.', quoted: false, sentence: base.range } },
+        );
       }
     }
     return { articles: [], findings, stats: { layout: 'single', characters: text.length, paragraphs: 0, sentences: 0, timings: {}, truncated: {} } };
@@ -149,6 +155,19 @@ describe('cli', () => {
       const { files, errors } = collectFiles(['d', 'd/a.txt'], tmp, p => path.relative(tmp, p));
       assert.deepStrictEqual(files.map(f => path.relative(tmp, f)), [path.join('d', 'a.txt'), path.join('d', 'sub', 'b.MD')]);
       assert.deepStrictEqual(errors, []);
+    });
+
+    it('never reviews its own reports: skipped by name in folders and by content anywhere', () => {
+      file('r/dump.txt', CLEAN);
+      file('r/dump.editorial-review.md', '# anything\n');
+      file('r/editorial-review-report.md', '# anything\n');
+      file('r/saved-as.md', '# Editorial review\n\n1 file reviewed by editorial-review 0.1.0: no findings.\n');
+      const { files } = collectFiles(['r'], tmp, p => path.relative(tmp, p));
+      assert.deepStrictEqual(files.map(f => path.basename(f)), ['dump.txt', 'saved-as.md']);
+      const o = cli(tmp, ['r']);
+      assert.strictEqual(o.code, 0, o.stderr);
+      assert.match(o.stderr, /saved-as\.md: a report of this tool, not a dump; skipped/);
+      assert.match(o.stdout, /No findings in 1 file\./);
     });
 
     it('locates invalid UTF-8', () => {
@@ -319,7 +338,7 @@ describe('cli', () => {
       const at = crlf.lastIndexOf(removed);
       const expected = Buffer.concat([BOM, Buffer.from(crlf.slice(0, at) + crlf.slice(at + removed.length), 'utf8')]);
       assert.ok(after.equals(expected), JSON.stringify(after.toString('utf8')));
-      assert.match(o.stderr, /^dump\.txt: removed 1 repeated passage \(line 7\)$/m);
+      assert.match(o.stderr, /^dump\.txt: removed 1 repeated passage$/m);
       // The report shows what is left, and stdout stays JSON.
       const report = JSON.parse(o.stdout);
       assert.ok(!report.files[0].findings.some((f: { rule: string }) => f.rule === 'repeated-passage'));
@@ -376,7 +395,10 @@ describe('cli', () => {
     });
 
     it('the build check catches forbidden packages in a metafile', async () => {
+      // The build script is CommonJS JavaScript: loaded as such.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { checkMetafile } = require(path.join(ROOT, 'esbuild.js'));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const esbuild = require('esbuild');
       const entry = path.join(tmp, 'entry.js');
       fs.writeFileSync(entry, `require(${JSON.stringify(path.join(ROOT, 'node_modules/dotenv'))}).config();\n`);
