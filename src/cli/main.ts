@@ -4,6 +4,7 @@ import { version } from '../../package.json';
 import { ConfigError, PartialOptions, resolveOptions } from '../core/config';
 import { applyEdits, removeAllRepeatedPassages } from '../core/fixes';
 import { FileReview, ToolInfo, formatJson, formatSarif, formatText, toMarkdown } from '../core/report';
+import { CompiledLexicons, compileLexicons } from '../core/lexicon';
 import { review } from '../core/review';
 import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/types';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
@@ -102,9 +103,12 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
   const configCache = new Map<string, PartialOptions | ConfigError>();
   const configPathCache = new Map<string, string | undefined>();
-  const noConfig = resolveOptions(cliLayer);
-  const optionsFor = (file: string): ReviewOptions | undefined => {
-    if (explicitConfig) return resolveOptions(explicitConfig, cliLayer);
+  // Options and their compiled lexicons, once per configuration (not per file).
+  const configured = (options: ReviewOptions) => ({ options, lexicons: compileLexicons(options) });
+  const noConfig = configured(resolveOptions(explicitConfig ?? {}, cliLayer));
+  const configuredCache = new Map<string, { options: ReviewOptions; lexicons: CompiledLexicons }>();
+  const optionsFor = (file: string): { options: ReviewOptions; lexicons: CompiledLexicons } | undefined => {
+    if (explicitConfig) return noConfig;
     const dir = path.dirname(file);
     if (!configPathCache.has(dir)) configPathCache.set(dir, findConfigFile(dir));
     const configPath = configPathCache.get(dir);
@@ -119,7 +123,10 @@ export function run(argv: readonly string[], io: CliIo): number {
       }
       configCache.set(configPath, layer);
     }
-    return layer instanceof ConfigError ? undefined : resolveOptions(layer, cliLayer);
+    if (layer instanceof ConfigError) return undefined;
+    let found = configuredCache.get(configPath);
+    if (!found) configuredCache.set(configPath, (found = configured(resolveOptions(layer, cliLayer))));
+    return found;
   };
 
   const { files, errors } = collectFiles(args.paths, cwd, display);
@@ -134,14 +141,14 @@ export function run(argv: readonly string[], io: CliIo): number {
       fail(`${PREFIX}: ${read.message}`);
       continue;
     }
-    const options = optionsFor(file);
-    if (!options) {
+    const config = optionsFor(file);
+    if (!config) {
       fail(`${PREFIX}: ${shown}: skipped because of the config file error above`);
       continue;
     }
     try {
       let text = read.text;
-      let result = engine.review(text, options);
+      let result = engine.review(text, config.options, config.lexicons);
       if (args.fix) {
         const edits = engine.removeAllRepeatedPassages(result);
         const fixed = edits.length > 0 ? engine.applyEdits(text, edits) : text;
@@ -158,7 +165,7 @@ export function run(argv: readonly string[], io: CliIo): number {
               const count = repeatCount(result);
               info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'}`);
               text = fixed;
-              result = engine.review(text, options);
+              result = engine.review(text, config.options, config.lexicons);
             } catch (e) {
               fail(`${PREFIX}: ${shown}: cannot write the fixed file: ${message(e)}`);
             }

@@ -37,6 +37,7 @@ const fakeEngine: CliEngine = {
           range: { start, end },
           related: [{ message: 'Original', range: original }],
           fixes: [{ title: 'Remove', edits: [{ range: { start, end: index.lineEndWithBreak(line) }, newText: '' }] }],
+          data: { kind: 'paragraphs', original },
         });
       } else if (!original) seen.set(content, { start, end });
     }
@@ -44,7 +45,12 @@ const fakeEngine: CliEngine = {
     for (const [word, rule] of words) {
       if (!on(rule)) continue;
       for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-        findings.push({ rule, severity: 'info', message: `"${word}"`, range: { start: i, end: i + word.length } });
+        const base = { severity: 'info' as const, message: `"${word}"`, range: { start: i, end: i + word.length } };
+        findings.push(
+          rule === 'unattributed-claim'
+            ? { ...base, rule, data: { cue: word, matched: word, kind: 'hedge', insertAt: i + word.length } }
+            : { ...base, rule, data: { term: word, matched: word, suggestions: ['Kyiv'], category: 'test', categoryDescription: undefined, note: 'A test.', quoted: false } },
+        );
       }
     }
     return { articles: [], findings, stats: { layout: 'single', characters: text.length, paragraphs: 0, sentences: 0, timings: {}, truncated: {} } };
@@ -376,7 +382,10 @@ describe('cli', () => {
     });
 
     it('the build check catches forbidden packages in a metafile', async () => {
+      // The build script is CommonJS JavaScript: loaded as such.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { checkMetafile } = require(path.join(ROOT, 'esbuild.js'));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const esbuild = require('esbuild');
       const entry = path.join(tmp, 'entry.js');
       fs.writeFileSync(entry, `require(${JSON.stringify(path.join(ROOT, 'node_modules/dotenv'))}).config();\n`);

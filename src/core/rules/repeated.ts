@@ -3,12 +3,26 @@ import { ParagraphAnalysis, SentenceInfo } from '../analysis';
 import { lineRemovalRange } from '../edits';
 import { FirstSeenTable } from '../hashTable';
 import { LineIndex, normalizeForCompare } from '../text';
-import { Article, Finding, OffsetRange, Paragraph, ReviewOptions, RuleOptions } from '../types';
+import { Article, OffsetRange, Paragraph, ReviewOptions, RuleOptions } from '../types';
+import { RuleDefinition, RuleFinding } from './rule';
 
 /** Paragraphs shorter than this are never reported on their own ("Advertisement", "Read more"). */
 const MIN_PARAGRAPH_WORDS = 3;
 /** Share of an article's words that must repeat one earlier article for it to be its duplicate. */
 const DUPLICATE_ARTICLE_SHARE = 0.8;
+
+export interface RepeatedPassageData {
+  /** What repeats: a whole article, a run of paragraphs, or sentences inside a paragraph. */
+  kind: 'article' | 'paragraphs' | 'sentence';
+  /** The original passage (document offsets). */
+  original: OffsetRange;
+  /** The original's article number (1-based) when the original is a whole article. */
+  originalArticle?: number;
+  /** This copy's article number when the copy is a whole article. */
+  article?: number;
+}
+
+export type RepeatedPassageFinding = RuleFinding<'repeated-passage', RepeatedPassageData>;
 
 export interface RepeatContext {
   text: string;
@@ -26,7 +40,7 @@ export interface RepeatContext {
 export interface PendingFinding {
   start: number;
   end: number;
-  build(): Finding;
+  build(): RepeatedPassageFinding;
   /** The range its fix removes (every repeat is removed by Remove All, shown or not). */
   removal(): OffsetRange;
 }
@@ -160,7 +174,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     return { wholeArticle, origArticle, originalIsArticle, originalRange, range, removal, article };
   }
 
-  function runFinding(c: RepeatContext, run: Paragraph[], originals: Paragraph[], sev: typeof severity): Finding {
+  function runFinding(c: RepeatContext, run: Paragraph[], originals: Paragraph[], sev: typeof severity): RepeatedPassageFinding {
     const { wholeArticle, origArticle, originalIsArticle, originalRange, range, removal, article } = runShape(c, run, originals);
     const message = !wholeArticle
       ? run.length === 1
@@ -380,7 +394,7 @@ function sentenceRemoval(text: string, g: SentenceGroup, p: Paragraph): OffsetRa
   return { start: s, end: e };
 }
 
-function sentenceFinding(ctx: RepeatContext, g: SentenceGroup, p: Paragraph, severity: RuleOptions['severity']): Finding {
+function sentenceFinding(ctx: RepeatContext, g: SentenceGroup, p: Paragraph, severity: RuleOptions['severity']): RepeatedPassageFinding {
   const { lines } = ctx;
   const { start, end, originals } = g;
   const removal = sentenceRemoval(ctx.text, g, p);
@@ -397,3 +411,31 @@ function sentenceFinding(ctx: RepeatContext, g: SentenceGroup, p: Paragraph, sev
     data: { kind: 'sentence', original: { start: originals[0].start, end: originals[n - 1].end } },
   };
 }
+
+/** The rule's metadata; its detection runs document-wide (`findRepeats`, `sentenceRepeats`). */
+export const repeatedPassage: RuleDefinition<'repeated-passage', RepeatedPassageData> = {
+  id: 'repeated-passage',
+  name: 'RepeatedPassage',
+  title: 'Repeated passage',
+  shortDescription: 'Text that appears again later in the file.',
+  fullDescription:
+    'A paragraph, a run of paragraphs (such as a whole article) or a sentence of at least `minWords` words ' +
+    'that repeats earlier text, compared after normalising case, quotes, dashes and white space. ' +
+    'The later copy is reported and points at the original; the fix removes it.',
+  docsAnchor: 'repeated-passage',
+  defaultEnabled: true,
+  defaultSeverity: 'warning',
+  settingKey: 'repeatedPassage',
+  label: { one: 'repeat', many: 'repeats' },
+  icon: 'copy',
+  options: [
+    {
+      key: 'minWords',
+      type: 'integer',
+      default: 8,
+      min: 1,
+      max: 100,
+      description: 'Minimum number of words for a sentence repeated inside another paragraph to be reported.',
+    },
+  ],
+};
