@@ -13,12 +13,14 @@ import { foldPunctuation, wordTokens } from './text';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const naturalStopwords: { words: string[] } = require('natural/lib/natural/util/stopwords');
 
-export const DEBRIS_KINDS = ['widget', 'prompt', 'advertisement', 'link', 'form', 'credit', 'cookie', 'social', 'url'] as const;
+/** `recurring` comes only from a document's evidence (debrisDocument.ts), never from one line's shape. */
+export const DEBRIS_KINDS = ['poll', 'widget', 'prompt', 'advertisement', 'link', 'form', 'credit', 'cookie', 'social', 'url', 'recurring'] as const;
 export type DebrisKind = (typeof DEBRIS_KINDS)[number];
 
 /** How each kind is named in messages ("Web debris: …"). */
 export const DEBRIS_KIND_LABELS: Record<DebrisKind, string> = {
-  widget: 'a widget or poll',
+  poll: 'a poll widget',
+  widget: 'a page widget',
   prompt: 'a share, sign-up or support prompt',
   advertisement: 'an advertisement label',
   link: 'a link line',
@@ -27,6 +29,7 @@ export const DEBRIS_KIND_LABELS: Record<DebrisKind, string> = {
   cookie: 'a cookie notice',
   social: "an embedded post's signature line",
   url: 'a bare URL',
+  recurring: 'a line that recurs across articles',
 };
 
 /** Score from which a line is debris (`debrisKind` answers a kind exactly when the score reaches it). */
@@ -51,10 +54,13 @@ const SIGNATURES: Signature[] = [
   { kind: 'advertisement', pattern: /^continue reading (the )?main story$/, maxWords: 5 },
   { kind: 'advertisement', pattern: /^(advertisement|sponsored)\s*[-:|]/, maxWords: 12 },
 
-  // Widgets: polls, players, galleries, comment counters, page furniture.
-  { kind: 'widget', pattern: /\btake (our|the|this) (poll|survey|quiz)\b/, maxWords: 12 },
+  // Polls: the line that opens one, the line under its form, its buttons.
+  { kind: 'poll', pattern: /\btake (our|the|this) (poll|survey|quiz)\b/, maxWords: 12 },
+  { kind: 'poll', pattern: /^(completing|by completing|by taking|by voting in) (this|our|the) (poll|survey|quiz)\b/, maxWords: 25 },
+  { kind: 'poll', pattern: /^(vote|vote now|see (the )?results|view results|submit (your )?vote)\s*[.:!]?$/, maxWords: 4 },
+
+  // Widgets: players, galleries, comment counters, page furniture.
   { kind: 'widget', pattern: /\b(story|article) continue[sd]? below\b/, maxWords: 10 },
-  { kind: 'widget', pattern: /^(completing|by completing|by taking|by voting in) (this|our|the) (poll|survey|quiz)\b/, maxWords: 25 },
   { kind: 'widget', pattern: /^scroll (down )?(for|to (see|watch|view|read)) (the )?(videos?|more|comments|photos)\b/, maxWords: 8 },
   { kind: 'widget', pattern: /^(loading|please wait)\s*(\.\.\.|…)?$/, maxWords: 3 },
   { kind: 'widget', pattern: /^(error:? )?(can'?t|cannot|could not|unable to) (render|load|display)( (this|the))?( (content|video|image|page|widget|player|embed|tweet|post|media))?\s*[,.:!-]*\s*(error)?\.?$/, maxWords: 8 },
@@ -66,7 +72,6 @@ const SIGNATURES: Signature[] = [
   { kind: 'widget', pattern: /^(view|see|open) (this |the )?(post|photo|video|tweet|reel) on (instagram|facebook|twitter|x|tiktok|youtube)\b/, maxWords: 8 },
   { kind: 'widget', pattern: /^(view|open|see) (the )?(full )?(photo )?(gallery|slideshow)\b|^(image|photo|slide) \d+ (of|\/) \d+$/, maxWords: 8 },
   { kind: 'widget', pattern: /^(back to top|skip to (main )?content|skip (this )?ad|close (this )?(window|ad)|toggle (menu|navigation)|main menu|menu)\s*[.:]?$/, maxWords: 5 },
-  { kind: 'widget', pattern: /^(vote|vote now|see (the )?results|view results|submit (your )?vote)\s*[.:!]?$/, maxWords: 4 },
 
   // Share, sign-up, follow and support prompts.
   { kind: 'prompt', pattern: /^(please )?(click|tap) (here|below|the (link|button))\b/, maxWords: 20 },
@@ -142,7 +147,8 @@ const INTERFACE_WORDS = new Set<string>([
   'error', 'more', 'related', 'read', 'watch', 'listen', 'trending', 'popular', 'recommended', 'donate',
   'donations', 'support', 'account', 'password', 'username', 'required', 'field', 'website', 'url', 'link',
   'links', 'page', 'post', 'posts', 'article', 'articles', 'story', 'stories', 'continue', 'continues',
-  'below', 'above', 'here', 'view', 'pdf', 'rss', 'feed', 'sitemap', 'contact', 'updates', 'alerts',
+  'below', 'above', 'here', 'view', 'pdf', 'rss', 'feed', 'sitemap', 'contact', 'updates', 'alerts', 'sign',
+  'getty', 'inbox', 'embed',
 ]);
 
 // Verbs a line of interface text starts with.

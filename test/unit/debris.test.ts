@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { DEBRIS_THRESHOLD, DebrisKind, debrisKind, debrisScore } from '../../src/core/debris';
+import { DocumentLine, debrisInDocument } from '../../src/core/debrisDocument';
 
 // Lines written for these tests, one group per kind of web debris.
-const DEBRIS: Record<DebrisKind, string[]> = {
+const DEBRIS: Record<Exclude<DebrisKind, 'recurring'>, string[]> = {
+  poll: ['Take our poll - story continues below', 'Completing this poll gives you our weekly digest at no cost.', 'Vote now!'],
   widget: [
-    'Take our poll - story continues below',
     'Story Continued Below',
     'SCROLL DOWN FOR VIDEO',
     'Loading...',
@@ -15,7 +16,6 @@ const DEBRIS: Record<DebrisKind, string[]> = {
     'Image 3 of 12',
     '12 Comments',
     'Back to top',
-    'Completing this poll gives you our weekly digest at no cost.',
   ],
   prompt: [
     'Sign up for our morning newsletter',
@@ -131,5 +131,68 @@ describe('debris', () => {
     assert.equal(debrisKind('   Advertisement  '), 'advertisement');
     const long = 'Sign up for the newsletter was the advice of the committee, which met for six hours on Monday to hear from residents, shop owners and the harbour master about the future of the pier.';
     assert.equal(debrisKind(long), null);
+  });
+});
+
+describe('debris in a document', () => {
+  const doc = (spec: [string, number, boolean?][]): DocumentLine[] => spec.map(([text, article, title]) => ({ text, article, protected: title === true }));
+  const kinds = (v: ReturnType<typeof debrisInDocument>) => v.map(x => (x ? `${x.kind}/${x.evidence}` : null));
+
+  it('takes the question and answers a poll widget encloses as debris, and nothing after its form', () => {
+    const lines = doc([
+      ['Harbour town closes its pier', 0, true],
+      ['The council voted on Tuesday to close the old ferry pier after an inspection found deep cracks.', 0],
+      ['Take our poll - story continues below', 0],
+      ['Should the pier be rebuilt?', 0],
+      ['* Yes, rebuild it.', 0],
+      ['No, spend the money elsewhere.', 0],
+      ['Email *', 0],
+      ['Why?', 0],
+      ['The inspection found that two of the pillars had lost most of their strength, the engineer said.', 0],
+    ]);
+    assert.deepEqual(kinds(debrisInDocument(lines)), [
+      null, null, 'poll/shape', 'poll/context', 'poll/context', 'poll/context', 'form/shape', null, null,
+    ]);
+  });
+
+  it('does not enclose across articles, past long lines, or between widgets that are not polls', () => {
+    const across = doc([['Take our poll', 0], ['A short line.', 1], ['Email *', 1]]);
+    assert.deepEqual(kinds(debrisInDocument(across)), ['poll/shape', null, 'form/shape']);
+    const long = doc([['Take our poll', 0], [`${'word '.repeat(30)}end.`, 0], ['Email *', 0]]);
+    assert.equal(debrisInDocument(long)[1], null);
+    const ads = doc([['Advertisement', 0], ['He said no.', 0], ['Advertisement', 0]]);
+    assert.deepEqual(kinds(debrisInDocument(ads)), ['advertisement/shape', null, 'advertisement/shape']);
+    const slot = doc([['Story continues below', 0], ['He said no.', 0], ['Follow us on Twitter', 0]]);
+    assert.deepEqual(kinds(debrisInDocument(slot)), ['widget/shape', null, 'prompt/shape']);
+  });
+
+  it('takes a short line that recurs in three articles next to debris as debris, never a title', () => {
+    const lines: [string, number, boolean?][] = [];
+    for (let a = 0; a < 3; a++) {
+      lines.push([`Story number ${a} about the harbour`, a, true], ['Bridge designs compared', a], ['Advertisement', a], ['Bridge designs compared', a]);
+      lines.push(['The works will take two years and cost the town more than it spends on schools in a decade.', a]);
+    }
+    const v = debrisInDocument(doc(lines));
+    assert.deepEqual(v.filter(x => x?.evidence === 'recurrence').length, 6);
+    assert.equal(v[1]?.kind, 'advertisement');
+    assert.equal(v[1]?.articles, 3);
+    assert.equal(v[0], null);
+    assert.equal(v[4], null);
+  });
+
+  it('leaves recurring lines alone when they are in fewer than three articles, never next to debris, or next to recurring lines only', () => {
+    const two = doc([['Which design?', 0], ['Advertisement', 0], ['Which design?', 1], ['Advertisement', 1]]);
+    assert.equal(debrisInDocument(two)[0], null);
+    const prose = doc([['He has to go.', 0], ['He has to go.', 1], ['He has to go.', 2]]);
+    const copies = doc([0, 1, 2].flatMap(a => [['Advertisement', a], ['Prices rose by a tenth in May.', a]] as [string, number][]));
+    assert.deepEqual(kinds(debrisInDocument(copies)), ['advertisement/shape', null, 'advertisement/shape', null, 'advertisement/shape', null]);
+    assert.deepEqual(debrisInDocument(prose), [null, null, null]);
+    const ui = doc([['Related links', 0], ['Related links', 1], ['Related links', 2]]);
+    assert.deepEqual(kinds(debrisInDocument(ui)), ['recurring/recurrence', 'recurring/recurrence', 'recurring/recurrence']);
+    const chain: [string, number, boolean?][] = [];
+    for (let a = 0; a < 3; a++) chain.push(['Related links', a], ['Prices rose in May.', a]);
+    assert.deepEqual(kinds(debrisInDocument(doc(chain))).filter((_, i) => i % 2 === 1), [null, null, null]);
+    const titles = doc([['Advertisement', 0, true]]);
+    assert.equal(debrisInDocument(titles)[0], null);
   });
 });
