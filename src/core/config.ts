@@ -286,6 +286,13 @@ class Checker {
   }
 }
 
+/** Checks one value of an option against its spec: the clean value, or the problems found. */
+export function checkOptionValue(spec: OptionSpec, value: unknown): { value?: unknown; problems: string[] } {
+  const check = new Checker();
+  const checked = check.option(spec, value);
+  return check.problems.length > 0 ? { problems: check.problems } : { value: checked, problems: [] };
+}
+
 /**
  * Checks options written by a user and returns them in a clean form (rule shorthands expanded to
  * `{enabled?, severity?}`, strings trimmed). Throws ConfigError listing every problem, each

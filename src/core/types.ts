@@ -105,7 +105,7 @@ export interface RuleOptions {
   severity: Severity;
 }
 
-/** A loaded term added by the user (matched as literal words, case-insensitive). */
+/** A loaded term added by the user (matched as literal text, case-insensitive: see literal.ts). */
 export interface UserTerm {
   term: string;
   suggestions: string[];

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { OPTION_KEYS, SEVERITIES, resolveOptions, validateOptions } from '../../src/core/config';
+import { OPTION_KEYS, SEVERITIES, checkOptionValue, resolveOptions, validateOptions } from '../../src/core/config';
 import { defaultOptions } from '../../src/core/defaults';
 import { compileLexicons } from '../../src/core/lexicon';
 import { Reviewer, review } from '../../src/core/review';
@@ -73,6 +73,13 @@ describe('rule registry', () => {
     for (const r of PARAGRAPH_RULES) assert.ok(r.stage && typeof r.analyze === 'function' && typeof r.finding === 'function', r.id);
   });
 
+  it('has a README section per rule, at its docs anchor', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const sections = readme.slice(readme.indexOf('\n## Rules')).split(/\n## /)[1] ?? '';
+    const anchors = [...sections.matchAll(/^### (\S+)$/gm)].map(m => m[1]);
+    assert.deepStrictEqual(anchors, RULES.map(r => r.docsAnchor));
+  });
+
   it('gives the defaults: each rule on or off with its severity, each option its default', () => {
     const d = defaultOptions();
     assert.deepStrictEqual(Object.keys(d).sort(), ['rules', ...OPTIONS.map(o => o.key)].sort());
@@ -95,6 +102,29 @@ describe('rule registry', () => {
         assert.deepStrictEqual((merged as unknown as Record<string, unknown>)[o.key], ['alpha', 'beta'], o.key);
       }
     }
+  });
+});
+
+describe('option specs of every type', () => {
+  // Specs a rule may contribute; the current rules do not use all types yet.
+  const severity: OptionSpec = { key: 'minWords', type: 'severity', default: 'info', description: 'test' };
+  const flag: OptionSpec = { key: 'minWords', type: 'boolean', default: false, description: 'test' };
+  const words: OptionSpec = { key: 'minWords', type: 'words', default: [], description: 'test' };
+
+  it('a severity option takes a severity and nothing else', () => {
+    assert.deepStrictEqual(checkOptionValue(severity, 'hint'), { value: 'hint', problems: [] });
+    assert.match(checkOptionValue(severity, 'loud').problems.join(), /"minWords" must be one of error, warning, info, hint, got "loud"/);
+  });
+
+  it('a boolean option takes true or false', () => {
+    assert.deepStrictEqual(checkOptionValue(flag, true), { value: true, problems: [] });
+    assert.match(checkOptionValue(flag, 'yes').problems.join(), /"minWords" must be true or false/);
+  });
+
+  it('a words option takes a list of words, trimmed', () => {
+    assert.deepStrictEqual(checkOptionValue(words, [' a b ']), { value: ['a b'], problems: [] });
+    assert.match(checkOptionValue(words, 'a').problems.join(), /must be a list of strings/);
+    assert.match(checkOptionValue(words, ['...']).problems.join(), /at least one letter or digit/);
   });
 });
 

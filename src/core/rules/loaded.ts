@@ -73,7 +73,7 @@ export const loadedTerm: ParagraphRule<'loaded-term', LoadedTermData, TermHit> =
   label: { one: 'term', many: 'terms' },
   icon: 'tag',
   options: [
-    { key: 'terms', type: 'terms', default: [], description: 'Loaded terms to add to the lexicon, matched as literal words.' },
+    { key: 'terms', type: 'terms', default: [], description: 'Loaded terms to add to the lexicon, matched as literal text (never as regular expressions).' },
     { key: 'ignoredTerms', type: 'words', default: [], description: 'Terms of the lexicon (or added ones) never to report.' },
   ],
   stage: 'terms',
