@@ -9,7 +9,8 @@ import { review } from '../core/review';
 import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/types';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
-import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileAtomic } from './files';
+import { isReportText } from '../core/reportFiles';
+import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileInPlace } from './files';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
 
@@ -141,6 +142,10 @@ export function run(argv: readonly string[], io: CliIo): number {
       fail(`${PREFIX}: ${read.message}`);
       continue;
     }
+    if (isReportText(read.text)) {
+      note(`${PREFIX}: ${shown}: a report of this tool, not a dump; skipped`);
+      continue;
+    }
     const config = optionsFor(file);
     if (!config) {
       fail(`${PREFIX}: ${shown}: skipped because of the config file error above`);
@@ -161,7 +166,7 @@ export function run(argv: readonly string[], io: CliIo): number {
             const body = Buffer.from(fixed, 'utf8');
             const data = read.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
             try {
-              writeFileAtomic(file, data);
+              writeFileInPlace(file, data, read.bytes, read);
               const count = repeatCount(result);
               info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'}`);
               text = fixed;

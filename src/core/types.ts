@@ -119,12 +119,21 @@ export interface RuleOptions {
   severity: Severity;
 }
 
-/** A loaded term added by the user (matched as literal words, case-insensitive). */
+/** A loaded term added by the user (matched as literal text, case-insensitive: see literal.ts). */
 export interface UserTerm {
   term: string;
   suggestions: string[];
   category?: string;
   note?: string;
+}
+
+/**
+ * One occurrence never to report (written by "Ignore this occurrence"): the words as written and
+ * the fingerprint of their sentence (see occurrences.ts).
+ */
+export interface IgnoredOccurrence {
+  term: string;
+  sentence: string;
 }
 
 export interface ReviewOptions {
@@ -139,6 +148,8 @@ export interface ReviewOptions {
   ignoredTerms: string[];
   /** Hedge / vague-source cues that are never reported. */
   ignoredCues: string[];
+  /** Single occurrences of terms or cues never reported (by term and sentence fingerprint). */
+  ignoredOccurrences: IgnoredOccurrence[];
   /** Per rule, at most this many findings per file (the rest are counted in stats.truncated). */
   maxFindingsPerRule: number;
 }
