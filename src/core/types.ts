@@ -96,6 +96,13 @@ export interface Review {
    * document order. Read through `removeAllRepeatedPassages` (fixes.ts).
    */
   repeatRemovals?: OffsetRange[];
+  /**
+   * What removing all web debris removes: every line of the boilerplate rule, also those past
+   * `maxFindingsPerRule`, merged where they touch. Read through `removeAllWebDebris` (fixes.ts).
+   */
+  debrisRemovals?: OffsetRange[];
+  /** Whether fix-all also removes the web debris (the option `fixAllRemovesWebDebris`). */
+  fixAllRemovesWebDebris?: boolean;
 }
 
 // ---- Options -------------------------------------------------------------------------------
@@ -127,4 +134,6 @@ export interface ReviewOptions {
   ignoredCues: string[];
   /** Per rule, at most this many findings per file (the rest are counted in stats.truncated). */
   maxFindingsPerRule: number;
+  /** Fix all (source.fixAll, the CLI's --fix) also removes every line of web debris. */
+  fixAllRemovesWebDebris: boolean;
 }

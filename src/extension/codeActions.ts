@@ -1,7 +1,7 @@
 // Quick fixes on findings and `source.fixAll.editorialReview`. Every text fix is a command carrying
 // the document version it was computed for; the command refuses to apply it to changed text.
 import * as vscode from 'vscode';
-import { removeAllRepeatedPassages } from '../core/fixes';
+import { fixAllEdits, removeAllRepeatedPassages, removeAllWebDebris } from '../core/fixes';
 import { Finding, OffsetRange, TextEdit } from '../core/types';
 import { ruleOfDiagnostic } from './diagnostics';
 import { Reviewer } from './reviewer';
@@ -71,10 +71,12 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
     const allRepeats = () => removeAllRepeatedPassages(state.review);
 
     if (context.only && wants(FIX_ALL_KIND) && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
-      const edits = allRepeats();
+      // With editorialReview.fixAllRemovesWebDebris, the lines of web debris go too.
+      const edits = fixAllEdits(state.review, state.text);
       if (edits.length > 0) {
-        const action = new vscode.CodeAction('Remove all repeated passages', FIX_ALL_KIND);
-        action.command = applyCommand('Remove all repeated passages', edits);
+        const title = state.review.fixAllRemovesWebDebris ? 'Remove all repeated passages and web debris' : 'Remove all repeated passages';
+        const action = new vscode.CodeAction(title, FIX_ALL_KIND);
+        action.command = applyCommand(title, edits);
         actions.push(action);
       }
     }
@@ -84,6 +86,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
     const end = document.offsetAt(range.end);
     const hits = state.review.findings.filter(f => f.range.start <= end && f.range.end >= start);
     let offeredRemoveAll = false;
+    let offeredRemoveDebris = false;
     for (const finding of hits) {
       const diagnostic = matchDiagnostic(context.diagnostics, finding, state.toRange(finding.range));
       const add = (title: string, command: vscode.Command, preferred = false) => {
@@ -129,6 +132,16 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
           }
           const title = `Ignore «${term}» in this workspace`;
           add(title, { command: COMMAND.ignoreTerm, title, arguments: [{ uri, value: term } satisfies IgnoreArgs] });
+          break;
+        }
+        case 'boilerplate': {
+          if (!offeredRemoveDebris) {
+            const edits = removeAllWebDebris(state.review);
+            if (edits.length > 1) {
+              add('Remove all web debris in this file', applyCommand('Remove all web debris in this file', edits));
+              offeredRemoveDebris = true;
+            }
+          }
           break;
         }
         case 'unattributed-claim': {

@@ -3,18 +3,19 @@
 // list. Adding a rule: write its module (a `RuleDefinition`, see rule.ts) and add it below, to
 // RULES and to the Finding union.
 import { unattributedClaim, UnattributedClaimFinding } from './attribution';
+import { boilerplate, BoilerplateFinding } from './boilerplate';
 import { loadedTerm, LoadedTermFinding } from './loaded';
 import { nearDuplicate, NearDuplicateFinding } from './nearDuplicate';
 import { repeatedPassage, RepeatedPassageFinding } from './repeated';
 import { OptionKey, OptionSpec, ParagraphRule, RuleDefinition, helpUri } from './rule';
 
 /** In the order findings at the same offset are listed and reports show the rules. */
-export const RULES = [repeatedPassage, nearDuplicate, unattributedClaim, loadedTerm] as const;
+export const RULES = [repeatedPassage, nearDuplicate, unattributedClaim, loadedTerm, boilerplate] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];
 
 /** A finding of any rule; `rule` tells which, and so the type of `data`. */
-export type Finding = RepeatedPassageFinding | NearDuplicateFinding | UnattributedClaimFinding | LoadedTermFinding;
+export type Finding = RepeatedPassageFinding | NearDuplicateFinding | UnattributedClaimFinding | LoadedTermFinding | BoilerplateFinding;
 
 /** The findings of one rule. */
 export type FindingOf<R extends RuleId> = Extract<Finding, { rule: R }>;
