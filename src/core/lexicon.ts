@@ -2,6 +2,7 @@
 import loadedTermsData from './lexicons/loaded-terms.json';
 import cuesData from './lexicons/cues.json';
 import { isPlainPhrase } from './literal';
+import { occurrenceSet } from './occurrences';
 import { PhraseMatcher, expandPattern, normalizePatternWord } from './phrases';
 import { ReviewOptions } from './types';
 
@@ -72,10 +73,12 @@ export interface CompiledLexicons {
   cues: PhraseMatcher<CueEntry>;
   ignoredTerms: Set<string>;
   ignoredCues: Set<string>;
+  /** Keys of the single occurrences never reported (occurrences.ts). */
+  ignoredOccurrences: Set<string>;
 }
 
 /** Only the options the lexicons depend on. */
-export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'>;
+export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'> & Partial<Pick<ReviewOptions, 'ignoredOccurrences'>>;
 
 export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   const terms = new PhraseMatcher<TermEntry>();
@@ -95,5 +98,11 @@ export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   }
   const cues = new PhraseMatcher<CueEntry>();
   for (const entry of DEFAULT_CUES) cues.add(entry.cue, entry);
-  return { terms, cues, ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
+  return {
+    terms,
+    cues,
+    ignoredTerms: silenceSet(options.ignoredTerms),
+    ignoredCues: silenceSet(options.ignoredCues),
+    ignoredOccurrences: occurrenceSet(options.ignoredOccurrences ?? []),
+  };
 }

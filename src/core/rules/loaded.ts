@@ -2,6 +2,7 @@
 import { passesContext } from '../context';
 import { matchCase } from '../edits';
 import { TERM_CATEGORIES, TermEntry, isSilenced } from '../lexicon';
+import { isIgnoredOccurrence } from '../occurrences';
 import { nonOverlapping } from '../phrases';
 import { isInside } from '../quotes';
 import { OffsetRange, Severity } from '../types';
@@ -12,6 +13,8 @@ export interface TermHit extends OffsetRange {
   entry: TermEntry;
   matched: string;
   quoted: boolean;
+  /** The sentence the term stands in (offsets relative to the paragraph). */
+  sentence: OffsetRange;
 }
 
 export interface LoadedTermData {
@@ -26,6 +29,8 @@ export interface LoadedTermData {
   note: string;
   /** Inside a direct quotation (reported one severity lower). */
   quoted: boolean;
+  /** The sentence it stands in (document offsets): with `matched`, what "Ignore this occurrence" keeps. */
+  sentence: OffsetRange;
 }
 
 export type LoadedTermFinding = RuleFinding<'loaded-term', LoadedTermData>;
@@ -45,7 +50,9 @@ export function findTerms(p: ParagraphInput): TermHit[] {
     if (isSilenced(lex.ignoredTerms, m.value.term, matched)) continue;
     const s = p.sentenceAt(m.start);
     if (!passesContext(m.value.context, tokens, m.first, m.last, p.sentenceTokenStart[s], p.sentenceTokenEnd[s])) continue;
-    terms.push({ start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(p.quotes(), m.start, m.end) });
+    const sentence = p.sentences[s];
+    if (isIgnoredOccurrence(lex.ignoredOccurrences, matched, text.slice(sentence.start, sentence.end))) continue;
+    terms.push({ start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(p.quotes(), m.start, m.end), sentence });
   }
   return terms;
 }
@@ -91,6 +98,7 @@ export const loadedTerm: ParagraphRule<'loaded-term', LoadedTermData, TermHit> =
         categoryDescription: TERM_CATEGORIES[entry.category],
         note: entry.note,
         quoted: hit.quoted,
+        sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end },
       },
     };
   },

@@ -52,6 +52,12 @@ export const GENERAL_OPTIONS: readonly OptionSpec[] = [
     max: 100000,
     description: 'Per rule, at most this many findings per file.',
   },
+  {
+    key: 'ignoredOccurrences',
+    type: 'occurrences',
+    default: [],
+    description: 'Single occurrences of loaded terms or cues never to report: the words and a fingerprint of their sentence (written by "Ignore this occurrence").',
+  },
 ];
 
 /** Every option, each rule's in registry order, then the general ones. */
