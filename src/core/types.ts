@@ -64,6 +64,18 @@ export interface Sentence {
   paragraph: number;
 }
 
+/** What an article says about itself in its first lines (each part only when present). */
+export interface ArticleMeta {
+  /** The place of a dateline ("CLEVELAND", "RANGOON, Burma"). */
+  dateline?: string;
+  /** The name(s) of a byline, without "By". */
+  byline?: string;
+  /** An agency or source: "(Reuters)" in a dateline, a `Source:` header. */
+  source?: string;
+  /** A date as written (a date line, a `Date:` header, a date in the dateline). */
+  date?: string;
+}
+
 export interface Article {
   /** 1-based, in document order. */
   index: number;
@@ -73,6 +85,8 @@ export interface Article {
   range: OffsetRange;
   /** Index (1-based) of the earlier article this one repeats, or null. */
   duplicateOf: number | null;
+  /** Dateline, byline, source and date found in the article's first lines. */
+  meta: ArticleMeta;
 }
 
 export interface ReviewStats {

@@ -68,7 +68,7 @@ function sample(): FileReview {
     { rule: 'unattributed-claim', severity: 'hint', message: 'Hedge "reportedly" with no source.', range: cue, data: { cue: 'reportedly', matched: 'reportedly', kind: 'hedge', insertAt: cue.end, sentence: cue } },
   ];
   const r: Review = {
-    articles: [{ index: 1, title: 'Title | one', titleRange: { start: 0, end: 11 }, range: { start: 0, end: TEXT.length }, duplicateOf: null }],
+    articles: [{ index: 1, title: 'Title | one', titleRange: { start: 0, end: 11 }, range: { start: 0, end: TEXT.length }, duplicateOf: null, meta: {} }],
     findings,
     stats: { layout: 'headline-blocks', characters: TEXT.length, paragraphs: 4, sentences: 4, timings: {}, truncated: {} },
   };
