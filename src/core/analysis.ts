@@ -6,6 +6,7 @@ import { nonOverlapping } from './phrases';
 import { isInside, quoteSpans } from './quotes';
 import { sentenceRanges } from './sentences';
 import { namesSource } from './sources';
+import { EmotiveHit, findEmotive } from './emotive';
 import { wordTokens } from './text';
 import { bandKeys, sketch, wordHash } from './minhash';
 import { OffsetRange, ReviewOptions } from './types';
@@ -52,6 +53,7 @@ export interface ParagraphAnalysis {
   wordHashes: Uint32Array | null;
   claims: ClaimHit[];
   terms: TermHit[];
+  emotive: EmotiveHit[];
 }
 
 /** Paragraphs longer than this are not sketched (they are compared exactly only). */
@@ -146,13 +148,35 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
     }
   }
 
+  const emotive: EmotiveHit[] = [];
+  if (wantTerms && options.emotiveWording) {
+    const sentenceOfToken = (i: number) => {
+      const s = sentenceIndexAt(ranges, tokens[i].start);
+      return { from: sentenceTokenStart[s], to: sentenceTokenEnd[s] };
+    };
+    const named = new Map<number, boolean>();
+    emotive.push(...findEmotive({
+      text,
+      tokens,
+      sentenceOf: sentenceOfToken,
+      reported: i => {
+        if (isInside(quotes, tokens[i].start, tokens[i].end)) return true;
+        const s = sentenceIndexAt(ranges, tokens[i].start);
+        let n = named.get(s);
+        if (n === undefined) named.set(s, n = namesSource(tokens, sentenceTokenStart[s], sentenceTokenEnd[s], text, 0));
+        return n;
+      },
+      taken: terms,
+      ignored: lex.ignoredTerms,
+    }).filter(h => !((h.quoted || h.negated) && options.emotiveSeverity === 'hint')));
+  }
   lap('terms');
   const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
   const paragraphSketch = wantSketch ? sketch(hashes) : null;
   const wordHashes = paragraphSketch ? hashes : null;
   const keyHash = sequenceHash(hashes, 0, hashes.length);
   lap('sketches');
-  return { keyHash, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, claims, terms };
+  return { keyHash, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, claims, terms, emotive };
 }
 
 /** A 53-bit hash of a run of word hashes (two 32-bit FNV-style lanes). */

@@ -14,6 +14,8 @@ export function defaultOptions(): ReviewOptions {
     terms: [],
     ignoredTerms: [],
     ignoredCues: [],
+    emotiveWording: true,
+    emotiveSeverity: 'hint',
     maxFindingsPerRule: 500,
   };
 }

@@ -4,7 +4,7 @@ import { ParagraphAnalysis, StageClock, analyzeParagraph } from './analysis';
 import { defaultOptions } from './defaults';
 import { compileLexicons } from './lexicon';
 import { claimFinding } from './rules/attribution';
-import { termFinding } from './rules/loaded';
+import { emotiveFinding, termFinding } from './rules/loaded';
 import { ComparisonCache, NearDuplicateMemory, findNearDuplicates } from './rules/nearDuplicate';
 import { ParagraphEdit, SentenceMemory, findRepeats, sentenceRepeats } from './rules/repeated';
 import { Segmentation, segment } from './segment';
@@ -143,6 +143,10 @@ export class Reviewer {
       }
       for (const hit of a.terms) {
         if (terms.length < cap) terms.push(termFinding(hit, p.range.start, termSeverity));
+        else overflow['loaded-term'] = (overflow['loaded-term'] ?? 0) + 1;
+      }
+      for (const hit of a.emotive) {
+        if (terms.length < cap) terms.push(emotiveFinding(hit, p.range.start, options.emotiveSeverity));
         else overflow['loaded-term'] = (overflow['loaded-term'] ?? 0) + 1;
       }
     });

@@ -48,7 +48,7 @@ describe('loaded-term', () => {
       o.terms = [{ term, suggestions: ['neutral'] }];
     };
     assert.deepEqual(terms('The (a+b)* crowd and the aab crowd.', add('(a+b)*')), []);
-    assert.deepEqual(terms('Heroic efforts were made by the boss man.', add('boss man')), ['boss man']);
+    assert.deepEqual(terms('Many efforts were made by the boss man.', add('boss man')), ['boss man']);
     assert.deepEqual(terms('Nothing here matches.', add('.*')), []);
   });
 

@@ -1,5 +1,6 @@
 // loaded-term: charged or contested wording, with the neutral alternatives as fixes.
 import { TermHit } from '../analysis';
+import { EmotiveHit, emotiveEvidence } from '../emotive';
 import { matchCase } from '../edits';
 import { TERM_CATEGORIES } from '../lexicon';
 import { Finding, Severity } from '../types';
@@ -30,6 +31,32 @@ export function termFinding(hit: TermHit, base: number, severity: Severity): Fin
       categoryDescription: TERM_CATEGORIES[entry.category],
       note: entry.note,
       quoted: hit.quoted,
+    },
+  };
+}
+
+export function emotiveFinding(hit: EmotiveHit, base: number, severity: Severity): Finding {
+  const lowered = hit.quoted || hit.negated;
+  const range = { start: base + hit.start, end: base + hit.end };
+  const why = `${emotiveEvidence(hit.entry)}: it tells the reader what to feel instead of showing what happened.`;
+  const advice = hit.removal ? 'Remove it, or attribute the judgement to whoever holds it.' : 'Attribute the judgement to whoever holds it, or describe what happened.';
+  const context = hit.quoted ? ' In reported speech: one severity lower.' : hit.negated ? ' Negated: one severity lower.' : '';
+  const removal = hit.removal;
+  return {
+    rule: 'loaded-term',
+    severity: lowered ? LOWER[severity] : severity,
+    message: `\u201C${hit.matched}\u201D (emotive wording): ${why} ${advice}${context}`,
+    range,
+    fixes: removal ? [{ title: `Remove \u00AB${hit.matched}\u00BB`, edits: [{ range: { start: base + removal.range.start, end: base + removal.range.end }, newText: removal.newText }] }] : [],
+    data: {
+      term: hit.entry.word,
+      matched: hit.matched,
+      suggestions: [],
+      category: 'emotive-wording',
+      categoryDescription: TERM_CATEGORIES['emotive-wording'],
+      note: why,
+      quoted: hit.quoted,
+      negated: hit.negated,
     },
   };
 }
