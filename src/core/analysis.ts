@@ -5,7 +5,7 @@ import { passesContext } from './context';
 import { nonOverlapping } from './phrases';
 import { isInside, quoteSpans } from './quotes';
 import { sentenceRanges } from './sentences';
-import { namesSource } from './sources';
+import { namesSource, sourceAnswers } from './sources';
 import { EmotiveHit, findEmotive } from './emotive';
 import { wordTokens } from './text';
 import { bandKeys, sketch, wordHash } from './minhash';
@@ -129,9 +129,9 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
       if (!passesContext(m.value.context, tokens, m.first, m.last, from, to)) continue;
       const quoted = isInside(quotes, m.start, m.end);
       const named = namesSource(tokens, from, to, text, 0, m.first, m.last);
-      // A quoted named speaker owns the hedge; a named source answers a vague one.
-      if (quoted && named) continue;
-      if (m.value.kind === 'vague-source' && named) continue;
+      const previous = s > 0 ? { from: sentenceTokenStart[s - 1], to: sentenceTokenEnd[s - 1] } : undefined;
+      const earlier = claims.length > 0 && sentenceIndexAt(ranges, claims[claims.length - 1].start) === s;
+      if (sourceAnswers({ kind: m.value.kind, first: m.first, last: m.last, quoted, named, earlierCue: earlier }, tokens, text, from, previous)) continue;
       claims.push({ start: m.start, end: m.end, cue: m.value, matched, insertAt: insertionPoint(text, ranges[s]) });
     }
   }

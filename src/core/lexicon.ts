@@ -3,12 +3,15 @@ import loadedTermsData from './lexicons/loaded-terms.json';
 import cuesData from './lexicons/cues.json';
 import { PhraseMatcher, expandPattern, normalizePatternWord } from './phrases';
 import { ReviewOptions } from './types';
+import { templateCues } from './cueTemplates';
 
 export interface ContextRule {
   unlessBefore?: string[];
   unlessAfter?: string[];
   unlessNear?: string[];
   onlyNear?: string[];
+  /** No flag when one of these words follows the match within 'window' words. */
+  unlessSoonAfter?: string[];
   window?: number;
 }
 
@@ -24,11 +27,16 @@ export interface TermEntry {
   user?: boolean;
 }
 
+/** hedge: a word that hedges a claim; vague-source: an unnamed source; agentless: a passive or impersonal construction with no one named. */
+export type CueKind = 'hedge' | 'vague-source' | 'agentless';
+
 export interface CueEntry {
   cue: string;
-  kind: 'hedge' | 'vague-source';
+  kind: CueKind;
   note: string;
   context?: ContextRule;
+  /** The id of the template (cue-templates.json) the cue was built from. */
+  template?: string;
 }
 
 export const DEFAULT_TERMS: readonly TermEntry[] = (loadedTermsData as { entries: TermEntry[] }).entries;
@@ -90,6 +98,7 @@ export function compileLexicons(options: ReviewOptions): CompiledLexicons {
   }
   const cues = new PhraseMatcher<CueEntry>();
   for (const entry of DEFAULT_CUES) cues.add(entry.cue, entry);
+  for (const entry of templateCues()) cues.add(entry.cue, entry);
   const compiled = { terms, cues, ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
   cache.set(options, compiled);
   return compiled;

@@ -65,7 +65,7 @@ function patternCovers(pattern: string, text: string): boolean {
   return variants(pattern).some(v => v.length === target.length && v.every((alts, i) => alts.includes(target[i])));
 }
 
-const CONTEXT_KEYS = new Set(['unlessBefore', 'unlessAfter', 'unlessNear', 'onlyNear', 'window']);
+const CONTEXT_KEYS = new Set(['unlessBefore', 'unlessAfter', 'unlessNear', 'onlyNear', 'unlessSoonAfter', 'window']);
 
 function contextProblems(context: Json): string[] {
   if (context === undefined) return [];
