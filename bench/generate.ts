@@ -404,7 +404,10 @@ const RECENT = 50;
 function swapQuotes(s: string): string {
   if (/[“”]/.test(s)) return s.replace(/[“”]/g, '"').replace(/’/g, "'");
   let open = true;
-  return s.replace(/"/g, () => ((open = !open) ? '”' : '“'));
+  return s.replace(/"/g, () => {
+    open = !open;
+    return open ? '”' : '“';
+  });
 }
 
 /** Changes one to three words of a paragraph (a number, a day, or a word swapped for another). */

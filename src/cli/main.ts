@@ -4,12 +4,12 @@ import { version } from '../../package.json';
 import { ConfigError, PartialOptions, resolveOptions } from '../core/config';
 import { applyEdits, removeAllRepeatedPassages } from '../core/fixes';
 import { FileReview, ToolInfo, formatJson, formatSarif, formatText, toMarkdown } from '../core/report';
+import { CompiledLexicons, compileLexicons } from '../core/lexicon';
 import { review } from '../core/review';
-import { LineIndex } from '../core/text';
-import { RULE_IDS, ReviewOptions, RuleId, TextEdit } from '../core/types';
+import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/types';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
-import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileAtomic } from './files';
+import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileInPlace } from './files';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
 
@@ -41,16 +41,9 @@ function message(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
 
-/** "lines 3–9, 14" for the edits' ranges in the original text. */
-function describeLines(text: string, edits: readonly TextEdit[]): string {
-  const index = new LineIndex(text);
-  const spans = edits.map(e => {
-    const first = index.lineAt(e.range.start) + 1;
-    // An edit that ends right after a line break ends on the line before.
-    const endLine = index.lineAt(Math.max(e.range.start, e.range.end - 1)) + 1;
-    return first === endLine ? `${first}` : `${first}–${endLine}`;
-  });
-  return `line${spans.length === 1 && !spans[0].includes('–') ? '' : 's'} ${spans.join(', ')}`;
+/** How many repeated passages a review found: all of them, also those past the display cap. */
+function repeatCount(result: Review): number {
+  return result.stats.truncated['repeated-passage'] ?? result.findings.filter(f => f.rule === 'repeated-passage').length;
 }
 
 /** Runs the command line; returns the exit code (0 nothing found, 1 findings, 2 usage/input errors). */
@@ -110,9 +103,12 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
   const configCache = new Map<string, PartialOptions | ConfigError>();
   const configPathCache = new Map<string, string | undefined>();
-  const noConfig = resolveOptions(cliLayer);
-  const optionsFor = (file: string): ReviewOptions | undefined => {
-    if (explicitConfig) return resolveOptions(explicitConfig, cliLayer);
+  // Options and their compiled lexicons, once per configuration (not per file).
+  const configured = (options: ReviewOptions) => ({ options, lexicons: compileLexicons(options) });
+  const noConfig = configured(resolveOptions(explicitConfig ?? {}, cliLayer));
+  const configuredCache = new Map<string, { options: ReviewOptions; lexicons: CompiledLexicons }>();
+  const optionsFor = (file: string): { options: ReviewOptions; lexicons: CompiledLexicons } | undefined => {
+    if (explicitConfig) return noConfig;
     const dir = path.dirname(file);
     if (!configPathCache.has(dir)) configPathCache.set(dir, findConfigFile(dir));
     const configPath = configPathCache.get(dir);
@@ -127,7 +123,10 @@ export function run(argv: readonly string[], io: CliIo): number {
       }
       configCache.set(configPath, layer);
     }
-    return layer instanceof ConfigError ? undefined : resolveOptions(layer, cliLayer);
+    if (layer instanceof ConfigError) return undefined;
+    let found = configuredCache.get(configPath);
+    if (!found) configuredCache.set(configPath, (found = configured(resolveOptions(layer, cliLayer))));
+    return found;
   };
 
   const { files, errors } = collectFiles(args.paths, cwd, display);
@@ -142,14 +141,14 @@ export function run(argv: readonly string[], io: CliIo): number {
       fail(`${PREFIX}: ${read.message}`);
       continue;
     }
-    const options = optionsFor(file);
-    if (!options) {
+    const config = optionsFor(file);
+    if (!config) {
       fail(`${PREFIX}: ${shown}: skipped because of the config file error above`);
       continue;
     }
     try {
       let text = read.text;
-      let result = engine.review(text, options);
+      let result = engine.review(text, config.options, config.lexicons);
       if (args.fix) {
         const edits = engine.removeAllRepeatedPassages(result);
         const fixed = edits.length > 0 ? engine.applyEdits(text, edits) : text;
@@ -162,11 +161,11 @@ export function run(argv: readonly string[], io: CliIo): number {
             const body = Buffer.from(fixed, 'utf8');
             const data = read.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
             try {
-              writeFileAtomic(file, data);
-              const count = edits.length;
-              info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'} (${describeLines(text, edits)})`);
+              writeFileInPlace(file, data, read.bytes, read);
+              const count = repeatCount(result);
+              info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'}`);
               text = fixed;
-              result = engine.review(text, options);
+              result = engine.review(text, config.options, config.lexicons);
             } catch (e) {
               fail(`${PREFIX}: ${shown}: cannot write the fixed file: ${message(e)}`);
             }

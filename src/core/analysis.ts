@@ -1,15 +1,13 @@
 // What the rules need to know about one paragraph, computed from its text alone so that it can be
 // cached and reused when the rest of the document changes (the editor re-reviews on every edit).
-import { CompiledLexicons, CueEntry, TermEntry, isSilenced } from './lexicon';
-import { passesContext } from './context';
-import { nonOverlapping } from './phrases';
-import { isInside, quoteSpans } from './quotes';
+import { CompiledLexicons } from './lexicon';
+import { quoteSpans } from './quotes';
+import { PARAGRAPH_RULES } from './rules/registry';
+import { ParagraphInput } from './rules/rule';
 import { sentenceRanges } from './sentences';
-import { namesSource, sourceAnswers } from './sources';
-import { EmotiveHit, findEmotive } from './emotive';
 import { wordTokens } from './text';
 import { bandKeys, sketch, wordHash } from './minhash';
-import { OffsetRange, ReviewOptions } from './types';
+import { OffsetRange, ReviewOptions, RuleId } from './types';
 
 /** Offsets in this file's structures are relative to the paragraph's start. */
 export interface SentenceInfo extends OffsetRange {
@@ -21,19 +19,6 @@ export interface SentenceInfo extends OffsetRange {
   hash?: number;
   /** The normalised text, computed when a repeat has to be confirmed (and then kept). */
   normalized?: string;
-}
-
-export interface ClaimHit extends OffsetRange {
-  cue: CueEntry;
-  matched: string;
-  /** Where "[attribution needed]" goes: the end of the sentence, before its final punctuation. */
-  insertAt: number;
-}
-
-export interface TermHit extends OffsetRange {
-  entry: TermEntry;
-  matched: string;
-  quoted: boolean;
 }
 
 export interface ParagraphAnalysis {
@@ -51,9 +36,8 @@ export interface ParagraphAnalysis {
   bands: Uint32Array | null;
   /** For near-duplicate confirmation, only on sketched paragraphs: a hash per word. */
   wordHashes: Uint32Array | null;
-  claims: ClaimHit[];
-  terms: TermHit[];
-  emotive: EmotiveHit[];
+  /** What each enabled per-paragraph rule found (its `analyze`), by rule id. */
+  hits: Partial<Record<RuleId, readonly unknown[]>>;
 }
 
 /** Paragraphs longer than this are not sketched (they are compared exactly only). */
@@ -70,35 +54,20 @@ function sentenceIndexAt(sentences: OffsetRange[], offset: number): number {
   return lo;
 }
 
-function insertionPoint(text: string, sentence: OffsetRange): number {
-  let e = sentence.end;
-  while (e > sentence.start && /["'\u2019\u201D\u00BB)\]]/.test(text[e - 1])) e--;
-  while (e > sentence.start && /[.!?\u2026:;]/.test(text[e - 1])) e--;
-  // Keep a closing quote that belongs to the sentence's own quotation outside the marker.
-  return e;
-}
-
-/** Milliseconds per stage, accumulated over paragraphs. */
-export interface StageClock {
-  sentences: number;
-  claims: number;
-  terms: number;
-  sketches: number;
-}
+/** Milliseconds per stage (`sentences`, `sketches` and each per-paragraph rule's), accumulated over paragraphs. */
+export type StageClock = Record<string, number>;
 
 export function analyzeParagraph(text: string, options: ReviewOptions, lex: CompiledLexicons, clock?: StageClock): ParagraphAnalysis {
   let t0 = clock ? performance.now() : 0;
-  const lap = (stage: keyof StageClock) => {
+  const lap = (stage: string) => {
     if (!clock) return;
     const now = performance.now();
-    clock[stage] += now - t0;
+    clock[stage] = (clock[stage] ?? 0) + (now - t0);
     t0 = now;
   };
   const tokens = wordTokens(text);
   const ranges = sentenceRanges(text);
   if (ranges.length === 0) ranges.push({ start: 0, end: text.length });
-  const wantClaims = options.rules['unattributed-claim'].enabled;
-  const wantTerms = options.rules['loaded-term'].enabled;
 
   // Token span of each sentence.
   const sentenceTokenStart: number[] = [];
@@ -117,66 +86,31 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   }
 
   lap('sentences');
-  const quotes = wantClaims || wantTerms ? quoteSpans(text) : [];
-  const claims: ClaimHit[] = [];
-  if (wantClaims) {
-    for (const m of nonOverlapping(lex.cues.matchAll(tokens, text))) {
-      const matched = text.slice(m.start, m.end);
-      if (isSilenced(lex.ignoredCues, m.value.cue, matched)) continue;
-      const s = sentenceIndexAt(ranges, m.start);
-      const from = sentenceTokenStart[s];
-      const to = sentenceTokenEnd[s];
-      if (!passesContext(m.value.context, tokens, m.first, m.last, from, to)) continue;
-      const quoted = isInside(quotes, m.start, m.end);
-      const named = namesSource(tokens, from, to, text, 0, m.first, m.last);
-      const previous = s > 0 ? { from: sentenceTokenStart[s - 1], to: sentenceTokenEnd[s - 1] } : undefined;
-      const earlier = claims.length > 0 && sentenceIndexAt(ranges, claims[claims.length - 1].start) === s;
-      if (sourceAnswers({ kind: m.value.kind, first: m.first, last: m.last, quoted, named, earlierCue: earlier }, tokens, text, from, previous)) continue;
-      claims.push({ start: m.start, end: m.end, cue: m.value, matched, insertAt: insertionPoint(text, ranges[s]) });
-    }
+  let quotes: OffsetRange[] | undefined;
+  const input: ParagraphInput = {
+    text,
+    tokens,
+    sentences: ranges,
+    sentenceTokenStart,
+    sentenceTokenEnd,
+    sentenceAt: offset => sentenceIndexAt(ranges, offset),
+    quotes: () => (quotes ??= quoteSpans(text)),
+    options,
+    lex,
+  };
+  const hits: ParagraphAnalysis['hits'] = {};
+  for (const rule of PARAGRAPH_RULES) {
+    if (!options.rules[rule.id].enabled) continue;
+    hits[rule.id] = rule.analyze(input);
+    lap(rule.stage);
   }
 
-  lap('claims');
-  const terms: TermHit[] = [];
-  if (wantTerms) {
-    for (const m of nonOverlapping(lex.terms.matchAll(tokens, text))) {
-      const matched = text.slice(m.start, m.end);
-      if (isSilenced(lex.ignoredTerms, m.value.term, matched)) continue;
-      const s = sentenceIndexAt(ranges, m.start);
-      if (!passesContext(m.value.context, tokens, m.first, m.last, sentenceTokenStart[s], sentenceTokenEnd[s])) continue;
-      terms.push({ start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(quotes, m.start, m.end) });
-    }
-  }
-
-  const emotive: EmotiveHit[] = [];
-  if (wantTerms && options.emotiveWording) {
-    const sentenceOfToken = (i: number) => {
-      const s = sentenceIndexAt(ranges, tokens[i].start);
-      return { from: sentenceTokenStart[s], to: sentenceTokenEnd[s] };
-    };
-    const named = new Map<number, boolean>();
-    emotive.push(...findEmotive({
-      text,
-      tokens,
-      sentenceOf: sentenceOfToken,
-      reported: i => {
-        if (isInside(quotes, tokens[i].start, tokens[i].end)) return true;
-        const s = sentenceIndexAt(ranges, tokens[i].start);
-        let n = named.get(s);
-        if (n === undefined) named.set(s, n = namesSource(tokens, sentenceTokenStart[s], sentenceTokenEnd[s], text, 0));
-        return n;
-      },
-      taken: terms,
-      ignored: lex.ignoredTerms,
-    }).filter(h => !((h.quoted || h.negated) && options.emotiveSeverity === 'hint')));
-  }
-  lap('terms');
   const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
   const paragraphSketch = wantSketch ? sketch(hashes) : null;
   const wordHashes = paragraphSketch ? hashes : null;
   const keyHash = sequenceHash(hashes, 0, hashes.length);
   lap('sketches');
-  return { keyHash, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, claims, terms, emotive };
+  return { keyHash, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, hits };
 }
 
 /** A 53-bit hash of a run of word hashes (two 32-bit FNV-style lanes). */

@@ -1,7 +1,9 @@
 // User options: validation of what users write (config file, settings, command line) and merging
 // of several layers over the defaults. Pure: no file system, no `vscode`.
 import { defaultOptions } from './defaults';
-import { RULE_IDS, ReviewOptions, RuleId, RuleOptions, Severity, UserTerm } from './types';
+import { OPTIONS, RULE_IDS, isRuleId } from './rules/registry';
+import { OptionKey, OptionSpec } from './rules/rule';
+import { ReviewOptions, RuleId, RuleOptions, Severity, UserTerm } from './types';
 
 export const CONFIG_FILE_NAME = '.editorial-review.json';
 
@@ -11,41 +13,25 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hin
 export type RuleSetting = Severity | 'off' | boolean | { enabled?: boolean; severity?: Severity };
 
 /** The user-facing shape of the options: every field optional. */
-export interface PartialOptions {
+export type PartialOptions = {
   /** Allowed so that editors can find the schema; ignored otherwise. */
   $schema?: string;
   rules?: Partial<Record<RuleId, RuleSetting>>;
-  minWords?: number;
-  nearDuplicateThreshold?: number;
-  terms?: UserTerm[];
-  ignoredTerms?: string[];
-  ignoredCues?: string[];
-  maxFindingsPerRule?: number;
-}
+} & Partial<Pick<ReviewOptions, OptionKey>>;
 
 /** The keys `validateOptions` accepts at the top level (kept equal to the JSON schema's). */
-export const OPTION_KEYS: readonly (keyof PartialOptions)[] = [
-  '$schema',
-  'rules',
-  'minWords',
-  'nearDuplicateThreshold',
-  'terms',
-  'ignoredTerms',
-  'ignoredCues',
-  'maxFindingsPerRule',
-];
+export const OPTION_KEYS: readonly (keyof PartialOptions)[] = ['$schema', 'rules', ...OPTIONS.map(o => o.key)];
 
 export const TERM_KEYS: readonly (keyof UserTerm)[] = ['term', 'suggestions', 'category', 'note'];
 export const RULE_OBJECT_KEYS: readonly string[] = ['enabled', 'severity'];
 
-/** Bounds of the numeric options (the JSON schema states the same). */
-export const LIMITS = {
-  minWords: { min: 1, max: 100 },
-  nearDuplicateThreshold: { min: 0.5, max: 1 },
-  maxFindingsPerRule: { min: 1, max: 100000 },
-  /** Longest term, suggestion or cue, in characters. */
-  textLength: 200,
-} as const;
+/** Longest term, suggestion or cue, in characters. */
+export const TEXT_LENGTH = 200;
+
+/** Bounds of the numeric options (from their specs; the JSON schema states the same). */
+export const LIMITS: Readonly<Record<string, { min: number; max: number }>> = Object.fromEntries(
+  OPTIONS.flatMap(o => (o.type === 'integer' || o.type === 'number' ? [[o.key, { min: o.min, max: o.max }]] : [])),
+);
 
 /**
  * A problem with user options. The message names the source (and, for syntax errors, the line and
@@ -139,13 +125,13 @@ class Checker {
     return value;
   }
 
-  /** A non-empty string (trimmed), at most LIMITS.textLength characters. */
+  /** A non-empty string (trimmed), at most TEXT_LENGTH characters. */
   text(value: unknown, name: string, what = 'a non-empty string'): string | undefined {
     if (typeof value !== 'string') return this.fail(`${quote(name)} must be ${what}, got ${describe(value)}`);
     const trimmed = value.trim();
     if (trimmed === '') return this.fail(`${quote(name)} must be ${what}, got an empty string`);
-    if (trimmed.length > LIMITS.textLength) {
-      return this.fail(`${quote(name)} is too long (${trimmed.length} characters; at most ${LIMITS.textLength})`);
+    if (trimmed.length > TEXT_LENGTH) {
+      return this.fail(`${quote(name)} is too long (${trimmed.length} characters; at most ${TEXT_LENGTH})`);
     }
     return trimmed;
   }
@@ -205,14 +191,32 @@ class Checker {
     }
     const out: Partial<Record<RuleId, RuleSetting>> = {};
     for (const [id, setting] of Object.entries(value)) {
-      if (!(RULE_IDS as readonly string[]).includes(id)) {
+      if (!isRuleId(id)) {
         this.fail(`"rules" has an unknown rule ${quote(id)}${didYouMean(id, RULE_IDS)}; rules are ${RULE_IDS.join(', ')}`);
         continue;
       }
       const normalized = this.ruleSetting(setting, `rules.${id}`);
-      if (normalized !== undefined) out[id as RuleId] = normalized;
+      if (normalized !== undefined) out[id] = normalized;
     }
     return out;
+  }
+
+  /** A value of an option, checked against its spec. */
+  option(spec: OptionSpec, value: unknown): unknown {
+    switch (spec.type) {
+      case 'integer':
+        return this.integer(value, spec.key, spec.min, spec.max);
+      case 'number':
+        return this.number(value, spec.key, spec.min, spec.max);
+      case 'severity':
+        return this.severity(value, spec.key);
+      case 'boolean':
+        return typeof value === 'boolean' ? value : this.fail(`${quote(spec.key)} must be true or false, got ${describe(value)}`);
+      case 'words':
+        return this.textList(value, spec.key);
+      case 'terms':
+        return this.terms(value);
+    }
   }
 
   terms(value: unknown): UserTerm[] | undefined {
@@ -272,23 +276,15 @@ export function validateOptions(input: unknown, source: string): PartialOptions 
   const set = <K extends keyof PartialOptions>(key: K, value: PartialOptions[K] | undefined) => {
     if (value !== undefined) out[key] = value;
   };
+  const values = out as Record<string, unknown>;
   if (input.$schema !== undefined && typeof input.$schema !== 'string') {
     check.fail(`"$schema" must be a string, got ${describe(input.$schema)}`);
   }
   if (input.rules !== undefined) set('rules', check.rules(input.rules));
-  if (input.minWords !== undefined) {
-    set('minWords', check.integer(input.minWords, 'minWords', LIMITS.minWords.min, LIMITS.minWords.max));
-  }
-  if (input.nearDuplicateThreshold !== undefined) {
-    const { min, max } = LIMITS.nearDuplicateThreshold;
-    set('nearDuplicateThreshold', check.number(input.nearDuplicateThreshold, 'nearDuplicateThreshold', min, max));
-  }
-  if (input.terms !== undefined) set('terms', check.terms(input.terms));
-  if (input.ignoredTerms !== undefined) set('ignoredTerms', check.textList(input.ignoredTerms, 'ignoredTerms'));
-  if (input.ignoredCues !== undefined) set('ignoredCues', check.textList(input.ignoredCues, 'ignoredCues'));
-  if (input.maxFindingsPerRule !== undefined) {
-    const { min, max } = LIMITS.maxFindingsPerRule;
-    set('maxFindingsPerRule', check.integer(input.maxFindingsPerRule, 'maxFindingsPerRule', min, max));
+  for (const spec of OPTIONS) {
+    const value = input[spec.key];
+    const checked = value === undefined ? undefined : check.option(spec, value);
+    if (checked !== undefined) values[spec.key] = checked;
   }
   if (check.problems.length > 0) throw new ConfigError(source, check.problems);
   return out;
@@ -327,33 +323,34 @@ function appendUnique(list: string[], more: readonly string[]): void {
  */
 export function resolveOptions(...layers: PartialOptions[]): ReviewOptions {
   const options = defaultOptions();
-  const rules = { ...options.rules };
-  for (const id of RULE_IDS) rules[id] = { ...rules[id] };
-  const terms: UserTerm[] = options.terms.map(t => ({ ...t, suggestions: [...t.suggestions] }));
-  const ignoredTerms = [...options.ignoredTerms];
-  const ignoredCues = [...options.ignoredCues];
-
+  const values = options as unknown as Record<OptionKey, unknown>;
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) {
       for (const id of RULE_IDS) {
         const setting = layer.rules[id];
-        if (setting !== undefined) rules[id] = applyRuleSetting(rules[id], setting);
+        if (setting !== undefined) options.rules[id] = applyRuleSetting(options.rules[id], setting);
       }
     }
-    if (layer.minWords !== undefined) options.minWords = layer.minWords;
-    if (layer.nearDuplicateThreshold !== undefined) options.nearDuplicateThreshold = layer.nearDuplicateThreshold;
-    if (layer.maxFindingsPerRule !== undefined) options.maxFindingsPerRule = layer.maxFindingsPerRule;
-    for (const t of layer.terms ?? []) {
-      const entry: UserTerm = { ...t, suggestions: [...t.suggestions] };
-      const at = terms.findIndex(existing => termKey(existing.term) === termKey(t.term));
-      if (at >= 0) terms[at] = entry;
-      else terms.push(entry);
+    for (const spec of OPTIONS) {
+      const value = layer[spec.key];
+      if (value === undefined) continue;
+      if (spec.type === 'words') appendUnique(values[spec.key] as string[], value as string[]);
+      else if (spec.type === 'terms') mergeTerms(values[spec.key] as UserTerm[], value as UserTerm[]);
+      else values[spec.key] = value;
     }
-    appendUnique(ignoredTerms, layer.ignoredTerms ?? []);
-    appendUnique(ignoredCues, layer.ignoredCues ?? []);
   }
-  return { ...options, rules, terms, ignoredTerms, ignoredCues };
+  return options;
+}
+
+/** Adds terms to a list; a term given again replaces the earlier entry. */
+function mergeTerms(terms: UserTerm[], more: readonly UserTerm[]): void {
+  for (const t of more) {
+    const entry: UserTerm = { ...t, suggestions: [...t.suggestions] };
+    const at = terms.findIndex(existing => termKey(existing.term) === termKey(t.term));
+    if (at >= 0) terms[at] = entry;
+    else terms.push(entry);
+  }
 }
 
 // ---- Parsing -------------------------------------------------------------------------------
@@ -433,7 +430,7 @@ export function findJsonSyntaxError(text: string): SyntaxProblem | undefined {
     const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (!m) return err('invalid number', start);
     i += m[0].length;
-    if (i < n && /[0-9.eE+\-]/.test(text[i])) return err('invalid number', start);
+    if (i < n && /[0-9.eE+-]/.test(text[i])) return err('invalid number', start);
     return undefined;
   };
   const literal = (): SyntaxProblem | undefined => {

@@ -1,21 +1,11 @@
-// Default options of the engine. Validation and merging of user options live in config.ts.
+// Default options of the engine, from the rules' metadata and option specs (rules/registry.ts).
+// Validation and merging of user options live in config.ts.
+import { OPTIONS, RULES } from './rules/registry';
 import { ReviewOptions } from './types';
 
 export function defaultOptions(): ReviewOptions {
-  return {
-    rules: {
-      'repeated-passage': { enabled: true, severity: 'warning' },
-      'near-duplicate': { enabled: true, severity: 'warning' },
-      'unattributed-claim': { enabled: true, severity: 'info' },
-      'loaded-term': { enabled: true, severity: 'info' },
-    },
-    minWords: 8,
-    nearDuplicateThreshold: 0.8,
-    terms: [],
-    ignoredTerms: [],
-    ignoredCues: [],
-    emotiveWording: true,
-    emotiveSeverity: 'hint',
-    maxFindingsPerRule: 500,
-  };
+  const rules = Object.fromEntries(RULES.map(r => [r.id, { enabled: r.defaultEnabled, severity: r.defaultSeverity }]));
+  // Fresh copies: callers may change what they get.
+  const values = Object.fromEntries(OPTIONS.map(o => [o.key, structuredClone(o.default)]));
+  return { rules, ...values } as unknown as ReviewOptions;
 }

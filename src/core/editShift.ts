@@ -71,8 +71,12 @@ export function shiftAfterEdit(previous: Reviewed, text: string): ShiftedSegment
   const delta = text.length - old.length;
   const newLines = { start: p.lineRange.start, end: p.lineRange.end + delta };
   if (signatures(old, p.lineRange) !== signatures(text, newLines)) return null;
-  // A title taken from this paragraph's words would change.
-  if (articles.some(a => a.titleRange.start < oldEnd && prefix < a.titleRange.end)) return null;
+  // A title is taken from a line's text: an edit anywhere on that line, its ends included (typing
+  // right after the title's last character), can change it.
+  const lines = previous.lines;
+  const touchesTitleLine = (a: Article) =>
+    lines.lineStart(lines.lineAt(a.titleRange.start)) <= oldEnd && prefix <= lines.lineContentEnd(lines.lineAt(a.titleRange.end));
+  if (articles.some(touchesTitleLine)) return null;
 
   const shift = (r: OffsetRange): OffsetRange => ({ start: r.start >= oldEnd ? r.start + delta : r.start, end: r.end >= oldEnd ? r.end + delta : r.end });
   const shiftedParagraphs: Paragraph[] = paragraphs.map((q, i) => i < lo ? q : {

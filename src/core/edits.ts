@@ -33,6 +33,33 @@ export function lineRemovalRange(text: string, lines: OffsetRange): OffsetRange 
   return { start, end };
 }
 
+function isLineStart(text: string, at: number): boolean {
+  return at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r';
+}
+
+/**
+ * Removals merged where they overlap or touch, in document order: together they remove exactly
+ * what each of them removes (dropping one of two overlapping removals would leave its passage
+ * behind). Given the text, a merged removal that reaches its end also takes the blank lines
+ * before it, as a single one does.
+ */
+export function mergeRemovals(ranges: readonly OffsetRange[], text?: string): OffsetRange[] {
+  const sorted = ranges.filter(r => r.end > r.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: OffsetRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
+  }
+  const last = out[out.length - 1];
+  if (text !== undefined && last && last.end >= text.length && isLineStart(text, last.start)) {
+    const tidy = lineRemovalRange(text, { start: last.start, end: last.end });
+    const previous = out[out.length - 2];
+    last.start = previous && tidy.start <= previous.end ? previous.end : tidy.start;
+  }
+  return out;
+}
+
 /** A replacement with the case pattern of the original: KIEV→KYIV, Liberated→Captured. */
 export function matchCase(original: string, replacement: string): string {
   const letters = original.replace(/[^\p{L}]/gu, '');

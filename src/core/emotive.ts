@@ -50,6 +50,12 @@ const NOT_NOUNS = new Set([
   'he', 'she', 'they', 'we', 'you', 'i', 'his', 'her', 'their', 'its', 'our', 'who', 'which', 'what', 'where', 'while',
 ]);
 
+/** An edit, relative to the paragraph, that removes a word. */
+export interface Removal {
+  range: OffsetRange;
+  newText: string;
+}
+
 export interface EmotiveHit extends OffsetRange {
   entry: EmotiveEntry;
   matched: string;
@@ -58,7 +64,7 @@ export interface EmotiveHit extends OffsetRange {
   /** A negation just before it ("not shameful"): still an evaluation, but a weaker one. */
   negated: boolean;
   /** When the word is a modifier (an adjective before its noun, an adverb): the edit that removes it. */
-  removal?: { range: OffsetRange; newText: string };
+  removal?: Removal;
 }
 
 export interface EmotiveContext {
@@ -101,7 +107,7 @@ function articleFor(word: string, original: string): string {
 }
 
 /** The edit that removes a modifier at tokens[i] and leaves the sentence reading correctly. */
-function removalOf(text: string, tokens: WordToken[], i: number, from: number, to: number): EmotiveHit['removal'] {
+export function modifierRemoval(text: string, tokens: WordToken[], i: number, from: number, to: number): Removal | undefined {
   const token = tokens[i];
   const next = i + 1 < to ? tokens[i + 1] : undefined;
   const prev = i - 1 >= from ? tokens[i - 1] : undefined;
@@ -137,9 +143,9 @@ export function findEmotive(ctx: EmotiveContext): EmotiveHit[] {
     for (let k = Math.max(from, i - 3); k < i; k++) {
       if (NEGATORS.has(tokens[k].norm) || tokens[k].norm.endsWith("n't")) negated = true;
     }
-    let removal: EmotiveHit['removal'];
+    let removal: Removal | undefined;
     const beforeNoun = entry.pos === 'a' && next !== undefined && adjacent(text, token, next) && !NOT_NOUNS.has(next.norm);
-    if (beforeNoun || (entry.pos === 'r' && token.norm.endsWith('ly'))) removal = removalOf(text, tokens, i, from, to);
+    if (beforeNoun || (entry.pos === 'r' && token.norm.endsWith('ly'))) removal = modifierRemoval(text, tokens, i, from, to);
     hits.push({
       start: token.start,
       end: token.end,

@@ -1,30 +1,26 @@
-// Applying the engine's fixes: as one set of non-overlapping edits, and to a string.
+// Applying the engine's fixes: every repeated passage as one set of non-overlapping edits, and
+// edits to a string.
+import { mergeRemovals } from './edits';
 import { Review, TextEdit } from './types';
 
-/** Sorted by start; of overlapping edits the first (widest at equal starts) wins. */
-export function nonOverlappingEdits(edits: TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
-  const out: TextEdit[] = [];
-  let lastEnd = -1;
-  for (const e of sorted) {
-    if (e.range.start < lastEnd) continue;
-    // Two insertions at one point would be ambiguous; keep the first.
-    if (e.range.start === lastEnd && e.range.start === e.range.end && out.length && out[out.length - 1].range.start === out[out.length - 1].range.end) continue;
-    out.push(e);
-    lastEnd = e.range.end;
-  }
-  return out;
-}
-
-/** Every repeated passage removed (exact repeats only), as one set of non-overlapping edits. */
+/**
+ * Every repeated passage removed (exact repeats only), as one set of non-overlapping edits: all of
+ * them, also those past `maxFindingsPerRule` (the review's `repeatRemovals`), merged where they
+ * touch or overlap.
+ */
 export function removeAllRepeatedPassages(review: Review): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const f of review.findings) {
-    if (f.rule !== 'repeated-passage') continue;
-    const fix = f.fixes?.find(x => x.preferred) ?? f.fixes?.[0];
-    if (fix) edits.push(...fix.edits);
+  let ranges = review.repeatRemovals;
+  if (!ranges) {
+    // A review without them (built by hand): the preferred fixes of the findings it holds.
+    const edits: TextEdit[] = [];
+    for (const f of review.findings) {
+      if (f.rule !== 'repeated-passage') continue;
+      const fix = f.fixes?.find(x => x.preferred) ?? f.fixes?.[0];
+      if (fix) edits.push(...fix.edits.filter(e => e.newText === ''));
+    }
+    ranges = mergeRemovals(edits.map(e => e.range));
   }
-  return nonOverlappingEdits(edits);
+  return ranges.map(range => ({ range: { start: range.start, end: range.end }, newText: '' }));
 }
 
 /** Applies non-overlapping edits to a text (edits are sorted here; overlapping ones are an error). */

@@ -1,9 +1,9 @@
 // The default lexicons (data files) and the user's additions, compiled into phrase matchers.
 import loadedTermsData from './lexicons/loaded-terms.json';
 import cuesData from './lexicons/cues.json';
+import { templateCues } from './cueTemplates';
 import { PhraseMatcher, expandPattern, normalizePatternWord } from './phrases';
 import { ReviewOptions } from './types';
-import { templateCues } from './cueTemplates';
 
 export interface ContextRule {
   unlessBefore?: string[];
@@ -70,6 +70,10 @@ export function silenceSet(list: readonly string[]): Set<string> {
   return new Set(list.map(phraseKey));
 }
 
+/**
+ * The lexicons compiled for one set of options: compile once (`compileLexicons`) and pass the
+ * result to every review with those options (a `Reviewer` or `review`).
+ */
 export interface CompiledLexicons {
   terms: PhraseMatcher<TermEntry>;
   cues: PhraseMatcher<CueEntry>;
@@ -77,11 +81,10 @@ export interface CompiledLexicons {
   ignoredCues: Set<string>;
 }
 
-const cache = new WeakMap<ReviewOptions, CompiledLexicons>();
+/** Only the options the lexicons depend on. */
+export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'>;
 
-export function compileLexicons(options: ReviewOptions): CompiledLexicons {
-  const cached = cache.get(options);
-  if (cached) return cached;
+export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   const terms = new PhraseMatcher<TermEntry>();
   for (const entry of DEFAULT_TERMS) terms.add(entry.term, entry, entry);
   for (const user of options.terms) {
@@ -99,7 +102,5 @@ export function compileLexicons(options: ReviewOptions): CompiledLexicons {
   const cues = new PhraseMatcher<CueEntry>();
   for (const entry of DEFAULT_CUES) cues.add(entry.cue, entry);
   for (const entry of templateCues()) cues.add(entry.cue, entry);
-  const compiled = { terms, cues, ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
-  cache.set(options, compiled);
-  return compiled;
+  return { terms, cues, ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
 }

@@ -1,9 +1,9 @@
 // Reports of reviews in several formats: text lines, JSON, SARIF 2.1.0 and Markdown.
 // Pure: takes plain data ({path, text, review}) and returns strings or objects, so both the CLI and
 // the extension's "Export Report" command can use it.
-import { DOCS_URL, RULE_INFOS } from './rules/ruleInfo';
+import { DOCS_URL, RULES, RULE_IDS, helpUri } from './rules/registry';
 import { LineIndex, hash32, normalizeForCompare } from './text';
-import { Finding, OffsetRange, RULE_IDS, Review, RuleId, Severity } from './types';
+import { Finding, OffsetRange, Review, RuleId, Severity } from './types';
 
 /** One reviewed file. `path` is shown as given (the CLI passes it relative to the working folder). */
 export interface FileReview {
@@ -182,7 +182,8 @@ export interface JsonFinding {
   range: ReportRange;
   related: { message: string; range: ReportRange }[];
   fixes: { title: string; edits: { range: ReportRange; newText: string }[] }[];
-  data: Record<string, unknown>;
+  /** The rule's facts (see each rule's data type); offsets in it are UTF-16 offsets into the file. */
+  data: Finding['data'];
 }
 
 export function toJsonReport(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): JsonReport {
@@ -209,7 +210,7 @@ export function toJsonReport(files: readonly FileReview[], tool: ToolInfo = DEFA
             title: fix.title,
             edits: fix.edits.map(e => ({ range: range(e.range), newText: e.newText })),
           })),
-          data: f.data ?? {},
+          data: f.data,
         })),
       };
     }),
@@ -300,13 +301,13 @@ function sarifRegion(index: LineIndex, range: OffsetRange): SarifRegion {
 }
 
 export function toSarif(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): SarifLog {
-  const rules = RULE_INFOS.map(r => ({
+  const rules = RULES.map(r => ({
     id: r.id,
     name: r.name,
     shortDescription: { text: r.shortDescription },
     fullDescription: { text: r.fullDescription },
-    helpUri: r.helpUri,
-    help: { text: `${r.fullDescription} See ${r.helpUri}` },
+    helpUri: helpUri(r),
+    help: { text: `${r.fullDescription} See ${helpUri(r)}` },
     defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
     properties: { tags: ['editorial', r.id] },
   }));
@@ -403,8 +404,8 @@ export function toMarkdown(files: readonly FileReview[], tool: ToolInfo = DEFAUL
   out.push(`${plural(s.files, 'file')} reviewed by ${escapeMarkdown(tool.name)} ${escapeMarkdown(tool.version)}: ${counts}.`, '');
   if (s.findings > 0) {
     out.push('| Rule | Findings |', '|---|---:|');
-    for (const r of RULE_INFOS) {
-      if (s.byRule[r.id] > 0) out.push(`| [${escapeMarkdown(r.title)}](${r.helpUri}) | ${s.byRule[r.id]} |`);
+    for (const r of RULES) {
+      if (s.byRule[r.id] > 0) out.push(`| [${escapeMarkdown(r.title)}](${helpUri(r)}) | ${s.byRule[r.id]} |`);
     }
     out.push('');
   }
@@ -427,10 +428,10 @@ export function toMarkdown(files: readonly FileReview[], tool: ToolInfo = DEFAUL
 
     if (findings.length > 0) {
       out.push('### Findings', '');
-      for (const r of RULE_INFOS) {
+      for (const r of RULES) {
         const list = findings.filter(f => f.rule === r.id);
         if (list.length === 0) continue;
-        out.push(`#### [${escapeMarkdown(r.title)}](${r.helpUri}) (${list.length})`, '');
+        out.push(`#### [${escapeMarkdown(r.title)}](${helpUri(r)}) (${list.length})`, '');
         out.push(`${escapeMarkdown(r.shortDescription)}`, '');
         out.push('| Line | Severity | Text | Message |', '|---:|---|---|---|');
         for (const f of list) {

@@ -2,15 +2,15 @@
 // reviewing the next version of the same document only analyses the paragraphs that changed.
 import { ParagraphAnalysis, StageClock, analyzeParagraph } from './analysis';
 import { defaultOptions } from './defaults';
-import { compileLexicons } from './lexicon';
-import { claimFinding } from './rules/attribution';
-import { emotiveFinding, termFinding } from './rules/loaded';
+import { CompiledLexicons, compileLexicons } from './lexicon';
 import { ComparisonCache, NearDuplicateMemory, findNearDuplicates } from './rules/nearDuplicate';
 import { ParagraphEdit, SentenceMemory, findRepeats, sentenceRepeats } from './rules/repeated';
 import { Segmentation, segment } from './segment';
 import { Reviewed, shiftAfterEdit } from './editShift';
 import { LineIndex } from './text';
-import { Finding, RULE_IDS, Review, ReviewOptions, RuleId } from './types';
+import { mergeRemovals } from './edits';
+import { PARAGRAPH_RULES, RULE_IDS } from './rules/registry';
+import { Finding, OffsetRange, Review, ReviewOptions, RuleId } from './types';
 
 function now(): number {
   return performance.now();
@@ -28,11 +28,22 @@ export class Reviewer {
   /** The last version reviewed, for the next one. */
   private last?: Reviewed;
 
+  /** The lexicons compiled for `options` (given, or compiled once here). */
+  readonly lexicons: CompiledLexicons;
+
   /**
    * @param incremental keep what each review learnt for the next version of the document (the
    *   editor); a one-shot review (the CLI) saves the bookkeeping.
+   * @param lexicons `compileLexicons(options)`, when the caller already has them (the CLI compiles
+   *   once per configuration, not per file).
    */
-  constructor(readonly options: ReviewOptions = defaultOptions(), private readonly incremental = true) {}
+  constructor(
+    readonly options: ReviewOptions = defaultOptions(),
+    private readonly incremental = true,
+    lexicons?: CompiledLexicons,
+  ) {
+    this.lexicons = lexicons ?? compileLexicons(options);
+  }
 
   review(text: string): Review {
     const options = this.options;
@@ -44,8 +55,10 @@ export class Reviewer {
       t = n;
     };
 
-    const lex = compileLexicons(options);
-    const clock: StageClock = { sentences: 0, claims: 0, terms: 0, sketches: 0 };
+    const lex = this.lexicons;
+    const clock: StageClock = { sentences: 0 };
+    for (const rule of PARAGRAPH_RULES) clock[rule.stage] = 0;
+    clock.sketches = 0;
     let analysed = 0;
     const analyse = (body: string, cached: Map<string, ParagraphAnalysis>) => {
       let a = cached.get(body);
@@ -101,10 +114,10 @@ export class Reviewer {
     this.lastShifted = shifted !== null;
     this.lastAnalysed = analysed;
     lap('analysis');
-    Object.assign(timings, { sentences: clock.sentences, claims: clock.claims, terms: clock.terms, sketches: clock.sketches });
+    Object.assign(timings, clock);
 
     const overflow: Partial<Record<RuleId, number>> = {};
-    const byRule: Record<RuleId, Finding[]> = { 'repeated-passage': [], 'near-duplicate': [], 'unattributed-claim': [], 'loaded-term': [] };
+    const byRule = Object.fromEntries(RULE_IDS.map(id => [id, []])) as unknown as Record<RuleId, Finding[]>;
     const repeatsOn = options.rules['repeated-passage'].enabled;
     const ctx = { text, lines, paragraphs, articles, analyses, options };
     const { findings: runFindings, copied } = findRepeats(ctx);
@@ -120,36 +133,34 @@ export class Reviewer {
       for (const p of near.nearCopies) skipSentences.add(p);
     }
     lap('nearDuplicates');
+    let repeatRemovals: OffsetRange[] = [];
     if (repeatsOn) {
       // Only the first `cap` repeats, in document order, are written out; the rest are counted.
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
       const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
       byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
+      repeatRemovals = mergeRemovals(pending.map(f => f.removal()), text);
       if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
     }
     lap('repeats');
 
-    const claimSeverity = options.rules['unattributed-claim'].severity;
-    const termSeverity = options.rules['loaded-term'].severity;
-    // Claims and terms come in document order: past the cap they are only counted.
+    // Findings of the per-paragraph rules come in document order: past the cap they are only counted.
     const cap = options.maxFindingsPerRule;
-    const claims = byRule['unattributed-claim'];
-    const terms = byRule['loaded-term'];
-    paragraphs.forEach((p, i) => {
-      const a = analyses[i];
-      for (const hit of a.claims) {
-        if (claims.length < cap) claims.push(claimFinding(hit, p.range.start, text, claimSeverity));
-        else overflow['unattributed-claim'] = (overflow['unattributed-claim'] ?? 0) + 1;
-      }
-      for (const hit of a.terms) {
-        if (terms.length < cap) terms.push(termFinding(hit, p.range.start, termSeverity));
-        else overflow['loaded-term'] = (overflow['loaded-term'] ?? 0) + 1;
-      }
-      for (const hit of a.emotive) {
-        if (terms.length < cap) terms.push(emotiveFinding(hit, p.range.start, options.emotiveSeverity));
-        else overflow['loaded-term'] = (overflow['loaded-term'] ?? 0) + 1;
-      }
-    });
+    for (const rule of PARAGRAPH_RULES) {
+      if (!options.rules[rule.id].enabled) continue;
+      const severity = options.rules[rule.id].severity;
+      const list = byRule[rule.id];
+      let over = 0;
+      paragraphs.forEach((p, i) => {
+        const hits = analyses[i].hits[rule.id] ?? [];
+        const room = Math.max(0, cap - list.length);
+        for (let h = 0; h < hits.length; h++) {
+          if (h < room) list.push(rule.finding(hits[h], { text, base: p.range.start, severity }) as Finding);
+          else over++;
+        }
+      });
+      if (over > 0) overflow[rule.id] = (overflow[rule.id] ?? 0) + over;
+    }
     lap('findings');
 
     const truncated: Review['stats']['truncated'] = {};
@@ -177,11 +188,15 @@ export class Reviewer {
         timings,
         truncated,
       },
+      repeatRemovals,
     };
   }
 }
 
-/** Reviews a text once (no cache kept). */
-export function review(text: string, options: ReviewOptions = defaultOptions()): Review {
-  return new Reviewer(options, false).review(text);
+/**
+ * Reviews a text once (no cache kept). Pass `compileLexicons(options)` when reviewing several
+ * texts with the same options.
+ */
+export function review(text: string, options: ReviewOptions = defaultOptions(), lexicons?: CompiledLexicons): Review {
+  return new Reviewer(options, false, lexicons).review(text);
 }

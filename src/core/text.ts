@@ -109,6 +109,7 @@ export function foldPunctuation(text: string): string {
 export function normalizeForCompare(text: string): string {
   let s = text;
   // NFKC is costly; most news text is already stable under it.
+  // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
   if (/[^\u0000-\u007F\u2018-\u201F\u2013\u2014\u00A0]/.test(s)) s = s.normalize('NFKC');
   return foldPunctuation(s).replace(/\s+/g, ' ').trim().toLowerCase();
 }

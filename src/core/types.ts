@@ -8,8 +8,10 @@ export interface OffsetRange {
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export const RULE_IDS = ['repeated-passage', 'near-duplicate', 'unattributed-claim', 'loaded-term'] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+// The rules are listed in rules/registry.ts; their ids and findings are re-exported here.
+export { RULE_IDS } from './rules/registry';
+export type { Finding, FindingOf, RuleId } from './rules/registry';
+import type { Finding, RuleId } from './rules/registry';
 
 export interface TextEdit {
   range: OffsetRange;
@@ -28,15 +30,16 @@ export interface RelatedLocation {
   range: OffsetRange;
 }
 
-export interface Finding {
-  rule: RuleId;
+/**
+ * What every finding has. A `Finding` (rules/registry.ts) adds `rule` and the rule's typed `data`
+ * (e.g. the term and its suggestions, the similarity): fronts read fixes and facts from there.
+ */
+export interface FindingBase {
   severity: Severity;
   message: string;
   range: OffsetRange;
   related?: RelatedLocation[];
   fixes?: Fix[];
-  /** Rule-specific facts for fronts (e.g. the term and its suggestions, the similarity). */
-  data?: Record<string, unknown>;
 }
 
 export type Layout = 'line-per-paragraph' | 'headline-blocks' | 'separated' | 'markdown' | 'single';
@@ -87,6 +90,12 @@ export interface Review {
   articles: Article[];
   findings: Finding[];
   stats: ReviewStats;
+  /**
+   * What removing every repeated passage removes: the fix of each exact repeat, also of those past
+   * `maxFindingsPerRule` (the cap is for what is shown), merged where they touch or overlap, in
+   * document order. Read through `removeAllRepeatedPassages` (fixes.ts).
+   */
+  repeatRemovals?: OffsetRange[];
 }
 
 // ---- Options -------------------------------------------------------------------------------

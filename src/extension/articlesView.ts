@@ -3,17 +3,17 @@
 // review itself, not from the diagnostics, so it lists every finding even where VS Code caps the
 // problems of a file.
 import * as vscode from 'vscode';
+import { RULES } from '../core/rules/registry';
 import { Article, Finding, RULE_IDS, RuleId } from '../core/types';
 import { ReviewState, Reviewer, basename } from './reviewer';
 
 export const VIEW_ID = 'editorialReview.articles';
 
-export const RULE_LABEL: Record<RuleId, { one: string; many: string; icon: string }> = {
-  'repeated-passage': { one: 'repeat', many: 'repeats', icon: 'copy' },
-  'near-duplicate': { one: 'near duplicate', many: 'near duplicates', icon: 'diff' },
-  'unattributed-claim': { one: 'claim', many: 'claims', icon: 'question' },
-  'loaded-term': { one: 'term', many: 'terms', icon: 'tag' },
-};
+/** Each rule's words for counts and its icon (from the rule registry). */
+export const RULE_LABEL = Object.fromEntries(RULES.map(r => [r.id, { ...r.label, icon: r.icon }])) as Record<
+  RuleId,
+  { one: string; many: string; icon: string }
+>;
 
 export interface ArticleNode {
   kind: 'article';

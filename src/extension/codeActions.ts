@@ -40,14 +40,8 @@ export interface IgnoreArgs {
 }
 
 function originalOf(finding: Finding): OffsetRange | undefined {
-  const data = finding.data as { original?: OffsetRange } | undefined;
-  if (data?.original && typeof data.original.start === 'number') return data.original;
+  if (finding.rule === 'repeated-passage' || finding.rule === 'near-duplicate') return finding.data.original;
   return finding.related?.[0]?.range;
-}
-
-function stringData(finding: Finding, key: string): string | undefined {
-  const v = finding.data?.[key];
-  return typeof v === 'string' ? v : undefined;
 }
 
 export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
@@ -127,7 +121,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
           break;
         }
         case 'loaded-term': {
-          const term = stringData(finding, 'term') ?? document.getText(state.toRange(finding.range));
+          const term = finding.data.term;
           const every = replaceEvery(state.review.findings, term);
           if (every.count > 1) {
             const title = `Replace every «${term}» in this file with «${every.suggestion}» (${every.count})`;
@@ -139,7 +133,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
         }
         case 'unattributed-claim': {
           // The words as written: silencing them silences the cue (the engine matches either).
-          const cue = stringData(finding, 'matched') ?? stringData(finding, 'cue') ?? document.getText(state.toRange(finding.range));
+          const cue = finding.data.matched;
           const title = `Ignore the cue «${cue}» in this workspace`;
           add(title, { command: COMMAND.ignoreCue, title, arguments: [{ uri, value: cue } satisfies IgnoreArgs] });
           break;
@@ -164,15 +158,11 @@ export function replaceEvery(findings: readonly Finding[], term: string): { edit
   const edits: TextEdit[] = [];
   let suggestion = '';
   for (const f of findings) {
-    if (f.rule !== 'loaded-term') continue;
-    const t = stringData(f, 'term');
-    if (!t || t.toLowerCase() !== key) continue;
-    const suggestions = f.data?.suggestions;
-    const first = Array.isArray(suggestions) && typeof suggestions[0] === 'string' ? (suggestions[0] as string) : undefined;
-    const fix = (f.fixes ?? []).find(x => x.title.startsWith('Replace with')) ?? undefined;
-    if (!fix) continue;
-    if (!suggestion) suggestion = first ?? fix.title.replace(/^Replace with\s*/, '').replace(/^«|»$/g, '');
-    edits.push(...fix.edits);
+    if (f.rule !== 'loaded-term' || f.data.term.toLowerCase() !== key) continue;
+    const first = f.data.suggestions[0];
+    if (first === undefined) continue;
+    if (!suggestion) suggestion = first;
+    edits.push({ range: f.range, newText: first });
   }
   edits.sort((a, b) => a.range.start - b.range.start);
   return { edits, count: edits.length, suggestion };

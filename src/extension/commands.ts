@@ -65,6 +65,7 @@ export class Commands {
   constructor(private readonly deps: Deps) {}
 
   register(): vscode.Disposable[] {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- VS Code passes command arguments untyped
     const r = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, fn, this);
     return [
       r('editorialReview.reviewFile', this.reviewFile),

@@ -1,6 +1,6 @@
 // Findings → VS Code diagnostics, in the one DiagnosticCollection of the extension.
 import * as vscode from 'vscode';
-import { ruleInfo } from '../core/rules/ruleInfo';
+import { ruleHelpUri } from '../core/rules/registry';
 import { LineIndex } from '../core/text';
 import { Finding, OffsetRange, Review, Severity } from '../core/types';
 
@@ -40,7 +40,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function findingToDiagnostic(finding: Finding, uri: vscode.Uri, toRange: RangeConverter): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(finding.range), finding.message, toVsSeverity(finding.severity));
   d.source = SOURCE;
-  d.code = { value: finding.rule, target: vscode.Uri.parse(ruleInfo(finding.rule).helpUri) };
+  d.code = { value: finding.rule, target: vscode.Uri.parse(ruleHelpUri(finding.rule)) };
   if (finding.related && finding.related.length > 0) {
     d.relatedInformation = finding.related.map(
       r => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),

@@ -2,17 +2,9 @@
 // shape of `.editorial-review.json` (only the values the user actually set), so that the config
 // module validates both the same way.
 import * as vscode from 'vscode';
-import { RuleId, RULE_IDS } from '../core/types';
+import { OPTIONS, RULES } from '../core/rules/registry';
 
 export const SECTION = 'editorialReview';
-
-/** Setting-name segment of each rule: `editorialReview.rules.<segment>.enabled|severity`. */
-export const RULE_SETTING: Record<RuleId, string> = {
-  'repeated-passage': 'repeatedPassage',
-  'near-duplicate': 'nearDuplicate',
-  'unattributed-claim': 'unattributedClaim',
-  'loaded-term': 'loadedTerm',
-};
 
 export type RunMode = 'onType' | 'onSave' | 'manual';
 
@@ -65,8 +57,8 @@ export function readEngineSettings(scope?: vscode.ConfigurationScope): Record<st
   const c = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   const out: Record<string, unknown> = {};
   const rules: Record<string, Record<string, unknown>> = {};
-  for (const rule of RULE_IDS) {
-    const seg = RULE_SETTING[rule];
+  // `editorialReview.rules.<settingKey>.enabled|severity` for each rule.
+  for (const { id: rule, settingKey: seg } of RULES) {
     const enabled = explicit<boolean>(c, `rules.${seg}.enabled`);
     const severity = explicit<string>(c, `rules.${seg}.severity`);
     if (enabled !== undefined || severity !== undefined) {
@@ -76,7 +68,7 @@ export function readEngineSettings(scope?: vscode.ConfigurationScope): Record<st
     }
   }
   if (Object.keys(rules).length > 0) out.rules = rules;
-  for (const key of ['minWords', 'nearDuplicateThreshold', 'terms', 'ignoredTerms', 'ignoredCues', 'maxFindingsPerRule']) {
+  for (const { key } of OPTIONS) {
     const v = explicit<unknown>(c, key);
     if (v !== undefined) out[key] = v;
   }

@@ -57,13 +57,7 @@ export class StatusBar implements vscode.Disposable {
     }
     const counts: Partial<Record<RuleId, number>> = {};
     for (const f of state.review.findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-    const icon: Record<RuleId, string> = {
-      'repeated-passage': '$(copy)',
-      'near-duplicate': '$(diff)',
-      'unattributed-claim': '$(question)',
-      'loaded-term': '$(tag)',
-    };
-    const parts = RULE_IDS.filter(r => counts[r]).map(r => `${icon[r]} ${counts[r]}`);
+    const parts = RULE_IDS.filter(r => counts[r]).map(r => `$(${RULE_LABEL[r].icon}) ${counts[r]}`);
     const spin = status.status === 'pending' ? '$(sync~spin) ' : '';
     this.item.text = spin + (parts.length > 0 ? parts.join(' ') : '$(check) No findings');
     const md = new vscode.MarkdownString(`**Editorial Review** — ${name}\n\n`);

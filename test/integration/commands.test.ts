@@ -25,6 +25,7 @@ function paletteCommands(): ContributedCommand[] {
   return contributes().commands.filter(c => !hidden.has(c.command));
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read arbitrary JSON loosely
 async function readJson(uri: vscode.Uri): Promise<any> {
   return JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
 }

@@ -40,7 +40,8 @@ describe('unattributed-claim', () => {
     const f = ofRule(reviewWith(text), 'unattributed-claim')[0];
     assert.equal(f.fixes![0].title, 'Mark as [attribution needed]');
     assert.equal(applyEdits(text, f.fixes![0].edits), 'The minister reportedly resigned on Friday [attribution needed]. Nothing else happened.');
-    assert.equal(f.data?.kind, 'hedge');
+    assert.equal(f.data.kind, 'hedge');
+    assert.equal(f.data.insertAt, text.indexOf('. Nothing'));
   });
 
   it('silenced cues are not reported', () => {

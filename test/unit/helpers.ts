@@ -2,7 +2,7 @@
 import { defaultOptions } from '../../src/core/defaults';
 import { review } from '../../src/core/review';
 import { LineIndex } from '../../src/core/text';
-import { Finding, Review, ReviewOptions, RuleId } from '../../src/core/types';
+import { FindingOf, Review, ReviewOptions, RuleId } from '../../src/core/types';
 
 export function reviewWith(text: string, change: (o: ReviewOptions) => void = () => undefined): Review {
   const options = defaultOptions();
@@ -10,8 +10,8 @@ export function reviewWith(text: string, change: (o: ReviewOptions) => void = ()
   return review(text, options);
 }
 
-export function ofRule(r: Review, rule: RuleId): Finding[] {
-  return r.findings.filter(f => f.rule === rule);
+export function ofRule<R extends RuleId>(r: Review, rule: R): FindingOf<R>[] {
+  return r.findings.filter((f): f is FindingOf<R> => f.rule === rule);
 }
 
 export function textOf(text: string, f: { range: { start: number; end: number } }): string {

@@ -24,9 +24,9 @@ describe('loaded-term', () => {
   it('offers every suggestion and says the category and why', () => {
     const f = ofRule(reviewWith('Troops liberated the village after a week of fighting.'), 'loaded-term')[0];
     assert.ok(f.fixes!.length >= 2);
-    assert.equal(f.data?.category, 'euphemism');
+    assert.equal(f.data.category, 'euphemism');
     assert.match(f.message, /euphemism/);
-    assert.ok((f.data?.note as string).length > 10);
+    assert.ok(f.data.note.length > 10);
   });
 
   it('respects context exceptions: a training regime, a literal flood', () => {
@@ -39,7 +39,7 @@ describe('loaded-term', () => {
   it('inside a quotation: a lower severity and a message that says so', () => {
     const f = ofRule(reviewWith('\u201CThe regime must go,\u201D the protester shouted.'), 'loaded-term')[0];
     assert.equal(f.severity, 'hint');
-    assert.equal(f.data?.quoted, true);
+    assert.equal(f.data.quoted, true);
     assert.match(f.message, /quotation/i);
   });
 

@@ -16,7 +16,7 @@ describe('near-duplicate', () => {
     assert.match(f.message, /\d+% similar/);
     assert.match(f.message, /\u201Cthree\u201D \u2192 \u201Cfour\u201D/);
     assert.match(f.message, /\u201Cfallen\u201D \u2192 \u201Cdropped\u201D/);
-    assert.ok((f.data?.similarity as number) > 0.85 && (f.data?.similarity as number) < 1);
+    assert.ok(f.data.similarity > 0.85 && f.data.similarity < 1);
     assert.equal(f.fixes![0].title, 'Remove near duplicate');
   });
 

@@ -15,7 +15,7 @@ describe('repeated-passage', () => {
     const f = found[0];
     assert.equal(lineOf(text, f.range.start), 8);
     assert.equal(lineOf(text, f.range.end), 11);
-    assert.equal(f.data?.kind, 'article');
+    assert.equal(f.data.kind, 'article');
     assert.equal(lineOf(text, f.related![0].range.start), 1);
     assert.equal(lineOf(text, f.related![0].range.end), 4);
     assert.match(f.message, /Article #3 repeats article #1/);
@@ -47,7 +47,7 @@ describe('repeated-passage', () => {
     const text = [para('a'), para('b'), para('c'), para('x'), para('a'), para('b'), para('y'), para('c')].join('\n\n') + '\n';
     const found = ofRule(reviewWith(text), 'repeated-passage');
     assert.equal(found.length, 2);
-    assert.equal(found[0].data?.kind, 'paragraphs');
+    assert.equal(found[0].data.kind, 'paragraphs');
     assert.match(found[0].message, /These 2 paragraphs repeat lines 1\u20133/);
     assert.equal(textOf(text, found[1]), para('c'));
   });
@@ -58,7 +58,7 @@ describe('repeated-passage', () => {
     const found = ofRule(reviewWith(text), 'repeated-passage');
     assert.equal(found.length, 1);
     assert.equal(textOf(text, found[0]), sentence);
-    assert.equal(found[0].data?.kind, 'sentence');
+    assert.equal(found[0].data.kind, 'sentence');
     const fixed = applyEdits(text, found[0].fixes![0].edits);
     assert.equal(fixed, `First story\n\nIt rained. ${sentence} Officials were pleased.\n\nSecond story\n\nA different day began.\n`);
   });

@@ -16,7 +16,7 @@ import {
   toSarifUri,
 } from '../../src/core/report';
 import { review } from '../../src/core/review';
-import { RULES, RULE_INFOS } from '../../src/core/rules/ruleInfo';
+import { RULES, helpUri } from '../../src/core/rules/registry';
 import { LineIndex } from '../../src/core/text';
 import { Finding, RULE_IDS, Review } from '../../src/core/types';
 
@@ -31,6 +31,16 @@ function at(text: string, needle: string, from = 0) {
   return { start, end: start + needle.length };
 }
 
+const LOADED_DATA = {
+  term: 'Kiev',
+  matched: 'Kiev',
+  suggestions: ['Kyiv'],
+  category: 'contested-place-name',
+  categoryDescription: undefined,
+  note: 'Use the spelling the country uses.',
+  quoted: false,
+};
+
 function sample(): FileReview {
   const kiev = at(TEXT, 'Kiev');
   const cue = at(TEXT, 'reportedly');
@@ -44,6 +54,7 @@ function sample(): FileReview {
       range: second,
       related: [{ message: 'Original passage', range: first }],
       fixes: [{ title: 'Remove the repeated passage', edits: [{ range: { start: second.start, end: TEXT.length }, newText: '' }], preferred: true }],
+      data: { kind: 'sentence', original: first },
     },
     {
       rule: 'loaded-term',
@@ -51,9 +62,9 @@ function sample(): FileReview {
       message: '"Kiev" is a contested place name:\nuse "Kyiv".',
       range: kiev,
       fixes: [{ title: 'Replace with "Kyiv"', edits: [{ range: kiev, newText: 'Kyiv' }] }],
-      data: { term: 'Kiev', suggestions: ['Kyiv'] },
+      data: LOADED_DATA,
     },
-    { rule: 'unattributed-claim', severity: 'hint', message: 'Hedge "reportedly" with no source.', range: cue },
+    { rule: 'unattributed-claim', severity: 'hint', message: 'Hedge "reportedly" with no source.', range: cue, data: { cue: 'reportedly', matched: 'reportedly', kind: 'hedge', insertAt: cue.end } },
   ];
   const r: Review = {
     articles: [{ index: 1, title: 'Title | one', titleRange: { start: 0, end: 11 }, range: { start: 0, end: TEXT.length }, duplicateOf: null }],
@@ -132,7 +143,7 @@ describe('report: JSON', () => {
     const [loaded, claim, repeated] = file.findings;
     assert.deepStrictEqual(loaded.range, { start: { line: 2, column: 4 }, end: { line: 2, column: 8 } });
     assert.deepStrictEqual(loaded.fixes, [{ title: 'Replace with "Kyiv"', edits: [{ range: loaded.range, newText: 'Kyiv' }] }]);
-    assert.deepStrictEqual(loaded.data, { term: 'Kiev', suggestions: ['Kyiv'] });
+    assert.deepStrictEqual(loaded.data, JSON.parse(JSON.stringify(LOADED_DATA)));
     assert.deepStrictEqual(claim.related, []);
     assert.deepStrictEqual(claim.fixes, []);
     assert.strictEqual(repeated.rule, 'repeated-passage');
@@ -214,7 +225,7 @@ describe('report: Markdown', () => {
     assert.match(md, /^# Editorial review\n/);
     assert.match(md, /2 files reviewed by editorial-review 9\.9\.9: 3 findings/);
     assert.match(md, /## `dumps\/a file.txt`/);
-    assert.match(md, /\| 1 \| Title \\\| one \| 1–4 \|  \|/);
+    assert.match(md, /\| 1 \| Title \\\| one \| 1–4 \| {2}\|/);
     const order = ['Repeated passage', 'Unattributed claim', 'Loaded term'].map(t => md.indexOf(`#### [${t}](`));
     assert.ok(order.every(i => i > 0) && order[0] < order[1] && order[1] < order[2], String(order));
     assert.match(md, /\| 2 \(col 4\) \| info \| Kiev \| "Kiev" is a contested place name: use "Kyiv"\. \|/);
@@ -233,11 +244,11 @@ describe('report: Markdown', () => {
 
 describe('report: rule descriptions', () => {
   it('describe every rule once', () => {
-    assert.deepStrictEqual(RULE_INFOS.map(r => r.id), [...RULE_IDS]);
-    for (const id of RULE_IDS) {
-      const r = RULES[id];
+    assert.deepStrictEqual(RULES.map(r => r.id), [...RULE_IDS]);
+    assert.strictEqual(new Set(RULES.map(r => r.name)).size, RULES.length);
+    for (const r of RULES) {
       assert.ok(r.name && r.title && r.shortDescription && r.fullDescription);
-      assert.match(r.helpUri, /^https:\/\/github\.com\/editorial-review\/editorial-review#[a-z-]+$/);
+      assert.match(helpUri(r), /^https:\/\/github\.com\/editorial-review\/editorial-review#[a-z-]+$/);
     }
   });
 });

@@ -1,23 +1,99 @@
 // unattributed-claim: claims that rest on a hedge or a vague source (cues from lexicons/cues.json).
-import { ClaimHit } from '../analysis';
-import { Finding, Severity } from '../types';
+import { passesContext } from '../context';
+import { isInside } from '../quotes';
+import { CueEntry, isSilenced } from '../lexicon';
+import { nonOverlapping } from '../phrases';
+import { namesSource, sourceAnswers } from '../sources';
+import { OffsetRange } from '../types';
+import { ParagraphInput, ParagraphRule, RuleFinding } from './rule';
 
 export const ATTRIBUTION_MARKER = '[attribution needed]';
 
-export function claimFinding(hit: ClaimHit, base: number, text: string, severity: Severity): Finding {
-  const what = hit.cue.kind === 'hedge'
-    ? `\u201C${hit.matched}\u201D hedges the claim instead of naming who makes it`
-    : hit.cue.kind === 'agentless'
-      ? `\u201C${hit.matched}\u201D reports a claim without saying whose it is`
-      : `\u201C${hit.matched}\u201D is a vague source and the sentence names no one`;
-  const insertAt = base + hit.insertAt;
-  const already = text.slice(insertAt, insertAt + ATTRIBUTION_MARKER.length + 1).includes(ATTRIBUTION_MARKER);
-  return {
-    rule: 'unattributed-claim',
-    severity,
-    message: `${what}. ${hit.cue.note}`,
-    range: { start: base + hit.start, end: base + hit.end },
-    fixes: already ? [] : [{ title: `Mark as ${ATTRIBUTION_MARKER}`, edits: [{ range: { start: insertAt, end: insertAt }, newText: ` ${ATTRIBUTION_MARKER}` }] }],
-    data: { cue: hit.cue.cue, matched: hit.matched, kind: hit.cue.kind, ...(hit.cue.template ? { template: hit.cue.template } : {}) },
-  };
+/** A cue in a paragraph (offsets relative to the paragraph). */
+export interface ClaimHit extends OffsetRange {
+  cue: CueEntry;
+  matched: string;
+  /** Where "[attribution needed]" goes: the end of the sentence, before its final punctuation. */
+  insertAt: number;
 }
+
+export interface UnattributedClaimData {
+  /** The cue of the lexicon that matched. */
+  cue: string;
+  /** The words as written. */
+  matched: string;
+  kind: CueEntry['kind'];
+  /** The cue template (cue-templates.json) the cue comes from, if any. */
+  template?: string;
+  /** Where the fix inserts the marker (document offset). */
+  insertAt: number;
+}
+
+export type UnattributedClaimFinding = RuleFinding<'unattributed-claim', UnattributedClaimData>;
+
+function insertionPoint(text: string, sentence: OffsetRange): number {
+  let e = sentence.end;
+  // Keep a closing quote that belongs to the sentence's own quotation outside the marker.
+  while (e > sentence.start && /["'\u2019\u201D\u00BB)\]]/.test(text[e - 1])) e--;
+  while (e > sentence.start && /[.!?\u2026:;]/.test(text[e - 1])) e--;
+  return e;
+}
+
+export function findClaims(p: ParagraphInput): ClaimHit[] {
+  const { text, tokens, lex } = p;
+  const claims: ClaimHit[] = [];
+  for (const m of nonOverlapping(lex.cues.matchAll(tokens, text))) {
+    const matched = text.slice(m.start, m.end);
+    if (isSilenced(lex.ignoredCues, m.value.cue, matched)) continue;
+    const s = p.sentenceAt(m.start);
+    const from = p.sentenceTokenStart[s];
+    const to = p.sentenceTokenEnd[s];
+    if (!passesContext(m.value.context, tokens, m.first, m.last, from, to)) continue;
+    const quoted = isInside(p.quotes(), m.start, m.end);
+    const named = namesSource(tokens, from, to, text, 0, m.first, m.last);
+    const previous = s > 0 ? { from: p.sentenceTokenStart[s - 1], to: p.sentenceTokenEnd[s - 1] } : undefined;
+    const earlierCue = claims.length > 0 && p.sentenceAt(claims[claims.length - 1].start) === s;
+    if (sourceAnswers({ kind: m.value.kind, first: m.first, last: m.last, quoted, named, earlierCue }, tokens, text, from, previous)) continue;
+    claims.push({ start: m.start, end: m.end, cue: m.value, matched, insertAt: insertionPoint(text, p.sentences[s]) });
+  }
+  return claims;
+}
+
+export const unattributedClaim: ParagraphRule<'unattributed-claim', UnattributedClaimData, ClaimHit> = {
+  id: 'unattributed-claim',
+  name: 'UnattributedClaim',
+  title: 'Unattributed claim',
+  shortDescription: 'A claim resting on a hedge, a vague source or an agentless construction.',
+  fullDescription:
+    'A claim that rests on a hedge ("reportedly", "allegedly", "is said to"), on a vague source ' +
+    '("sources say", "critics have long argued", "many people think" with no name) or on an agentless ' +
+    'construction ("was accused of", "is expected to", "it was unclear"). Sentences that name their source, ' +
+    'quotes by a named speaker and words that refer back to a source named in the sentence before are not ' +
+    'flagged. The fix marks the claim "[attribution needed]".',
+  docsAnchor: 'unattributed-claim',
+  defaultEnabled: true,
+  defaultSeverity: 'info',
+  settingKey: 'unattributedClaim',
+  label: { one: 'claim', many: 'claims' },
+  icon: 'question',
+  options: [{ key: 'ignoredCues', type: 'words', default: [], description: 'Hedge and vague-source cues never to report.' }],
+  stage: 'claims',
+  analyze: findClaims,
+  finding(hit, { base, text, severity }) {
+    const what = hit.cue.kind === 'hedge'
+      ? `\u201C${hit.matched}\u201D hedges the claim instead of naming who makes it`
+      : hit.cue.kind === 'agentless'
+        ? `\u201C${hit.matched}\u201D reports a claim without saying whose it is`
+        : `\u201C${hit.matched}\u201D is a vague source and the sentence names no one`;
+    const insertAt = base + hit.insertAt;
+    const already = text.slice(insertAt, insertAt + ATTRIBUTION_MARKER.length + 1).includes(ATTRIBUTION_MARKER);
+    return {
+      rule: 'unattributed-claim',
+      severity,
+      message: `${what}. ${hit.cue.note}`,
+      range: { start: base + hit.start, end: base + hit.end },
+      fixes: already ? [] : [{ title: `Mark as ${ATTRIBUTION_MARKER}`, edits: [{ range: { start: insertAt, end: insertAt }, newText: ` ${ATTRIBUTION_MARKER}` }] }],
+      data: { cue: hit.cue.cue, matched: hit.matched, kind: hit.cue.kind, ...(hit.cue.template ? { template: hit.cue.template } : {}), insertAt },
+    };
+  },
+};

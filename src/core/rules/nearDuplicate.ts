@@ -6,7 +6,8 @@ import { lineRemovalRange } from '../edits';
 import { lcsLength } from '../lcs';
 import { LshIndex, estimate, wordHash } from '../minhash';
 import { LineIndex, WordToken, wordTokens } from '../text';
-import { Finding, Paragraph, ReviewOptions } from '../types';
+import { OffsetRange, Paragraph, ReviewOptions } from '../types';
+import { RuleDefinition, RuleFinding } from './rule';
 
 /** Paragraphs with fewer words are too short for a meaningful similarity. */
 const MIN_WORDS = 10;
@@ -18,6 +19,17 @@ const MAX_ESTIMATED = 6;
 const MAX_CONFIRMED = 3;
 /** Candidates whose estimated shingle overlap is below this are not diffed. */
 const MIN_ESTIMATE = 0.2;
+
+export interface NearDuplicateData {
+  /** Word-level similarity to the original (0..1). */
+  similarity: number;
+  /** The original paragraph (document offsets). */
+  original: OffsetRange;
+  /** What differs, in words (up to ten changes). */
+  changes: string;
+}
+
+export type NearDuplicateFinding = RuleFinding<'near-duplicate', NearDuplicateData>;
 
 export interface NearDuplicateContext {
   text: string;
@@ -166,7 +178,7 @@ export function describeChanges(changes: Change[], limit = 3): string {
 
 export interface NearDuplicateResult {
   /** Findings for the first `maxFindingsPerRule` near duplicates, in document order. */
-  findings: Finding[];
+  findings: NearDuplicateFinding[];
   /** How many near duplicates there are in all. */
   total: number;
   nearCopies: Set<number>;
@@ -276,7 +288,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
     memory.comparisons = comparisons;
   }
   const nearCopies = new Set<number>();
-  const findings: Finding[] = [];
+  const findings: NearDuplicateFinding[] = [];
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (originals[i] < 0) continue;
@@ -344,7 +356,7 @@ function reuser(
   };
 }
 
-function nearFinding(ctx: NearDuplicateContext, p: Paragraph, original: Paragraph, cmp: NonNullable<Comparison>): Finding {
+function nearFinding(ctx: NearDuplicateContext, p: Paragraph, original: Paragraph, cmp: NonNullable<Comparison>): NearDuplicateFinding {
   const percent = Math.floor(cmp.similarity * 100);
   const at = ctx.lines.lineAt(original.range.start) + 1;
   // Comparisons are cached between reviews, and so are their descriptions.
@@ -363,3 +375,30 @@ function nearFinding(ctx: NearDuplicateContext, p: Paragraph, original: Paragrap
     data: { similarity: cmp.similarity, original: original.range, changes: cmp.details },
   };
 }
+
+/** The rule's metadata; its detection runs document-wide (`findNearDuplicates`). */
+export const nearDuplicate: RuleDefinition<'near-duplicate', NearDuplicateData> = {
+  id: 'near-duplicate',
+  name: 'NearDuplicate',
+  title: 'Near duplicate',
+  shortDescription: 'A paragraph that is a light edit of an earlier one.',
+  fullDescription:
+    'A paragraph whose words are at least `nearDuplicateThreshold` similar to an earlier paragraph ' +
+    '(a few words changed, a clause added or removed). The message says how similar they are and what differs.',
+  docsAnchor: 'near-duplicate',
+  defaultEnabled: true,
+  defaultSeverity: 'warning',
+  settingKey: 'nearDuplicate',
+  label: { one: 'near duplicate', many: 'near duplicates' },
+  icon: 'diff',
+  options: [
+    {
+      key: 'nearDuplicateThreshold',
+      type: 'number',
+      default: 0.8,
+      min: 0.5,
+      max: 1,
+      description: 'Word-level similarity (0.5 to 1) from which a paragraph counts as a near duplicate of an earlier one.',
+    },
+  ],
+};

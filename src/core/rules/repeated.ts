@@ -3,12 +3,26 @@ import { ParagraphAnalysis, SentenceInfo } from '../analysis';
 import { lineRemovalRange } from '../edits';
 import { FirstSeenTable } from '../hashTable';
 import { LineIndex, normalizeForCompare } from '../text';
-import { Article, Finding, OffsetRange, Paragraph, ReviewOptions, RuleOptions } from '../types';
+import { Article, OffsetRange, Paragraph, ReviewOptions, RuleOptions } from '../types';
+import { RuleDefinition, RuleFinding } from './rule';
 
 /** Paragraphs shorter than this are never reported on their own ("Advertisement", "Read more"). */
 const MIN_PARAGRAPH_WORDS = 3;
 /** Share of an article's words that must repeat one earlier article for it to be its duplicate. */
 const DUPLICATE_ARTICLE_SHARE = 0.8;
+
+export interface RepeatedPassageData {
+  /** What repeats: a whole article, a run of paragraphs, or sentences inside a paragraph. */
+  kind: 'article' | 'paragraphs' | 'sentence';
+  /** The original passage (document offsets). */
+  original: OffsetRange;
+  /** The original's article number (1-based) when the original is a whole article. */
+  originalArticle?: number;
+  /** This copy's article number when the copy is a whole article. */
+  article?: number;
+}
+
+export type RepeatedPassageFinding = RuleFinding<'repeated-passage', RepeatedPassageData>;
 
 export interface RepeatContext {
   text: string;
@@ -26,7 +40,9 @@ export interface RepeatContext {
 export interface PendingFinding {
   start: number;
   end: number;
-  build(): Finding;
+  build(): RepeatedPassageFinding;
+  /** The range its fix removes (every repeat is removed by Remove All, shown or not). */
+  removal(): OffsetRange;
 }
 
 export interface RepeatResult {
@@ -109,7 +125,12 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     }
     if (words >= Math.max(MIN_PARAGRAPH_WORDS, Math.min(options.minWords, 2 * MIN_PARAGRAPH_WORDS)) || run.length > 1) {
       for (const p of run) copied.add(p.index);
-      findings.push({ start: run[0].range.start, end: run[run.length - 1].range.end, build: () => runFinding(ctx, run, originals, severity) });
+      findings.push({
+        start: run[0].range.start,
+        end: run[run.length - 1].range.end,
+        build: () => runFinding(ctx, run, originals, severity),
+        removal: () => runShape(ctx, run, originals).removal,
+      });
     }
     i = j;
   }
@@ -125,7 +146,8 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
 
   return { findings, copied };
 
-  function runFinding(c: RepeatContext, run: Paragraph[], originals: Paragraph[], sev: typeof severity): Finding {
+  /** Where a run of repeated paragraphs is reported, what its fix removes, and its original. */
+  function runShape(c: RepeatContext, run: Paragraph[], originals: Paragraph[]) {
     const article = articles[run[0].article];
     const own = comparableOf[run[0].article];
     const wholeArticle = own[0] === run[0] && own[own.length - 1] === run[run.length - 1];
@@ -135,22 +157,32 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     const originalRange = originalIsArticle
       ? articleContent(c.text, lines, origArticle, paragraphsOf[originals[0].article])
       : { start: originals[0].range.start, end: originals[originals.length - 1].range.end };
+    const runLines = lineRemovalRange(c.text, { start: run[0].lineRange.start, end: run[run.length - 1].lineRange.end });
     let range: OffsetRange;
-    let removal: OffsetRange;
-    let message: string;
+    let removal = runLines;
     if (wholeArticle) {
       range = articleContent(c.text, lines, article, paragraphsOf[run[0].article]);
-      removal = lineRemovalRange(c.text, { start: range.start, end: article.range.end });
-      message = originalIsArticle
-        ? `Article #${article.index} repeats article #${origArticle.index} ${quoteTitle(origArticle.title)} (${lineSpan(lines, originalRange)}).`
-        : `Article #${article.index} repeats ${lineSpan(lines, originalRange)}.`;
+      // The article's own lines besides the repeated paragraphs (its header, a dateline) go with
+      // it only when they repeat the original too: a removal takes nothing that exists only once.
+      // Otherwise the finding and its fix cover the repeated body only.
+      const whole = lineRemovalRange(c.text, { start: range.start, end: article.range.end });
+      if (onlyRepeatedLines(c.text, whole, run, originalRange)) removal = whole;
+      else range = { start: run[0].range.start, end: run[run.length - 1].range.end };
     } else {
       range = { start: run[0].range.start, end: run[run.length - 1].range.end };
-      removal = lineRemovalRange(c.text, { start: run[0].lineRange.start, end: run[run.length - 1].lineRange.end });
-      message = run.length === 1
-        ? `This paragraph repeats ${lineSpan(lines, originalRange)}.`
-        : `These ${run.length} paragraphs repeat ${lineSpan(lines, originalRange)}.`;
     }
+    return { wholeArticle, origArticle, originalIsArticle, originalRange, range, removal, article };
+  }
+
+  function runFinding(c: RepeatContext, run: Paragraph[], originals: Paragraph[], sev: typeof severity): RepeatedPassageFinding {
+    const { wholeArticle, origArticle, originalIsArticle, originalRange, range, removal, article } = runShape(c, run, originals);
+    const message = !wholeArticle
+      ? run.length === 1
+        ? `This paragraph repeats ${lineSpan(lines, originalRange)}.`
+        : `These ${run.length} paragraphs repeat ${lineSpan(lines, originalRange)}.`
+      : originalIsArticle
+        ? `Article #${article.index} repeats article #${origArticle.index} ${quoteTitle(origArticle.title)} (${lineSpan(lines, originalRange)}).`
+        : `Article #${article.index} repeats ${lineSpan(lines, originalRange)}.`;
     return {
       rule: 'repeated-passage',
       severity: sev,
@@ -166,6 +198,31 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
       },
     };
   }
+}
+
+/** Letters or digits: a line without any is layout (a separator, a blank line), not text. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether every line of `removal` outside the run's paragraphs is layout, or text that the
+ * original passage also holds (the same header line, the same dateline).
+ */
+function onlyRepeatedLines(text: string, removal: OffsetRange, run: Paragraph[], original: OffsetRange): boolean {
+  let originalLines: Set<string> | undefined;
+  let k = 0;
+  for (let at = removal.start; at < removal.end;) {
+    let next = text.indexOf('\n', at);
+    next = next < 0 || next >= removal.end ? removal.end : next + 1;
+    while (k < run.length && run[k].lineRange.end <= at) k++;
+    const inRun = k < run.length && run[k].lineRange.start <= at;
+    const line = text.slice(at, next);
+    if (!inRun && HAS_WORD.test(line)) {
+      originalLines ??= new Set(text.slice(original.start, original.end).split(/\r\n|\r|\n/).map(normalizeForCompare));
+      if (!originalLines.has(normalizeForCompare(line))) return false;
+    }
+    at = next;
+  }
+  return true;
 }
 
 interface SentenceRef {
@@ -212,16 +269,21 @@ function sameSet(a: Set<number>, b: Set<number>): boolean {
 
 /**
  * After an edit inside one paragraph, the previous groups still hold when none of the paragraph's
- * sentences, before or after the edit, occurs anywhere else (and the paragraphs reported as a
- * whole are the same): then the edit takes part in no repeat. Updates the counts either way.
+ * sentences, before the edit or after it, occurs anywhere else, in that paragraph included (and the
+ * paragraphs reported as a whole are the same): then the paragraph took part in no repeat and
+ * takes part in none. Updates the counts either way.
  */
 function reusableGroups(memory: SentenceMemory, edit: ParagraphEdit, skip: Set<number>): SentenceGroup[] | null {
   const table = memory.table;
   if (!table || table.crowded) return null;
+  let unique = true;
   for (const s of edit.before.sentences) {
     if (s.hash === undefined) continue;
     const slot = table.get(s.hash);
-    if (slot >= 0) memory.counts[slot]--;
+    if (slot < 0) continue;
+    // Counted more than once before the edit: this sentence was a repeat or an original.
+    if (memory.counts[slot] > 1) unique = false;
+    memory.counts[slot]--;
   }
   const added: number[] = [];
   for (const s of edit.after.sentences) {
@@ -231,9 +293,7 @@ function reusableGroups(memory: SentenceMemory, edit: ParagraphEdit, skip: Set<n
     memory.counts[slot]++;
     added.push(slot);
   }
-  const unique = added.every(slot => memory.counts[slot] === 1) &&
-    edit.before.sentences.every(s => s.hash === undefined || edit.after.sentences.some(t => t.hash === s.hash) || memory.counts[table.get(s.hash)] === 0);
-  if (!unique || !sameSet(memory.skip, skip)) return null;
+  if (!unique || !added.every(slot => memory.counts[slot] === 1) || !sameSet(memory.skip, skip)) return null;
   const move = (x: number) => (x >= edit.at ? x + edit.delta : x);
   return memory.groups.map(g => ({
     paragraph: g.paragraph,
@@ -257,7 +317,12 @@ export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>, memory?: 
     memory.groups = groups;
     memory.skip = skip;
   }
-  return groups.map(g => ({ start: g.start, end: g.end, build: () => sentenceFinding(ctx, g, paragraphs[g.paragraph], severity) }));
+  return groups.map(g => ({
+    start: g.start,
+    end: g.end,
+    build: () => sentenceFinding(ctx, g, paragraphs[g.paragraph], severity),
+    removal: () => sentenceRemoval(ctx.text, g, paragraphs[g.paragraph]),
+  }));
 }
 
 function findSentenceGroups(ctx: RepeatContext, skip: Set<number>, memory?: SentenceMemory): SentenceGroup[] {
@@ -315,20 +380,24 @@ function findSentenceGroups(ctx: RepeatContext, skip: Set<number>, memory?: Sent
   return groups;
 }
 
-function sentenceFinding(ctx: RepeatContext, g: SentenceGroup, p: Paragraph, severity: RuleOptions['severity']): Finding {
-  const { text, lines } = ctx;
+/**
+ * The sentences with the spaces after them, or before them (a line break included, so that no
+ * blank line is left inside the paragraph) when they end the paragraph.
+ */
+function sentenceRemoval(text: string, g: SentenceGroup, p: Paragraph): OffsetRange {
+  const { start, end } = g;
+  if (start <= p.range.start && end >= p.range.end) return lineRemovalRange(text, p.lineRange);
+  let s = start;
+  let e = end;
+  if (e < p.range.end) { while (e < p.range.end && /\s/.test(text[e])) e++; }
+  else { while (s > p.range.start && /\s/.test(text[s - 1])) s--; }
+  return { start: s, end: e };
+}
+
+function sentenceFinding(ctx: RepeatContext, g: SentenceGroup, p: Paragraph, severity: RuleOptions['severity']): RepeatedPassageFinding {
+  const { lines } = ctx;
   const { start, end, originals } = g;
-  let removal: OffsetRange;
-  if (start <= p.range.start && end >= p.range.end) {
-    removal = lineRemovalRange(text, p.lineRange);
-  } else {
-    // Take the spaces after the sentences, or before them when they end the paragraph.
-    let s = start;
-    let e = end;
-    if (e < p.range.end) { while (e < p.range.end && /\s/.test(text[e])) e++; }
-    else { while (s > p.range.start && /[ \t]/.test(text[s - 1])) s--; }
-    removal = { start: s, end: e };
-  }
+  const removal = sentenceRemoval(ctx.text, g, p);
   const n = originals.length;
   return {
     rule: 'repeated-passage',
@@ -342,3 +411,31 @@ function sentenceFinding(ctx: RepeatContext, g: SentenceGroup, p: Paragraph, sev
     data: { kind: 'sentence', original: { start: originals[0].start, end: originals[n - 1].end } },
   };
 }
+
+/** The rule's metadata; its detection runs document-wide (`findRepeats`, `sentenceRepeats`). */
+export const repeatedPassage: RuleDefinition<'repeated-passage', RepeatedPassageData> = {
+  id: 'repeated-passage',
+  name: 'RepeatedPassage',
+  title: 'Repeated passage',
+  shortDescription: 'Text that appears again later in the file.',
+  fullDescription:
+    'A paragraph, a run of paragraphs (such as a whole article) or a sentence of at least `minWords` words ' +
+    'that repeats earlier text, compared after normalising case, quotes, dashes and white space. ' +
+    'The later copy is reported and points at the original; the fix removes it.',
+  docsAnchor: 'repeated-passage',
+  defaultEnabled: true,
+  defaultSeverity: 'warning',
+  settingKey: 'repeatedPassage',
+  label: { one: 'repeat', many: 'repeats' },
+  icon: 'copy',
+  options: [
+    {
+      key: 'minWords',
+      type: 'integer',
+      default: 8,
+      min: 1,
+      max: 100,
+      description: 'Minimum number of words for a sentence repeated inside another paragraph to be reported.',
+    },
+  ],
+};

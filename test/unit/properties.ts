@@ -1,0 +1,66 @@
+// The properties the engine must keep for any dump and any editing session, as fast-check
+// properties: run briefly by the unit suite (properties.test.ts) and at length by `npm run fuzz`
+// (bench/fuzz.ts). Generators are in generators.ts, the checks in invariants.ts.
+import * as fc from 'fast-check';
+import { defaultOptions } from '../../src/core/defaults';
+import { Reviewer, review } from '../../src/core/review';
+import { ReviewOptions } from '../../src/core/types';
+import { applyEdit, buildDump, describeText, dumpPlan, editingSession } from './generators';
+import { checkFixes, checkIncremental, checkRemoveAll, uncapped } from './invariants';
+
+/** How much the properties have checked so far (the fuzz run reports it). */
+export const checked = { dumps: 0, edits: 0 };
+
+/** fast-check's parameters: a fixed number of runs, or a replay of a reported failure. */
+export function runParameters(numRuns: number): fc.Parameters<unknown> {
+  const seed = process.env.FC_SEED;
+  return seed !== undefined ? { seed: Number(seed), path: process.env.FC_PATH, numRuns, endOnFailure: true } : { numRuns };
+}
+
+/** The options of a run: the defaults, with a small display cap or shorter sentences now and then. */
+export const optionsArb: fc.Arbitrary<ReviewOptions> = fc.record({ cap: fc.constantFrom(500, 500, 3), minWords: fc.constantFrom(8, 8, 4) }).map(({ cap, minWords }) => {
+  const o = defaultOptions();
+  o.maxFindingsPerRule = cap;
+  o.minWords = minWords;
+  return o;
+});
+
+/** Says which text broke a check, then rethrows (fast-check adds the seed). */
+function explain<T>(what: string, text: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Error(`${what}: ${message}\ntext: ${describeText(text)}`);
+  }
+}
+
+/** The properties. */
+export const properties = {
+  /** After every edit, the incremental review equals a fresh review. */
+  incremental: fc.property(editingSession, optionsArb, ({ plan, edits }, options) => {
+    let text = buildDump(plan);
+    checked.dumps++;
+    const reviewer = new Reviewer(options);
+    explain('first review', text, () => checkIncremental(reviewer.review(text), text, options));
+    edits.forEach((e, i) => {
+      const before = text;
+      text = applyEdit(text, e);
+      checked.edits++;
+      explain(`after edit ${i + 1} ${JSON.stringify(e)} of ${describeText(before, 600)}`, text, () => checkIncremental(reviewer.review(text), text, options));
+    });
+  }),
+  /** Remove All once: every repeat goes, only repeats go, one copy of everything stays. */
+  removeAll: fc.property(dumpPlan, optionsArb, (plan, options) => {
+    const text = buildDump(plan);
+    checked.dumps++;
+    explain('remove all', text, () => checkRemoveAll(text, review(text, options), review(text, uncapped(options))));
+  }),
+  /** Every fix of every finding changes only its range. */
+  fixes: fc.property(dumpPlan, optionsArb, (plan, options) => {
+    const text = buildDump(plan);
+    checked.dumps++;
+    explain('fixes', text, () => checkFixes(text, review(text, uncapped(options))));
+  }),
+};
+
