@@ -155,7 +155,7 @@ export class Reviewer {
         const hits = analyses[i].hits[rule.id] ?? [];
         const room = Math.max(0, cap - list.length);
         for (let h = 0; h < hits.length; h++) {
-          if (h < room) list.push(rule.finding(hits[h], { text, base: p.range.start, severity }) as Finding);
+          if (h < room) list.push(rule.finding(hits[h], { text, base: p.range.start, severity, options }) as Finding);
           else over++;
         }
       });

@@ -68,6 +68,13 @@ describe('rule registry', () => {
     for (const r of PARAGRAPH_RULES) assert.ok(r.stage && typeof r.analyze === 'function' && typeof r.finding === 'function', r.id);
   });
 
+  it('has a README section per rule, at its docs anchor', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const sections = readme.slice(readme.indexOf('\n## Rules')).split(/\n## /)[1] ?? '';
+    const anchors = [...sections.matchAll(/^### (\S+)$/gm)].map(m => m[1]);
+    assert.deepStrictEqual(anchors, RULES.map(r => r.docsAnchor));
+  });
+
   it('gives the defaults: each rule on or off with its severity, each option its default', () => {
     const d = defaultOptions();
     assert.deepStrictEqual(Object.keys(d).sort(), ['rules', ...OPTIONS.map(o => o.key)].sort());

@@ -58,6 +58,8 @@ export interface FindingContext {
   base: number;
   /** The severity configured for the rule. */
   severity: Severity;
+  /** All the options (for a rule's own settings, e.g. a severity per category). */
+  options: ReviewOptions;
 }
 
 /** A finding of one rule, with that rule's typed facts in `data`. */
