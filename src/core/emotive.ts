@@ -129,6 +129,8 @@ export function findEmotive(ctx: EmotiveContext): EmotiveHit[] {
   const hits: EmotiveHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    // No entry is shorter than four letters (scripts/emotive-lexicon.js); most words are.
+    if (token.norm.length < 4) continue;
     const entry = emotiveEntry(token.norm);
     if (!entry || ctx.ignored.has(token.norm)) continue;
     if (overlapsAny(ctx.taken, token.start, token.end)) continue;

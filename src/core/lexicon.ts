@@ -1,7 +1,7 @@
 // The default lexicons (data files) and the user's additions, compiled into phrase matchers.
 import loadedTermsData from './lexicons/loaded-terms.json';
 import cuesData from './lexicons/cues.json';
-import { templateCues } from './cueTemplates';
+import { TemplateMatcher } from './cueTemplates';
 import { PhraseMatcher, expandPattern, normalizePatternWord } from './phrases';
 import { ReviewOptions } from './types';
 
@@ -77,12 +77,21 @@ export function silenceSet(list: readonly string[]): Set<string> {
 export interface CompiledLexicons {
   terms: PhraseMatcher<TermEntry>;
   cues: PhraseMatcher<CueEntry>;
+  /** Cues built from templates (any tense, inserted adverbs, agentless passives). */
+  cueTemplates: TemplateMatcher;
   ignoredTerms: Set<string>;
   ignoredCues: Set<string>;
 }
 
 /** Only the options the lexicons depend on. */
 export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'>;
+
+let templates: TemplateMatcher | undefined;
+
+/** The template cues do not depend on the options: compiled once. */
+function templateMatcher(): TemplateMatcher {
+  return (templates ??= new TemplateMatcher());
+}
 
 export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   const terms = new PhraseMatcher<TermEntry>();
@@ -101,6 +110,5 @@ export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   }
   const cues = new PhraseMatcher<CueEntry>();
   for (const entry of DEFAULT_CUES) cues.add(entry.cue, entry);
-  for (const entry of templateCues()) cues.add(entry.cue, entry);
-  return { terms, cues, ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
+  return { terms, cues, cueTemplates: templateMatcher(), ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
 }

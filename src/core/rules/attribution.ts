@@ -42,7 +42,9 @@ function insertionPoint(text: string, sentence: OffsetRange): number {
 export function findClaims(p: ParagraphInput): ClaimHit[] {
   const { text, tokens, lex } = p;
   const claims: ClaimHit[] = [];
-  for (const m of nonOverlapping(lex.cues.matchAll(tokens, text))) {
+  const fixed = lex.cues.matchAll(tokens, text);
+  const built = lex.cueTemplates.matchAll(tokens, text);
+  for (const m of nonOverlapping(built.length > 0 ? fixed.concat(built) : fixed)) {
     const matched = text.slice(m.start, m.end);
     if (isSilenced(lex.ignoredCues, m.value.cue, matched)) continue;
     const s = p.sentenceAt(m.start);
