@@ -3,6 +3,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { isReportFileName } from '../core/reportFiles';
 
 export const TEXT_EXTENSIONS = ['.txt', '.md'];
 const SKIPPED_FOLDERS = new Set(['node_modules']);
@@ -66,7 +67,8 @@ export function collectFiles(inputs: readonly string[], cwd: string, display: (a
       if (entry.isDirectory()) {
         if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
         walk(full, found);
-      } else if (isTextFileName(entry.name)) {
+      } else if (isTextFileName(entry.name) && !isReportFileName(entry.name)) {
+        // (our own reports, `x.editorial-review.md`, are never reviewed)
         if (entry.isFile()) found.push(full);
         else if (entry.isSymbolicLink()) {
           try {

@@ -9,6 +9,7 @@ import { review } from '../core/review';
 import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/types';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
+import { isReportText } from '../core/reportFiles';
 import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileInPlace } from './files';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
@@ -139,6 +140,10 @@ export function run(argv: readonly string[], io: CliIo): number {
     const read = readTextFile(file, shown);
     if (!read.ok) {
       fail(`${PREFIX}: ${read.message}`);
+      continue;
+    }
+    if (isReportText(read.text)) {
+      note(`${PREFIX}: ${shown}: a report of this tool, not a dump; skipped`);
       continue;
     }
     const config = optionsFor(file);

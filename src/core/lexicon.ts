@@ -2,6 +2,8 @@
 import loadedTermsData from './lexicons/loaded-terms.json';
 import cuesData from './lexicons/cues.json';
 import { TemplateMatcher } from './cueTemplates';
+import { isPlainPhrase } from './literal';
+import { occurrenceSet } from './occurrences';
 import { PhraseMatcher, expandPattern, normalizePatternWord } from './phrases';
 import { ReviewOptions } from './types';
 
@@ -81,10 +83,12 @@ export interface CompiledLexicons {
   cueTemplates: TemplateMatcher;
   ignoredTerms: Set<string>;
   ignoredCues: Set<string>;
+  /** Keys of the single occurrences never reported (occurrences.ts). */
+  ignoredOccurrences: Set<string>;
 }
 
 /** Only the options the lexicons depend on. */
-export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'>;
+export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'> & Partial<Pick<ReviewOptions, 'ignoredOccurrences'>>;
 
 let templates: TemplateMatcher | undefined;
 
@@ -97,18 +101,26 @@ export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   const terms = new PhraseMatcher<TermEntry>();
   for (const entry of DEFAULT_TERMS) terms.add(entry.term, entry, entry);
   for (const user of options.terms) {
-    // User terms are literal words: their text never becomes a regular expression, and the
-    // pattern syntax characters (| and ?) are treated as ordinary separators.
-    const literal = user.term.replace(/[|?]/g, ' ');
-    terms.add(literal, {
+    // User terms are literal: never a regular expression nor the lexicons' pattern syntax (| and
+    // ?). Plain words go to the word matcher; terms with other characters are searched as text.
+    const entry: TermEntry = {
       term: user.term,
       suggestions: user.suggestions,
       category: user.category ?? 'workspace',
       note: user.note ?? 'Added in this workspace’s Editorial Review settings.',
       user: true,
-    });
+    };
+    if (isPlainPhrase(user.term)) terms.add(user.term, entry);
+    else terms.addLiteral(user.term, entry);
   }
   const cues = new PhraseMatcher<CueEntry>();
   for (const entry of DEFAULT_CUES) cues.add(entry.cue, entry);
-  return { terms, cues, cueTemplates: templateMatcher(), ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
+  return {
+    terms,
+    cues,
+    cueTemplates: templateMatcher(),
+    ignoredTerms: silenceSet(options.ignoredTerms),
+    ignoredCues: silenceSet(options.ignoredCues),
+    ignoredOccurrences: occurrenceSet(options.ignoredOccurrences ?? []),
+  };
 }

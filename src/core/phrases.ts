@@ -1,8 +1,10 @@
-// Matching of lexicon patterns (literal words, never regular expressions) against word tokens.
+// Matching of lexicon patterns (literal words, never regular expressions) against word tokens,
+// and of terms with punctuation as literal text (literal.ts).
 //
 // Pattern syntax (see lexicons/*.schema.json): tokens separated by spaces or hyphens; "a|b" is a
 // token with alternatives; a trailing "?" makes a token optional. Matching is case-insensitive on
 // whole words after quote folding; with `forms`, tokens are compared by their Porter stem.
+import { LiteralPattern, foldForLiteral } from './literal';
 import { WordToken } from './text';
 // Only the stemmer's own module: natural's index pulls in database clients and dotenv.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -65,7 +67,15 @@ export class PhraseMatcher<T> {
   private readonly byWord = new Map<string, CompiledPhrase<T>[]>();
   private readonly byStem = new Map<string, CompiledPhrase<T>[]>();
   private readonly stemStarts = new Set<string>();
+  /** Terms matched as literal text (see literal.ts), not by words. */
+  private readonly literals: { pattern: LiteralPattern; value: T }[] = [];
   private size = 0;
+
+  /** A term searched as literal text (a user's term with punctuation: "U.S.", "9/11"). */
+  addLiteral(term: string, value: T): void {
+    this.literals.push({ pattern: new LiteralPattern(term), value });
+    this.size++;
+  }
 
   add(pattern: string, value: T, options: { forms?: boolean; caseSensitive?: boolean } = {}): void {
     const forms = options.forms === true;
@@ -112,7 +122,23 @@ export class PhraseMatcher<T> {
         if (stemmed) this.tryAll(stemmed, tokens, i, text, base, out);
       }
     }
+    if (this.literals.length > 0) this.matchLiterals(tokens, text, base, out);
     return out;
+  }
+
+  private matchLiterals(tokens: WordToken[], text: string, base: number, out: PhraseMatch<T>[]): void {
+    const folded = foldForLiteral(text);
+    for (const { pattern, value } of this.literals) {
+      for (const r of pattern.find(folded)) {
+        const start = base + r.start;
+        const end = base + r.end;
+        // The words it covers, for the context checks.
+        const first = firstTokenEndingAfter(tokens, start);
+        let last = first;
+        while (last < tokens.length && tokens[last].start < end) last++;
+        out.push({ value, first, last, start, end });
+      }
+    }
   }
 
   private tokenMatches(phrase: CompiledPhrase<T>, k: number, word: string, surface: string): boolean {
@@ -143,6 +169,17 @@ export class PhraseMatcher<T> {
       if (ok) out.push({ value: phrase.value, first: i, last: i + n, start: tokens[i].start, end });
     }
   }
+}
+
+function firstTokenEndingAfter(tokens: WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** "kiev's": a word with a possessive ending (tokens are lower case with straight apostrophes). */

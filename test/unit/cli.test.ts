@@ -48,8 +48,8 @@ const fakeEngine: CliEngine = {
         const base = { severity: 'info' as const, message: `"${word}"`, range: { start: i, end: i + word.length } };
         findings.push(
           rule === 'unattributed-claim'
-            ? { ...base, rule, data: { cue: word, matched: word, kind: 'hedge', insertAt: i + word.length } }
-            : { ...base, rule, data: { term: word, matched: word, suggestions: ['Kyiv'], category: 'test', categoryDescription: undefined, note: 'A test.', quoted: false } },
+            ? { ...base, rule, data: { cue: word, matched: word, kind: 'hedge', insertAt: i + word.length, sentence: base.range } }
+            : { ...base, rule, data: { term: word, matched: word, suggestions: ['Kyiv'], category: 'test', categoryDescription: undefined, note: 'A test.', quoted: false, sentence: base.range } },
         );
       }
     }
@@ -155,6 +155,19 @@ describe('cli', () => {
       const { files, errors } = collectFiles(['d', 'd/a.txt'], tmp, p => path.relative(tmp, p));
       assert.deepStrictEqual(files.map(f => path.relative(tmp, f)), [path.join('d', 'a.txt'), path.join('d', 'sub', 'b.MD')]);
       assert.deepStrictEqual(errors, []);
+    });
+
+    it('never reviews its own reports: skipped by name in folders and by content anywhere', () => {
+      file('r/dump.txt', CLEAN);
+      file('r/dump.editorial-review.md', '# anything\n');
+      file('r/editorial-review-report.md', '# anything\n');
+      file('r/saved-as.md', '# Editorial review\n\n1 file reviewed by editorial-review 0.1.0: no findings.\n');
+      const { files } = collectFiles(['r'], tmp, p => path.relative(tmp, p));
+      assert.deepStrictEqual(files.map(f => path.basename(f)), ['dump.txt', 'saved-as.md']);
+      const o = cli(tmp, ['r']);
+      assert.strictEqual(o.code, 0, o.stderr);
+      assert.match(o.stderr, /saved-as\.md: a report of this tool, not a dump; skipped/);
+      assert.match(o.stdout, /No findings in 1 file\./);
     });
 
     it('locates invalid UTF-8', () => {

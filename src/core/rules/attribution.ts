@@ -2,6 +2,7 @@
 import { passesContext } from '../context';
 import { isInside } from '../quotes';
 import { CueEntry, isSilenced } from '../lexicon';
+import { isIgnoredOccurrence } from '../occurrences';
 import { nonOverlapping } from '../phrases';
 import { namesSource, sourceAnswers } from '../sources';
 import { OffsetRange } from '../types';
@@ -15,6 +16,8 @@ export interface ClaimHit extends OffsetRange {
   matched: string;
   /** Where "[attribution needed]" goes: the end of the sentence, before its final punctuation. */
   insertAt: number;
+  /** The sentence the cue stands in (offsets relative to the paragraph). */
+  sentence: OffsetRange;
 }
 
 export interface UnattributedClaimData {
@@ -27,6 +30,8 @@ export interface UnattributedClaimData {
   template?: string;
   /** Where the fix inserts the marker (document offset). */
   insertAt: number;
+  /** The sentence it stands in (document offsets): with `matched`, what "Ignore this occurrence" keeps. */
+  sentence: OffsetRange;
 }
 
 export type UnattributedClaimFinding = RuleFinding<'unattributed-claim', UnattributedClaimData>;
@@ -51,12 +56,14 @@ export function findClaims(p: ParagraphInput): ClaimHit[] {
     const from = p.sentenceTokenStart[s];
     const to = p.sentenceTokenEnd[s];
     if (!passesContext(m.value.context, tokens, m.first, m.last, from, to)) continue;
+    const sentence = p.sentences[s];
+    if (isIgnoredOccurrence(lex.ignoredOccurrences, matched, text.slice(sentence.start, sentence.end))) continue;
     const quoted = isInside(p.quotes(), m.start, m.end);
     const named = namesSource(tokens, from, to, text, 0, m.first, m.last);
     const previous = s > 0 ? { from: p.sentenceTokenStart[s - 1], to: p.sentenceTokenEnd[s - 1] } : undefined;
     const earlierCue = claims.length > 0 && p.sentenceAt(claims[claims.length - 1].start) === s;
     if (sourceAnswers({ kind: m.value.kind, first: m.first, last: m.last, quoted, named, earlierCue }, tokens, text, from, previous)) continue;
-    claims.push({ start: m.start, end: m.end, cue: m.value, matched, insertAt: insertionPoint(text, p.sentences[s]) });
+    claims.push({ start: m.start, end: m.end, cue: m.value, matched, insertAt: insertionPoint(text, sentence), sentence });
   }
   return claims;
 }
@@ -95,7 +102,14 @@ export const unattributedClaim: ParagraphRule<'unattributed-claim', Unattributed
       message: `${what}. ${hit.cue.note}`,
       range: { start: base + hit.start, end: base + hit.end },
       fixes: already ? [] : [{ title: `Mark as ${ATTRIBUTION_MARKER}`, edits: [{ range: { start: insertAt, end: insertAt }, newText: ` ${ATTRIBUTION_MARKER}` }] }],
-      data: { cue: hit.cue.cue, matched: hit.matched, kind: hit.cue.kind, ...(hit.cue.template ? { template: hit.cue.template } : {}), insertAt },
+      data: {
+        cue: hit.cue.cue,
+        matched: hit.matched,
+        kind: hit.cue.kind,
+        ...(hit.cue.template ? { template: hit.cue.template } : {}),
+        insertAt,
+        sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end },
+      },
     };
   },
 };

@@ -2,6 +2,7 @@
 import { passesContext } from '../context';
 import { matchCase } from '../edits';
 import { TERM_CATEGORIES, TermEntry, isSilenced } from '../lexicon';
+import { isIgnoredOccurrence } from '../occurrences';
 import { nonOverlapping } from '../phrases';
 import { isInside } from '../quotes';
 import { EmotiveHit, Removal, emotiveEvidence, findEmotive, modifierRemoval } from '../emotive';
@@ -16,12 +17,16 @@ export interface TermHit extends OffsetRange {
   quoted: boolean;
   /** For an entry with no suggestion (a word best removed) used as a modifier: the edit that removes it. */
   removal?: Removal;
+  /** The sentence the term stands in (offsets relative to the paragraph). */
+  sentence: OffsetRange;
 }
 
 /** Emotive wording (src/core/emotive.ts), with the severity the options give it. */
 export interface EmotiveTermHit extends EmotiveHit {
   emotive: true;
   severity: Severity;
+  /** The sentence the word stands in (offsets relative to the paragraph). */
+  sentence: OffsetRange;
 }
 
 export type LoadedHit = TermHit | EmotiveTermHit;
@@ -40,6 +45,8 @@ export interface LoadedTermData {
   quoted: boolean;
   /** Emotive wording after a negation (reported one severity lower). */
   negated?: boolean;
+  /** The sentence it stands in (document offsets): with `matched`, what "Ignore this occurrence" keeps. */
+  sentence: OffsetRange;
 }
 
 export type LoadedTermFinding = RuleFinding<'loaded-term', LoadedTermData>;
@@ -61,7 +68,9 @@ export function findTerms(p: ParagraphInput): TermHit[] {
     const from = p.sentenceTokenStart[s];
     const to = p.sentenceTokenEnd[s];
     if (!passesContext(m.value.context, tokens, m.first, m.last, from, to)) continue;
-    const hit: TermHit = { start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(p.quotes(), m.start, m.end) };
+    const sentence = p.sentences[s];
+    if (isIgnoredOccurrence(lex.ignoredOccurrences, matched, text.slice(sentence.start, sentence.end))) continue;
+    const hit: TermHit = { start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(p.quotes(), m.start, m.end), sentence };
     if (m.value.suggestions.length === 0 && m.last - m.first === 1) hit.removal = modifierRemoval(text, tokens, m.first, from, to);
     terms.push(hit);
   }
@@ -96,7 +105,9 @@ export function findLoaded(p: ParagraphInput): LoadedHit[] {
     // Reported speech and negation lower the severity by one; below a hint there is nothing to show.
     const lowered = hit.quoted || hit.negated;
     if (lowered && options.emotiveSeverity === 'hint') continue;
-    terms.push({ ...hit, emotive: true, severity: lowered ? LOWER[options.emotiveSeverity] : options.emotiveSeverity });
+    const sentence = p.sentences[p.sentenceAt(hit.start)];
+    if (isIgnoredOccurrence(p.lex.ignoredOccurrences, hit.matched, text.slice(sentence.start, sentence.end))) continue;
+    terms.push({ ...hit, emotive: true, severity: lowered ? LOWER[options.emotiveSeverity] : options.emotiveSeverity, sentence });
   }
   return terms.sort((a, b) => a.start - b.start);
 }
@@ -124,6 +135,7 @@ function termFinding(hit: TermHit, base: number, severity: Severity): LoadedTerm
       categoryDescription: TERM_CATEGORIES[entry.category],
       note: entry.note,
       quoted: hit.quoted,
+      sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end },
     },
   };
 }
@@ -151,6 +163,7 @@ function emotiveFinding(hit: EmotiveTermHit, base: number): LoadedTermFinding {
       note: why,
       quoted: hit.quoted,
       negated: hit.negated,
+      sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end },
     },
   };
 }
@@ -173,7 +186,7 @@ export const loadedTerm: ParagraphRule<'loaded-term', LoadedTermData, LoadedHit>
   label: { one: 'term', many: 'terms' },
   icon: 'tag',
   options: [
-    { key: 'terms', type: 'terms', default: [], description: 'Loaded terms to add to the lexicon, matched as literal words.' },
+    { key: 'terms', type: 'terms', default: [], description: 'Loaded terms to add to the lexicon, matched as literal text (never as regular expressions).' },
     { key: 'ignoredTerms', type: 'words', default: [], description: 'Terms of the lexicon (or added ones) never to report.' },
     {
       key: 'emotiveWording',
