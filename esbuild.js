@@ -113,6 +113,8 @@ function options(target) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // ESM entry points first: jsonc-parser's UMD main loads its parts with requires esbuild cannot follow.
+    mainFields: ['module', 'main'],
     external: target.external || [],
     banner: target.banner ? { js: target.banner } : undefined,
     minify: production,

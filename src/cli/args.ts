@@ -81,15 +81,21 @@ export function parseRuleList(value: string): RuleId[] {
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { format: 'text', fix: false, quiet: false, help: false, version: false, paths: [] };
   const seen = new Set<string>();
+  // An empty PATH is an unset shell variable, not the current folder (with --fix that would
+  // rewrite every text file under it).
+  const addPath = (p: string) => {
+    if (p === '') throw new UsageError('empty PATH (an unset variable?); give a file or folder, e.g. "." for the current folder');
+    args.paths.push(p);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      args.paths.push(...argv.slice(i + 1));
+      argv.slice(i + 1).forEach(addPath);
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {
       if (arg === '-') throw new UsageError('reading from standard input is not supported; give a file or folder');
-      args.paths.push(arg);
+      addPath(arg);
       continue;
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;

@@ -1,8 +1,9 @@
 // Files for the command line: finding the text files under the given paths, reading them safely
-// (binary, invalid UTF-8, BOM) and writing them back atomically.
+// (binary, invalid UTF-8, BOM) and writing them back in place, keeping a copy until it is done.
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { isReportFileName } from '../core/reportFiles';
 
 export const TEXT_EXTENSIONS = ['.txt', '.md'];
 const SKIPPED_FOLDERS = new Set(['node_modules']);
@@ -66,7 +67,8 @@ export function collectFiles(inputs: readonly string[], cwd: string, display: (a
       if (entry.isDirectory()) {
         if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
         walk(full, found);
-      } else if (isTextFileName(entry.name)) {
+      } else if (isTextFileName(entry.name) && !isReportFileName(entry.name)) {
+        // (our own reports, `x.editorial-review.md`, are never reviewed)
         if (entry.isFile()) found.push(full);
         else if (entry.isSymbolicLink()) {
           try {
@@ -107,8 +109,6 @@ export function collectFiles(inputs: readonly string[], cwd: string, display: (a
 export type ReadResult =
   | { ok: true; text: string; bom: boolean; bytes: Buffer; mtimeMs: number; size: number }
   | { ok: false; message: string };
-
-const BINARY_SNIFF_BYTES = 8192;
 
 /**
  * Offset of the first byte that does not belong to a valid UTF-8 sequence (no overlong forms, no
@@ -166,7 +166,8 @@ export function readTextFile(abs: string, shown: string): ReadResult {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, message: `${shown}: is UTF-16 text (it starts with a UTF-16 byte order mark); convert it to UTF-8; skipped` };
   }
-  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  // The whole file is read anyway: a NUL anywhere in it (not only near the start) means binary.
+  const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return { ok: false, message: `${shown}: looks like a binary file (NUL byte at offset ${nul}); skipped` };
   }
@@ -187,58 +188,66 @@ export function readTextFile(abs: string, shown: string): ReadResult {
 
 // ---- Writing -------------------------------------------------------------------------------
 
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // already failing
+  }
+}
+
 /**
- * Replaces a file's content atomically: a temporary file in the same folder, written in full and
- * flushed to disk (fsync), given the original's permissions, then renamed over the original
- * (through symbolic links, to their target). The folder is flushed too where the system allows.
+ * Replaces a file's content in place, through the same inode, so that hard links, the owner and
+ * the mode (setuid and setgid included) stay as they were. First the original bytes are saved to
+ * a copy next to the file and flushed to disk; then the file is rewritten, truncated and flushed;
+ * then the copy is deleted. If the rewrite fails half-way, the error names the copy that holds the
+ * original. `expected` is the size and modification time the file had when it was read: a file
+ * changed since then is not written.
  */
-export function writeFileAtomic(file: string, data: Uint8Array): void {
+export function writeFileInPlace(file: string, data: Uint8Array, original: Uint8Array, expected: { size: number; mtimeMs: number }): void {
   const target = fs.realpathSync(file);
-  const stat = fs.statSync(target);
-  const mode = stat.mode & 0o7777;
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined = fs.openSync(tmp, 'wx', mode);
+  const copy = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.orig`);
+  const fd = fs.openSync(target, fs.constants.O_RDWR | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    // Checked on the descriptor that is written: the same file, unchanged since it was read.
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new Error('is not a regular file');
+    if (stat.size !== expected.size || stat.mtimeMs !== expected.mtimeMs) throw new Error('changed while it was being reviewed');
+    writeCopy(copy, original);
+    try {
+      let written = 0;
+      while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written, written);
+      fs.ftruncateSync(fd, data.length);
+      fs.fsyncSync(fd);
+      // Writing clears setuid and setgid for a process without the privilege to keep them.
+      if ((fs.fstatSync(fd).mode & 0o7777) !== (stat.mode & 0o7777)) fs.fchmodSync(fd, stat.mode & 0o7777);
+    } catch (e) {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}; the original content is in ${copy}`);
+    }
+    fs.unlinkSync(copy);
+  } finally {
+    closeQuietly(fd);
+  }
+}
+
+/** Writes bytes to a new file (never over an existing one) and flushes them to disk. */
+function writeCopy(file: string, data: Uint8Array): void {
+  const fd = fs.openSync(file, 'wx', 0o600);
   try {
     let written = 0;
     while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
-    fs.fchmodSync(fd, mode);
-    if (typeof process.getuid === 'function' && process.getuid() === 0) {
-      try {
-        fs.fchownSync(fd, stat.uid, stat.gid);
-      } catch {
-        // keep the new owner
-      }
-    }
     fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(tmp, target);
   } catch (e) {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // already failing
-      }
-    }
+    closeQuietly(fd);
     try {
-      fs.unlinkSync(tmp);
+      fs.unlinkSync(file);
     } catch {
-      // not created, or already renamed
+      // not created
     }
     throw e;
   }
-  try {
-    const dirFd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(dirFd);
-    } finally {
-      fs.closeSync(dirFd);
-    }
-  } catch {
-    // folders cannot be flushed on every system (e.g. Windows)
-  }
+  fs.closeSync(fd);
 }
 
 /** True when the file still has the size and modification time it had when read. */

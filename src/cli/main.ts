@@ -9,7 +9,8 @@ import { review } from '../core/review';
 import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/types';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
-import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileAtomic } from './files';
+import { isReportText } from '../core/reportFiles';
+import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileInPlace } from './files';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
 
@@ -146,6 +147,10 @@ export function run(argv: readonly string[], io: CliIo): number {
       fail(`${PREFIX}: ${read.message}`);
       continue;
     }
+    if (isReportText(read.text)) {
+      note(`${PREFIX}: ${shown}: a report of this tool, not a dump; skipped`);
+      continue;
+    }
     const config = optionsFor(file);
     if (!config) {
       fail(`${PREFIX}: ${shown}: skipped because of the config file error above`);
@@ -167,7 +172,7 @@ export function run(argv: readonly string[], io: CliIo): number {
             const body = Buffer.from(fixed, 'utf8');
             const data = read.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
             try {
-              writeFileAtomic(file, data);
+              writeFileInPlace(file, data, read.bytes, read);
               const count = repeatCount(result);
               const debris = result.fixAllRemovesWebDebris ? debrisCount(result) : 0;
               const andDebris = debris > 0 ? ` and ${debris} line${debris === 1 ? '' : 's'} of web debris` : '';

@@ -3,7 +3,8 @@
 import { defaultOptions } from './defaults';
 import { OPTIONS, RULE_IDS, isRuleId } from './rules/registry';
 import { OptionKey, OptionSpec } from './rules/rule';
-import { ReviewOptions, RuleId, RuleOptions, Severity, UserTerm } from './types';
+import { occurrenceKey } from './occurrences';
+import { IgnoredOccurrence, ReviewOptions, RuleId, RuleOptions, Severity, UserTerm } from './types';
 
 export const CONFIG_FILE_NAME = '.editorial-review.json';
 
@@ -22,6 +23,7 @@ export type PartialOptions = {
 /** The keys `validateOptions` accepts at the top level (kept equal to the JSON schema's). */
 export const OPTION_KEYS: readonly (keyof PartialOptions)[] = ['$schema', 'rules', ...OPTIONS.map(o => o.key)];
 
+export const OCCURRENCE_KEYS: readonly (keyof IgnoredOccurrence)[] = ['term', 'sentence'];
 export const TERM_KEYS: readonly (keyof UserTerm)[] = ['term', 'suggestions', 'category', 'note'];
 export const RULE_OBJECT_KEYS: readonly string[] = ['enabled', 'severity'];
 
@@ -216,7 +218,30 @@ class Checker {
         return this.textList(value, spec.key);
       case 'terms':
         return this.terms(value);
+      case 'occurrences':
+        return this.occurrences(value, spec.key);
     }
+  }
+
+  /** `[{"term": "...", "sentence": "<fingerprint>"}]` as "Ignore this occurrence" writes them. */
+  occurrences(value: unknown, name: string): IgnoredOccurrence[] | undefined {
+    if (!Array.isArray(value)) return this.fail(`${quote(name)} must be a list of {"term", "sentence"} objects, got ${describe(value)}`);
+    const out: IgnoredOccurrence[] = [];
+    value.forEach((item, i) => {
+      const where = `${name}[${i}]`;
+      if (!isPlainObject(item)) {
+        this.fail(`${quote(where)} must be an object like {"term": "...", "sentence": "..."}, got ${describe(item)}`);
+        return;
+      }
+      const before = this.problems.length;
+      this.unknownKeys(item, OCCURRENCE_KEYS, `${quote(where)}: `, 'key');
+      const term = this.wordText(item.term, `${where}.term`);
+      const sentence = typeof item.sentence === 'string' && /^[0-9a-f]{8}-[0-9a-z]+$/.test(item.sentence)
+        ? item.sentence
+        : this.fail(`${quote(`${where}.sentence`)} must be a sentence fingerprint such as "1f2e3d4c-2s", got ${describe(item.sentence)}`);
+      if (this.problems.length === before && term !== undefined && sentence !== undefined) out.push({ term, sentence });
+    });
+    return out;
   }
 
   terms(value: unknown): UserTerm[] | undefined {
@@ -259,6 +284,13 @@ class Checker {
     });
     return out;
   }
+}
+
+/** Checks one value of an option against its spec: the clean value, or the problems found. */
+export function checkOptionValue(spec: OptionSpec, value: unknown): { value?: unknown; problems: string[] } {
+  const check = new Checker();
+  const checked = check.option(spec, value);
+  return check.problems.length > 0 ? { problems: check.problems } : { value: checked, problems: [] };
 }
 
 /**
@@ -304,11 +336,11 @@ function applyRuleSetting(current: RuleOptions, setting: RuleSetting): RuleOptio
 
 const termKey = (term: string) => term.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Appends to a list, skipping entries already present (compared case-insensitively). */
-function appendUnique(list: string[], more: readonly string[]): void {
-  const seen = new Set(list.map(termKey));
+/** Appends to a list, skipping entries already present (by `keyOf`: words compare case-insensitively). */
+function appendUnique<T>(list: T[], more: readonly T[], keyOf: (item: T) => string): void {
+  const seen = new Set(list.map(keyOf));
   for (const item of more) {
-    const key = termKey(item);
+    const key = keyOf(item);
     if (!seen.has(key)) {
       seen.add(key);
       list.push(item);
@@ -335,7 +367,8 @@ export function resolveOptions(...layers: PartialOptions[]): ReviewOptions {
     for (const spec of OPTIONS) {
       const value = layer[spec.key];
       if (value === undefined) continue;
-      if (spec.type === 'words') appendUnique(values[spec.key] as string[], value as string[]);
+      if (spec.type === 'words') appendUnique(values[spec.key] as string[], value as string[], termKey);
+      else if (spec.type === 'occurrences') appendUnique(values[spec.key] as IgnoredOccurrence[], (value as IgnoredOccurrence[]).map(o => ({ ...o })), occurrenceKey);
       else if (spec.type === 'terms') mergeTerms(values[spec.key] as UserTerm[], value as UserTerm[]);
       else values[spec.key] = value;
     }

@@ -3,7 +3,8 @@
 // the same articles and paragraphs as the old one, shifted after the edit: no need to segment the
 // whole document again, nor to look up every paragraph's analysis.
 import { ParagraphAnalysis } from './analysis';
-import { Segmentation, lineSignature } from './segment';
+import { Segmentation } from './segment';
+import { recheckEdit } from './segmentation/recheck';
 import { LineIndex } from './text';
 import { Article, OffsetRange, Paragraph } from './types';
 
@@ -24,10 +25,6 @@ export interface ShiftedSegmentation {
 }
 
 const LINE_BREAK = /[\r\n\f\u2028\u2029\u0085]/;
-
-function signatures(text: string, range: OffsetRange): string {
-  return text.slice(range.start, range.end).split(/\r\n|\r|\n/).map(lineSignature).join('|');
-}
 
 /** Compared a block at a time by the native string equality, then character by character. */
 const BLOCK = 4096;
@@ -69,8 +66,12 @@ export function shiftAfterEdit(previous: Reviewed, text: string): ShiftedSegment
   const p = paragraphs[lo];
   if (!p || p.isMeta || p.isHeading || !(p.range.start < prefix && oldEnd < p.range.end)) return null;
   const delta = text.length - old.length;
-  const newLines = { start: p.lineRange.start, end: p.lineRange.end + delta };
-  if (signatures(old, p.lineRange) !== signatures(text, newLines)) return null;
+  // The segmentation must provably stay the same (the evidence it was chosen from is unchanged).
+  const line = previous.lines.lineAt(prefix);
+  const lineText = text.slice(previous.lines.lineStart(line), previous.lines.lineContentEnd(line) + delta);
+  const evidence = previous.segmentation.evidence &&
+    recheckEdit(previous.segmentation.evidence, articles, paragraphs, previous.lines, line, lineText);
+  if (!evidence) return null;
   // A title is taken from a line's text: an edit anywhere on that line, its ends included (typing
   // right after the title's last character), can change it.
   const lines = previous.lines;
@@ -84,7 +85,7 @@ export function shiftAfterEdit(previous: Reviewed, text: string): ShiftedSegment
   });
   // Articles are fresh objects: the repeat rule sets `duplicateOf` on them.
   const shiftedArticles: Article[] = articles.map(a => ({
-    index: a.index, title: a.title, titleRange: shift(a.titleRange), range: shift(a.range), duplicateOf: null,
+    index: a.index, title: a.title, titleRange: shift(a.titleRange), range: shift(a.range), duplicateOf: null, meta: a.meta,
   }));
-  return { segmentation: { layout, articles: shiftedArticles, paragraphs: shiftedParagraphs }, edited: lo, at: oldEnd, delta };
+  return { segmentation: { layout, articles: shiftedArticles, paragraphs: shiftedParagraphs, evidence }, edited: lo, at: oldEnd, delta };
 }

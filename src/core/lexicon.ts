@@ -1,6 +1,9 @@
 // The default lexicons (data files) and the user's additions, compiled into phrase matchers.
 import loadedTermsData from './lexicons/loaded-terms.json';
 import cuesData from './lexicons/cues.json';
+import { TemplateMatcher } from './cueTemplates';
+import { isPlainPhrase } from './literal';
+import { occurrenceSet } from './occurrences';
 import { PhraseMatcher, expandPattern, normalizePatternWord } from './phrases';
 import { ReviewOptions } from './types';
 
@@ -9,6 +12,8 @@ export interface ContextRule {
   unlessAfter?: string[];
   unlessNear?: string[];
   onlyNear?: string[];
+  /** No flag when one of these words follows the match within 'window' words. */
+  unlessSoonAfter?: string[];
   window?: number;
 }
 
@@ -24,11 +29,16 @@ export interface TermEntry {
   user?: boolean;
 }
 
+/** hedge: a word that hedges a claim; vague-source: an unnamed source; agentless: a passive or impersonal construction with no one named. */
+export type CueKind = 'hedge' | 'vague-source' | 'agentless';
+
 export interface CueEntry {
   cue: string;
-  kind: 'hedge' | 'vague-source';
+  kind: CueKind;
   note: string;
   context?: ContextRule;
+  /** The id of the template (cue-templates.json) the cue was built from. */
+  template?: string;
 }
 
 export const DEFAULT_TERMS: readonly TermEntry[] = (loadedTermsData as { entries: TermEntry[] }).entries;
@@ -69,29 +79,48 @@ export function silenceSet(list: readonly string[]): Set<string> {
 export interface CompiledLexicons {
   terms: PhraseMatcher<TermEntry>;
   cues: PhraseMatcher<CueEntry>;
+  /** Cues built from templates (any tense, inserted adverbs, agentless passives). */
+  cueTemplates: TemplateMatcher;
   ignoredTerms: Set<string>;
   ignoredCues: Set<string>;
+  /** Keys of the single occurrences never reported (occurrences.ts). */
+  ignoredOccurrences: Set<string>;
 }
 
 /** Only the options the lexicons depend on. */
-export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'>;
+export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'> & Partial<Pick<ReviewOptions, 'ignoredOccurrences'>>;
+
+let templates: TemplateMatcher | undefined;
+
+/** The template cues do not depend on the options: compiled once. */
+function templateMatcher(): TemplateMatcher {
+  return (templates ??= new TemplateMatcher());
+}
 
 export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   const terms = new PhraseMatcher<TermEntry>();
   for (const entry of DEFAULT_TERMS) terms.add(entry.term, entry, entry);
   for (const user of options.terms) {
-    // User terms are literal words: their text never becomes a regular expression, and the
-    // pattern syntax characters (| and ?) are treated as ordinary separators.
-    const literal = user.term.replace(/[|?]/g, ' ');
-    terms.add(literal, {
+    // User terms are literal: never a regular expression nor the lexicons' pattern syntax (| and
+    // ?). Plain words go to the word matcher; terms with other characters are searched as text.
+    const entry: TermEntry = {
       term: user.term,
       suggestions: user.suggestions,
       category: user.category ?? 'workspace',
       note: user.note ?? 'Added in this workspace’s Editorial Review settings.',
       user: true,
-    });
+    };
+    if (isPlainPhrase(user.term)) terms.add(user.term, entry);
+    else terms.addLiteral(user.term, entry);
   }
   const cues = new PhraseMatcher<CueEntry>();
   for (const entry of DEFAULT_CUES) cues.add(entry.cue, entry);
-  return { terms, cues, ignoredTerms: silenceSet(options.ignoredTerms), ignoredCues: silenceSet(options.ignoredCues) };
+  return {
+    terms,
+    cues,
+    cueTemplates: templateMatcher(),
+    ignoredTerms: silenceSet(options.ignoredTerms),
+    ignoredCues: silenceSet(options.ignoredCues),
+    ignoredOccurrences: occurrenceSet(options.ignoredOccurrences ?? []),
+  };
 }

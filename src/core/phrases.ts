@@ -1,8 +1,10 @@
-// Matching of lexicon patterns (literal words, never regular expressions) against word tokens.
+// Matching of lexicon patterns (literal words, never regular expressions) against word tokens,
+// and of terms with punctuation as literal text (literal.ts).
 //
 // Pattern syntax (see lexicons/*.schema.json): tokens separated by spaces or hyphens; "a|b" is a
 // token with alternatives; a trailing "?" makes a token optional. Matching is case-insensitive on
 // whole words after quote folding; with `forms`, tokens are compared by their Porter stem.
+import { LiteralPattern, foldForLiteral } from './literal';
 import { WordToken } from './text';
 // Only the stemmer's own module: natural's index pulls in database clients and dotenv.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -12,6 +14,8 @@ export interface CompiledPhrase<T> {
   /** One list of alternatives per token (already stemmed when `forms`). */
   tokens: string[][];
   forms: boolean;
+  /** The same alternatives as sets, for tokens with many (template cues list dozens of adverbs). */
+  sets: (Set<string> | undefined)[];
   /** Exact-case alternatives, for case-sensitive entries. */
   exactCase?: string[][];
   value: T;
@@ -63,13 +67,22 @@ export class PhraseMatcher<T> {
   private readonly byWord = new Map<string, CompiledPhrase<T>[]>();
   private readonly byStem = new Map<string, CompiledPhrase<T>[]>();
   private readonly stemStarts = new Set<string>();
+  /** Terms matched as literal text (see literal.ts), not by words. */
+  private readonly literals: { pattern: LiteralPattern; value: T }[] = [];
   private size = 0;
+
+  /** A term searched as literal text (a user's term with punctuation: "U.S.", "9/11"). */
+  addLiteral(term: string, value: T): void {
+    this.literals.push({ pattern: new LiteralPattern(term), value });
+    this.size++;
+  }
 
   add(pattern: string, value: T, options: { forms?: boolean; caseSensitive?: boolean } = {}): void {
     const forms = options.forms === true;
     for (const variant of expandPattern(pattern)) {
       const tokens = forms ? variant.words.map(alts => alts.map(stem)) : variant.words;
-      const phrase: CompiledPhrase<T> = { tokens, forms, value };
+      const sets = tokens.map(alts => (alts.length > 4 ? new Set(alts) : undefined));
+      const phrase: CompiledPhrase<T> = { tokens, sets, forms, value };
       if (options.caseSensitive) phrase.exactCase = variant.raw;
       const index = forms ? this.byStem : this.byWord;
       for (const first of new Set(tokens[0])) {
@@ -109,11 +122,28 @@ export class PhraseMatcher<T> {
         if (stemmed) this.tryAll(stemmed, tokens, i, text, base, out);
       }
     }
+    if (this.literals.length > 0) this.matchLiterals(tokens, text, base, out);
     return out;
   }
 
+  private matchLiterals(tokens: WordToken[], text: string, base: number, out: PhraseMatch<T>[]): void {
+    const folded = foldForLiteral(text);
+    for (const { pattern, value } of this.literals) {
+      for (const r of pattern.find(folded)) {
+        const start = base + r.start;
+        const end = base + r.end;
+        // The words it covers, for the context checks.
+        const first = firstTokenEndingAfter(tokens, start);
+        let last = first;
+        while (last < tokens.length && tokens[last].start < end) last++;
+        out.push({ value, first, last, start, end });
+      }
+    }
+  }
+
   private tokenMatches(phrase: CompiledPhrase<T>, k: number, word: string, surface: string): boolean {
-    if (!phrase.tokens[k].includes(phrase.forms ? stem(word) : word)) return false;
+    const key = phrase.forms ? stem(word) : word;
+    if (!(phrase.sets[k]?.has(key) ?? phrase.tokens[k].includes(key))) return false;
     return !phrase.exactCase || phrase.exactCase[k].includes(surface);
   }
 
@@ -125,12 +155,12 @@ export class PhraseMatcher<T> {
       let end = tokens[i + n - 1].end;
       for (let k = 0; k < n && ok; k++) {
         const token = tokens[i + k];
-        let surface = text.slice(token.start - base, token.end - base);
+        // The words as written matter only to case-sensitive entries (and cost a string each).
+        const surface = phrase.exactCase ? text.slice(token.start - base, token.end - base) : '';
         ok = this.tokenMatches(phrase, k, token.norm, surface);
         // A possessive on the last word ("Kiev’s") still matches; the range stops before it.
         if (!ok && k === n - 1 && isPossessive(token.norm)) {
-          surface = surface.slice(0, -2);
-          ok = this.tokenMatches(phrase, k, token.norm.slice(0, -2), surface);
+          ok = this.tokenMatches(phrase, k, token.norm.slice(0, -2), surface.slice(0, -2));
           end = token.end - 2;
         }
         // Tokens of a phrase must be adjacent: only spaces, hyphens or apostrophes between them.
@@ -141,12 +171,23 @@ export class PhraseMatcher<T> {
   }
 }
 
+function firstTokenEndingAfter(tokens: WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** "kiev's": a word with a possessive ending (tokens are lower case with straight apostrophes). */
 function isPossessive(word: string): boolean {
   return word.length > 2 && word.endsWith("'s");
 }
 
-function isPhraseGap(gap: string): boolean {
+export function isPhraseGap(gap: string): boolean {
   return gap.length <= 3 && /^[\s\-\u2010-\u2014'\u2019]*$/.test(gap) && gap.length > 0;
 }
 

@@ -149,7 +149,7 @@ export class Reviewer {
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
       const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
       byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
-      repeatRemovals = mergeRemovals(pending.map(f => f.removal()), text);
+      repeatRemovals = mergeRemovals(pending.flatMap(f => f.removals()), text);
       if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
     }
     lap('repeats');
@@ -165,7 +165,7 @@ export class Reviewer {
         const hits = analyses[i].hits[rule.id] ?? [];
         const room = Math.max(0, cap - list.length);
         for (let h = 0; h < hits.length; h++) {
-          if (h < room) list.push(rule.finding(hits[h], { text, base: p.range.start, severity }) as Finding);
+          if (h < room) list.push(rule.finding(hits[h], { text, base: p.range.start, severity, options }) as Finding);
           else over++;
         }
       });

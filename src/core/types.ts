@@ -64,6 +64,18 @@ export interface Sentence {
   paragraph: number;
 }
 
+/** What an article says about itself in its first lines (each part only when present). */
+export interface ArticleMeta {
+  /** The place of a dateline ("CLEVELAND", "RANGOON, Burma"). */
+  dateline?: string;
+  /** The name(s) of a byline, without "By". */
+  byline?: string;
+  /** An agency or source: "(Reuters)" in a dateline, a `Source:` header. */
+  source?: string;
+  /** A date as written (a date line, a `Date:` header, a date in the dateline). */
+  date?: string;
+}
+
 export interface Article {
   /** 1-based, in document order. */
   index: number;
@@ -73,6 +85,8 @@ export interface Article {
   range: OffsetRange;
   /** Index (1-based) of the earlier article this one repeats, or null. */
   duplicateOf: number | null;
+  /** Dateline, byline, source and date found in the article's first lines. */
+  meta: ArticleMeta;
 }
 
 export interface ReviewStats {
@@ -112,12 +126,21 @@ export interface RuleOptions {
   severity: Severity;
 }
 
-/** A loaded term added by the user (matched as literal words, case-insensitive). */
+/** A loaded term added by the user (matched as literal text, case-insensitive: see literal.ts). */
 export interface UserTerm {
   term: string;
   suggestions: string[];
   category?: string;
   note?: string;
+}
+
+/**
+ * One occurrence never to report (written by "Ignore this occurrence"): the words as written and
+ * the fingerprint of their sentence (see occurrences.ts).
+ */
+export interface IgnoredOccurrence {
+  term: string;
+  sentence: string;
 }
 
 export interface ReviewOptions {
@@ -132,6 +155,12 @@ export interface ReviewOptions {
   ignoredTerms: string[];
   /** Hedge / vague-source cues that are never reported. */
   ignoredCues: string[];
+  /** Report emotive wording (a category of loaded-term drawn from sentiment lexicons). */
+  emotiveWording: boolean;
+  /** Severity of emotive wording (one below loaded terms by default). */
+  emotiveSeverity: Severity;
+  /** Single occurrences of terms or cues never reported (by term and sentence fingerprint). */
+  ignoredOccurrences: IgnoredOccurrence[];
   /** Per rule, at most this many findings per file (the rest are counted in stats.truncated). */
   maxFindingsPerRule: number;
   /** Fix all (source.fixAll, the CLI's --fix) also removes every line of web debris. */

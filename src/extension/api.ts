@@ -3,8 +3,10 @@
 import * as vscode from 'vscode';
 import { Review } from '../core/types';
 import { ArticleNode, ArticlesNode, ArticlesProvider, ArticlesSnapshot } from './articlesView';
+import { MapModel, MapRendered, MapViewProvider } from './mapView';
 import { ReviewClient } from './reviewClient';
 import { ReviewState, ReviewTiming, Reviewer } from './reviewer';
+import { RuleDocs } from './ruleDocs';
 import { StatusBar } from './statusBar';
 
 export interface EditorialReviewApi {
@@ -19,40 +21,78 @@ export interface EditorialReviewApi {
   /** The article nodes of the tree (what its context-menu commands receive). */
   articleNodes(): ArticleNode[];
   /** Selects (and expands) an article's node in the Articles view. */
-  revealArticle(index: number): Promise<void>;
-  /** The status bar text for the active editor. */
+  revealArticle(index: number, options?: { focus?: boolean }): Promise<void>;
+  /** Scrolls the Articles view to its overview (expanded). */
+  revealOverview(): Promise<void>;
+  /** The nodes selected in the Articles view. */
+  treeSelection(): readonly ArticlesNode[];
+  /** The status bar text for the active editor, and what screen readers hear. */
   statusText(): string;
+  statusAccessibleLabel(): string;
+  /** The map webview: whether it was resolved, its HTML, the model it is sent, what it drew. */
+  map(): { resolved: boolean; html: string; model: MapModel | undefined; rendered: MapRendered | undefined };
+  /** Waits for the map page to report a drawing (rejects after `timeoutMs`). */
+  whenMapRendered(timeoutMs?: number): Promise<MapRendered>;
+  /** Delivers a message as if the map page had sent it (a click inside the webview). */
+  mapMessage(message: { type: 'reveal'; start: number; end: number }): Promise<void>;
+  /** The README line of a rule's section (what its documentation links open). */
+  docsLine(rule: string): number | undefined;
   /** Review times seen so far (engine and end to end). */
   timings(): readonly ReviewTiming[];
   /** True when reviews run in the worker thread. */
   usesWorker(): boolean;
 }
 
-export function createApi(
-  reviewer: Reviewer,
-  articles: ArticlesProvider,
-  treeView: vscode.TreeView<ArticlesNode>,
-  statusBar: StatusBar,
-  client: ReviewClient,
-): EditorialReviewApi {
+export interface ApiDeps {
+  reviewer: Reviewer;
+  articles: ArticlesProvider;
+  treeView: vscode.TreeView<ArticlesNode>;
+  statusBar: StatusBar;
+  client: ReviewClient;
+  map: MapViewProvider;
+  docs: RuleDocs;
+}
+
+export function createApi({ reviewer, articles, treeView, statusBar, client, map, docs }: ApiDeps): EditorialReviewApi {
   return {
     getReview: uri => reviewer.get(uri),
     reviewDocument: async doc => (await reviewer.reviewDocument(doc, true))?.review,
     whenReviewed: (doc, timeoutMs) => reviewer.settle(doc, timeoutMs),
     articles: () => articles.snapshot(),
-    articleNodes: () => {
-      articles.snapshot();
-      return articles.getChildren().filter((n): n is ArticleNode => n.kind === 'article');
+    articleNodes: () => articles.articleNodes(),
+    revealArticle: async (index, options) => {
+      const node = articles.articleNodes().find(n => n.article.index === index);
+      if (node) await treeView.reveal(node, { select: true, focus: options?.focus ?? false, expand: true });
     },
-    revealArticle: async index => {
+    revealOverview: async () => {
       articles.snapshot();
-      const node = articles.getChildren().find(n => n.kind === 'article' && n.article.index === index);
-      if (node) await treeView.reveal(node, { select: true, focus: false, expand: true });
+      const top = articles.getChildren()[0];
+      if (top?.kind === 'overview') await treeView.reveal(top, { select: false, focus: false, expand: true });
     },
+    treeSelection: () => treeView.selection,
     statusText: () => {
       statusBar.update();
       return statusBar.text;
     },
+    statusAccessibleLabel: () => {
+      statusBar.update();
+      return statusBar.accessibleLabel;
+    },
+    map: () => ({ resolved: map.resolved, html: map.html, model: map.model(), rendered: map.lastRendered }),
+    whenMapRendered: (timeoutMs = 15000) =>
+      new Promise<MapRendered>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listener.dispose();
+          reject(new Error(`the map did not draw within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const listener = map.onDidRender(r => {
+          clearTimeout(timer);
+          listener.dispose();
+          resolve(r);
+        });
+      }),
+    mapMessage: message => map.receive(message),
+    docsLine: rule => docs.line(rule),
     timings: () => reviewer.timings,
     usesWorker: () => client.usesWorker,
   };

@@ -1,19 +1,20 @@
-// The Articles tree of the active file: one node per detected article (title, line range, counts of
-// findings by rule, repeats marked "repeat of #n"), its findings as children. It is built from the
-// review itself, not from the diagnostics, so it lists every finding even where VS Code caps the
-// problems of a file.
+// The Articles tree of the active file: an overview (articles, repeats, the share of duplicated
+// text, findings by rule, each clickable), then one node per detected article with its findings as
+// children. It is built from the review itself, not from the diagnostics, so it lists every finding
+// even where VS Code caps the problems of a file. The tree items' texts are articleItems.ts's job.
 import * as vscode from 'vscode';
-import { RULES } from '../core/rules/registry';
+import { Overview, overviewOf } from '../core/overview';
 import { Article, Finding, RULE_IDS, RuleId } from '../core/types';
-import { ReviewState, Reviewer, basename } from './reviewer';
+import { articleItem, findingItem, overviewItem, statItem } from './articleItems';
+import { RULE_LABEL } from './ruleLabels';
+import { ReviewState, basename } from './reviewState';
+import type { Reviewer } from './reviewer';
+import { StatNode, overviewStats } from './overviewStats';
+
+export { RULE_LABEL } from './ruleLabels';
+export { describeCounts } from './articleItems';
 
 export const VIEW_ID = 'editorialReview.articles';
-
-/** Each rule's words for counts and its icon (from the rule registry). */
-export const RULE_LABEL = Object.fromEntries(RULES.map(r => [r.id, { ...r.label, icon: r.icon }])) as Record<
-  RuleId,
-  { one: string; many: string; icon: string }
->;
 
 export interface ArticleNode {
   kind: 'article';
@@ -33,51 +34,55 @@ export interface FindingNode {
   finding: Finding;
   range: vscode.Range;
   parent: ArticleNode | undefined;
+  /** Line (1-based) of an offset of the reviewed text. */
+  lineOf: (offset: number) => number;
 }
 
-export type ArticlesNode = ArticleNode | FindingNode;
+export interface OverviewNode {
+  kind: 'overview';
+  uri: vscode.Uri;
+  /** Undefined while the file has not been reviewed. */
+  overview: Overview | undefined;
+}
+
+export type { StatNode } from './overviewStats';
+
+export type ArticlesNode = OverviewNode | StatNode | ArticleNode | FindingNode;
 
 /** What the tree shows, as plain data (for tests and the status bar). */
 export interface ArticlesSnapshot {
   file: string | undefined;
   message: string | undefined;
+  badge: number | undefined;
+  overview: { id: string; label: string; description: string; tooltip: string; command: vscode.Command | undefined }[];
   articles: {
     index: number;
     label: string;
     description: string;
+    tooltip: string;
     duplicateOf: number | null;
     icon: string | undefined;
     contextValue: string | undefined;
     counts: Partial<Record<RuleId, number>>;
-    children: { label: string; description: string; rule: RuleId }[];
+    children: { label: string; description: string; tooltip: string; rule: RuleId }[];
   }[];
 }
 
-function counts(findings: readonly Finding[]): Partial<Record<RuleId, number>> {
+export function counts(findings: readonly Finding[]): Partial<Record<RuleId, number>> {
   const out: Partial<Record<RuleId, number>> = {};
   for (const f of findings) out[f.rule] = (out[f.rule] ?? 0) + 1;
   return out;
 }
 
-export function describeCounts(c: Partial<Record<RuleId, number>>): string {
-  const parts: string[] = [];
-  for (const rule of RULE_IDS) {
-    const n = c[rule];
-    if (n) parts.push(`${n} ${n === 1 ? RULE_LABEL[rule].one : RULE_LABEL[rule].many}`);
-  }
-  return parts.join(' · ');
-}
-
-function shorten(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
+const text = (v: string | vscode.MarkdownString | vscode.TreeItemLabel | undefined): string =>
+  v === undefined ? '' : typeof v === 'string' ? v : v instanceof vscode.MarkdownString ? v.value : v.label;
 
 export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ArticlesNode | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private docUri: vscode.Uri | undefined;
+  private overviewNode: OverviewNode | undefined;
   private nodes: ArticleNode[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
   private view: vscode.TreeView<ArticlesNode> | undefined;
@@ -121,7 +126,11 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
     this.refresh();
   }
 
-  /** Shows the given document (or the active editor's) in the tree. */
+  /**
+   * Shows the active editor's document. A reviewable file replaces the one shown; another file
+   * (plain file or untitled) empties the tree; anything else (no editor, a diff of passages, the
+   * output) keeps the last reviewed file while it is open.
+   */
   followActiveEditor(): void {
     const editor = vscode.window.activeTextEditor;
     let next = this.docUri;
@@ -129,10 +138,6 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
       const doc = editor.document;
       if (this.reviewer.isReviewable(doc)) next = doc.uri;
       else if (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') next = undefined;
-      // Other schemes (output, diff passages, git) leave the tree as it is.
-    } else if (next && !vscode.window.visibleTextEditors.some(e => e.document.uri.toString() === next!.toString())) {
-      // No text editor is active (e.g. all closed) and the file is not shown anywhere.
-      next = undefined;
     }
     if (next && !vscode.workspace.textDocuments.some(d => d.uri.toString() === next!.toString())) next = undefined;
     if (next?.toString() !== this.docUri?.toString()) {
@@ -150,18 +155,24 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
   }
 
   refresh(): void {
-    this.nodes = this.build();
+    this.build();
     this.updateViewTexts();
     this.changeEmitter.fire();
   }
 
-  private state(): ReviewState | undefined {
+  state(): ReviewState | undefined {
     return this.docUri ? this.reviewer.get(this.docUri) : undefined;
   }
 
-  private build(): ArticleNode[] {
+  private build(): void {
     const state = this.state();
-    if (!state) return [];
+    this.overviewNode = this.docUri ? { kind: 'overview', uri: this.docUri, overview: state ? overviewOf(state.review, state.text.length) : undefined } : undefined;
+    void vscode.commands.executeCommand('setContext', 'editorialReview.viewShowsFile', this.docUri !== undefined);
+    void vscode.commands.executeCommand('setContext', 'editorialReview.viewHasRepeats', (this.overviewNode?.overview?.byRule['repeated-passage'] ?? 0) > 0);
+    if (!state) {
+      this.nodes = [];
+      return;
+    }
     const { review, toRange, uri, version } = state;
     const articles: ArticleNode[] = review.articles.map(article => {
       const range = toRange(article.range);
@@ -174,7 +185,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
       const owner = findOwner(articles, f.range.start);
       if (owner) owner.findings.push(f);
     }
-    return articles;
+    this.nodes = articles;
   }
 
   private updateViewTexts(): void {
@@ -199,87 +210,53 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
         const shown = state.review.findings;
         notes.push(
           'Capped by editorialReview.maxFindingsPerRule: ' +
-            truncated
-              .map(([rule, n]) => `${rule} shows ${shown.filter(f => f.rule === rule).length} of ${n}`)
-              .join(', ') +
+            truncated.map(([rule, n]) => `${rule} shows ${shown.filter(f => f.rule === rule).length} of ${n}`).join(', ') +
             '.',
         );
       }
     }
     if (this.filter && state) notes.push(`Filtered: ${[...this.filter].map(r => RULE_LABEL[r].many).join(', ')}.`);
     view.message = notes.length > 0 ? notes.join(' ') : undefined;
-    if (state && this.docUri) {
-      const repeats = state.review.articles.filter(a => a.duplicateOf !== null).length;
-      view.description = `${basename(this.docUri)} · ${state.review.articles.length} articles${repeats ? `, ${repeats} repeated` : ''}`;
-    } else {
-      view.description = this.docUri ? basename(this.docUri) : undefined;
-    }
+    view.description = this.docUri ? basename(this.docUri) : undefined;
+    const findings = state?.review.findings.length ?? 0;
+    view.badge = state && findings > 0 ? { value: findings, tooltip: `${findings} ${findings === 1 ? 'finding' : 'findings'} in ${basename(state.uri)}` } : undefined;
   }
 
   getChildren(node?: ArticlesNode): ArticlesNode[] {
-    if (!node) return this.nodes;
+    if (!node) return this.overviewNode ? [this.overviewNode, ...this.nodes] : [];
+    if (node.kind === 'overview') return node.overview ? overviewStats(node, this.nodes[0]) : [];
     if (node.kind === 'article') {
       const state = this.state();
       if (!state) return [];
-      return node.findings.map(finding => ({
-        kind: 'finding',
-        uri: node.uri,
-        version: node.version,
-        finding,
-        range: state.toRange(finding.range),
-        parent: node,
-      }));
+      const lineOf = (offset: number) => state.toRange({ start: offset, end: offset }).start.line + 1;
+      return node.findings.map(finding => ({ kind: 'finding', uri: node.uri, version: node.version, finding, range: state.toRange(finding.range), parent: node, lineOf }));
     }
     return [];
   }
 
   getParent(node: ArticlesNode): ArticlesNode | undefined {
-    return node.kind === 'finding' ? node.parent : undefined;
+    if (node.kind === 'finding') return node.parent;
+    if (node.kind === 'stat') return this.overviewNode;
+    return undefined;
   }
 
   getTreeItem(node: ArticlesNode): vscode.TreeItem {
-    return node.kind === 'article' ? this.articleItem(node) : this.findingItem(node);
-  }
-
-  private articleItem(node: ArticleNode): vscode.TreeItem {
-    const a = node.article;
-    const item = new vscode.TreeItem(
-      `${a.index}. ${shorten(a.title || '(untitled)', 90)}`,
-      node.findings.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
-    );
-    const lines = node.firstLine === node.lastLine ? `line ${node.firstLine}` : `lines ${node.firstLine}–${node.lastLine}`;
-    const c = counts(node.findings);
-    const countText = describeCounts(c);
-    if (a.duplicateOf !== null) {
-      item.description = [`repeat of #${a.duplicateOf}`, lines].join(' · ');
-      item.iconPath = new vscode.ThemeIcon('copy', new vscode.ThemeColor('list.warningForeground'));
-      item.contextValue = 'editorialReview.article.repeat';
-    } else {
-      item.description = [lines, countText].filter(Boolean).join(' · ');
-      item.iconPath = new vscode.ThemeIcon('note');
-      item.contextValue = 'editorialReview.article';
+    switch (node.kind) {
+      case 'overview':
+        return overviewItem(node);
+      case 'stat':
+        return statItem(node);
+      case 'article':
+        return articleItem(node);
+      case 'finding':
+        return findingItem(node);
     }
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**Article ${a.index}**${a.duplicateOf !== null ? ` — repeat of article ${a.duplicateOf}` : ''}\n\n`);
-    md.appendText(a.title || '(untitled)');
-    md.appendMarkdown(`\n\n${lines}${countText ? ` · ${countText}` : ''}`);
-    item.tooltip = md;
-    item.id = `${node.uri.toString()}#article-${a.index}`;
-    item.command = { command: 'editorialReview.revealRange', title: 'Reveal', arguments: [node.uri, node.range] };
-    return item;
   }
 
-  private findingItem(node: FindingNode): vscode.TreeItem {
-    const f = node.finding;
-    const item = new vscode.TreeItem(shorten(f.message, 120), vscode.TreeItemCollapsibleState.None);
-    item.description = `${RULE_LABEL[f.rule].one} · line ${node.range.start.line + 1}`;
-    const color =
-      f.severity === 'error' ? 'list.errorForeground' : f.severity === 'warning' ? 'list.warningForeground' : undefined;
-    item.iconPath = new vscode.ThemeIcon(RULE_LABEL[f.rule].icon, color ? new vscode.ThemeColor(color) : undefined);
-    item.tooltip = new vscode.MarkdownString().appendText(f.message).appendMarkdown(`\n\n\`${f.rule}\` · ${f.severity}`);
-    item.contextValue = `editorialReview.finding.${f.rule}`;
-    item.command = { command: 'editorialReview.revealRange', title: 'Reveal', arguments: [node.uri, node.range] };
-    return item;
+  /** The article nodes of the tree. */
+  articleNodes(): ArticleNode[] {
+    this.snapshot();
+    return this.nodes;
   }
 
   /** The tree as plain data, through the same getChildren/getTreeItem calls VS Code makes. */
@@ -290,28 +267,38 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
       this.refreshTimer = undefined;
       this.refresh();
     }
-    const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
     const description = (item: vscode.TreeItem) => (typeof item.description === 'string' ? item.description : '');
+    const top = this.getChildren();
+    const overview = top.filter((n): n is OverviewNode => n.kind === 'overview');
     return {
       file: this.docUri?.toString(),
       message: this.view?.message,
-      articles: this.getChildren().map(node => {
-        const item = this.getTreeItem(node);
-        const a = node as ArticleNode;
-        return {
-          index: a.article.index,
-          label: label(item),
-          description: description(item),
-          duplicateOf: a.article.duplicateOf,
-          icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined,
-          contextValue: item.contextValue,
-          counts: counts(a.findings),
-          children: this.getChildren(node).map(child => {
-            const childItem = this.getTreeItem(child);
-            return { label: label(childItem), description: description(childItem), rule: (child as FindingNode).finding.rule };
-          }),
-        };
-      }),
+      badge: this.view?.badge?.value,
+      overview: overview.flatMap(o =>
+        this.getChildren(o).map(child => {
+          const item = this.getTreeItem(child);
+          return { id: (child as StatNode).id, label: text(item.label), description: description(item), tooltip: text(item.tooltip), command: item.command };
+        }),
+      ),
+      articles: top
+        .filter((n): n is ArticleNode => n.kind === 'article')
+        .map(node => {
+          const item = this.getTreeItem(node);
+          return {
+            index: node.article.index,
+            label: text(item.label),
+            description: description(item),
+            tooltip: text(item.tooltip),
+            duplicateOf: node.article.duplicateOf,
+            icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined,
+            contextValue: item.contextValue,
+            counts: counts(node.findings),
+            children: this.getChildren(node).map(child => {
+              const childItem = this.getTreeItem(child);
+              return { label: text(childItem.label), description: description(childItem), tooltip: text(childItem.tooltip), rule: (child as FindingNode).finding.rule };
+            }),
+          };
+        }),
     };
   }
 }
@@ -329,3 +316,5 @@ function findOwner(articles: ArticleNode[], offset: number): ArticleNode | undef
   }
   return best ?? articles[0];
 }
+
+export { Overview };

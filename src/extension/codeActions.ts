@@ -1,47 +1,26 @@
-// Quick fixes on findings and `source.fixAll.editorialReview`. Every text fix is a command carrying
-// the document version it was computed for; the command refuses to apply it to changed text.
+// Quick fixes on findings and `source.fixAll.editorialReview`. Each quick fix is read from the
+// finding its diagnostic shows (the publisher's map from diagnostic to finding), never found again
+// from ranges and messages. Every text fix is a command carrying the document version it was
+// computed for; the command refuses to apply it to changed text.
 import * as vscode from 'vscode';
 import { fixAllEdits, removeAllRepeatedPassages, removeAllWebDebris } from '../core/fixes';
-import { Finding, OffsetRange, TextEdit } from '../core/types';
-import { ruleOfDiagnostic } from './diagnostics';
-import { Reviewer } from './reviewer';
+import { occurrenceOf } from '../core/occurrences';
+import { Finding, TextEdit } from '../core/types';
+import { CMD } from './commandIds';
+import type { IgnoreArgs, IgnoreOccurrenceArgs, OccurrenceEntry } from './configCommands';
+import { DiagnosticsPublisher, ruleOfDiagnostic } from './diagnostics';
+import type { ApplyEditsArgs } from './editCommands';
+import { matchedWords, originalOf } from './findingText';
+import type { OriginalArgs } from './originals';
+import type { Reviewer } from './reviewer';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('editorialReview');
 
-export const COMMAND = {
-  applyEdits: 'editorialReview.applyEdits',
-  showOriginal: 'editorialReview.showOriginal',
-  compareWithOriginal: 'editorialReview.compareWithOriginal',
-  ignoreTerm: 'editorialReview.ignoreTerm',
-  ignoreCue: 'editorialReview.ignoreCue',
-} as const;
-
-/** Arguments of `editorialReview.applyEdits`: edits in UTF-16 offsets for one document version. */
-export interface ApplyEditsArgs {
-  uri: string;
-  version: number;
-  title: string;
-  edits: TextEdit[];
-}
-
-/** Arguments of Show original / Compare with original. */
-export interface OriginalArgs {
-  uri: string;
-  version: number;
-  /** The later copy (the finding). */
-  range: OffsetRange;
-  /** The original passage. */
-  original: OffsetRange;
-}
-
-export interface IgnoreArgs {
-  uri: string;
-  value: string;
-}
-
-function originalOf(finding: Finding): OffsetRange | undefined {
-  if (finding.rule === 'repeated-passage' || finding.rule === 'near-duplicate') return finding.data.original;
-  return finding.related?.[0]?.range;
+/** What "Ignore this occurrence" keeps of a loaded term or a claim: its words and its sentence's fingerprint. */
+export function occurrenceOfFinding(finding: Finding, text: string): OccurrenceEntry | undefined {
+  if (finding.rule !== 'loaded-term' && finding.rule !== 'unattributed-claim') return undefined;
+  const { matched, sentence } = finding.data;
+  return occurrenceOf(matched, text.slice(sentence.start, sentence.end));
 }
 
 export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
@@ -49,7 +28,10 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly reviewer: Reviewer) {}
+  constructor(
+    private readonly reviewer: Reviewer,
+    private readonly diagnostics: DiagnosticsPublisher,
+  ) {}
 
   provideCodeActions(
     document: vscode.TextDocument,
@@ -63,7 +45,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
     const uri = document.uri.toString();
     const version = document.version;
     const applyCommand = (title: string, edits: TextEdit[]): vscode.Command => ({
-      command: COMMAND.applyEdits,
+      command: CMD.applyEdits,
       title,
       arguments: [{ uri, version, title, edits } satisfies ApplyEditsArgs],
     });
@@ -82,13 +64,23 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
     }
     if (!wants(vscode.CodeActionKind.QuickFix)) return actions;
 
-    const start = document.offsetAt(range.start);
-    const end = document.offsetAt(range.end);
-    const hits = state.review.findings.filter(f => f.range.start <= end && f.range.end >= start);
+    // The findings of our diagnostics in the context; without any (a request for a bare range),
+    // the findings under the range.
+    const pairs: { finding: Finding; diagnostic?: vscode.Diagnostic }[] = [];
+    for (const d of context.diagnostics) {
+      if (ruleOfDiagnostic(d) === undefined) continue;
+      const finding = this.diagnostics.findingOf(document.uri, d);
+      if (finding) pairs.push({ finding, diagnostic: d });
+    }
+    if (pairs.length === 0) {
+      const start = document.offsetAt(range.start);
+      const end = document.offsetAt(range.end);
+      for (const finding of state.review.findings) if (finding.range.start <= end && finding.range.end >= start) pairs.push({ finding });
+    }
+
     let offeredRemoveAll = false;
     let offeredRemoveDebris = false;
-    for (const finding of hits) {
-      const diagnostic = matchDiagnostic(context.diagnostics, finding, state.toRange(finding.range));
+    for (const { finding, diagnostic } of pairs) {
       const add = (title: string, command: vscode.Command, preferred = false) => {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.command = command;
@@ -96,11 +88,16 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
         if (preferred) action.isPreferred = true;
         actions.push(action);
       };
-      const engineFixes = finding.fixes ?? [];
-      for (const fix of engineFixes) add(fix.title, applyCommand(fix.title, fix.edits), fix.preferred === true);
+      for (const fix of finding.fixes ?? []) add(fix.title, applyCommand(fix.title, fix.edits), fix.preferred === true);
 
       const original = originalOf(finding);
       const originalArgs = original ? ({ uri, version, range: finding.range, original } satisfies OriginalArgs) : undefined;
+      const ignoreOccurrence = () => {
+        const occurrence = occurrenceOfFinding(finding, state.text);
+        if (!occurrence) return;
+        const title = `Ignore this occurrence of \u00AB${matchedWords(finding) ?? occurrence.term}\u00BB`;
+        add(title, { command: CMD.ignoreOccurrence, title, arguments: [{ uri, occurrence } satisfies IgnoreOccurrenceArgs] });
+      };
       switch (finding.rule) {
         case 'repeated-passage': {
           if (!offeredRemoveAll) {
@@ -111,15 +108,15 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
             }
           }
           if (originalArgs) {
-            add('Show original', { command: COMMAND.showOriginal, title: 'Show original', arguments: [originalArgs] });
-            add('Compare with original', { command: COMMAND.compareWithOriginal, title: 'Compare with original', arguments: [originalArgs] });
+            add('Show original', { command: CMD.showOriginal, title: 'Show original', arguments: [originalArgs] });
+            add('Compare with original', { command: CMD.compareWithOriginal, title: 'Compare with original', arguments: [originalArgs] });
           }
           break;
         }
         case 'near-duplicate': {
           if (originalArgs) {
-            add('Compare with original', { command: COMMAND.compareWithOriginal, title: 'Compare with original', arguments: [originalArgs] });
-            add('Show original', { command: COMMAND.showOriginal, title: 'Show original', arguments: [originalArgs] });
+            add('Compare with original', { command: CMD.compareWithOriginal, title: 'Compare with original', arguments: [originalArgs] });
+            add('Show original', { command: CMD.showOriginal, title: 'Show original', arguments: [originalArgs] });
           }
           break;
         }
@@ -127,11 +124,12 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
           const term = finding.data.term;
           const every = replaceEvery(state.review.findings, term);
           if (every.count > 1) {
-            const title = `Replace every «${term}» in this file with «${every.suggestion}» (${every.count})`;
+            const title = `Replace every \u00AB${term}\u00BB in this file with \u00AB${every.suggestion}\u00BB (${every.count})`;
             add(title, applyCommand(title, every.edits));
           }
-          const title = `Ignore «${term}» in this workspace`;
-          add(title, { command: COMMAND.ignoreTerm, title, arguments: [{ uri, value: term } satisfies IgnoreArgs] });
+          ignoreOccurrence();
+          const title = `Ignore \u00AB${term}\u00BB in this workspace`;
+          add(title, { command: CMD.ignoreTerm, title, arguments: [{ uri, value: term } satisfies IgnoreArgs] });
           break;
         }
         case 'boilerplate': {
@@ -145,10 +143,11 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
           break;
         }
         case 'unattributed-claim': {
+          ignoreOccurrence();
           // The words as written: silencing them silences the cue (the engine matches either).
           const cue = finding.data.matched;
-          const title = `Ignore the cue «${cue}» in this workspace`;
-          add(title, { command: COMMAND.ignoreCue, title, arguments: [{ uri, value: cue } satisfies IgnoreArgs] });
+          const title = `Ignore the cue \u00AB${cue}\u00BB in this workspace`;
+          add(title, { command: CMD.ignoreCue, title, arguments: [{ uri, value: cue } satisfies IgnoreArgs] });
           break;
         }
       }
@@ -157,14 +156,10 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
   }
 }
 
-/** Our diagnostic for a finding among those VS Code passed in (they are copies, not our objects). */
-function matchDiagnostic(diagnostics: readonly vscode.Diagnostic[], finding: Finding, range: vscode.Range): vscode.Diagnostic | undefined {
-  return diagnostics.find(d => ruleOfDiagnostic(d) === finding.rule && d.range.isEqual(range) && d.message === finding.message);
-}
-
 /**
  * Every finding of the same loaded term replaced with its first suggestion (each keeping its own
- * case, as the engine's fixes do).
+ * case, as the engine's fixes do: the first fix of a loaded term replaces it with the first
+ * suggestion).
  */
 export function replaceEvery(findings: readonly Finding[], term: string): { edits: TextEdit[]; count: number; suggestion: string } {
   const key = term.toLowerCase();

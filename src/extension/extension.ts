@@ -1,15 +1,20 @@
 // Entry point of the VS Code extension: wiring only. The engine (src/core) does the reviewing in a
-// worker thread; the modules here adapt it to diagnostics, code actions, a tree view and commands.
+// worker thread; the modules here adapt it to diagnostics, code actions, hovers, the Articles tree,
+// the map, commands and the status bar.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EditorialReviewApi, createApi } from './api';
 import { ArticlesProvider, VIEW_ID } from './articlesView';
 import { EditorialCodeActionProvider } from './codeActions';
-import { Commands } from './commands';
+import { registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
+import { FindingHoverProvider } from './hover';
+import { MAP_VIEW_ID, MapViewProvider } from './mapView';
 import { PASSAGE_SCHEME, PassageProvider } from './passages';
 import { ReviewClient } from './reviewClient';
+import { ReviewTriggers } from './reviewTriggers';
 import { Reviewer } from './reviewer';
+import { RuleDocs } from './ruleDocs';
 import { StatusBar } from './statusBar';
 import { WorkspaceConfig } from './workspaceConfig';
 
@@ -19,15 +24,18 @@ export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
 
   const client = new ReviewClient(path.join(context.extensionPath, 'dist', 'reviewWorker.js'), log);
   const config = new WorkspaceConfig();
-  const diagnostics = new DiagnosticsPublisher();
+  const docs = new RuleDocs(context.extensionUri);
+  const diagnostics = new DiagnosticsPublisher(rule => docs.uri(rule));
   const reviewer = new Reviewer(client, config, diagnostics, log);
+  const triggers = new ReviewTriggers(reviewer, config);
   const articles = new ArticlesProvider(reviewer);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: articles, showCollapseAll: true });
   articles.attach(treeView);
+  const map = new MapViewProvider(context.extensionUri, articles);
   const statusBar = new StatusBar(reviewer);
   const passages = new PassageProvider();
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
-  const commands = new Commands({ reviewer, config, articles, passages, tool: { name: 'editorial-review', version } });
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
   context.subscriptions.push(
     output,
@@ -35,21 +43,21 @@ export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
     config,
     diagnostics,
     reviewer,
+    triggers,
     articles,
     treeView,
+    map,
     statusBar,
     passages,
+    vscode.window.registerWebviewViewProvider(MAP_VIEW_ID, map),
     vscode.workspace.registerTextDocumentContentProvider(PASSAGE_SCHEME, passages),
-    vscode.languages.registerCodeActionsProvider(
-      { scheme: '*' },
-      new EditorialCodeActionProvider(reviewer),
-      EditorialCodeActionProvider.metadata,
-    ),
-    ...commands.register(),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new EditorialCodeActionProvider(reviewer, diagnostics), EditorialCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(selector, new FindingHoverProvider(reviewer, docs)),
+    ...registerCommands({ reviewer, config, articles, passages, tool: { name: 'editorial-review', version } }),
   );
 
   reviewer.reviewAllOpen('activation');
-  return createApi(reviewer, articles, treeView, statusBar, client);
+  return createApi({ reviewer, articles, treeView, statusBar, client, map, docs });
 }
 
 export function deactivate(): void {

@@ -4,6 +4,7 @@
 // the next version of a document only analyses the paragraphs that changed.
 import { performance } from 'perf_hooks';
 import { parentPort } from 'worker_threads';
+import { CompiledLexicons, compileLexicons } from '../core/lexicon';
 import { Reviewer } from '../core/review';
 import { ReviewOptions } from '../core/types';
 import { ReviewResponse, WorkerRequest } from './reviewProtocol';
@@ -18,11 +19,19 @@ interface Cached {
 
 const reviewers = new Map<string, Cached>();
 
+/** The lexicons of the last options seen, shared by every document reviewed with them. */
+let shared: { optionsKey: string; lexicons: CompiledLexicons } | undefined;
+
+function lexiconsFor(optionsKey: string, options: ReviewOptions): CompiledLexicons {
+  if (shared?.optionsKey !== optionsKey) shared = { optionsKey, lexicons: compileLexicons(options) };
+  return shared.lexicons;
+}
+
 function reviewerFor(key: string, options: ReviewOptions): Reviewer {
   const optionsKey = JSON.stringify(options);
   const cached = reviewers.get(key);
   reviewers.delete(key);
-  const entry = cached && cached.optionsKey === optionsKey ? cached : { optionsKey, reviewer: new Reviewer(options) };
+  const entry = cached && cached.optionsKey === optionsKey ? cached : { optionsKey, reviewer: new Reviewer(options, true, lexiconsFor(optionsKey, options)) };
   reviewers.set(key, entry);
   while (reviewers.size > MAX_DOCUMENTS) reviewers.delete(reviewers.keys().next().value as string);
   return entry.reviewer;

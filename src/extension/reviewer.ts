@@ -1,29 +1,20 @@
-// Which documents are reviewed and when: on open, on change (debounced), on save or on demand, as
-// the settings say. Reviews run in the worker; a generation counter per document drops results
-// that a newer edit (or a close) has made stale. Also reviews files that are not open (Review
-// Workspace) and keeps every result for the code actions, the articles view and the status bar.
+// The reviews of documents: runs them in the worker, keeps the latest result of each document (for
+// the code actions, the views and the status bar), drops results that a newer edit or a close has
+// made stale (a generation counter per document) and publishes the diagnostics. When reviews are
+// triggered is reviewTriggers.ts's job; the options come from reviewOptions.ts.
 import * as vscode from 'vscode';
-import { ConfigError, PartialOptions, resolveOptions, validateOptions } from '../core/config';
-import { Review, ReviewOptions } from '../core/types';
+import { ReviewOptions } from '../core/types';
 import { DiagnosticsPublisher, RangeConverter, documentRanges, textRanges } from './diagnostics';
+import { Notices } from './notices';
 import { ReviewClient } from './reviewClient';
-import { ExtensionSettings, readEngineSettings, readExtensionSettings } from './settings';
+import { optionsFor } from './reviewOptions';
+import { DocStatus, ReviewState, ReviewTiming, basename } from './reviewState';
+import { isReviewableDocument } from './reviewable';
+import { ExtensionSettings, SettingsCache } from './settings';
 import { WorkspaceConfig } from './workspaceConfig';
 
-export interface ReviewState {
-  uri: vscode.Uri;
-  /** Document version the review is for; -1 for a file reviewed from disk (not open). */
-  version: number;
-  /** The text that was reviewed. */
-  text: string;
-  review: Review;
-  /** Converts the review's offsets to editor ranges (valid for `version`). */
-  toRange: RangeConverter;
-  /** Engine milliseconds (in the worker). */
-  ms: number;
-}
-
-export type DocStatus = 'idle' | 'pending' | 'reviewed' | 'tooLarge' | 'failed';
+export type { DocStatus, ReviewState, ReviewTiming } from './reviewState';
+export { basename } from './reviewState';
 
 interface Entry {
   generation: number;
@@ -32,27 +23,14 @@ interface Entry {
   status: DocStatus;
   /** Length of a document skipped for its size. */
   skippedLength?: number;
-  notifiedTooLarge?: boolean;
   error?: string;
 }
-
-export interface ReviewTiming {
-  file: string;
-  characters: number;
-  /** Engine time in the worker. */
-  engineMs: number;
-  /** From request to diagnostics published, including queueing and transfer. */
-  totalMs: number;
-}
-
-const REVIEWABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
 
 export class Reviewer implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
-  private readonly shownErrors = new Set<string>();
-  private readonly settingsCache = new Map<string, ExtensionSettings>();
+  private readonly settingsCache = new SettingsCache();
+  readonly notices: Notices;
   readonly timings: ReviewTiming[] = [];
   /** Fires when a document's review state changed (result, pending, cleared, skipped). */
   readonly onDidUpdate = this.emitter.event;
@@ -63,41 +41,22 @@ export class Reviewer implements vscode.Disposable {
     private readonly diagnostics: DiagnosticsPublisher,
     private readonly log: (line: string) => void,
   ) {
-    this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument(doc => this.onOpen(doc)),
-      vscode.workspace.onDidChangeTextDocument(e => this.onChange(e)),
-      vscode.workspace.onDidSaveTextDocument(doc => this.onSave(doc)),
-      vscode.workspace.onDidCloseTextDocument(doc => this.onClose(doc)),
-      config.onDidChange(() => this.reviewAllOpen('config')),
-      vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('editorialReview')) {
-          this.settingsCache.clear();
-          this.reviewAllOpen('settings');
-        }
-      }),
-    );
+    this.notices = new Notices(log);
   }
 
   dispose(): void {
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
-    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
+    this.settingsCache.dispose();
   }
 
   /** The extension's settings for a document (cached until the configuration changes). */
   settings(uri?: vscode.Uri): ExtensionSettings {
-    const key = uri?.toString() ?? '';
-    let s = this.settingsCache.get(key);
-    if (!s) {
-      s = readExtensionSettings(uri);
-      if (this.settingsCache.size > 500) this.settingsCache.clear();
-      this.settingsCache.set(key, s);
-    }
-    return s;
+    return this.settingsCache.get(uri);
   }
 
   isReviewable(doc: vscode.TextDocument): boolean {
-    if (!REVIEWABLE_SCHEMES.has(doc.uri.scheme)) return false;
-    return this.settings(doc.uri).languages.includes(doc.languageId);
+    return isReviewableDocument(doc, this.settings(doc.uri));
   }
 
   /** The latest review of a document or file (possibly for an older version). */
@@ -109,6 +68,10 @@ export class Reviewer implements vscode.Disposable {
   current(doc: vscode.TextDocument): ReviewState | undefined {
     const r = this.get(doc.uri);
     return r && r.version === doc.version ? r : undefined;
+  }
+
+  has(uri: vscode.Uri): boolean {
+    return this.entries.has(uri.toString());
   }
 
   status(uri: vscode.Uri): { status: DocStatus; skippedLength?: number; error?: string } {
@@ -157,16 +120,22 @@ export class Reviewer implements vscode.Disposable {
   reviewAllOpen(reason: string): void {
     for (const doc of vscode.workspace.textDocuments) {
       if (this.isReviewable(doc)) {
-        const s = this.settings(doc.uri);
         // A configuration change re-reviews what is shown, whatever the trigger setting says,
         // except for documents that only run on demand.
-        const entry = this.entries.get(doc.uri.toString());
-        if (s.run === 'manual' && !entry?.result) continue;
+        if (this.settings(doc.uri).run === 'manual' && !this.get(doc.uri)) continue;
         this.schedule(doc, 0, reason);
-      } else if (this.entries.has(doc.uri.toString())) {
+      } else if (this.has(doc.uri)) {
         this.forget(doc.uri);
       }
     }
+  }
+
+  /** Reviews every open document that has been reviewed, now, and waits for the results. */
+  async reviewAgainAllReviewed(): Promise<void> {
+    const docs = vscode.workspace.textDocuments.filter(d => this.isReviewable(d) && this.get(d.uri));
+    await Promise.all(docs.map(d => this.reviewDocument(d, false)));
+    // A file-watcher event may have started a newer review meanwhile: wait for that one too.
+    await Promise.all(docs.filter(d => this.status(d.uri).status !== 'tooLarge').map(d => this.settle(d, 10000).catch(() => undefined)));
   }
 
   /** Clears every problem and stored result (they come back with the next edit or review). */
@@ -200,7 +169,7 @@ export class Reviewer implements vscode.Disposable {
       entry.status = 'tooLarge';
       entry.skippedLength = text.length;
       this.emitter.fire(doc.uri);
-      this.notifyTooLarge(doc, entry, settings);
+      this.notices.tooLarge(doc, settings.maxFileSize, () => void this.reviewDocument(doc, true));
       return undefined;
     }
     entry.skippedLength = undefined;
@@ -215,6 +184,45 @@ export class Reviewer implements vscode.Disposable {
     const entry = this.entry(uri);
     const generation = ++entry.generation;
     return this.run(uri, entry, generation, text, textRanges(text), () => true, -1, token);
+  }
+
+  /** The engine options for a document: defaults, then settings, then `.editorial-review.json`. */
+  optionsFor(uri: vscode.Uri): Promise<ReviewOptions> {
+    return optionsFor(uri, this.config, this.notices);
+  }
+
+  /** Reviews a document after `delay` ms (a newer call replaces an older one). */
+  schedule(doc: vscode.TextDocument, delay: number, reason: string): void {
+    const entry = this.entry(doc.uri);
+    if (entry.timer) clearTimeout(entry.timer);
+    // Bump now, so that a result in flight for the old text is dropped when it comes back.
+    entry.generation++;
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      if (doc.isClosed || !this.isReviewable(doc)) return;
+      void this.reviewDocument(doc, false).catch(err => this.log(`Review (${reason}) failed: ${String(err)}`));
+    }, delay);
+  }
+
+  /** Drops anything in flight for a document, keeping its last result (and its diagnostics). */
+  invalidate(uri: vscode.Uri): void {
+    const entry = this.entries.get(uri.toString());
+    if (entry) entry.generation++;
+  }
+
+  /** Forgets a document: its result, its diagnostics and the worker's state for it. */
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const entry = this.entries.get(key);
+    if (entry) {
+      entry.generation++;
+      if (entry.timer) clearTimeout(entry.timer);
+    }
+    this.entries.delete(key);
+    this.notices.resetTooLarge(uri);
+    this.client.forget(key);
+    this.diagnostics.delete(uri);
+    this.emitter.fire(uri);
   }
 
   private async run(
@@ -240,7 +248,7 @@ export class Reviewer implements vscode.Disposable {
       entry.status = 'failed';
       entry.error = err instanceof Error ? err.message : String(err);
       this.log(`Review of ${uri.fsPath || uri.toString()} failed: ${err instanceof Error ? err.stack : String(err)}`);
-      this.showErrorOnce(`Editorial Review could not review ${basename(uri)}: ${entry.error.split('\n')[0]}`);
+      this.notices.errorOnce(`Editorial Review could not review ${basename(uri)}: ${entry.error.split('\n')[0]}`);
       this.emitter.fire(uri);
       return undefined;
     }
@@ -257,56 +265,19 @@ export class Reviewer implements vscode.Disposable {
     entry.status = 'reviewed';
     entry.error = undefined;
     this.diagnostics.set(uri, outcome.review, toRange);
-    const timing: ReviewTiming = {
-      file: basename(uri),
-      characters: text.length,
-      engineMs: Math.round(outcome.ms * 10) / 10,
-      totalMs: Date.now() - started,
-    };
-    this.timings.push(timing);
-    if (this.timings.length > 200) this.timings.shift();
-    this.log(
-      `Reviewed ${timing.file} (${timing.characters} characters, ${outcome.review.findings.length} findings) ` +
-        `in ${timing.engineMs} ms (${timing.totalMs} ms end to end)`,
-    );
+    this.recordTiming(uri, text.length, outcome.ms, started, outcome.review.findings.length);
     this.emitter.fire(uri);
     return state;
   }
 
-  /** The engine options for a document: defaults, then settings, then `.editorial-review.json`. */
-  async optionsFor(uri: vscode.Uri): Promise<ReviewOptions> {
-    const layers: PartialOptions[] = [];
-    try {
-      layers.push(validateOptions(readEngineSettings(uri), 'Settings (editorialReview.*)'));
-    } catch (err) {
-      this.showErrorOnce(`Editorial Review: ${err instanceof ConfigError ? err.message : String(err)}`);
-    }
-    const file = await this.config.layerFor(uri);
-    if (file.error) this.showErrorOnce(`Editorial Review ignores a broken config file. ${file.error}`, file.uri);
-    else if (file.options) layers.push(file.options);
-    return resolveOptions(...layers);
-  }
-
-  private showErrorOnce(message: string, open?: vscode.Uri): void {
-    if (this.shownErrors.has(message)) return;
-    this.shownErrors.add(message);
-    this.log(message);
-    const actions = open ? ['Open File'] : [];
-    void vscode.window.showErrorMessage(message, ...actions).then(choice => {
-      if (choice === 'Open File' && open) void vscode.window.showTextDocument(open);
-    });
-  }
-
-  private notifyTooLarge(doc: vscode.TextDocument, entry: Entry, settings: ExtensionSettings): void {
-    if (entry.notifiedTooLarge) return;
-    entry.notifiedTooLarge = true;
-    const message =
-      `Editorial Review: ${basename(doc.uri)} has ${doc.getText().length.toLocaleString('en')} characters, ` +
-      `more than editorialReview.maxFileSize (${settings.maxFileSize.toLocaleString('en')}); it is reviewed only on demand.`;
-    this.log(message);
-    void vscode.window.showInformationMessage(message, 'Review Now').then(choice => {
-      if (choice === 'Review Now' && !doc.isClosed) void this.reviewDocument(doc, true);
-    });
+  private recordTiming(uri: vscode.Uri, characters: number, engineMs: number, started: number, findings: number): void {
+    const timing: ReviewTiming = { file: basename(uri), characters, engineMs: Math.round(engineMs * 10) / 10, totalMs: Date.now() - started };
+    this.timings.push(timing);
+    if (this.timings.length > 200) this.timings.shift();
+    this.log(
+      `Reviewed ${timing.file} (${timing.characters} characters, ${findings} findings) ` +
+        `in ${timing.engineMs} ms (${timing.totalMs} ms end to end)`,
+    );
   }
 
   private entry(uri: vscode.Uri): Entry {
@@ -318,64 +289,4 @@ export class Reviewer implements vscode.Disposable {
     }
     return e;
   }
-
-  private schedule(doc: vscode.TextDocument, delay: number, reason: string): void {
-    const entry = this.entry(doc.uri);
-    if (entry.timer) clearTimeout(entry.timer);
-    // Bump now, so that a result in flight for the old text is dropped when it comes back.
-    entry.generation++;
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
-      if (doc.isClosed || !this.isReviewable(doc)) return;
-      void this.reviewDocument(doc, false).catch(err => this.log(`Review (${reason}) failed: ${String(err)}`));
-    }, delay);
-  }
-
-  private onOpen(doc: vscode.TextDocument): void {
-    if (!this.isReviewable(doc)) return;
-    if (this.settings(doc.uri).run === 'manual') return;
-    this.schedule(doc, 0, 'open');
-  }
-
-  private onChange(e: vscode.TextDocumentChangeEvent): void {
-    if (e.contentChanges.length === 0 || !this.isReviewable(e.document)) return;
-    const s = this.settings(e.document.uri);
-    const entry = this.entries.get(e.document.uri.toString());
-    if (entry) entry.notifiedTooLarge = entry.status === 'tooLarge' ? entry.notifiedTooLarge : false;
-    if (s.run !== 'onType') {
-      // The stored result no longer matches the text; keep it (the diagnostics stay as they are) but
-      // drop anything in flight.
-      if (entry) entry.generation++;
-      return;
-    }
-    this.schedule(e.document, s.debounce, 'change');
-  }
-
-  private onSave(doc: vscode.TextDocument): void {
-    if (!this.isReviewable(doc)) return;
-    if (this.settings(doc.uri).run === 'onSave') this.schedule(doc, 0, 'save');
-  }
-
-  private onClose(doc: vscode.TextDocument): void {
-    if (!this.entries.has(doc.uri.toString())) return;
-    this.forget(doc.uri);
-  }
-
-  private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const entry = this.entries.get(key);
-    if (entry) {
-      entry.generation++;
-      if (entry.timer) clearTimeout(entry.timer);
-    }
-    this.entries.delete(key);
-    this.client.forget(key);
-    this.diagnostics.delete(uri);
-    this.emitter.fire(uri);
-  }
-}
-
-export function basename(uri: vscode.Uri): string {
-  const p = uri.path;
-  return p.slice(p.lastIndexOf('/') + 1) || uri.toString();
 }

@@ -74,3 +74,26 @@ export function readEngineSettings(scope?: vscode.ConfigurationScope): Record<st
   }
   return out;
 }
+
+/** The extension's settings per document, cached until the `editorialReview` settings change. */
+export class SettingsCache implements vscode.Disposable {
+  private readonly cache = new Map<string, ExtensionSettings>();
+  private readonly listener = vscode.workspace.onDidChangeConfiguration(e => {
+    if (e.affectsConfiguration(SECTION)) this.cache.clear();
+  });
+
+  get(uri?: vscode.Uri): ExtensionSettings {
+    const key = uri?.toString() ?? '';
+    let s = this.cache.get(key);
+    if (!s) {
+      s = readExtensionSettings(uri);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(key, s);
+    }
+    return s;
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+  }
+}

@@ -1,12 +1,20 @@
-// `.editorial-review.json`: finding it for a document (nearest one from the document's folder up to
-// its workspace folder, as the CLI does), reading and validating it (cached, re-read when the file
-// watcher reports a change), and adding silenced terms / cues to it.
+// `.editorial-review.json`: finding it for a document (the nearest one from the document's folder
+// up to the root, with the CLI's finder, src/node/configFile.ts), reading and validating it (cached,
+// re-read when the file watcher reports a change), and rewriting it for the silencing commands.
 // No config file is the normal case and is never an error.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, ConfigError, PartialOptions, parseConfigText } from '../core/config';
+import { findConfigFile } from '../node/configFile';
 
-export type IgnoreList = 'ignoredTerms' | 'ignoredCues';
+/** A change made to a config file: enough to undo it. */
+export interface ConfigFileChange {
+  uri: vscode.Uri;
+  /** The file did not exist before. */
+  created: boolean;
+  before: string;
+  after: string;
+}
 
 export interface ConfigLayer {
   /** The file the layer comes from, if any. */
@@ -29,7 +37,7 @@ function isConfigUri(uri: vscode.Uri): boolean {
 
 export class WorkspaceConfig implements vscode.Disposable {
   private readonly cache = new Map<string, CacheEntry>();
-  /** Directory URI string → config URI found for it (null: none). */
+  /** Folder path → config file found for it (null: none). */
   private readonly lookup = new Map<string, vscode.Uri | null>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -64,41 +72,26 @@ export class WorkspaceConfig implements vscode.Disposable {
     return undefined;
   }
 
-  /** The nearest existing config file for a document, or undefined. */
+  /**
+   * The nearest existing config file for a document, or undefined: the CLI's search, from the
+   * document's folder up to the root (an untitled document: from the first workspace folder).
+   */
   async find(docUri: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const folder = vscode.workspace.getWorkspaceFolder(docUri);
-    let dir: vscode.Uri;
-    if (docUri.scheme === 'untitled') {
+    let dir: string | undefined;
+    if (docUri.scheme === 'file') dir = path.dirname(docUri.fsPath);
+    else if (docUri.scheme === 'untitled') {
       const first = vscode.workspace.workspaceFolders?.[0];
-      if (!first) return undefined;
-      dir = first.uri;
-    } else {
-      dir = vscode.Uri.joinPath(docUri, '..');
+      if (first?.uri.scheme === 'file') dir = first.uri.fsPath;
     }
-    const stop = folder?.uri.toString();
-    const visited: string[] = [];
-    let found: vscode.Uri | undefined;
-    for (;;) {
-      const key = dir.toString();
-      const known = this.lookup.get(key);
-      if (known !== undefined) {
-        found = known ?? undefined;
-        break;
-      }
-      visited.push(key);
-      const candidate = vscode.Uri.joinPath(dir, CONFIG_FILE_NAME);
-      if (await this.isFile(candidate)) {
-        found = candidate;
-        break;
-      }
-      if (key === stop) break;
-      const parent = vscode.Uri.joinPath(dir, '..');
-      // Inside a workspace folder the walk stops at the folder; outside one, at the root.
-      if (parent.toString() === key) break;
-      dir = parent;
+    if (dir === undefined) return undefined;
+    let found = this.lookup.get(dir);
+    if (found === undefined) {
+      const file = findConfigFile(dir);
+      found = file ? vscode.Uri.file(file) : null;
+      if (this.lookup.size > 1000) this.lookup.clear();
+      this.lookup.set(dir, found);
     }
-    for (const key of visited) this.lookup.set(key, found ?? null);
-    return found;
+    return found ?? undefined;
   }
 
   /** The options layer of the config file that applies to a document. */
@@ -119,11 +112,11 @@ export class WorkspaceConfig implements vscode.Disposable {
   }
 
   /**
-   * Adds a term or cue to a silencing list of the config file for a document (creating the file
-   * at the workspace root if there is none) and returns the file. Throws a readable Error when the
-   * existing file is broken (it is never overwritten then).
+   * Rewrites the config file for a document (creating it at the workspace root if there is none)
+   * with `change`, which gets the current text ('' for a new file) and returns the new one.
+   * Throws a readable Error when the existing file is broken (it is never overwritten then).
    */
-  async addIgnored(docUri: vscode.Uri | undefined, list: IgnoreList, value: string): Promise<vscode.Uri> {
+  async edit(docUri: vscode.Uri | undefined, change: (text: string) => string): Promise<ConfigFileChange> {
     const target = (docUri && (await this.find(docUri))) || this.defaultLocation(docUri);
     if (!target) throw new Error(`Open a folder to create ${CONFIG_FILE_NAME}.`);
     let text: string | undefined;
@@ -132,27 +125,31 @@ export class WorkspaceConfig implements vscode.Disposable {
     } catch {
       text = undefined;
     }
-    let data: Record<string, unknown> = {};
-    if (text !== undefined && text.trim() !== '') {
-      const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const before = text ?? '';
+    if (before.trim() !== '') {
       try {
-        parseConfigText(clean, target.fsPath || target.toString());
+        parseConfigText(before, target.fsPath || target.toString());
       } catch (err) {
         throw new Error(`${err instanceof Error ? err.message : String(err)}\nFix the file, then try again.`);
       }
-      data = JSON.parse(clean) as Record<string, unknown>;
     }
-    const current = Array.isArray(data[list]) ? (data[list] as unknown[]).filter((v): v is string => typeof v === 'string') : [];
-    const lower = value.trim().toLowerCase();
-    if (!current.some(v => v.trim().toLowerCase() === lower)) current.push(value.trim());
-    data[list] = current;
-    const indent = text ? detectIndent(text) : 2;
-    const output = JSON.stringify(data, null, indent) + '\n';
-    await vscode.workspace.fs.writeFile(target, Buffer.from(output, 'utf8'));
-    // Use the new content at once; the watcher's later event finds it unchanged.
-    this.cache.set(target.toString(), { text: output, layer: this.parse(target, output) });
+    const after = change(before);
+    if (after !== before) await this.write(target, after);
+    return { uri: target, created: text === undefined, before, after };
+  }
+
+  /** Writes a config file and uses its new content at once (the watcher's later event finds it unchanged). */
+  async write(uri: vscode.Uri, text: string): Promise<void> {
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    this.cache.set(uri.toString(), { text, layer: this.parse(uri, text) });
     this.lookup.clear();
-    return target;
+  }
+
+  /** Deletes a config file this extension created (undo), forgetting it at once. */
+  async remove(uri: vscode.Uri): Promise<void> {
+    await vscode.workspace.fs.delete(uri);
+    this.cache.delete(uri.toString());
+    this.lookup.clear();
   }
 
   private async isFile(uri: vscode.Uri): Promise<boolean> {
@@ -199,10 +196,4 @@ export class WorkspaceConfig implements vscode.Disposable {
     if (before && entry.text === before.text) return;
     this.emitter.fire(uri);
   }
-}
-
-function detectIndent(text: string): number | string {
-  const m = /\n([ \t]+)"/.exec(text);
-  if (!m) return 2;
-  return m[1].startsWith('\t') ? '\t' : m[1].length;
 }

@@ -25,9 +25,12 @@ describe('the Articles view', () => {
       assert.strictEqual(node.index, label.index);
       assert.strictEqual(node.duplicateOf, label.duplicateOf);
       assert.ok(node.label.startsWith(`${label.index}. `), node.label);
-      assert.ok(node.description.includes(`lines ${label.startLine}–${label.endLine}`), node.description);
+      assert.ok(node.description.startsWith(`${label.startLine}–${label.endLine}`), node.description);
+      assert.ok(node.tooltip.includes(`lines ${label.startLine}–${label.endLine}`), node.tooltip);
       if (label.duplicateOf !== null) {
-        assert.ok(node.description.startsWith(`repeat of #${label.duplicateOf}`), node.description);
+        // Short, in the label where the default sidebar width keeps it visible; in full in the tooltip.
+        assert.ok(node.label.startsWith(`${label.index}. = #${label.duplicateOf} `), node.label);
+        assert.ok(node.tooltip.includes(`repeat of article ${label.duplicateOf}`), node.tooltip);
         assert.strictEqual(node.icon, 'copy');
         assert.strictEqual(node.contextValue, 'editorialReview.article.repeat');
       } else {
@@ -46,12 +49,15 @@ describe('the Articles view', () => {
     assert.strictEqual(total, a.getReview(doc.uri)!.review.findings.length);
     const third = tree.articles[2];
     assert.ok(third.children.some(c => c.rule === 'repeated-passage'), 'the repeat is listed under article 3');
-    assert.ok(tree.articles[0].description.includes('term') || tree.articles[0].description.includes('claim'), tree.articles[0].description);
+    const first = tree.articles[0];
+    assert.ok(first.children.length > 0);
+    assert.ok(first.description.endsWith(` · ${first.children.length}`), first.description);
+    assert.ok(/\b(terms?|claims?)\b/.test(first.tooltip), first.tooltip);
   });
 
-  it('reveals and selects an article when its node is selected', async () => {
+  it('Select in Editor selects an article and moves the focus to the editor', async () => {
     const node = (await api()).articleNodes()[1];
-    await vscode.commands.executeCommand('editorialReview.revealRange', node.uri, node.range);
+    await vscode.commands.executeCommand('editorialReview.selectArticle', node);
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && editor.document.uri.toString() === doc.uri.toString());
     assert.ok(editor.selection.isEqual(node.range), `selection ${JSON.stringify(editor.selection)}`);

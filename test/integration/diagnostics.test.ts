@@ -2,6 +2,7 @@
 // information, loaded terms and claims at their labelled spans, quoted terms one level lower,
 // live re-review on edits (stale results dropped), and problems cleared when a document closes.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
   api,
@@ -55,7 +56,11 @@ describe('diagnostics on the seed dump', () => {
       assert.ok(typeof d.code === 'object' && d.code !== null, 'code is {value, target}');
       const code = d.code as { value: string | number; target: vscode.Uri };
       assert.ok(['repeated-passage', 'near-duplicate', 'unattributed-claim', 'loaded-term'].includes(String(code.value)));
-      assert.ok(code.target instanceof vscode.Uri && code.target.toString().includes(String(code.value)), code.target.toString());
+      // The rule's section of the README shipped in the extension, opened at its heading.
+      assert.ok(code.target instanceof vscode.Uri && code.target.path.endsWith('/README.md'), code.target.toString());
+      const line = Number(/^L(\d+)$/.exec(code.target.fragment)?.[1]);
+      const readme = fs.readFileSync(code.target.fsPath, 'utf8').split(/\r?\n/);
+      assert.match(readme[line - 1] ?? '', new RegExp(`^#+ \`?${String(code.value)}\`?$`), `README line ${line}`);
     }
   });
 

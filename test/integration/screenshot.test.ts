@@ -31,4 +31,25 @@ describe('the extension at work (screenshot)', () => {
     await vscode.commands.executeCommand('hideCodeActionWidget').then(undefined, () => undefined);
     assert.strictEqual(a.articles().articles.length, 10);
   });
+
+  it('shows the overview of the seed and its map beside it (the second picture)', async () => {
+    const a = await api();
+    const { doc, editor } = await openSeed();
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('editorialReview.showArticles');
+    await vscode.window.showTextDocument(doc, { preserveFocus: false });
+    const drawn = a.whenMapRendered(5000);
+    await vscode.commands.executeCommand('editorialReview.showMap');
+    // (Already drawn when an earlier test opened the map.)
+    const rendered = await drawn.catch(() => a.map().rendered);
+    await vscode.commands.executeCommand('editorialReview.showArticles');
+    await a.revealOverview();
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    await sleep(1000);
+    const shot = await requestScreenshot('overview and map');
+    if (shot) console.log(`      screenshot: ${shot}`);
+    assert.ok(rendered && rendered.articles === 10, JSON.stringify(rendered));
+    assert.ok(a.articles().overview.length >= 7);
+  });
 });

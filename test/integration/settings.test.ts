@@ -54,7 +54,7 @@ describe('.editorial-review.json', () => {
     assert.ok(has(doc, 'loaded-term', 'Kiev'));
     const kiev = ours(doc.uri).find(d => ruleOf(d) === 'loaded-term' && doc.getText(d.range) === 'Kiev')!;
     const action = findAction(await codeActions(doc, kiev.range), 'Ignore «Kiev» in this workspace');
-    const file = await run<vscode.Uri>(action);
+    const { file } = await run<{ file: vscode.Uri }>(action);
     assert.strictEqual(file.toString(), configFile().toString());
     assert.deepStrictEqual((await readConfig()).ignoredTerms, ['Kiev']);
     // No waiting: the command re-reviews before it returns.

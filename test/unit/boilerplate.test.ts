@@ -30,7 +30,7 @@ const BODY_C = [
 const DUMP =
   article('Harbour town votes to close its ferry pier', BODY_A, [...POLL, 'Advertisement']) + '\n' +
   article('River floods the ring road after three days of rain', BODY_B, ['Advertisement', 'Photo: Sam Sample/Getty Images']) + '\n' +
-  article('Watch: early voting ends with turnout near a record', BODY_C, ['Advertisement', 'Share this article on Facebook']);
+  article('Early voting ends with turnout near a record', BODY_C, ['Advertisement', 'Share this article on Facebook']);
 
 const DEBRIS_LINES = [...POLL, 'Advertisement', 'Photo: Sam Sample/Getty Images', 'Share this article on Facebook'];
 

@@ -48,8 +48,8 @@ const fakeEngine: CliEngine = {
         const base = { severity: 'info' as const, message: `"${word}"`, range: { start: i, end: i + word.length } };
         findings.push(
           rule === 'unattributed-claim'
-            ? { ...base, rule, data: { cue: word, matched: word, kind: 'hedge', insertAt: i + word.length } }
-            : { ...base, rule, data: { term: word, matched: word, suggestions: ['Kyiv'], category: 'test', categoryDescription: undefined, note: 'A test.', quoted: false } },
+            ? { ...base, rule, data: { cue: word, matched: word, kind: 'hedge', insertAt: i + word.length, sentence: base.range } }
+            : { ...base, rule, data: { term: word, matched: word, suggestions: ['Kyiv'], category: 'test', categoryDescription: undefined, note: 'A test.', quoted: false, sentence: base.range } },
         );
       }
     }
@@ -155,6 +155,19 @@ describe('cli', () => {
       const { files, errors } = collectFiles(['d', 'd/a.txt'], tmp, p => path.relative(tmp, p));
       assert.deepStrictEqual(files.map(f => path.relative(tmp, f)), [path.join('d', 'a.txt'), path.join('d', 'sub', 'b.MD')]);
       assert.deepStrictEqual(errors, []);
+    });
+
+    it('never reviews its own reports: skipped by name in folders and by content anywhere', () => {
+      file('r/dump.txt', CLEAN);
+      file('r/dump.editorial-review.md', '# anything\n');
+      file('r/editorial-review-report.md', '# anything\n');
+      file('r/saved-as.md', '# Editorial review\n\n1 file reviewed by editorial-review 0.1.0: no findings.\n');
+      const { files } = collectFiles(['r'], tmp, p => path.relative(tmp, p));
+      assert.deepStrictEqual(files.map(f => path.basename(f)), ['dump.txt', 'saved-as.md']);
+      const o = cli(tmp, ['r']);
+      assert.strictEqual(o.code, 0, o.stderr);
+      assert.match(o.stderr, /saved-as\.md: a report of this tool, not a dump; skipped/);
+      assert.match(o.stdout, /No findings in 1 file\./);
     });
 
     it('locates invalid UTF-8', () => {
@@ -314,7 +327,7 @@ describe('cli', () => {
       assert.deepStrictEqual(fs.readdirSync(tmp), ['dump.txt']);
     });
 
-    it('removes repeated passages atomically, keeping the rest byte for byte, the BOM, CRLF and the mode', () => {
+    it('removes repeated passages, keeping the rest byte for byte, the BOM, CRLF and the mode', () => {
       const crlf = DUMP.replace(/\n/g, '\r\n');
       const p = file('dump.txt', Buffer.concat([BOM, Buffer.from(crlf, 'utf8')]));
       fs.chmodSync(p, 0o640);
@@ -331,8 +344,8 @@ describe('cli', () => {
       assert.ok(!report.files[0].findings.some((f: { rule: string }) => f.rule === 'repeated-passage'));
       assert.strictEqual(o.code, 1);
       assert.strictEqual(fs.statSync(p).mode & 0o777, 0o640);
-      assert.notStrictEqual(fs.statSync(p).ino, inode, 'replaced by rename');
-      assert.deepStrictEqual(fs.readdirSync(tmp), ['dump.txt'], 'no temporary file left');
+      assert.strictEqual(fs.statSync(p).ino, inode, 'written in place, through the same inode');
+      assert.deepStrictEqual(fs.readdirSync(tmp), ['dump.txt'], 'no copy of the original left');
     });
 
     it('does not touch a file with nothing to remove', () => {

@@ -76,6 +76,8 @@ describe('Reviewer: typing inside a paragraph', () => {
       assert.deepEqual(incremental.articles, fresh.articles, `edit ${k}`);
       assert.deepEqual(incremental.stats.paragraphs, fresh.stats.paragraphs);
     }
-    assert.ok(shifted >= 20, `shifted ${shifted} of 25`);
+    // The structure is shifted only when the evidence of the edited line and of its neighbours
+    // provably stays the same (segmentation/recheck.ts); a fresh segmentation otherwise.
+    assert.ok(shifted >= 15, `shifted ${shifted} of 25`);
   });
 });

@@ -47,8 +47,9 @@ describe('loaded-term', () => {
     const add = (term: string) => (o: Parameters<NonNullable<Parameters<typeof reviewWith>[1]>>[0]) => {
       o.terms = [{ term, suggestions: ['neutral'] }];
     };
-    assert.deepEqual(terms('The (a+b)* crowd and the aab crowd.', add('(a+b)*')), []);
-    assert.deepEqual(terms('Heroic efforts were made by the boss man.', add('boss man')), ['boss man']);
+    // Found as the text it is, not as the pattern it would be.
+    assert.deepEqual(terms('The (a+b)* crowd and the aab crowd.', add('(a+b)*')), ['(a+b)*']);
+    assert.deepEqual(terms('Many efforts were made by the boss man.', add('boss man')), ['boss man']);
     assert.deepEqual(terms('Nothing here matches.', add('.*')), []);
   });
 

@@ -3,6 +3,7 @@
 // (bench/fuzz.ts). Generators are in generators.ts, the checks in invariants.ts.
 import * as fc from 'fast-check';
 import { defaultOptions } from '../../src/core/defaults';
+import { applyEdits, removeAllRepeatedPassages } from '../../src/core/fixes';
 import { Reviewer, review } from '../../src/core/review';
 import { ReviewOptions } from '../../src/core/types';
 import { applyEdit, buildDump, describeText, dumpPlan, editingSession } from './generators';
@@ -37,18 +38,27 @@ function explain<T>(what: string, text: string, check: () => T): T {
 
 /** The properties. */
 export const properties = {
-  /** After every edit, the incremental review equals a fresh review. */
+  /**
+   * After every edit, the incremental review equals a fresh review; then Remove All applied on the
+   * incremental review (as the editor does) and reviewed again, incrementally.
+   */
   incremental: fc.property(editingSession, optionsArb, ({ plan, edits }, options) => {
     let text = buildDump(plan);
     checked.dumps++;
     const reviewer = new Reviewer(options);
-    explain('first review', text, () => checkIncremental(reviewer.review(text), text, options));
+    let last = reviewer.review(text);
+    explain('first review', text, () => checkIncremental(last, text, options));
     edits.forEach((e, i) => {
       const before = text;
       text = applyEdit(text, e);
       checked.edits++;
-      explain(`after edit ${i + 1} ${JSON.stringify(e)} of ${describeText(before, 600)}`, text, () => checkIncremental(reviewer.review(text), text, options));
+      last = reviewer.review(text);
+      explain(`after edit ${i + 1} ${JSON.stringify(e)} of ${describeText(before, 600)}`, text, () => checkIncremental(last, text, options));
     });
+    const before = text;
+    text = applyEdits(text, removeAllRepeatedPassages(last));
+    checked.edits++;
+    explain(`after Remove All on ${describeText(before, 600)}`, text, () => checkIncremental(reviewer.review(text), text, options));
   }),
   /** Remove All once: every repeat goes, only repeats go, one copy of everything stays. */
   removeAll: fc.property(dumpPlan, optionsArb, (plan, options) => {

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { OPTION_KEYS, SEVERITIES, resolveOptions, validateOptions } from '../../src/core/config';
+import { OPTION_KEYS, SEVERITIES, checkOptionValue, resolveOptions, validateOptions } from '../../src/core/config';
 import { defaultOptions } from '../../src/core/defaults';
 import { compileLexicons } from '../../src/core/lexicon';
 import { Reviewer, review } from '../../src/core/review';
@@ -29,6 +29,7 @@ function expectedSchema(spec: OptionSpec): Record<string, unknown> {
       return { type: 'boolean', default: spec.default };
     case 'words':
     case 'terms':
+    case 'occurrences':
       return { type: 'array', default: spec.default };
   }
 }
@@ -51,6 +52,10 @@ function checkItems(spec: OptionSpec, node: Record<string, unknown>, where: stri
     assert.strictEqual(items.type, 'object', `${where}: items are objects`);
     assert.deepStrictEqual(items.required, ['term', 'suggestions'], `${where}: term and suggestions required`);
   }
+  if (spec.type === 'occurrences') {
+    assert.strictEqual(items.type, 'object', `${where}: items are objects`);
+    assert.deepStrictEqual(items.required, ['term', 'sentence'], `${where}: term and sentence required`);
+  }
 }
 
 describe('rule registry', () => {
@@ -66,6 +71,13 @@ describe('rule registry', () => {
       assert.strictEqual(ruleById(r.id), r);
     }
     for (const r of PARAGRAPH_RULES) assert.ok(r.stage && typeof r.analyze === 'function' && typeof r.finding === 'function', r.id);
+  });
+
+  it('has a README section per rule, at its docs anchor', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const sections = readme.slice(readme.indexOf('\n## Rules')).split(/\n## /)[1] ?? '';
+    const anchors = [...sections.matchAll(/^### (\S+)$/gm)].map(m => m[1]);
+    assert.deepStrictEqual(anchors, RULES.map(r => r.docsAnchor));
   });
 
   it('gives the defaults: each rule on or off with its severity, each option its default', () => {
@@ -93,6 +105,29 @@ describe('rule registry', () => {
   });
 });
 
+describe('option specs of every type', () => {
+  // Specs a rule may contribute; the current rules do not use all types yet.
+  const severity: OptionSpec = { key: 'minWords', type: 'severity', default: 'info', description: 'test' };
+  const flag: OptionSpec = { key: 'minWords', type: 'boolean', default: false, description: 'test' };
+  const words: OptionSpec = { key: 'minWords', type: 'words', default: [], description: 'test' };
+
+  it('a severity option takes a severity and nothing else', () => {
+    assert.deepStrictEqual(checkOptionValue(severity, 'hint'), { value: 'hint', problems: [] });
+    assert.match(checkOptionValue(severity, 'loud').problems.join(), /"minWords" must be one of error, warning, info, hint, got "loud"/);
+  });
+
+  it('a boolean option takes true or false', () => {
+    assert.deepStrictEqual(checkOptionValue(flag, true), { value: true, problems: [] });
+    assert.match(checkOptionValue(flag, 'yes').problems.join(), /"minWords" must be true or false/);
+  });
+
+  it('a words option takes a list of words, trimmed', () => {
+    assert.deepStrictEqual(checkOptionValue(words, [' a b ']), { value: ['a b'], problems: [] });
+    assert.match(checkOptionValue(words, 'a').problems.join(), /must be a list of strings/);
+    assert.match(checkOptionValue(words, ['...']).problems.join(), /at least one letter or digit/);
+  });
+});
+
 describe('package.json settings agree with the registry', () => {
   it('each rule has exactly its enabled and severity settings, with the registry defaults', () => {
     const ruleSettings = Object.keys(settings).filter(k => k.startsWith('editorialReview.rules.'));
@@ -116,7 +151,7 @@ describe('package.json settings agree with the registry', () => {
       const s = settings[`editorialReview.${o.key}`];
       assert.ok(s, `editorialReview.${o.key} is contributed`);
       for (const [k, v] of Object.entries(expectedSchema(o))) assert.deepStrictEqual(s[k], v, `editorialReview.${o.key}: ${k}`);
-      if (o.type === 'words' || o.type === 'terms') checkItems(o, s, `editorialReview.${o.key}`);
+      if (o.type === 'words' || o.type === 'terms' || o.type === 'occurrences') checkItems(o, s, `editorialReview.${o.key}`);
       assert.ok(s.markdownDescription || s.description, `editorialReview.${o.key} is described`);
     }
   });
@@ -143,7 +178,7 @@ describe('the JSON schema agrees with the registry', () => {
     for (const o of OPTIONS) {
       const node = resolveRef(p[o.key]);
       for (const [k, v] of Object.entries(expectedSchema(o))) assert.deepStrictEqual(node[k], v, `${o.key}: ${k}`);
-      if (o.type === 'words' || o.type === 'terms') checkItems(o, node, o.key);
+      if (o.type === 'words' || o.type === 'terms' || o.type === 'occurrences') checkItems(o, node, o.key);
       assert.ok(node.description, `${o.key} is described`);
     }
   });

@@ -39,6 +39,7 @@ const LOADED_DATA = {
   categoryDescription: undefined,
   note: 'Use the spelling the country uses.',
   quoted: false,
+  sentence: { start: 0, end: 4 },
 };
 
 function sample(): FileReview {
@@ -64,10 +65,10 @@ function sample(): FileReview {
       fixes: [{ title: 'Replace with "Kyiv"', edits: [{ range: kiev, newText: 'Kyiv' }] }],
       data: LOADED_DATA,
     },
-    { rule: 'unattributed-claim', severity: 'hint', message: 'Hedge "reportedly" with no source.', range: cue, data: { cue: 'reportedly', matched: 'reportedly', kind: 'hedge', insertAt: cue.end } },
+    { rule: 'unattributed-claim', severity: 'hint', message: 'Hedge "reportedly" with no source.', range: cue, data: { cue: 'reportedly', matched: 'reportedly', kind: 'hedge', insertAt: cue.end, sentence: cue } },
   ];
   const r: Review = {
-    articles: [{ index: 1, title: 'Title | one', titleRange: { start: 0, end: 11 }, range: { start: 0, end: TEXT.length }, duplicateOf: null }],
+    articles: [{ index: 1, title: 'Title | one', titleRange: { start: 0, end: 11 }, range: { start: 0, end: TEXT.length }, duplicateOf: null, meta: {} }],
     findings,
     stats: { layout: 'headline-blocks', characters: TEXT.length, paragraphs: 4, sentences: 4, timings: {}, truncated: {} },
   };

@@ -2,6 +2,15 @@ import * as assert from 'node:assert/strict';
 import { segment } from '../../src/core/segment';
 import { lineOf, para } from './helpers';
 
+/**
+ * A body paragraph that takes up its headline's words, as a real article does (the segmentation
+ * reads that as evidence that the headline opens the text below it), with words of its own.
+ */
+function story(headline: string, n: number): string {
+  const words = headline.toLowerCase().split(' ').filter(w => w.length > 3);
+  return `The ${words.join(' and ')} ${para(String.fromCharCode(107 + n), 14).toLowerCase()}`;
+}
+
 function starts(text: string): number[] {
   return segment(text).articles.map(a => lineOf(text, a.range.start));
 }
@@ -9,8 +18,8 @@ function starts(text: string): number[] {
 describe('segment: layouts', () => {
   it('one paragraph per line, articles opening with a standfirst without a final full stop', () => {
     const text = [
-      'Ministers agree on a new plan for the harbour', para('a'), para('b'),
-      'Storm closes schools across the region', para('c'), para('d'), para('e'),
+      'Ministers agree on a new plan for the harbour', story('harbour plan ministers', 0), story('harbour plan', 1),
+      'Storm closes schools across the region', story('storm schools region', 2), story('storm schools', 3), story('schools region', 4),
     ].join('\n') + '\n';
     const s = segment(text);
     assert.equal(s.layout, 'line-per-paragraph');
@@ -22,7 +31,7 @@ describe('segment: layouts', () => {
   });
 
   it('a headline line, then paragraphs separated by blank lines', () => {
-    const text = `Council approves budget\n\n${para('a')}\n\n${para('b')}\n\nFlood warning issued for the valley\n\n${para('c')}\n`;
+    const text = `Council approves budget\n\n${story('council budget', 0)}\n\n${story('budget council', 1)}\n\nFlood warning issued for the valley\n\n${story('flood warning valley', 2)}\n`;
     const s = segment(text);
     assert.equal(s.layout, 'headline-blocks');
     assert.deepEqual(starts(text), [1, 7]);
@@ -102,7 +111,7 @@ describe('segment: page breaks', () => {
 
 describe('segment: headlines', () => {
   it('a subtitle right after a headline belongs to the same article; short labels are not headlines', () => {
-    const text = `Council approves budget after long night\n\nMayor calls the vote a turning point\n\n${para('a')}\n\nAdvertisement\n\n${para('b')}\n\nFlood warning issued for the valley\n\n${para('c')}\n`;
+    const text = `Council approves budget after long night\n\nMayor calls the vote a turning point\n\n${story('council budget mayor vote', 0)}\n\nAdvertisement\n\n${story('budget vote', 1)}\n\nFlood warning issued for the valley\n\n${story('flood warning valley', 2)}\n`;
     const s = segment(text);
     assert.deepEqual(s.articles.map(a => a.title), ['Council approves budget after long night', 'Flood warning issued for the valley']);
   });
@@ -110,7 +119,7 @@ describe('segment: headlines', () => {
 
 describe('segment: heading blocks and document titles', () => {
   it('a headline with a byline and a date under it opens an article', () => {
-    const text = `Teachers strike over pay as talks collapse\nBy Anna Berg\nMarch 3, 2026\n\n${para('a')}\n\n${para('b')}\n\nParents scramble for childcare during walkout\nBy Tom Reyes\n\n${para('c')}\n`;
+    const text = `Teachers strike over pay as talks collapse\nBy Anna Berg\nMarch 3, 2026\n\n${story('teachers strike talks', 0)}\n\n${story('strike talks', 1)}\n\nParents scramble for childcare during walkout\nBy Tom Reyes\n\n${story('parents childcare walkout', 2)}\n`;
     const s = segment(text);
     assert.equal(s.layout, 'headline-blocks');
     assert.deepEqual(s.articles.map(a => a.title), ['Teachers strike over pay as talks collapse', 'Parents scramble for childcare during walkout']);
@@ -127,8 +136,7 @@ describe('segment: heading blocks and document titles', () => {
 
 describe('segment: one paragraph per line with blank lines between articles', () => {
   it('splits at the standfirsts, each line a paragraph', () => {
-    const line = (topic: string) => `The ${para(topic)}`;
-    const text = `Ministers agree on a new plan for the harbour\n${line('a')}\n${line('b')}\n\nStorm closes schools across the region\n${line('c')}\n${line('d')}\n`;
+    const text = `Ministers agree on a new plan for the harbour\n${story('harbour plan ministers', 0)}\n${story('harbour ministers', 1)}\n\nStorm closes schools across the region\n${story('storm schools region', 2)}\n${story('storm schools', 3)}\n`;
     const s = segment(text);
     assert.equal(s.layout, 'line-per-paragraph');
     assert.deepEqual(starts(text), [1, 5]);
@@ -138,7 +146,7 @@ describe('segment: one paragraph per line with blank lines between articles', ()
 
 describe('segment: underlined headlines', () => {
   it('a ==== or ---- line right under a headline belongs to it and is not a separator', () => {
-    const text = `Council approves budget\n=======================\n\n${para('a')}\n\n${para('b')}\n\nFlood warning issued for the valley\n-----------------------------------\n\n${para('c')}\n`;
+    const text = `Council approves budget\n=======================\n\n${story('council budget', 0)}\n\n${story('budget council', 1)}\n\nFlood warning issued for the valley\n-----------------------------------\n\n${story('flood warning valley', 2)}\n`;
     const s = segment(text);
     assert.equal(s.layout, 'headline-blocks');
     assert.deepEqual(s.articles.map(a => a.title), ['Council approves budget', 'Flood warning issued for the valley']);

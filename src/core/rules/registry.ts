@@ -1,21 +1,24 @@
 // The rules, listed once. Everything that needs to know which rules exist — the engine, the
 // options (defaults, validation, merging), the CLI, the reports and the extension — reads this
-// list. Adding a rule: write its module (a `RuleDefinition`, see rule.ts) and add it below, to
-// RULES and to the Finding union.
-import { unattributedClaim, UnattributedClaimFinding } from './attribution';
-import { boilerplate, BoilerplateFinding } from './boilerplate';
-import { loadedTerm, LoadedTermFinding } from './loaded';
-import { nearDuplicate, NearDuplicateFinding } from './nearDuplicate';
-import { repeatedPassage, RepeatedPassageFinding } from './repeated';
-import { OptionKey, OptionSpec, ParagraphRule, RuleDefinition, helpUri } from './rule';
+// list. Adding a rule: write its module (a `RuleDefinition`, see rule.ts) and add it to RULES below;
+// its id joins `RuleId` and its findings (with their typed `data`) join `Finding`.
+import { unattributedClaim } from './attribution';
+import { boilerplate } from './boilerplate';
+import { loadedTerm } from './loaded';
+import { nearDuplicate } from './nearDuplicate';
+import { repeatedPassage } from './repeated';
+import { FindingContext, OptionKey, OptionSpec, ParagraphRule, RuleDefinition, helpUri } from './rule';
 
 /** In the order findings at the same offset are listed and reports show the rules. */
 export const RULES = [repeatedPassage, nearDuplicate, unattributedClaim, loadedTerm, boilerplate] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];
 
+/** The findings a rule makes (its `RuleFinding<Id, Data>`), read from its definition's type. */
+type FindingOfRule<R> = R extends { finding?(hit: never, at: FindingContext): infer F } ? F : never;
+
 /** A finding of any rule; `rule` tells which, and so the type of `data`. */
-export type Finding = RepeatedPassageFinding | NearDuplicateFinding | UnattributedClaimFinding | LoadedTermFinding | BoilerplateFinding;
+export type Finding = FindingOfRule<(typeof RULES)[number]>;
 
 /** The findings of one rule. */
 export type FindingOf<R extends RuleId> = Extract<Finding, { rule: R }>;
@@ -49,6 +52,12 @@ export const GENERAL_OPTIONS: readonly OptionSpec[] = [
     min: 1,
     max: 100000,
     description: 'Per rule, at most this many findings per file.',
+  },
+  {
+    key: 'ignoredOccurrences',
+    type: 'occurrences',
+    default: [],
+    description: 'Single occurrences of loaded terms or cues never to report: the words and a fingerprint of their sentence (written by "Ignore this occurrence").',
   },
 ];
 

@@ -4,7 +4,7 @@
 // `registry.ts`.
 import type { CompiledLexicons } from '../lexicon';
 import type { WordToken } from '../text';
-import type { FindingBase, OffsetRange, ReviewOptions, Severity, UserTerm } from '../types';
+import type { FindingBase, IgnoredOccurrence, OffsetRange, ReviewOptions, Severity, UserTerm } from '../types';
 
 /** Where the documentation lives (the README; each rule has a section anchored by its id). */
 export const DOCS_URL = 'https://github.com/editorial-review/editorial-review';
@@ -32,6 +32,8 @@ export type OptionSpec = OptionSpecBase &
     | { type: 'words'; default: readonly string[] }
     /** User loaded terms; a term given again in a later layer replaces the earlier entry. */
     | { type: 'terms'; default: readonly UserTerm[] }
+    /** Single occurrences ({term, sentence}); layers append (duplicates dropped). */
+    | { type: 'occurrences'; default: readonly IgnoredOccurrence[] }
   );
 
 /** One paragraph as the per-paragraph rules see it. Offsets are relative to the paragraph. */
@@ -58,6 +60,8 @@ export interface FindingContext {
   base: number;
   /** The severity configured for the rule. */
   severity: Severity;
+  /** All the options (for a rule's own settings, e.g. a severity per category). */
+  options: ReviewOptions;
 }
 
 /** A finding of one rule, with that rule's typed facts in `data`. */

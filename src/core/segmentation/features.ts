@@ -1,0 +1,265 @@
+// Evidence, line by line, that a line opens an article. Three kinds, each a log-odds contribution:
+// - from the line's own text (`ownScore`): final punctuation, length, capitalised words, datelines,
+//   bylines, links, web debris;
+// - from its neighbours (`contextScore`): a byline or dateline under it, the line above ending a
+//   sentence, its words coming back in the lines below rather than in the lines above;
+// - its place among blank lines, separators and headings (`Category`), whose weight the decoder
+//   learns from the whole file (decode.ts).
+// Every contribution is a step function of the text, so most edits inside a paragraph change none
+// (the editor's incremental path relies on it: see `evidenceHolds`).
+import { debrisScore } from '../debris';
+import { Line, HEADER_LINE, endsSentence, finalMark, headingLevel, isSeparator, startsWithFormFeed } from './lines';
+import { bylineOf, dateLineOf, datelineOf, hasDate } from './meta';
+
+/** A line's place in the layout. The decoder learns per file how much each says. */
+export const enum Category {
+  /** Lines above and below it hold text. */
+  Inner,
+  /** Blank lines (or the edges) above and below it. */
+  Alone,
+  /** First line of a block of two lines. */
+  FirstOfTwo,
+  /** First line of a longer block. */
+  FirstOfMore,
+  /** Last line of a block. */
+  Last,
+  /** Right after a separator or page break. */
+  AfterSeparator,
+  /** A Markdown heading at the level articles start at in this file. */
+  TopHeading,
+  /** A lower Markdown heading. */
+  SubHeading,
+  /** A `Title:` or `Headline:` header. */
+  TitleHeader,
+}
+export const CATEGORY_COUNT = 9;
+
+/** How a line ends: the decoder learns per file how telling a headline's missing full stop is. */
+export const enum Ending { None, FullStop, QuestionOrExclamation, Other }
+export const ENDING_COUNT = 4;
+
+export function endingOf(text: string): Ending {
+  const mark = finalMark(text.trim());
+  if (mark === '.' || mark === '\u2026') return Ending.FullStop;
+  if (mark === '?' || mark === '!') return Ending.QuestionOrExclamation;
+  if (mark === ':' || mark === ';' || mark === ',') return Ending.Other;
+  return Ending.None;
+}
+
+const TITLE_HEADER = /^\s*(?:title|headline)\s*:\s*/i;
+const LINK = /(?:https?:\/\/|www\.|\bpic\.twitter\.com|\bt\.co\/|@\w{2,}|\.(?:com|org|net)\b)/i;
+const BULLET_START = /^[*•·\-–—|©®>[({<#=+~^]/;
+const LOWER_START = /^\p{Ll}/u;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+/** Words left lower-case in a title ("of", "the"): not counted for the share of capitalised words. */
+const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'but', 'at', 'by', 'with', 'from',
+  'as', 'is', 'vs', 'via', 'into', 'over', 'after', 'about', 'than', 'up', 'out', 'off', 'its', 'be', 'are', 'was']);
+/**
+ * A credit or sign-off line at the end of an article: where it was first published, who reported,
+ * with whose permission, copyright.
+ */
+const CREDIT = /^(?:(?:this|the)\s+)?(?:article|story|post|piece|report|column|op-ed)\b.{0,60}\b(?:published|posted|appeared|republished|reprinted|reproduced|syndicated)\b|\bwith (?:the )?permission\b|^(?:reporting|writing|editing|additional reporting|research) by\b|\bcontributed to this (?:report|story|article)|^(?:copyright|©|\(c\))\s|\ball rights reserved\b|^(?:source|via|h\/t|hat tip|credit|photo credit)s?\s*:/i;
+
+/** A sentence that continues the one before it does not open an article. */
+const CONNECTIVE_START = /^(?:however|but|and|so|yet|also|meanwhile|still|instead|moreover|furthermore|therefore|thus|indeed|besides|otherwise|then|now|in addition|in fact|for example|for instance|of course|after all)\b,?\s/i;
+
+/** Two sentences on one line: a full stop, a space and a capital inside it. */
+const INNER_SENTENCE = /[a-z\d)’”"][.!?]["’”]?\s+["“‘]?[A-Z]/;
+
+/** Longest line taken for a headline. */
+const MAX_HEADLINE_CHARS = 250;
+
+/** Evidence from the line's own text (log-odds); -Infinity for a line that can never open an article. */
+export function ownScore(raw: string): number {
+  const text = raw.trim();
+  if (!text || HEADER_LINE.test(text) && !TITLE_HEADER.test(text)) return -Infinity;
+  const level = headingLevel(text);
+  const t = level ? text.replace(/^#+\s*/, '') : text.replace(TITLE_HEADER, '');
+  // (How the line ends is weighed by the decoder, per file: see `Ending`.)
+  let score = 0;
+
+  const words = t.match(WORD) ?? [];
+  // A heading or a `Title:` header declares a title, however short.
+  const declared = level > 0 || t.length !== text.length;
+  if (declared) score += 1;
+  else if (words.length < 2) score -= 3.5;
+  else if (words.length < 3) score -= 2.5;
+  else if (words.length < 4) score -= 1;
+  else if (words.length > 30) score -= 2;
+  if (t.length > MAX_HEADLINE_CHARS) score -= 3;
+
+  let considered = 0;
+  let capitalised = 0;
+  for (const w of words) {
+    if (MINOR.has(w.toLowerCase())) continue;
+    considered++;
+    if (/^[\p{Lu}\p{N}]/u.test(w)) capitalised++;
+  }
+  if (considered >= 4 && capitalised >= 0.75 * considered) score += 1.5;
+  else if (considered >= 3 && capitalised >= 0.75 * considered) score += 1;
+  else if (considered >= 3 && capitalised <= 0.25 * considered) score -= 0.5;
+
+  if (LOWER_START.test(t) || CONNECTIVE_START.test(t)) score -= 3;
+  if (BULLET_START.test(t) && !level) score -= 2.5;
+  if (LINK.test(t)) score -= 3;
+  if (CREDIT.test(t)) score -= 3;
+  if (INNER_SENTENCE.test(t)) score -= 1.5;
+  if (datelineOf(t)) score -= 3;
+  if (bylineOf(t) !== undefined || dateLineOf(t) !== undefined) score -= 3;
+  else if (hasDate(t)) score -= 1.5;
+  score -= 4 * debrisScore(t);
+  return score;
+}
+
+/** Content words of a line (lower case, three letters or more, no function words), from its start. */
+const WINDOW_CHARS = 400;
+const STOP = new Set(['the', 'and', 'for', 'that', 'with', 'this', 'from', 'was', 'are', 'were', 'has', 'have', 'had',
+  'not', 'but', 'his', 'her', 'its', 'their', 'they', 'them', 'she', 'him', 'you', 'your', 'our', 'who', 'what', 'when',
+  'will', 'would', 'can', 'could', 'said', 'says', 'about', 'after', 'over', 'into', 'than', 'then', 'there', 'been',
+  'also', 'more', 'one', 'all', 'out', 'which', 'how', 'why', 'new', 'just', 'some', 'now', 'being', 'other']);
+
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  const t = text.length > WINDOW_CHARS ? text.slice(0, WINDOW_CHARS) : text;
+  for (const w of t.match(WORD) ?? []) {
+    if (w.length < 3) continue;
+    const k = w.toLowerCase().replace(/['’]s$/, '');
+    if (k.length >= 3 && !STOP.has(k)) out.push(k);
+  }
+  return out;
+}
+
+/** Lines of context on each side for the words of a candidate headline. */
+export const WINDOW = 6;
+/** Below this own score a line is not looked at further (it cannot become a headline). */
+export const CANDIDATE_FLOOR = -2;
+
+export interface Evidence {
+  /** Indexes into `lines` of the lines that hold text, in order. */
+  content: number[];
+  /** Evidence of each content line's own text. */
+  own: Float64Array;
+  /** Own and context score per content line. */
+  score: Float64Array;
+  category: Uint8Array;
+  ending: Uint8Array;
+  /**
+   * For a line that could be a headline, the next content line with the same text (-1: none): a
+   * whole-article copy repeats its headline, and the two take the stronger evidence of either.
+   */
+  twin: Int32Array;
+  /** Markdown level articles start at (0: none). */
+  topLevel: number;
+}
+
+function categoryOf(lines: Line[], i: number, topLevel: number): Category {
+  const line = lines[i];
+  const level = headingLevel(line.text);
+  if (level) return level <= topLevel ? Category.TopHeading : Category.SubHeading;
+  if (startsWithFormFeed(line)) return Category.AfterSeparator;
+  let above = i - 1;
+  while (above >= 0 && lines[above].blank) above--;
+  if (above >= 0 && isSeparator(lines[above])) return Category.AfterSeparator;
+  if (TITLE_HEADER.test(line.text)) return Category.TitleHeader;
+  const gapAbove = i === 0 || lines[i - 1].blank || isSeparator(lines[i - 1]);
+  const below = (k: number) => k >= lines.length || lines[k].blank || isSeparator(lines[k]);
+  let next = i + 1;
+  if (next < lines.length && lines[next].underline) next++;
+  if (gapAbove && below(next)) return Category.Alone;
+  if (gapAbove) return below(next + 1) ? Category.FirstOfTwo : Category.FirstOfMore;
+  return below(next) ? Category.Last : Category.Inner;
+}
+
+/** The Markdown level articles start at: the highest of levels 1–2 used more than once (else the highest). */
+export function topHeadingLevel(lines: Line[]): number {
+  const counts = [0, 0, 0];
+  for (const l of lines) {
+    const level = l.text.charCodeAt(0) === 35 /* # */ || l.text.startsWith(' ') ? headingLevel(l.text) : 0;
+    if (level === 1 || level === 2) counts[level]++;
+  }
+  if (counts[1] > 1 || (counts[1] === 1 && counts[2] === 0)) return 1;
+  return counts[2] > 0 ? 2 : 0;
+}
+
+/**
+ * The evidence of one content line (the k-th), given the own scores of all: its own score, what its
+ * neighbours say, its category. Used for the whole file and again after an edit.
+ */
+export function lineEvidence(lines: Line[], content: number[], own: Float64Array, k: number, topLevel: number,
+  words: (k: number) => string[]): { score: number; category: Category } {
+  const category = categoryOf(lines, content[k], topLevel);
+  let score = own[k];
+  // Explicit structure (separators, headings, headers) needs no reading of the neighbours.
+  const explicit = category === Category.AfterSeparator || category === Category.TopHeading || category === Category.TitleHeader;
+  if (score > CANDIDATE_FLOOR && !explicit) score += contextScore(lines, content, own, k, words);
+  return { score, category };
+}
+
+function contextScore(lines: Line[], content: number[], own: Float64Array, k: number, words: (k: number) => string[]): number {
+  let score = 0;
+  const nextText = k + 1 < content.length ? lines[content[k + 1]].text : '';
+  const prevText = k > 0 ? lines[content[k - 1]].text.trim() : '';
+  if (nextText && (bylineOf(nextText) !== undefined || dateLineOf(nextText) !== undefined || datelineOf(nextText))) score += 1.5;
+  // A line under a headline is its standfirst rather than a headline of its own.
+  if (k === 0 || endsSentence(prevText)) score += 0.5;
+  else if (own[k - 1] >= 1.5) score -= 0.5;
+  // The headline's words come back below it, not above it.
+  const titleWords = new Set(words(k));
+  const below = new Set<string>();
+  const above = new Set<string>();
+  for (let j = k + 1; j <= k + WINDOW && j < content.length; j++) for (const w of words(j)) below.add(w);
+  for (let j = k - 1; j >= k - WINDOW && j >= 0; j--) for (const w of words(j)) above.add(w);
+  if (titleWords.size >= 2) {
+    let inBelow = 0;
+    let inAbove = 0;
+    for (const w of titleWords) {
+      if (below.has(w)) inBelow++;
+      if (above.has(w)) inAbove++;
+    }
+    // In quarters, so that most edits leave it as it was; a line of two or three words says less.
+    score += Math.round(4 * (inBelow - inAbove) / titleWords.size) * (titleWords.size >= 4 ? 0.75 : 0.4);
+  }
+  // Lexical cohesion (as in TextTiling): the lines above and below an article boundary share
+  // few words; a subheading inside an article has the same topic on both sides.
+  let shared = 0;
+  for (const w of below) if (above.has(w)) shared++;
+  const smaller = Math.min(above.size, below.size);
+  if (smaller >= 8) {
+    const overlap = shared / smaller;
+    score += overlap <= 0.05 ? 1 : overlap <= 0.1 ? 0.3 : overlap <= 0.15 ? -0.3 : overlap <= 0.25 ? -1 : -2;
+  }
+  return score;
+}
+
+export function gatherEvidence(lines: Line[]): Evidence {
+  const content: number[] = [];
+  lines.forEach((l, i) => { if (!l.blank && !l.underline && !isSeparator(l)) content.push(i); });
+  const topLevel = topHeadingLevel(lines);
+  const own = new Float64Array(content.length);
+  content.forEach((i, k) => { own[k] = ownScore(lines[i].text); });
+  const cache = new Map<number, string[]>();
+  const words = (k: number) => {
+    let w = cache.get(k);
+    if (!w) cache.set(k, (w = contentWords(lines[content[k]].text)));
+    return w;
+  };
+  const score = new Float64Array(content.length);
+  const category = new Uint8Array(content.length);
+  const ending = new Uint8Array(content.length);
+  for (let k = 0; k < content.length; k++) {
+    const e = lineEvidence(lines, content, own, k, topLevel, words);
+    score[k] = e.score;
+    category[k] = e.category;
+    ending[k] = endingOf(lines[content[k]].text);
+  }
+  const twin = new Int32Array(content.length).fill(-1);
+  const lastSeen = new Map<string, number>();
+  for (let k = content.length - 1; k >= 0; k--) {
+    if (!(own[k] > CANDIDATE_FLOOR)) continue;
+    const key = lines[content[k]].text.trim();
+    const next = lastSeen.get(key);
+    if (next !== undefined) twin[k] = next;
+    lastSeen.set(key, k);
+  }
+  return { content, own, score, category, ending, twin, topLevel };
+}

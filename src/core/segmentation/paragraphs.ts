@@ -1,0 +1,155 @@
+// Inside one article: which lines are its title, headers and heading lines (byline, date,
+// standfirst), and how its body blocks split into paragraphs.
+import { OffsetRange } from '../types';
+import { HEADER_LINE, Line, MARKDOWN_HEADING, endsSentence, headingLevel, isSeparator } from './lines';
+import { CANDIDATE_FLOOR, ownScore } from './features';
+import { isMetaLine } from './meta';
+
+export interface ParagraphDraft {
+  lines: Line[];
+  isHeading: boolean;
+  isMeta: boolean;
+}
+
+export interface ArticleDraft {
+  /** First line of the article (its separator or heading line). */
+  firstLine: number;
+  title?: { text: string; range: OffsetRange };
+  paragraphs: ParagraphDraft[];
+}
+
+const LOWER_START = /^\p{Ll}/u;
+/** Most lines under a title taken as its heading lines (standfirst, byline, date). */
+const MAX_HEADING_LINES = 3;
+/** Longest standfirst or byline under a title. */
+const MAX_HEADING_LINE_CHARS = 150;
+/** Widest line of hard-wrapped text (typed or mailed text wraps at 60–80 characters). */
+const MAX_WRAP_WIDTH = 120;
+
+export function trimmedRange(line: Line, from = line.start): OffsetRange {
+  let s = from;
+  let e = line.end;
+  const text = line.text;
+  while (s < e && /\s/.test(text[s - line.start])) s++;
+  while (e > s && /\s/.test(text[e - 1 - line.start])) e--;
+  return { start: s, end: e };
+}
+
+/** Whether a line could be a title (its own evidence is not against it). */
+export function titleLike(text: string): boolean {
+  return ownScore(text) > CANDIDATE_FLOOR;
+}
+
+/** A line under the title that belongs to the heading: a byline, a date, a short standfirst. */
+export function headingLineLike(text: string): boolean {
+  const t = text.trim();
+  if (isMetaLine(t)) return true;
+  return t.length <= MAX_HEADING_LINE_CHARS && !endsSentence(t) && ownScore(t) > 0;
+}
+
+/**
+ * Paragraphs of one block (lines between blank lines): one paragraph when the text is hard-wrapped
+ * (lines of similar width broken mid-sentence), else one paragraph a line.
+ */
+export function splitBlock(block: Line[]): Line[][] {
+  if (block.length < 2) return [block];
+  const texts = block.map(l => l.text.trim());
+  const widest = Math.max(...texts.map(t => t.length));
+  let wraps = 0;
+  let similar = 0;
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const a = texts[i];
+    if (a.length >= 0.75 * widest) similar++;
+    if (!endsSentence(a) && (LOWER_START.test(texts[i + 1]) || (widest <= MAX_WRAP_WIDTH && a.length >= 0.6 * widest))) wraps++;
+  }
+  const breaks = texts.length - 1;
+  const hardWrapped = wraps * 2 > breaks || (widest <= MAX_WRAP_WIDTH && texts.length >= 3 && similar === breaks && wraps >= 1);
+  return hardWrapped ? [block] : block.map(l => [l]);
+}
+
+/** The article over lines [from, to): title, headers, heading lines and body paragraphs. */
+export function draftArticle(lines: Line[], from: number, to: number, topLevel = 0): ArticleDraft {
+  const draft: ArticleDraft = { firstLine: from, paragraphs: [] };
+  let i = from;
+  const skipGaps = () => { while (i < to && (lines[i].blank || isSeparator(lines[i]))) i++; };
+  skipGaps();
+  // Header lines (`Title:`, `Date:`…) come first.
+  while (i < to && HEADER_LINE.test(lines[i].text)) {
+    const l = lines[i];
+    const m = HEADER_LINE.exec(l.text)!;
+    draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: true });
+    if (!draft.title && /^(title|headline)$/i.test(m[1]) && m[2].trim()) {
+      draft.title = { text: m[2].trim(), range: trimmedRange(l, l.start + l.text.length - m[2].length) };
+    }
+    i++;
+    if (i < to && lines[i].blank) { skipGaps(); break; }
+  }
+  skipGaps();
+  // The title line (unless a header gave the title), then the lines of the heading under it.
+  if (!draft.title && i < to) {
+    const l = lines[i];
+    const m = MARKDOWN_HEADING.exec(l.text);
+    if (m && m[1].length < topLevel && nextHeadingLevel(lines, i + 1, to) === topLevel) {
+      // A document title right above the first article's heading: a heading of that article.
+      draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
+      i++;
+      skipGaps();
+    }
+  }
+  if (!draft.title && i < to) {
+    const l = lines[i];
+    const m = MARKDOWN_HEADING.exec(l.text);
+    if (m) {
+      const textStart = l.start + l.text.indexOf(m[2], m[1].length);
+      draft.title = { text: m[2], range: { start: textStart, end: textStart + m[2].length } };
+      draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
+      i++;
+    } else if (titleLike(l.text)) {
+      const r = trimmedRange(l);
+      draft.title = { text: l.text.slice(r.start - l.start, r.end - l.start), range: r };
+      draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
+      i++;
+    }
+  }
+  if (draft.title) {
+    let taken = 0;
+    for (;;) {
+      while (i < to && (lines[i].blank || lines[i].underline)) i++;
+      if (i >= to || taken >= MAX_HEADING_LINES || isSeparator(lines[i])) break;
+      const t = lines[i].text;
+      if (!(headingLevel(t) > 0 || headingLineLike(t))) break;
+      draft.paragraphs.push({ lines: [lines[i]], isHeading: true, isMeta: false });
+      taken++;
+      i++;
+    }
+  }
+  // The body: blocks between blank lines; Markdown headings are paragraphs of their own.
+  let block: Line[] = [];
+  const flush = () => {
+    for (const p of splitBlock(block)) if (p.length) draft.paragraphs.push({ lines: p, isHeading: false, isMeta: false });
+    block = [];
+  };
+  for (; i < to; i++) {
+    const l = lines[i];
+    if (l.blank || l.underline || isSeparator(l)) { flush(); continue; }
+    if (headingLevel(l.text)) {
+      flush();
+      draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
+      continue;
+    }
+    block.push(l);
+  }
+  flush();
+  return draft;
+}
+
+/** Markdown level of the next line with text from `i` (0 when it is no heading). */
+function nextHeadingLevel(lines: Line[], i: number, to: number): number {
+  while (i < to && lines[i].blank) i++;
+  return i < to ? headingLevel(lines[i].text) : 0;
+}
+
+/** True while an article holds only headings: it opens the next article rather than being one. */
+export function hasNoBody(draft: ArticleDraft): boolean {
+  return draft.paragraphs.every(p => p.isHeading);
+}

@@ -1,0 +1,79 @@
+// Whether an edit of one line (no line break added or removed) leaves the segmentation as it was:
+// the editor's incremental path (editShift.ts) shifts the previous structure only then. It holds
+// when the evidence of every line the edited one can influence (its own, and its neighbours' within
+// the context window) is unchanged — then the decoder's input and so its output are the same — and
+// the edited line's article is drafted into the same headings, paragraphs, title and metadata.
+import type { Article, Paragraph } from '../types';
+import type { LineIndex } from '../text';
+import { CANDIDATE_FLOOR, Evidence, WINDOW, contentWords, endingOf, lineEvidence, ownScore } from './features';
+import { BLANK, Line, SEPARATOR_LINE, headingLevel, isSeparator } from './lines';
+import { draftArticle } from './paragraphs';
+import { articleMeta } from './meta';
+
+export interface SegmentEvidence {
+  /** The lines' texts (offsets after an edit are not kept up to date: only texts are read). */
+  lines: Line[];
+  evidence: Evidence;
+}
+
+/**
+ * The evidence after line `lineNo` became `newText`, when the structure provably stays the same;
+ * null otherwise (segment again). `articles` and `paragraphs` are the previous structure, `index` the
+ * previous text's lines.
+ */
+export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragraphs: Paragraph[], index: LineIndex,
+  lineNo: number, newText: string): SegmentEvidence | null {
+  const { lines, evidence } = prev;
+  const old = lines[lineNo];
+  if (!old || old.blank || old.underline || isSeparator(old)) return null;
+  const line: Line = { ...old, text: newText, end: old.start + newText.length, blank: BLANK.test(newText) };
+  if (line.blank || SEPARATOR_LINE.test(newText) || headingLevel(newText) !== headingLevel(old.text) ||
+    newText.startsWith('\f') !== old.text.startsWith('\f')) return null;
+  // A line under it that could be read as its underline.
+  const below = lines[lineNo + 1];
+  if (below && /^[ \t]*(?:={3,}|-{3,})[ \t]*$/.test(below.text)) return null;
+
+  const { content } = evidence;
+  let lo = 0;
+  let hi = content.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (content[mid] < lineNo) lo = mid + 1;
+    else hi = mid;
+  }
+  const k = lo;
+  if (content[k] !== lineNo) return null;
+  const patched = lines.slice();
+  patched[lineNo] = line;
+  if (endingOf(newText) !== evidence.ending[k]) return null;
+  const own = evidence.own.slice();
+  own[k] = ownScore(newText);
+  // A line that could be a headline is matched with lines of the same text elsewhere (its twins).
+  if (own[k] > CANDIDATE_FLOOR || evidence.own[k] > CANDIDATE_FLOOR) return null;
+  const words = (j: number) => contentWords(patched[content[j]].text);
+  for (let j = Math.max(0, k - WINDOW - 1); j <= k + WINDOW + 1 && j < content.length; j++) {
+    const e = lineEvidence(patched, content, own, j, evidence.topLevel, words);
+    if (e.score !== evidence.score[j] || e.category !== evidence.category[j]) return null;
+  }
+
+  // The article holding the line is drafted as before.
+  const at = index.lineStart(lineNo);
+  let a = articles.length - 1;
+  while (a > 0 && articles[a].range.start > at) a--;
+  const from = a === 0 ? 0 : index.lineAt(articles[a].range.start);
+  const to = a + 1 < articles.length ? index.lineAt(articles[a + 1].range.start) : lines.length;
+  const draft = draftArticle(patched, from, to, evidence.topLevel);
+  const before = paragraphs.filter(p => p.article === a);
+  const lineOf = (offset: number) => index.lineAt(offset);
+  if (draft.paragraphs.length !== before.length) return null;
+  for (let i = 0; i < before.length; i++) {
+    const d = draft.paragraphs[i];
+    const p = before[i];
+    if (d.isHeading !== p.isHeading || d.isMeta !== p.isMeta || d.lines[0].no !== lineOf(p.lineRange.start) ||
+      d.lines[d.lines.length - 1].no !== lineOf(p.lineRange.end - 1)) return null;
+  }
+  const meta = articleMeta(draft.paragraphs.filter(p => p.isHeading).map(p => p.lines[0].text),
+    draft.paragraphs.find(p => !p.isHeading)?.lines[0].text);
+  if (JSON.stringify(meta) !== JSON.stringify(articles[a].meta)) return null;
+  return { lines: patched, evidence: { ...evidence, own } };
+}

@@ -1,0 +1,201 @@
+// The Articles view as a daily tool, in a real VS Code: a click reveals without selecting or taking
+// the focus (a double click selects), the overview's counts and clicks, short descriptions with
+// the full text in tooltips, "500+" for capped counts, the badge, the status bar's spoken label,
+// the map webview (CSP with a nonce, what it draws, a click reveals), and the tree keeping the
+// last reviewed file.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ArticleNode } from '../../src/extension/articlesView';
+import type { Revealed } from '../../src/extension/reveal';
+import { api, closeAll, openSeed, seedLabels, setSetting, settled, sleep, waitFor } from './support';
+
+describe('the Articles view: clicks, overview, map', () => {
+  const labels = seedLabels();
+  let doc: vscode.TextDocument;
+
+  before(async () => {
+    ({ doc } = await openSeed());
+  });
+  after(closeAll);
+
+  const nodeOf = async (index: number): Promise<ArticleNode> => {
+    const node = (await api()).articleNodes().find(n => n.article.index === index);
+    assert.ok(node, `article ${index}`);
+    return node;
+  };
+
+  it('a click reveals an article with the cursor at its start, selecting nothing and keeping the focus in the view', async () => {
+    const a = await api();
+    await vscode.window.showTextDocument(doc);
+    await a.revealArticle(6, { focus: true });
+    const node = await nodeOf(6);
+    await sleep(600); // not a double click with an earlier test's click
+    const revealed = await vscode.commands.executeCommand<Revealed>('editorialReview.openNode', node);
+    assert.strictEqual(revealed.options.focus, false, 'the focus stays in the view');
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.toString(), doc.uri.toString());
+    assert.ok(editor.selection.isEmpty, `nothing selected: ${JSON.stringify(editor.selection)}`);
+    assert.strictEqual(editor.selection.active.line + 1, labels.articles[5].startLine);
+    // The tree keeps its own selection (the clicked node), as after a click in VS Code's Outline.
+    assert.deepStrictEqual(a.treeSelection().map(n => (n.kind === 'article' ? n.article.index : -1)), [6]);
+    // Typing now cannot replace the article: nothing is selected.
+    const before = doc.getText();
+    const articleText = before.slice(node.article.range.start, node.article.range.end);
+    await vscode.commands.executeCommand('type', { text: 'x' });
+    assert.ok(doc.getText().includes(articleText), 'the article is still there');
+    if (doc.getText() !== before) await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText() === before, 'the text as before');
+    await settled(doc);
+  });
+
+  it('a double click (two clicks on one node) selects the article and focuses the editor', async () => {
+    await sleep(600);
+    const node = await nodeOf(4);
+    const first = await vscode.commands.executeCommand<Revealed>('editorialReview.openNode', node);
+    const second = await vscode.commands.executeCommand<Revealed>('editorialReview.openNode', node);
+    assert.strictEqual(first.options.select, false);
+    assert.strictEqual(second.options.select, true);
+    assert.strictEqual(second.options.focus, true);
+    assert.ok(vscode.window.activeTextEditor!.selection.isEqual(node.range));
+  });
+
+  it('a click on a finding puts the cursor at the finding, with a short label and the full message in the tooltip', async () => {
+    await sleep(600);
+    const a = await api();
+    const article = (await nodeOf(1)) as ArticleNode;
+    const tree = a.articles();
+    const child = tree.articles[0].children[0];
+    assert.ok(child.label.length <= 60, `short label: ${child.label}`);
+    assert.match(child.description, /^\d+$/, 'the line number');
+    const finding = article.findings[0];
+    const plain = (md: string) => md.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.ok(plain(child.tooltip).includes(finding.message.slice(0, 40)), child.tooltip);
+    await vscode.commands.executeCommand('editorialReview.openNode', { kind: 'finding', uri: doc.uri, version: doc.version, finding, range: new vscode.Range(doc.positionAt(finding.range.start), doc.positionAt(finding.range.end)), parent: article, lineOf: () => 1 });
+    const sel = vscode.window.activeTextEditor!.selection;
+    assert.ok(sel.isEmpty);
+    assert.strictEqual(doc.offsetAt(sel.active), finding.range.start);
+  });
+
+  it('keeps article descriptions short enough for the default sidebar width', async () => {
+    const tree = (await api()).articles();
+    for (const art of tree.articles) {
+      assert.ok(art.description.length <= 14, `"${art.description}"`);
+      if (art.duplicateOf !== null) assert.ok(art.label.length <= 100 && art.label.includes(`#${art.duplicateOf}`));
+    }
+  });
+
+  it('lists an overview with the articles, repeats, duplicated share and counts by rule', async () => {
+    const a = await api();
+    const review = a.getReview(doc.uri)!.review;
+    const rows = Object.fromEntries(a.articles().overview.map(r => [r.id, r]));
+    assert.strictEqual(rows.articles.description, '10');
+    assert.strictEqual(rows.repeats.description, '4 of 10');
+    // The share: characters of repeated passages and near duplicates over the file's.
+    const dup = review.findings.filter(f => f.rule === 'repeated-passage' || f.rule === 'near-duplicate');
+    const covered = new Set<number>();
+    for (const f of dup) for (let i = f.range.start; i < f.range.end; i++) covered.add(i);
+    const expected = Math.round((covered.size / doc.getText().length) * 100);
+    assert.strictEqual(rows.duplicated.description, `${expected} %`);
+    assert.ok(expected > 10 && expected < 90, `${expected} %`);
+    for (const rule of ['repeated-passage', 'near-duplicate', 'unattributed-claim', 'loaded-term']) {
+      assert.strictEqual(rows[rule].description, String(review.findings.filter(f => f.rule === rule).length), rule);
+    }
+    assert.strictEqual(a.articles().badge, review.findings.length);
+  });
+
+  it('reveals what an overview row counts when it is clicked', async () => {
+    const a = await api();
+    const review = a.getReview(doc.uri)!.review;
+    const click = async (id: string) => {
+      const row = a.articles().overview.find(r => r.id === id);
+      assert.ok(row?.command, `the ${id} row is clickable`);
+      await vscode.commands.executeCommand(row.command.command, ...(row.command.arguments ?? []));
+      return vscode.window.activeTextEditor!.selection;
+    };
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.strictEqual((await click('repeats')).active.line + 1, labels.articles[2].startLine, 'the first repeat');
+    assert.strictEqual((await click('repeats')).active.line + 1, labels.articles[4].startLine, 'the next repeat');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const firstClaim = Math.min(...review.findings.filter(f => f.rule === 'unattributed-claim').map(f => f.range.start));
+    assert.strictEqual(doc.offsetAt((await click('unattributed-claim')).active), firstClaim);
+    await sleep(600);
+    assert.strictEqual((await click('articles')).active.line + 1, labels.articles[0].startLine);
+  });
+
+  it('shows capped counts as "N+" in the overview and the status bar, with a plain-words spoken label', async () => {
+    const a = await api();
+    await setSetting('maxFindingsPerRule', 1);
+    try {
+      await waitFor(() => a.getReview(doc.uri)!.review.findings.filter(f => f.rule === 'loaded-term').length === 1, 'a capped review');
+      await settled(doc);
+      const rows = Object.fromEntries(a.articles().overview.map(r => [r.id, r]));
+      assert.strictEqual(rows['loaded-term'].description, '1+');
+      assert.match(a.statusText(), /\$\(tag\) 1\+/);
+      const spoken = a.statusAccessibleLabel();
+      assert.match(spoken, /1\+ term/);
+      assert.ok(!spoken.includes('$('), spoken);
+    } finally {
+      await setSetting('maxFindingsPerRule', undefined);
+    }
+    await waitFor(() => a.getReview(doc.uri)!.review.findings.filter(f => f.rule === 'loaded-term').length > 1, 'the full review again');
+    assert.match(a.statusAccessibleLabel(), /^Editorial Review, .*: \d+ repeats, .*Press to show the articles\.$/);
+  });
+
+  it('draws the map webview under a CSP with a nonce: every article, the repeats linked to their originals, the findings as ticks', async () => {
+    const a = await api();
+    await vscode.window.showTextDocument(doc);
+    const rendered = a.whenMapRendered(20000);
+    await vscode.commands.executeCommand('editorialReview.showMap');
+    let drawn = await rendered;
+    if (drawn.articles === 0) drawn = await a.whenMapRendered(20000);
+    const review = a.getReview(doc.uri)!.review;
+    assert.deepStrictEqual(drawn, { articles: 10, repeats: 4, links: 4, ticks: review.findings.length });
+    const { html } = a.map();
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce && nonce.length >= 16, csp);
+    assert.match(csp, /default-src 'none'/);
+    assert.ok(!/unsafe-inline|unsafe-eval/.test(csp), csp);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map(m => m[1]);
+    assert.ok(scripts.length > 0 && scripts.every(s => s.includes(`nonce="${nonce}"`)), 'every script carries the nonce');
+    assert.ok(!/\sstyle="/.test(html), 'no inline styles');
+  });
+
+  it('reveals an article clicked on the map, cursor at its start, nothing selected', async () => {
+    const a = await api();
+    const model = a.map().model!;
+    const seventh = model.articles[6];
+    await a.mapMessage({ type: 'reveal', start: seventh.start, end: seventh.start });
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.toString(), doc.uri.toString());
+    assert.ok(editor.selection.isEmpty);
+    assert.strictEqual(editor.selection.active.line + 1, labels.articles[6].startLine);
+  });
+
+  it('keeps showing the file after Clear Problems (not the welcome view) and offers to review it again', async () => {
+    const a = await api();
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('editorialReview.clearProblems');
+    const tree = a.articles();
+    assert.strictEqual(tree.file, doc.uri.toString());
+    assert.strictEqual(tree.articles.length, 0);
+    assert.strictEqual(tree.overview.length, 0);
+    const result = await vscode.commands.executeCommand<{ message: string }>('editorialReview.reviewFile');
+    assert.match(result.message, /has 10 articles \(4 repeated\); 4 repeats/);
+    await waitFor(() => a.articles().articles.length === 10, 'the articles again');
+  });
+
+  it('keeps showing the file while Compare with original is open', async () => {
+    const a = await api();
+    const review = a.getReview(doc.uri)!.review;
+    const repeat = review.findings.find(f => f.rule === 'repeated-passage')!;
+    const original = (repeat.data as { original: { start: number; end: number } }).original;
+    await vscode.commands.executeCommand('editorialReview.compareWithOriginal', { uri: doc.uri.toString(), version: doc.version, range: repeat.range, original });
+    await sleep(300);
+    const tree = a.articles();
+    assert.strictEqual(tree.file, doc.uri.toString());
+    assert.strictEqual(tree.articles.length, 10);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
