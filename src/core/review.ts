@@ -139,7 +139,7 @@ export class Reviewer {
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
       const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
       byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
-      repeatRemovals = mergeRemovals(pending.map(f => f.removal()), text);
+      repeatRemovals = mergeRemovals(pending.flatMap(f => f.removals()), text);
       if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
     }
     lap('repeats');

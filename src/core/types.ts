@@ -148,6 +148,10 @@ export interface ReviewOptions {
   ignoredTerms: string[];
   /** Hedge / vague-source cues that are never reported. */
   ignoredCues: string[];
+  /** Report emotive wording (a category of loaded-term drawn from sentiment lexicons). */
+  emotiveWording: boolean;
+  /** Severity of emotive wording (one below loaded terms by default). */
+  emotiveSeverity: Severity;
   /** Single occurrences of terms or cues never reported (by term and sentence fingerprint). */
   ignoredOccurrences: IgnoredOccurrence[];
   /** Per rule, at most this many findings per file (the rest are counted in stats.truncated). */
