@@ -3,6 +3,7 @@
 import { ParagraphAnalysis, StageClock, analyzeParagraph } from './analysis';
 import { defaultOptions } from './defaults';
 import { CompiledLexicons, compileLexicons } from './lexicon';
+import { findDebris } from './rules/boilerplate';
 import { ComparisonCache, NearDuplicateMemory, findNearDuplicates } from './rules/nearDuplicate';
 import { ParagraphEdit, SentenceMemory, findRepeats, sentenceRepeats } from './rules/repeated';
 import { Segmentation, segment } from './segment';
@@ -119,15 +120,24 @@ export class Reviewer {
     const overflow: Partial<Record<RuleId, number>> = {};
     const byRule = Object.fromEntries(RULE_IDS.map(id => [id, []])) as unknown as Record<RuleId, Finding[]>;
     const repeatsOn = options.rules['repeated-passage'].enabled;
-    const ctx = { text, lines, paragraphs, articles, analyses, options };
+    // Web debris first: its lines are not compared as repeats or near duplicates.
+    const debris = options.rules.boilerplate.enabled ? findDebris({ text, lines, paragraphs, articles, analyses, options }) : null;
+    if (debris) {
+      byRule.boilerplate = debris.findings;
+      if (debris.total > debris.findings.length) overflow.boilerplate = debris.total - debris.findings.length;
+    }
+    const excluded = debris?.paragraphs ?? new Set<number>();
+    lap('boilerplate');
+    const ctx = { text, lines, paragraphs, articles, analyses, options, excluded };
     const { findings: runFindings, copied } = findRepeats(ctx);
     lap('repeats');
 
-    const skipSentences = new Set(copied);
+    // Exact copies and debris are never near duplicates themselves (they may still be originals).
+    const skipSentences = new Set([...copied, ...excluded]);
     if (options.rules['near-duplicate'].enabled) {
       const near = this.incremental
-        ? findNearDuplicates({ ...ctx, copied, comparisons: this.comparisons }, this.nearDuplicates)
-        : findNearDuplicates({ ...ctx, copied });
+        ? findNearDuplicates({ ...ctx, copied: skipSentences, comparisons: this.comparisons }, this.nearDuplicates)
+        : findNearDuplicates({ ...ctx, copied: skipSentences });
       byRule['near-duplicate'] = near.findings;
       if (near.total > near.findings.length) overflow['near-duplicate'] = near.total - near.findings.length;
       for (const p of near.nearCopies) skipSentences.add(p);
@@ -189,6 +199,8 @@ export class Reviewer {
         truncated,
       },
       repeatRemovals,
+      debrisRemovals: debris?.removals,
+      fixAllRemovesWebDebris: debris !== null && options.fixAllRemovesWebDebris,
     };
   }
 }
