@@ -15,6 +15,8 @@ const WORDS = [
   'café', 'naïve', 'Zürich', 'people’s', 'don’t', '\u{1D400}lpha', 'news\u{1F4F0}', '\u{20BB7}mart',
   // Words the lexicons know, so that claims and loaded terms appear (and are edited) too.
   'reportedly', 'allegedly', 'sources', 'say', 'officials', 'Kiev', 'regime', 'terrorists',
+  // Words with punctuation inside (abbreviations cut sentences; user terms match them as text).
+  'U.S.', '9/11', 'x|y', 'e.g.',
 ];
 const HEADER_NAMES = ['Title', 'Date', 'URL', 'Source', 'Author', 'Byline'];
 const SEPARATORS = ['---', '***', '====', '* * *', '\f', '___'];
