@@ -2,7 +2,8 @@
 // extension posts: one button per article along the file (its height is its share of the text),
 // repeats hatched with a link to their original, findings as ticks at their place. Everything is
 // reachable with the keyboard: Tab to the strip, Up/Down (or Home/End) between articles, Enter to
-// reveal; Right/Left to the repeat's link and its ticks. The extension reveals; the page never
+// reveal; Right on a repeat to its link to the original, Left back. (Findings, as ticks, are for
+// the mouse; the Articles view lists them for the keyboard.) The extension reveals; the page never
 // takes the focus from the editor by itself.
 // @ts-check
 (function () {
@@ -76,6 +77,12 @@
         link.title = `Go to article ${a.duplicateOf}, the original`;
         link.setAttribute('aria-label', link.title);
         link.dataset.original = String(a.duplicateOf);
+        link.addEventListener('keydown', e => {
+          if (e.key === 'ArrowLeft') {
+            e.preventDefault();
+            button.focus();
+          }
+        });
         link.addEventListener('click', () => {
           const original = byIndex.get(a.duplicateOf);
           if (original) reveal(original.start, original.start);
@@ -125,6 +132,14 @@
         else if (e.key === 'ArrowUp') next = Math.max(0, i - 1);
         else if (e.key === 'Home') next = 0;
         else if (e.key === 'End') next = buttons.length - 1;
+        else if (e.key === 'ArrowRight') {
+          const link = b.parentElement && b.parentElement.querySelector('.link');
+          if (link) {
+            e.preventDefault();
+            /** @type {HTMLElement} */ (link).focus();
+          }
+          return;
+        }
         if (next >= 0) {
           e.preventDefault();
           b.tabIndex = -1;

@@ -44,5 +44,8 @@ export function passesContext(rule: ContextRule | undefined, tokens: WordToken[]
   }
   if (rule.unlessNear && near.some(w => listHas(rule.unlessNear, w))) return false;
   if (rule.onlyNear && !near.some(w => listHas(rule.onlyNear, w))) return false;
+  if (rule.unlessSoonAfter) {
+    for (let k = last; k < Math.min(to, last + window); k++) if (listHas(rule.unlessSoonAfter, tokens[k].norm)) return false;
+  }
   return true;
 }

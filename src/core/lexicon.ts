@@ -1,6 +1,7 @@
 // The default lexicons (data files) and the user's additions, compiled into phrase matchers.
 import loadedTermsData from './lexicons/loaded-terms.json';
 import cuesData from './lexicons/cues.json';
+import { TemplateMatcher } from './cueTemplates';
 import { isPlainPhrase } from './literal';
 import { occurrenceSet } from './occurrences';
 import { PhraseMatcher, expandPattern, normalizePatternWord } from './phrases';
@@ -11,6 +12,8 @@ export interface ContextRule {
   unlessAfter?: string[];
   unlessNear?: string[];
   onlyNear?: string[];
+  /** No flag when one of these words follows the match within 'window' words. */
+  unlessSoonAfter?: string[];
   window?: number;
 }
 
@@ -26,11 +29,16 @@ export interface TermEntry {
   user?: boolean;
 }
 
+/** hedge: a word that hedges a claim; vague-source: an unnamed source; agentless: a passive or impersonal construction with no one named. */
+export type CueKind = 'hedge' | 'vague-source' | 'agentless';
+
 export interface CueEntry {
   cue: string;
-  kind: 'hedge' | 'vague-source';
+  kind: CueKind;
   note: string;
   context?: ContextRule;
+  /** The id of the template (cue-templates.json) the cue was built from. */
+  template?: string;
 }
 
 export const DEFAULT_TERMS: readonly TermEntry[] = (loadedTermsData as { entries: TermEntry[] }).entries;
@@ -71,6 +79,8 @@ export function silenceSet(list: readonly string[]): Set<string> {
 export interface CompiledLexicons {
   terms: PhraseMatcher<TermEntry>;
   cues: PhraseMatcher<CueEntry>;
+  /** Cues built from templates (any tense, inserted adverbs, agentless passives). */
+  cueTemplates: TemplateMatcher;
   ignoredTerms: Set<string>;
   ignoredCues: Set<string>;
   /** Keys of the single occurrences never reported (occurrences.ts). */
@@ -79,6 +89,13 @@ export interface CompiledLexicons {
 
 /** Only the options the lexicons depend on. */
 export type LexiconOptions = Pick<ReviewOptions, 'terms' | 'ignoredTerms' | 'ignoredCues'> & Partial<Pick<ReviewOptions, 'ignoredOccurrences'>>;
+
+let templates: TemplateMatcher | undefined;
+
+/** The template cues do not depend on the options: compiled once. */
+function templateMatcher(): TemplateMatcher {
+  return (templates ??= new TemplateMatcher());
+}
 
 export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   const terms = new PhraseMatcher<TermEntry>();
@@ -101,6 +118,7 @@ export function compileLexicons(options: LexiconOptions): CompiledLexicons {
   return {
     terms,
     cues,
+    cueTemplates: templateMatcher(),
     ignoredTerms: silenceSet(options.ignoredTerms),
     ignoredCues: silenceSet(options.ignoredCues),
     ignoredOccurrences: occurrenceSet(options.ignoredOccurrences ?? []),

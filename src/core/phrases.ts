@@ -14,6 +14,8 @@ export interface CompiledPhrase<T> {
   /** One list of alternatives per token (already stemmed when `forms`). */
   tokens: string[][];
   forms: boolean;
+  /** The same alternatives as sets, for tokens with many (template cues list dozens of adverbs). */
+  sets: (Set<string> | undefined)[];
   /** Exact-case alternatives, for case-sensitive entries. */
   exactCase?: string[][];
   value: T;
@@ -79,7 +81,8 @@ export class PhraseMatcher<T> {
     const forms = options.forms === true;
     for (const variant of expandPattern(pattern)) {
       const tokens = forms ? variant.words.map(alts => alts.map(stem)) : variant.words;
-      const phrase: CompiledPhrase<T> = { tokens, forms, value };
+      const sets = tokens.map(alts => (alts.length > 4 ? new Set(alts) : undefined));
+      const phrase: CompiledPhrase<T> = { tokens, sets, forms, value };
       if (options.caseSensitive) phrase.exactCase = variant.raw;
       const index = forms ? this.byStem : this.byWord;
       for (const first of new Set(tokens[0])) {
@@ -139,7 +142,8 @@ export class PhraseMatcher<T> {
   }
 
   private tokenMatches(phrase: CompiledPhrase<T>, k: number, word: string, surface: string): boolean {
-    if (!phrase.tokens[k].includes(phrase.forms ? stem(word) : word)) return false;
+    const key = phrase.forms ? stem(word) : word;
+    if (!(phrase.sets[k]?.has(key) ?? phrase.tokens[k].includes(key))) return false;
     return !phrase.exactCase || phrase.exactCase[k].includes(surface);
   }
 
@@ -151,12 +155,12 @@ export class PhraseMatcher<T> {
       let end = tokens[i + n - 1].end;
       for (let k = 0; k < n && ok; k++) {
         const token = tokens[i + k];
-        let surface = text.slice(token.start - base, token.end - base);
+        // The words as written matter only to case-sensitive entries (and cost a string each).
+        const surface = phrase.exactCase ? text.slice(token.start - base, token.end - base) : '';
         ok = this.tokenMatches(phrase, k, token.norm, surface);
         // A possessive on the last word ("Kiev’s") still matches; the range stops before it.
         if (!ok && k === n - 1 && isPossessive(token.norm)) {
-          surface = surface.slice(0, -2);
-          ok = this.tokenMatches(phrase, k, token.norm.slice(0, -2), surface);
+          ok = this.tokenMatches(phrase, k, token.norm.slice(0, -2), surface.slice(0, -2));
           end = token.end - 2;
         }
         // Tokens of a phrase must be adjacent: only spaces, hyphens or apostrophes between them.
@@ -183,7 +187,7 @@ function isPossessive(word: string): boolean {
   return word.length > 2 && word.endsWith("'s");
 }
 
-function isPhraseGap(gap: string): boolean {
+export function isPhraseGap(gap: string): boolean {
   return gap.length <= 3 && /^[\s\-\u2010-\u2014'\u2019]*$/.test(gap) && gap.length > 0;
 }
 

@@ -1,4 +1,5 @@
 // Does a sentence name its source? ("the Kremlin said", "according to the FSB", "Reuters reported")
+import type { CueKind } from './lexicon';
 import { WordToken } from './text';
 
 // Verbs that attribute a statement to whoever is next to them.
@@ -25,8 +26,14 @@ const NOT_NAMES = new Set([
 
 // Pronouns that stand for a source named in an earlier sentence.
 const NAMED_PRONOUNS = new Set(['he', 'she']);
+// Subjects that refer back to a source the sentence before named ("…, said Mayor Anna Brook.
+// She said officials…"): "they", "officials", "aides" and the like.
+const ANAPHORIC = new Set([
+  'they', 'she', 'he', 'officials', 'official', 'aides', 'aide', 'advisers', 'advisors', 'spokesman', 'spokeswoman',
+  'spokesperson', 'representatives', 'staff', 'staffers', 'allies', 'lawyers', 'attorneys', 'organizers', 'organisers',
+]);
 
-function isName(token: WordToken, text: string, base: number): boolean {
+export function isName(token: WordToken, text: string, base: number): boolean {
   const c = text.charCodeAt(token.start - base);
   const upper = c >= 65 && c <= 90 || c > 127 && /\p{Lu}/u.test(text[token.start - base]);
   return upper && !NOT_NAMES.has(token.norm);
@@ -60,4 +67,49 @@ export function namesSource(tokens: WordToken[], from: number, to: number, text:
     }
   }
   return false;
+}
+
+/**
+ * True when the words just before a cue name the group it speaks of: "Iowa voters said", "White
+ * House officials say", "Clinton's aides believe". The first word of the sentence does not count
+ * (it is capitalised anyway).
+ */
+export function namedModifier(tokens: WordToken[], first: number, from: number, text: string, base: number): boolean {
+  const k = first - 1;
+  if (k < from) return false;
+  const gap = text.slice(tokens[k].end - base, tokens[first].start - base);
+  return /^[\s\u00A0-]+$/.test(gap) && isName(tokens[k], text, base);
+}
+
+/** True when a cue's words include a subject that can refer back to a source named just before. */
+export function anaphoricSubject(tokens: WordToken[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (ANAPHORIC.has(tokens[k].norm)) return true;
+  return false;
+}
+
+export interface CueSite {
+  kind: CueKind;
+  /** Token span of the cue. */
+  first: number;
+  last: number;
+  /** Inside a direct quotation. */
+  quoted: boolean;
+  /** The sentence names a source (see `namesSource`, the cue's own words excluded). */
+  named: boolean;
+  /** An earlier cue of the same sentence was reported. */
+  earlierCue: boolean;
+}
+
+/**
+ * Whether a cue's claim has a source after all, so that it is not reported: a quoted named
+ * speaker owns a hedge; a named source, a name before a vague group ("Iowa voters said") or a
+ * source named in the sentence before for words that refer back to it ("officials", "they")
+ * answers a vague source; a passive inside a claim already reported is part of that claim.
+ */
+export function sourceAnswers(site: CueSite, tokens: WordToken[], text: string, from: number, previous?: { from: number; to: number }): boolean {
+  if (site.quoted && site.named) return true;
+  if (site.kind === 'agentless') return site.earlierCue || namedModifier(tokens, site.first, from, text, 0);
+  if (site.kind !== 'vague-source') return false;
+  if (site.named || namedModifier(tokens, site.first, from, text, 0)) return true;
+  return previous !== undefined && anaphoricSubject(tokens, site.first, site.last) && namesSource(tokens, previous.from, previous.to, text, 0);
 }

@@ -22,6 +22,8 @@ export interface EditorialReviewApi {
   articleNodes(): ArticleNode[];
   /** Selects (and expands) an article's node in the Articles view. */
   revealArticle(index: number, options?: { focus?: boolean }): Promise<void>;
+  /** Scrolls the Articles view to its overview (expanded). */
+  revealOverview(): Promise<void>;
   /** The nodes selected in the Articles view. */
   treeSelection(): readonly ArticlesNode[];
   /** The status bar text for the active editor, and what screen readers hear. */
@@ -61,6 +63,11 @@ export function createApi({ reviewer, articles, treeView, statusBar, client, map
     revealArticle: async (index, options) => {
       const node = articles.articleNodes().find(n => n.article.index === index);
       if (node) await treeView.reveal(node, { select: true, focus: options?.focus ?? false, expand: true });
+    },
+    revealOverview: async () => {
+      articles.snapshot();
+      const top = articles.getChildren()[0];
+      if (top?.kind === 'overview') await treeView.reveal(top, { select: false, focus: false, expand: true });
     },
     treeSelection: () => treeView.selection,
     statusText: () => {

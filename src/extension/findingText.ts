@@ -20,6 +20,8 @@ export function suggestionsOf(finding: Finding): readonly string[] {
 
 /** A few words for a tree row (the full message goes in the tooltip). */
 export function shortLabel(finding: Finding, lineOf: (offset: number) => number): string {
+  // Rules added later show the start of their message until they get words of their own here.
+  const fallback = finding.message.length > 60 ? `${finding.message.slice(0, 59)}…` : finding.message;
   switch (finding.rule) {
     case 'repeated-passage':
       return `repeat of line ${lineOf(finding.data.original.start)}`;
@@ -31,6 +33,8 @@ export function shortLabel(finding: Finding, lineOf: (offset: number) => number)
       const first = finding.data.suggestions[0];
       return first ? `\u201C${finding.data.matched}\u201D \u2192 ${first}` : `\u201C${finding.data.matched}\u201D`;
     }
+    default:
+      return fallback;
   }
 }
 

@@ -8,8 +8,10 @@ const REVIEWABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode
 
 export function isReport(doc: vscode.TextDocument): boolean {
   if (isReportFileName(doc.uri.path)) return true;
-  const head = doc.getText(new vscode.Range(0, 0, 4, 0));
-  return isReportText(head.slice(0, REPORT_HEAD_LENGTH));
+  // The first lines, each cut short (a dump may be one very long line).
+  const lines: string[] = [];
+  for (let i = 0; i < Math.min(3, doc.lineCount); i++) lines.push(doc.getText(new vscode.Range(i, 0, i, REPORT_HEAD_LENGTH)));
+  return isReportText(lines.join('\n'));
 }
 
 export function isReviewableDocument(doc: vscode.TextDocument, settings: ExtensionSettings): boolean {

@@ -57,6 +57,17 @@ describe('palette commands', () => {
     }
   });
 
+  it('registers every command it contributes, all named in one place (commandIds.ts)', async () => {
+    const { CMD } = await import('../../src/extension/commandIds');
+    const ids = new Set<string>(Object.values(CMD));
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const c of contributes().commands) {
+      assert.ok(ids.has(c.command), `${c.command} is in commandIds.ts`);
+      assert.ok(registered.has(c.command), `${c.command} is registered`);
+    }
+    for (const id of ids) assert.ok(registered.has(id), `${id} is registered`);
+  });
+
   it('Review Current File reviews the active file', async () => {
     await vscode.window.showTextDocument(doc);
     const result = await vscode.commands.executeCommand<{ findings: number; articles: number }>('editorialReview.reviewFile');

@@ -47,6 +47,8 @@ describe('ignoring one occurrence, and Undo', () => {
   });
   after(async () => {
     await deleteConfig();
+    // Let the deletion take effect before the next suite opens its files.
+    await waitFor(() => ours(doc.uri).some(d => ruleOf(d) === 'unattributed-claim') && kievLines(doc).length === 2, 'the config file gone');
     await closeAll();
   });
 

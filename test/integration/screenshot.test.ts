@@ -44,6 +44,7 @@ describe('the extension at work (screenshot)', () => {
     // (Already drawn when an earlier test opened the map.)
     const rendered = await drawn.catch(() => a.map().rendered);
     await vscode.commands.executeCommand('editorialReview.showArticles');
+    await a.revealOverview();
     editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
     await sleep(1000);
     const shot = await requestScreenshot('overview and map');

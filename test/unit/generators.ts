@@ -15,6 +15,8 @@ const WORDS = [
   'café', 'naïve', 'Zürich', 'people’s', 'don’t', '\u{1D400}lpha', 'news\u{1F4F0}', '\u{20BB7}mart',
   // Words the lexicons know, so that claims and loaded terms appear (and are edited) too.
   'reportedly', 'allegedly', 'sources', 'say', 'officials', 'Kiev', 'regime', 'terrorists',
+  // Words with punctuation inside (abbreviations cut sentences; user terms match them as text).
+  'U.S.', '9/11', 'x|y', 'e.g.',
 ];
 const HEADER_NAMES = ['Title', 'Date', 'URL', 'Source', 'Author', 'Byline'];
 const SEPARATORS = ['---', '***', '====', '* * *', '\f', '___'];
@@ -48,7 +50,11 @@ export type Piece =
   /** A new paragraph holding a sentence of an earlier one. */
   | { kind: 'sentence-copy'; of: number; sentence: number; before: string[]; after: string[] }
   /** The pieces from `from` to `from + length` again (an article pasted twice). */
-  | { kind: 'span-copy'; from: number; length: number };
+  | { kind: 'span-copy'; from: number; length: number }
+  /** A whole article: a separator, header lines or a headline, then paragraphs. */
+  | { kind: 'article'; separator: string | null; title: string[] | null; date: number | null; headline: string[] | null; paragraphs: string[][] }
+  /** An earlier article again, with its own header lines or with the original's. */
+  | { kind: 'article-copy'; of: number; ownHeader: { title: string[]; date: number } | null };
 
 const piece: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 8, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 4 }).map(sentences => ({ kind: 'paragraph' as const, sentences })) },
@@ -59,6 +65,21 @@ const piece: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 5, arbitrary: fc.tuple(fc.nat(), fc.constantFrom('exact', 'exact', 'case', 'spaces', 'near') as fc.Arbitrary<'exact' | 'case' | 'spaces' | 'near'>).map(([of, variant]) => ({ kind: 'copy' as const, of, variant })) },
   { weight: 3, arbitrary: fc.record({ of: fc.nat(), sentence: fc.nat(), before: fc.array(sentence, { maxLength: 2 }), after: fc.array(sentence, { maxLength: 2 }) }).map(r => ({ kind: 'sentence-copy' as const, ...r })) },
   { weight: 2, arbitrary: fc.record({ from: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }).map(r => ({ kind: 'span-copy' as const, ...r })) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      separator: fc.option(fc.constantFrom(...SEPARATORS)),
+      title: fc.option(words(1, 8)),
+      date: fc.option(fc.integer({ min: 1, max: 28 })),
+      headline: fc.option(words(1, 9)),
+      paragraphs: fc.array(fc.array(sentence, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+    }).map(r => ({ kind: 'article' as const, ...r })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ of: fc.nat(), ownHeader: fc.option(fc.record({ title: words(1, 8), date: fc.integer({ min: 1, max: 28 }) })) })
+      .map(r => ({ kind: 'article-copy' as const, ...r })),
+  },
 );
 
 export interface DumpPlan {
@@ -97,6 +118,8 @@ function wrapLines(text: string, width: number): string {
 export function buildDump(plan: DumpPlan): string {
   const built: string[] = [];
   const paragraphs: { text: string; sentences: string[] }[] = [];
+  /** Each article's header (separator, header lines, headline) and body, as written. */
+  const articles: { header: string[]; body: string }[] = [];
   const addParagraph = (sentences: string[]) => {
     const text = wrapLines(sentences.join(' '), plan.wrap);
     paragraphs.push({ text, sentences });
@@ -128,6 +151,28 @@ export function buildDump(plan: DumpPlan): string {
         const copied = source ? [source.sentences[p.sentence % source.sentences.length]] : [];
         out = addParagraph([...p.before, ...copied, ...p.after]);
         if (!out) out = addParagraph(['Nothing to copy yet.']);
+        break;
+      }
+      case 'article': {
+        const header: string[] = [];
+        if (p.separator !== null) header.push(p.separator);
+        const meta: string[] = [];
+        if (p.title) meta.push(`Title: ${capitalise(p.title.join(' '))}`);
+        if (p.date !== null) meta.push(`Date: 2025-03-${String(p.date).padStart(2, '0')}`);
+        if (meta.length) header.push(meta.join('\n'));
+        if (p.headline) header.push(capitalise(p.headline.join(' ')));
+        const body = p.paragraphs.map(addParagraph).join('\n\n');
+        articles.push({ header, body });
+        out = [...header, body].join('\n\n');
+        break;
+      }
+      case 'article-copy': {
+        const source = articles.length ? articles[p.of % articles.length] : undefined;
+        if (!source) { out = addParagraph(['No article to copy yet.']); break; }
+        const header = p.ownHeader
+          ? [...source.header.filter(h => !/^[A-Z][a-z]+: /.test(h)), `Title: ${capitalise(p.ownHeader.title.join(' '))}\nDate: 2025-04-${String(p.ownHeader.date).padStart(2, '0')}`]
+          : source.header;
+        out = [...header, source.body].join('\n\n');
         break;
       }
       case 'span-copy': {
@@ -162,20 +207,39 @@ export const dump: fc.Arbitrary<string> = dumpPlan.map(buildDump);
 
 // ---- Editing sessions ------------------------------------------------------------------------
 
-/** One change to the document, positions as fractions of its length (it changes as we go). */
+/** One change to the document, at places given relative to its length (it changes as we go). */
 export type Edit =
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'replace'; at: number; length: number; text: string }
+  | { kind: 'insert'; at: Place; text: string }
+  | { kind: 'delete'; at: Place; length: number }
+  | { kind: 'replace'; at: Place; length: number; text: string }
   /** Copy a stretch of the text and paste it elsewhere (makes repeats appear and disappear). */
-  | { kind: 'paste'; from: number; length: number; at: number };
+  | { kind: 'paste'; from: Place; length: number; at: Place };
 
 const typed = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('x', 'e', 'z', ' ', '.', ',', 'Q', '\u{1F4F0}', '’', '-', 'said ', 'Kiev', ' reportedly', '1') },
   { weight: 2, arbitrary: fc.constantFrom('\n', '\n\n', '\r\n', '---', 'Title: ', '# ', '\f') },
   { weight: 2, arbitrary: sentence.map(s => ` ${s}`) },
 );
-const fraction = fc.double({ min: 0, max: 1, noNaN: true });
+// Uniform over the text (fast-check's numbers lean towards their bounds), with the two ends of
+// the text now and then.
+const uniform = fc.oneof(
+  { weight: 9, arbitrary: fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map(n => n / 1_000_000) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 1) },
+);
+/**
+ * A place in the text: a fraction of its length, moved half of the time to where edits are
+ * interesting (the end or start of that line, the end of that word: the edges of titles, headers
+ * and sentences).
+ */
+export interface Place {
+  at: number;
+  snap: 'none' | 'lineEnd' | 'lineStart' | 'wordEnd';
+}
+const place: fc.Arbitrary<Place> = fc.record({
+  at: uniform,
+  snap: fc.constantFrom('none', 'none', 'none', 'lineEnd', 'lineStart', 'wordEnd') as fc.Arbitrary<Place['snap']>,
+});
+const fraction = place;
 
 export const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ at: fraction, text: typed }).map(r => ({ kind: 'insert' as const, ...r })) },
@@ -192,8 +256,12 @@ function safeOffset(text: string, at: number): number {
   return i;
 }
 
-function position(text: string, fractionOf: number): number {
-  return safeOffset(text, Math.floor(fractionOf * (text.length + 1)));
+function position(text: string, p: Place): number {
+  let i = Math.min(text.length, Math.floor(p.at * (text.length + 1)));
+  if (p.snap === 'lineEnd') { while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++; }
+  else if (p.snap === 'lineStart') { while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--; }
+  else if (p.snap === 'wordEnd') { while (i < text.length && /[\p{L}\p{N}]/u.test(text[i])) i++; }
+  return safeOffset(text, i);
 }
 
 /** The edit applied to a text. */

@@ -49,7 +49,7 @@ describe('loaded-term', () => {
     };
     // Found as the text it is, not as the pattern it would be.
     assert.deepEqual(terms('The (a+b)* crowd and the aab crowd.', add('(a+b)*')), ['(a+b)*']);
-    assert.deepEqual(terms('Heroic efforts were made by the boss man.', add('boss man')), ['boss man']);
+    assert.deepEqual(terms('Many efforts were made by the boss man.', add('boss man')), ['boss man']);
     assert.deepEqual(terms('Nothing here matches.', add('.*')), []);
   });
 

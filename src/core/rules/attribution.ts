@@ -4,7 +4,7 @@ import { isInside } from '../quotes';
 import { CueEntry, isSilenced } from '../lexicon';
 import { isIgnoredOccurrence } from '../occurrences';
 import { nonOverlapping } from '../phrases';
-import { namesSource } from '../sources';
+import { namesSource, sourceAnswers } from '../sources';
 import { OffsetRange } from '../types';
 import { ParagraphInput, ParagraphRule, RuleFinding } from './rule';
 
@@ -26,6 +26,8 @@ export interface UnattributedClaimData {
   /** The words as written. */
   matched: string;
   kind: CueEntry['kind'];
+  /** The cue template (cue-templates.json) the cue comes from, if any. */
+  template?: string;
   /** Where the fix inserts the marker (document offset). */
   insertAt: number;
   /** The sentence it stands in (document offsets): with `matched`, what "Ignore this occurrence" keeps. */
@@ -45,7 +47,9 @@ function insertionPoint(text: string, sentence: OffsetRange): number {
 export function findClaims(p: ParagraphInput): ClaimHit[] {
   const { text, tokens, lex } = p;
   const claims: ClaimHit[] = [];
-  for (const m of nonOverlapping(lex.cues.matchAll(tokens, text))) {
+  const fixed = lex.cues.matchAll(tokens, text);
+  const built = lex.cueTemplates.matchAll(tokens, text);
+  for (const m of nonOverlapping(built.length > 0 ? fixed.concat(built) : fixed)) {
     const matched = text.slice(m.start, m.end);
     if (isSilenced(lex.ignoredCues, m.value.cue, matched)) continue;
     const s = p.sentenceAt(m.start);
@@ -56,9 +60,9 @@ export function findClaims(p: ParagraphInput): ClaimHit[] {
     if (isIgnoredOccurrence(lex.ignoredOccurrences, matched, text.slice(sentence.start, sentence.end))) continue;
     const quoted = isInside(p.quotes(), m.start, m.end);
     const named = namesSource(tokens, from, to, text, 0, m.first, m.last);
-    // A quoted named speaker owns the hedge; a named source answers a vague one.
-    if (quoted && named) continue;
-    if (m.value.kind === 'vague-source' && named) continue;
+    const previous = s > 0 ? { from: p.sentenceTokenStart[s - 1], to: p.sentenceTokenEnd[s - 1] } : undefined;
+    const earlierCue = claims.length > 0 && p.sentenceAt(claims[claims.length - 1].start) === s;
+    if (sourceAnswers({ kind: m.value.kind, first: m.first, last: m.last, quoted, named, earlierCue }, tokens, text, from, previous)) continue;
     claims.push({ start: m.start, end: m.end, cue: m.value, matched, insertAt: insertionPoint(text, sentence), sentence });
   }
   return claims;
@@ -68,11 +72,13 @@ export const unattributedClaim: ParagraphRule<'unattributed-claim', Unattributed
   id: 'unattributed-claim',
   name: 'UnattributedClaim',
   title: 'Unattributed claim',
-  shortDescription: 'A claim resting on a hedge or a vague source.',
+  shortDescription: 'A claim resting on a hedge, a vague source or an agentless construction.',
   fullDescription:
-    'A claim that rests on a hedge ("reportedly", "allegedly", "is said to") or on a vague source ' +
-    '("sources say", "experts believe", "officials said" with no name). Sentences that name their source ' +
-    'and quotes by a named speaker are not flagged. The fix marks the claim "[attribution needed]".',
+    'A claim that rests on a hedge ("reportedly", "allegedly", "is said to"), on a vague source ' +
+    '("sources say", "critics have long argued", "many people think" with no name) or on an agentless ' +
+    'construction ("was accused of", "is expected to", "it was unclear"). Sentences that name their source, ' +
+    'quotes by a named speaker and words that refer back to a source named in the sentence before are not ' +
+    'flagged. The fix marks the claim "[attribution needed]".',
   docsAnchor: 'unattributed-claim',
   defaultEnabled: true,
   defaultSeverity: 'info',
@@ -85,7 +91,9 @@ export const unattributedClaim: ParagraphRule<'unattributed-claim', Unattributed
   finding(hit, { base, text, severity }) {
     const what = hit.cue.kind === 'hedge'
       ? `\u201C${hit.matched}\u201D hedges the claim instead of naming who makes it`
-      : `\u201C${hit.matched}\u201D is a vague source and the sentence names no one`;
+      : hit.cue.kind === 'agentless'
+        ? `\u201C${hit.matched}\u201D reports a claim without saying whose it is`
+        : `\u201C${hit.matched}\u201D is a vague source and the sentence names no one`;
     const insertAt = base + hit.insertAt;
     const already = text.slice(insertAt, insertAt + ATTRIBUTION_MARKER.length + 1).includes(ATTRIBUTION_MARKER);
     return {
@@ -94,7 +102,14 @@ export const unattributedClaim: ParagraphRule<'unattributed-claim', Unattributed
       message: `${what}. ${hit.cue.note}`,
       range: { start: base + hit.start, end: base + hit.end },
       fixes: already ? [] : [{ title: `Mark as ${ATTRIBUTION_MARKER}`, edits: [{ range: { start: insertAt, end: insertAt }, newText: ` ${ATTRIBUTION_MARKER}` }] }],
-      data: { cue: hit.cue.cue, matched: hit.matched, kind: hit.cue.kind, insertAt, sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end } },
+      data: {
+        cue: hit.cue.cue,
+        matched: hit.matched,
+        kind: hit.cue.kind,
+        ...(hit.cue.template ? { template: hit.cue.template } : {}),
+        insertAt,
+        sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end },
+      },
     };
   },
 };

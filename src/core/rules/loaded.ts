@@ -5,6 +5,8 @@ import { TERM_CATEGORIES, TermEntry, isSilenced } from '../lexicon';
 import { isIgnoredOccurrence } from '../occurrences';
 import { nonOverlapping } from '../phrases';
 import { isInside } from '../quotes';
+import { EmotiveHit, Removal, emotiveEvidence, findEmotive, modifierRemoval } from '../emotive';
+import { namesSource } from '../sources';
 import { OffsetRange, Severity } from '../types';
 import { ParagraphInput, ParagraphRule, RuleFinding } from './rule';
 
@@ -13,9 +15,21 @@ export interface TermHit extends OffsetRange {
   entry: TermEntry;
   matched: string;
   quoted: boolean;
+  /** For an entry with no suggestion (a word best removed) used as a modifier: the edit that removes it. */
+  removal?: Removal;
   /** The sentence the term stands in (offsets relative to the paragraph). */
   sentence: OffsetRange;
 }
+
+/** Emotive wording (src/core/emotive.ts), with the severity the options give it. */
+export interface EmotiveTermHit extends EmotiveHit {
+  emotive: true;
+  severity: Severity;
+  /** The sentence the word stands in (offsets relative to the paragraph). */
+  sentence: OffsetRange;
+}
+
+export type LoadedHit = TermHit | EmotiveTermHit;
 
 export interface LoadedTermData {
   /** The lexicon entry (or the user's term) that matched. */
@@ -27,8 +41,10 @@ export interface LoadedTermData {
   category: string;
   categoryDescription: string | undefined;
   note: string;
-  /** Inside a direct quotation (reported one severity lower). */
+  /** Inside a direct quotation (reported one severity lower); for emotive wording, also attributed speech. */
   quoted: boolean;
+  /** Emotive wording after a negation (reported one severity lower). */
+  negated?: boolean;
   /** The sentence it stands in (document offsets): with `matched`, what "Ignore this occurrence" keeps. */
   sentence: OffsetRange;
 }
@@ -49,15 +65,110 @@ export function findTerms(p: ParagraphInput): TermHit[] {
     const matched = text.slice(m.start, m.end);
     if (isSilenced(lex.ignoredTerms, m.value.term, matched)) continue;
     const s = p.sentenceAt(m.start);
-    if (!passesContext(m.value.context, tokens, m.first, m.last, p.sentenceTokenStart[s], p.sentenceTokenEnd[s])) continue;
+    const from = p.sentenceTokenStart[s];
+    const to = p.sentenceTokenEnd[s];
+    if (!passesContext(m.value.context, tokens, m.first, m.last, from, to)) continue;
     const sentence = p.sentences[s];
     if (isIgnoredOccurrence(lex.ignoredOccurrences, matched, text.slice(sentence.start, sentence.end))) continue;
-    terms.push({ start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(p.quotes(), m.start, m.end), sentence });
+    const hit: TermHit = { start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(p.quotes(), m.start, m.end), sentence };
+    if (m.value.suggestions.length === 0 && m.last - m.first === 1) hit.removal = modifierRemoval(text, tokens, m.first, from, to);
+    terms.push(hit);
   }
   return terms;
 }
 
-export const loadedTerm: ParagraphRule<'loaded-term', LoadedTermData, TermHit> = {
+/** Curated terms, then emotive wording where no term was found. */
+export function findLoaded(p: ParagraphInput): LoadedHit[] {
+  const terms: LoadedHit[] = findTerms(p);
+  const { options } = p;
+  if (!options.emotiveWording) return terms;
+  const { text, tokens } = p;
+  const named = new Map<number, boolean>();
+  const emotive = findEmotive({
+    text,
+    tokens,
+    sentenceOf: i => {
+      const s = p.sentenceAt(tokens[i].start);
+      return { from: p.sentenceTokenStart[s], to: p.sentenceTokenEnd[s] };
+    },
+    reported: i => {
+      if (isInside(p.quotes(), tokens[i].start, tokens[i].end)) return true;
+      const s = p.sentenceAt(tokens[i].start);
+      let n = named.get(s);
+      if (n === undefined) named.set(s, (n = namesSource(tokens, p.sentenceTokenStart[s], p.sentenceTokenEnd[s], text, 0)));
+      return n;
+    },
+    taken: terms,
+    ignored: p.lex.ignoredTerms,
+  });
+  for (const hit of emotive) {
+    // Reported speech and negation lower the severity by one; below a hint there is nothing to show.
+    const lowered = hit.quoted || hit.negated;
+    if (lowered && options.emotiveSeverity === 'hint') continue;
+    const sentence = p.sentences[p.sentenceAt(hit.start)];
+    if (isIgnoredOccurrence(p.lex.ignoredOccurrences, hit.matched, text.slice(sentence.start, sentence.end))) continue;
+    terms.push({ ...hit, emotive: true, severity: lowered ? LOWER[options.emotiveSeverity] : options.emotiveSeverity, sentence });
+  }
+  return terms.sort((a, b) => a.start - b.start);
+}
+
+function termFinding(hit: TermHit, base: number, severity: Severity): LoadedTermFinding {
+  const { entry } = hit;
+  const suggestions = entry.suggestions.map(s => matchCase(hit.matched, s));
+  const list = suggestions.map(s => `\u201C${s}\u201D`).join(', ');
+  const advice = suggestions.length > 0 ? ` Neutral: ${list}.` : ' Best removed, or attributed to whoever holds the view.';
+  const quoted = hit.quoted ? ' Inside a quotation: reported at a lower severity, since a quote is left as spoken.' : '';
+  const range = { start: base + hit.start, end: base + hit.end };
+  const fixes = suggestions.map(s => ({ title: `Replace with \u00AB${s}\u00BB`, edits: [{ range, newText: s }] }));
+  if (hit.removal) fixes.push(removeFix(hit.matched, hit.removal, base));
+  return {
+    rule: 'loaded-term',
+    severity: hit.quoted ? LOWER[severity] : severity,
+    message: `\u201C${hit.matched}\u201D (${categoryLabel(entry.category)}): ${entry.note}${advice}${quoted}`,
+    range,
+    fixes,
+    data: {
+      term: entry.term,
+      matched: hit.matched,
+      suggestions,
+      category: entry.category,
+      categoryDescription: TERM_CATEGORIES[entry.category],
+      note: entry.note,
+      quoted: hit.quoted,
+      sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end },
+    },
+  };
+}
+
+function removeFix(matched: string, removal: Removal, base: number) {
+  return { title: `Remove \u00AB${matched}\u00BB`, edits: [{ range: { start: base + removal.range.start, end: base + removal.range.end }, newText: removal.newText }] };
+}
+
+function emotiveFinding(hit: EmotiveTermHit, base: number): LoadedTermFinding {
+  const why = `${emotiveEvidence(hit.entry)}: it tells the reader what to feel instead of showing what happened.`;
+  const advice = hit.removal ? 'Remove it, or attribute the judgement to whoever holds it.' : 'Attribute the judgement to whoever holds it, or describe what happened.';
+  const context = hit.quoted ? ' In reported speech: one severity lower.' : hit.negated ? ' Negated: one severity lower.' : '';
+  return {
+    rule: 'loaded-term',
+    severity: hit.severity,
+    message: `\u201C${hit.matched}\u201D (emotive wording): ${why} ${advice}${context}`,
+    range: { start: base + hit.start, end: base + hit.end },
+    fixes: hit.removal ? [removeFix(hit.matched, hit.removal, base)] : [],
+    data: {
+      term: hit.entry.word,
+      matched: hit.matched,
+      suggestions: [],
+      category: 'emotive-wording',
+      categoryDescription: TERM_CATEGORIES['emotive-wording'],
+      note: why,
+      quoted: hit.quoted,
+      negated: hit.negated,
+      sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end },
+    },
+  };
+}
+
+export const loadedTerm: ParagraphRule<'loaded-term', LoadedTermData, LoadedHit> = {
   id: 'loaded-term',
   name: 'LoadedTerm',
   title: 'Loaded term',
@@ -65,7 +176,9 @@ export const loadedTerm: ParagraphRule<'loaded-term', LoadedTermData, TermHit> =
   fullDescription:
     'Wording from the lexicon of loaded terms (contested labels, euphemisms, contested place names, ' +
     'editorialising, pejoratives, ...) with the neutral wording to use instead and a note on why. ' +
-    'Inside a quotation it is reported at a lower severity. The fixes replace it with a suggestion, keeping its case.',
+    'Inside a quotation it is reported at a lower severity. The fixes replace it with a suggestion, keeping its case. ' +
+    'Emotive wording (adjectives, adverbs and verbs of strong feeling) is a category of its own, one severity lower, ' +
+    'with a fix that removes the word where it is a modifier.',
   docsAnchor: 'loaded-term',
   defaultEnabled: true,
   defaultSeverity: 'info',
@@ -75,31 +188,22 @@ export const loadedTerm: ParagraphRule<'loaded-term', LoadedTermData, TermHit> =
   options: [
     { key: 'terms', type: 'terms', default: [], description: 'Loaded terms to add to the lexicon, matched as literal text (never as regular expressions).' },
     { key: 'ignoredTerms', type: 'words', default: [], description: 'Terms of the lexicon (or added ones) never to report.' },
+    {
+      key: 'emotiveWording',
+      type: 'boolean',
+      default: true,
+      description: 'Report emotive wording: adjectives, adverbs and verbs of strong feeling (from the sentiment lexicons natural ships, less the words that state facts in news).',
+    },
+    {
+      key: 'emotiveSeverity',
+      type: 'severity',
+      default: 'hint',
+      description: 'Severity of emotive wording (one below the other loaded terms by default). In a quotation, in attributed speech or after a negation it is one lower; below hint it is not reported.',
+    },
   ],
   stage: 'terms',
-  analyze: findTerms,
+  analyze: findLoaded,
   finding(hit, { base, severity }) {
-    const { entry } = hit;
-    const suggestions = entry.suggestions.map(s => matchCase(hit.matched, s));
-    const list = suggestions.map(s => `\u201C${s}\u201D`).join(', ');
-    const quoted = hit.quoted ? ' Inside a quotation: reported at a lower severity, since a quote is left as spoken.' : '';
-    const range = { start: base + hit.start, end: base + hit.end };
-    return {
-      rule: 'loaded-term',
-      severity: hit.quoted ? LOWER[severity] : severity,
-      message: `\u201C${hit.matched}\u201D (${categoryLabel(entry.category)}): ${entry.note} Neutral: ${list}.${quoted}`,
-      range,
-      fixes: suggestions.map(s => ({ title: `Replace with \u00AB${s}\u00BB`, edits: [{ range, newText: s }] })),
-      data: {
-        term: entry.term,
-        matched: hit.matched,
-        suggestions,
-        category: entry.category,
-        categoryDescription: TERM_CATEGORIES[entry.category],
-        note: entry.note,
-        quoted: hit.quoted,
-        sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end },
-      },
-    };
+    return 'emotive' in hit ? emotiveFinding(hit, base) : termFinding(hit, base, severity);
   },
 };
