@@ -113,7 +113,7 @@ export interface CueSite {
  */
 export function sourceAnswers(site: CueSite, tokens: WordToken[], text: string, from: number, previous?: { from: number; to: number }): boolean {
   if (site.quoted && site.named) return true;
-  if (site.kind === 'agentless') return site.earlierCue || namedModifier(tokens, site.first, from, text, 0);
+  if (site.kind === 'agentless') return site.earlierCue;
   if (site.kind !== 'vague-source') return false;
   if (site.named || namedModifier(tokens, site.first, from, text, 0)) return true;
   return previous !== undefined && anaphoricSubject(tokens, site.first, site.last) && namesSource(tokens, previous.from, previous.to, text, 0);
