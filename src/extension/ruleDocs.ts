@@ -8,7 +8,14 @@ export class RuleDocs {
   private readonly lines = new Map<string, number>();
 
   constructor(extensionUri: vscode.Uri) {
-    this.readme = vscode.Uri.joinPath(extensionUri, 'README.md');
+    // The packaged extension has it as `readme.md` (vsce's name), the source tree as `README.md`.
+    let name = 'README.md';
+    try {
+      name = fs.readdirSync(extensionUri.fsPath).find(f => f.toLowerCase() === 'readme.md') ?? name;
+    } catch {
+      // keep the usual name
+    }
+    this.readme = vscode.Uri.joinPath(extensionUri, name);
     let text = '';
     try {
       text = fs.readFileSync(this.readme.fsPath, 'utf8');

@@ -57,7 +57,7 @@ describe('diagnostics on the seed dump', () => {
       const code = d.code as { value: string | number; target: vscode.Uri };
       assert.ok(['repeated-passage', 'near-duplicate', 'unattributed-claim', 'loaded-term'].includes(String(code.value)));
       // The rule's section of the README shipped in the extension, opened at its heading.
-      assert.ok(code.target instanceof vscode.Uri && code.target.path.endsWith('/README.md'), code.target.toString());
+      assert.ok(code.target instanceof vscode.Uri && /\/readme\.md$/i.test(code.target.path), code.target.toString());
       const line = Number(/^L(\d+)$/.exec(code.target.fragment)?.[1]);
       const readme = fs.readFileSync(code.target.fsPath, 'utf8').split(/\r?\n/);
       assert.match(readme[line - 1] ?? '', new RegExp(`^#+ \`?${String(code.value)}\`?$`), `README line ${line}`);

@@ -30,7 +30,7 @@ describe('hovers on findings', () => {
     const content = await hoverText(doc, doc.positionAt(term.range.start + 1));
     assert.match(content, /\*\*Loaded term\*\*/);
     assert.match(content, /neutral wording/i, 'the rule explanation');
-    assert.match(content, /\[documentation\]\(file:[^)]*README\.md#L\d+\)/);
+    assert.match(content, /\[documentation\]\(file:[^)]*readme\.md#L\d+\)/i);
     const suggestions = term.rule === 'loaded-term' ? term.data.suggestions : [];
     assert.match(content, /Suggestions: /);
     assert.ok(content.includes('command:editorialReview.applyEdits?'), 'a suggestion applies itself');

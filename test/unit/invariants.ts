@@ -3,6 +3,7 @@
 // how the engine segments a dump.
 import * as assert from 'node:assert/strict';
 import { applyEdits, removeAllRepeatedPassages } from '../../src/core/fixes';
+import { CompiledLexicons, compileLexicons } from '../../src/core/lexicon';
 import { review } from '../../src/core/review';
 import { normalizeForCompare } from '../../src/core/text';
 import { Finding, OffsetRange, Review, ReviewOptions, TextEdit } from '../../src/core/types';
@@ -13,9 +14,18 @@ export function comparable(r: Review): unknown {
   return { articles: r.articles, findings: r.findings, stats, repeatRemovals: r.repeatRemovals };
 }
 
+const compiled = new WeakMap<ReviewOptions, CompiledLexicons>();
+
+/** A review of a text, with the lexicons of its options compiled once. */
+export function freshReview(text: string, options: ReviewOptions): Review {
+  let lexicons = compiled.get(options);
+  if (!lexicons) { lexicons = compileLexicons(options); compiled.set(options, lexicons); }
+  return review(text, options, lexicons);
+}
+
 /** An incremental review must equal a fresh review of the same text. */
 export function checkIncremental(incremental: Review, text: string, options: ReviewOptions): void {
-  const fresh = review(text, options);
+  const fresh = freshReview(text, options);
   assert.deepEqual(comparable(incremental), comparable(fresh), 'the incremental review differs from a fresh one');
 }
 
@@ -82,6 +92,30 @@ function uncovered(ranges: readonly OffsetRange[], inner: OffsetRange): OffsetRa
   return out;
 }
 
+/** The normalised text of a finding's originals (its related ranges). */
+function originalsOf(text: string, f: Finding): string {
+  return normalizeForCompare((f.related ?? []).map(x => text.slice(x.range.start, x.range.end)).join('\n'));
+}
+
+/**
+ * What a removal leaves of its finding that repeats the original: undefined when nothing. (A line
+ * inside the finding that the original does not hold is not a repeat and may stay.)
+ */
+function keptOfFinding(text: string, removed: readonly OffsetRange[], f: Finding, originals: string): string | undefined {
+  for (const part of uncovered(removed, f.range)) {
+    const left = text.slice(part.start, part.end);
+    if (!HAS_WORD.test(left)) continue;
+    // A part that starts or ends inside a line is a piece of a repeated line: never kept.
+    const lineBreak = (i: number) => /[\r\n]/.test(text[i] ?? '\n');
+    const wholeLines = (part.start === f.range.start || lineBreak(part.start - 1) || lineBreak(part.start)) &&
+      (part.end === f.range.end || lineBreak(part.end - 1) || lineBreak(part.end));
+    if (!wholeLines) return left;
+    const repeated = linesOf(left).find(line => HAS_WORD.test(line) && occursIn(line, originals));
+    if (repeated !== undefined) return repeated;
+  }
+  return undefined;
+}
+
 /** The preferred fix of a finding (Remove All applies these). */
 function preferredEdits(f: Finding): TextEdit[] {
   return (f.fixes?.find(x => x.preferred) ?? f.fixes?.[0])?.edits ?? [];
@@ -96,7 +130,7 @@ export function checkFixes(text: string, r: Review): void {
   for (const f of r.findings) {
     inBounds(text, f.range, `${f.rule} finding`);
     for (const rel of f.related ?? []) inBounds(text, rel.range, `${f.rule} related`);
-    const originals = normalizeForCompare((f.related ?? []).map(x => text.slice(x.range.start, x.range.end)).join('\n'));
+    const originals = originalsOf(text, f);
     for (const fix of f.fixes ?? []) {
       const what = `${f.rule} fix "${fix.title}" of the finding at ${f.range.start}-${f.range.end} (${f.message})`;
       const edits = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
@@ -117,12 +151,14 @@ export function checkFixes(text: string, r: Review): void {
       }
       if (removals.length === 0) continue;
       const removed = union(removals);
-      if (!covers(removed, f.range)) throw new Error(`${what}: leaves part of the finding`);
-      for (const extra of uncovered([f.range], { start: removed[0].start, end: removed[removed.length - 1].end })) {
-        if (!covers(removed, extra)) continue;
-        for (const line of linesOf(text.slice(extra.start, extra.end))) {
-          if (HAS_WORD.test(line) && !occursIn(line, originals)) {
-            throw new Error(`${what}: also removes ${JSON.stringify(line)}, which its original does not hold`);
+      const kept = keptOfFinding(text, removed, f, originals);
+      if (kept !== undefined) throw new Error(`${what}: leaves ${JSON.stringify(kept)} of the finding`);
+      for (const r of removed) {
+        for (const extra of uncovered([f.range], r)) {
+          for (const line of linesOf(text.slice(extra.start, extra.end))) {
+            if (HAS_WORD.test(line) && !occursIn(line, originals)) {
+              throw new Error(`${what}: also removes ${JSON.stringify(line)}, which its original does not hold`);
+            }
           }
         }
       }
@@ -149,7 +185,8 @@ export function checkRemoveAll(text: string, r: Review, all: Review): string {
   // Each repeat's own removal is applied, whole; beyond them only blank lines go.
   const own = union(repeats.flatMap(f => preferredEdits(f).filter(e => e.newText === '').map(e => e.range)));
   for (const f of repeats) {
-    if (!covers(removed, f.range)) throw new Error(`remove-all leaves the repeat at ${f.range.start}-${f.range.end} (${f.message})`);
+    const kept = keptOfFinding(text, union(removed), f, originalsOf(text, f));
+    if (kept !== undefined) throw new Error(`remove-all leaves ${JSON.stringify(kept)} of the repeat at ${f.range.start}-${f.range.end} (${f.message})`);
   }
   for (const o of own) if (!covers(removed, o)) throw new Error(`remove-all drops the removal ${o.start}-${o.end}`);
   for (const e of removed) {
@@ -194,7 +231,11 @@ export function checkRemoveAll(text: string, r: Review, all: Review): string {
   return fixed;
 }
 
-/** The review of a text with every repeat kept (no display cap), for `checkRemoveAll`. */
+const uncappedOf = new WeakMap<ReviewOptions, ReviewOptions>();
+
+/** The options with every repeat kept (no display cap), for `checkRemoveAll` (one per options). */
 export function uncapped(options: ReviewOptions): ReviewOptions {
-  return { ...options, maxFindingsPerRule: 1_000_000 };
+  let o = uncappedOf.get(options);
+  if (!o) { o = { ...options, maxFindingsPerRule: 1_000_000 }; uncappedOf.set(options, o); }
+  return o;
 }

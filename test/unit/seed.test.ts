@@ -24,7 +24,14 @@ const before = (a: Pos, b: Pos) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])
 
 describe('seed dump against its labels', function () {
   if (!existsSync(DUMP) || !existsSync(LABELS)) {
-    it('needs ../shared/corpus beside the project', () => assert.fail(`missing ${DUMP}`));
+    // A clone of the project alone has no ../shared/corpus: skipped, saying so. In CI it must be
+    // there (a skip would hide a broken checkout).
+    const reason = `skipped: the seed dump is not there (${DUMP}); it lives in ../shared/corpus beside the project`;
+    it('needs ../shared/corpus beside the project', function () {
+      if (process.env.CI) assert.fail(`missing ${DUMP} (required in CI)`);
+      console.log(`      ${reason}`);
+      this.skip();
+    });
     return;
   }
   const text = readFileSync(DUMP, 'utf8');

@@ -1,6 +1,6 @@
 // repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
 import { ParagraphAnalysis, SentenceInfo } from '../analysis';
-import { lineRemovalRange } from '../edits';
+import { lineRemovalRange, mergeRemovals } from '../edits';
 import { FirstSeenTable } from '../hashTable';
 import { LineIndex, normalizeForCompare } from '../text';
 import { Article, OffsetRange, Paragraph, ReviewOptions, RuleOptions } from '../types';
@@ -31,6 +31,8 @@ export interface RepeatContext {
   articles: Article[];
   analyses: ParagraphAnalysis[];
   options: ReviewOptions;
+  /** Paragraphs never compared (web debris). */
+  excluded?: ReadonlySet<number>;
 }
 
 /**
@@ -41,8 +43,8 @@ export interface PendingFinding {
   start: number;
   end: number;
   build(): RepeatedPassageFinding;
-  /** The range its fix removes (every repeat is removed by Remove All, shown or not). */
-  removal(): OffsetRange;
+  /** The ranges its fix removes (every repeat is removed by Remove All, shown or not). */
+  removals(): OffsetRange[];
 }
 
 export interface RepeatResult {
@@ -83,7 +85,8 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   const copied = new Set<number>();
 
   // Paragraphs that take part in comparison, in document order.
-  const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0);
+  const excluded = ctx.excluded;
+  const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0 && !excluded?.has(p.index));
   const comparableOf = byArticle(articles, comparable);
   const paragraphsOf = byArticle(articles, paragraphs);
   const byKey = new Map<number, number[]>();
@@ -129,7 +132,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
         start: run[0].range.start,
         end: run[run.length - 1].range.end,
         build: () => runFinding(ctx, run, originals, severity),
-        removal: () => runShape(ctx, run, originals).removal,
+        removals: () => runShape(ctx, run, originals).removals,
       });
     }
     i = j;
@@ -157,25 +160,24 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     const originalRange = originalIsArticle
       ? articleContent(c.text, lines, origArticle, paragraphsOf[originals[0].article])
       : { start: originals[0].range.start, end: originals[originals.length - 1].range.end };
+    // A removal takes nothing that exists only once: the lines it takes besides the repeated
+    // paragraphs (an article's header, a line between two paragraphs of the run) must be layout
+    // or repeat the original too. Otherwise it narrows: to the run's lines, then to each paragraph.
+    const repeatsOnly = (r: OffsetRange) => onlyRepeatedLines(c.text, r, run, originalRange);
     const runLines = lineRemovalRange(c.text, { start: run[0].lineRange.start, end: run[run.length - 1].lineRange.end });
-    let range: OffsetRange;
-    let removal = runLines;
+    let range: OffsetRange = { start: run[0].range.start, end: run[run.length - 1].range.end };
+    let removals = repeatsOnly(runLines) ? [runLines] : run.map(p => lineRemovalRange(c.text, p.lineRange));
     if (wholeArticle) {
-      range = articleContent(c.text, lines, article, paragraphsOf[run[0].article]);
-      // The article's own lines besides the repeated paragraphs (its header, a dateline) go with
-      // it only when they repeat the original too: a removal takes nothing that exists only once.
-      // Otherwise the finding and its fix cover the repeated body only.
-      const whole = lineRemovalRange(c.text, { start: range.start, end: article.range.end });
-      if (onlyRepeatedLines(c.text, whole, run, originalRange)) removal = whole;
-      else range = { start: run[0].range.start, end: run[run.length - 1].range.end };
-    } else {
-      range = { start: run[0].range.start, end: run[run.length - 1].range.end };
+      const content = articleContent(c.text, lines, article, paragraphsOf[run[0].article]);
+      const whole = lineRemovalRange(c.text, { start: content.start, end: article.range.end });
+      // Otherwise the finding, like its fix, covers the repeated body only.
+      if (repeatsOnly(whole)) { range = content; removals = [whole]; }
     }
-    return { wholeArticle, origArticle, originalIsArticle, originalRange, range, removal, article };
+    return { wholeArticle, origArticle, originalIsArticle, originalRange, range, removals, article };
   }
 
   function runFinding(c: RepeatContext, run: Paragraph[], originals: Paragraph[], sev: typeof severity): RepeatedPassageFinding {
-    const { wholeArticle, origArticle, originalIsArticle, originalRange, range, removal, article } = runShape(c, run, originals);
+    const { wholeArticle, origArticle, originalIsArticle, originalRange, range, removals, article } = runShape(c, run, originals);
     const message = !wholeArticle
       ? run.length === 1
         ? `This paragraph repeats ${lineSpan(lines, originalRange)}.`
@@ -189,7 +191,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
       message,
       range,
       related: [{ message: originalIsArticle ? `Original: article #${origArticle.index}` : 'Original passage', range: originalRange }],
-      fixes: [{ title: 'Remove repeated passage', edits: [{ range: removal, newText: '' }], preferred: true }],
+      fixes: [{ title: 'Remove repeated passage', edits: mergeRemovals(removals).map(r => ({ range: r, newText: '' })), preferred: true }],
       data: {
         kind: wholeArticle ? 'article' : 'paragraphs',
         original: originalRange,
@@ -321,7 +323,7 @@ export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>, memory?: 
     start: g.start,
     end: g.end,
     build: () => sentenceFinding(ctx, g, paragraphs[g.paragraph], severity),
-    removal: () => sentenceRemoval(ctx.text, g, paragraphs[g.paragraph]),
+    removals: () => [sentenceRemoval(ctx.text, g, paragraphs[g.paragraph])],
   }));
 }
 
