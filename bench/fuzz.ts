@@ -1,6 +1,7 @@
 // `npm run fuzz -- --runs N [--seed S] [--only incremental|removeAll|fixes]`: the property tests
 // of the unit suite (test/unit/properties.ts) run at length. Each property runs N times, in
-// batches with their own seeds so that one failure does not end the run; each failure is printed
+// batches with their own seeds so that one failure does not end the run (documents and edits are
+// counted as generated, so a failure's shrinking adds to them); each failure is printed
 // with its seed, its path and the shrunk counterexample (replay it with
 // `FC_SEED=<seed> FC_PATH=<path> npx mocha -g properties`). Prints the documents and edits
 // checked and the failures; exits 1 if there was any.
@@ -50,9 +51,9 @@ function main(): number {
     }
     failures += failed;
     const s = ((performance.now() - t0) / 1000).toFixed(1);
-    console.log(`${name}: ${args.runs} runs, ${checked.dumps - before.dumps} documents, ${checked.edits - before.edits} edits, ${failed} failed batches, ${s} s`);
+    console.log(`${name}: ${args.runs} runs, ${checked.dumps - before.dumps} documents, ${checked.edits - before.edits} edits, ${checked.removeAlls - before.removeAlls} Remove All, ${failed} failed batches, ${s} s`);
   }
-  console.log(`total: ${checked.dumps} documents, ${checked.edits} edits, ${failures} failures, ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${args.seed})`);
+  console.log(`total: ${checked.dumps} documents, ${checked.edits} edits, ${checked.removeAlls} Remove All on edited documents, ${failures} failures, ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${args.seed})`);
   return failures > 0 ? 1 : 0;
 }
 

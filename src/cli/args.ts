@@ -35,8 +35,9 @@ Options:
   -c, --config FILE    options from FILE instead of the nearest .editorial-review.json
                        found from each file's folder upward
   -r, --rules IDS      run only these rules (comma-separated): ${RULE_IDS.join(', ')}
-      --fix            remove repeated passages (only those) and write the files back; the
-                       report then shows what is left. Without --fix no file is written.
+      --fix            remove every repeated passage (only those) and write the files back
+                       in place (hard links and mode kept); the report then shows what is
+                       left. Without --fix no file is written.
   -q, --quiet          findings only: no summary and no notes on standard error
   -h, --help           show this help
   -v, --version        show the version

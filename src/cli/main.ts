@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { version } from '../../package.json';
 import { ConfigError, PartialOptions, resolveOptions } from '../core/config';
-import { applyEdits, removeAllRepeatedPassages } from '../core/fixes';
+import { applyEdits, removeAllRepeatedPassages, withWebDebris } from '../core/fixes';
 import { FileReview, ToolInfo, formatJson, formatSarif, formatText, toMarkdown } from '../core/report';
 import { CompiledLexicons, compileLexicons } from '../core/lexicon';
 import { review } from '../core/review';
@@ -45,6 +45,11 @@ function message(e: unknown): string {
 /** How many repeated passages a review found: all of them, also those past the display cap. */
 function repeatCount(result: Review): number {
   return result.stats.truncated['repeated-passage'] ?? result.findings.filter(f => f.rule === 'repeated-passage').length;
+}
+
+/** How many lines of web debris a review found (also those past the display cap). */
+function debrisCount(result: Review): number {
+  return result.stats.truncated.boilerplate ?? result.findings.filter(f => f.rule === 'boilerplate').length;
 }
 
 /** Runs the command line; returns the exit code (0 nothing found, 1 findings, 2 usage/input errors). */
@@ -155,7 +160,8 @@ export function run(argv: readonly string[], io: CliIo): number {
       let text = read.text;
       let result = engine.review(text, config.options, config.lexicons);
       if (args.fix) {
-        const edits = engine.removeAllRepeatedPassages(result);
+        // With fixAllRemovesWebDebris, the lines of web debris go too.
+        const edits = withWebDebris(engine.removeAllRepeatedPassages(result), result, text);
         const fixed = edits.length > 0 ? engine.applyEdits(text, edits) : text;
         if (fixed !== text) {
           if (!isWritable(file)) {
@@ -168,7 +174,9 @@ export function run(argv: readonly string[], io: CliIo): number {
             try {
               writeFileInPlace(file, data, read.bytes, read);
               const count = repeatCount(result);
-              info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'}`);
+              const debris = result.fixAllRemovesWebDebris ? debrisCount(result) : 0;
+              const andDebris = debris > 0 ? ` and ${debris} line${debris === 1 ? '' : 's'} of web debris` : '';
+              info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'}${andDebris}`);
               text = fixed;
               result = engine.review(text, config.options, config.lexicons);
             } catch (e) {

@@ -1,5 +1,6 @@
 // What the rules need to know about one paragraph, computed from its text alone so that it can be
 // cached and reused when the rest of the document changes (the editor re-reviews on every edit).
+import { LineShape } from './debrisDocument';
 import { CompiledLexicons } from './lexicon';
 import { quoteSpans } from './quotes';
 import { PARAGRAPH_RULES } from './rules/registry';
@@ -38,6 +39,11 @@ export interface ParagraphAnalysis {
   wordHashes: Uint32Array | null;
   /** What each enabled per-paragraph rule found (its `analyze`), by rule id. */
   hits: Partial<Record<RuleId, readonly unknown[]>>;
+  /**
+   * The shape of each non-blank line, for web debris: computed by the boilerplate rule when it first
+   * needs it (never for a paragraph that is only an article's title), then kept with the analysis.
+   */
+  lines?: LineShape[];
 }
 
 /** Paragraphs longer than this are not sketched (they are compared exactly only). */

@@ -8,7 +8,7 @@
 // that kind matches AND its shape agrees (each signature has a length it tolerates), so a headline or
 // body sentence that merely mentions "video" or "privacy policy" is never taken for debris. The
 // vocabulary and signatures below are this project's own list.
-import { foldPunctuation, wordTokens } from './text';
+import { countWords, foldPunctuation } from './text';
 // Only the stop-word list of natural: its index pulls in database clients and dotenv.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const naturalStopwords: { words: string[] } = require('natural/lib/natural/util/stopwords');
@@ -36,7 +36,7 @@ export const DEBRIS_KIND_LABELS: Record<DebrisKind, string> = {
 export const DEBRIS_THRESHOLD = 0.5;
 
 /** Lines longer than this are prose or data, never judged as debris (also keeps the rule cheap). */
-const MAX_CHARS = 400;
+export const DEBRIS_MAX_CHARS = 400;
 
 interface Signature {
   kind: DebrisKind;
@@ -161,13 +161,55 @@ const UI_VERBS = new Set<string>([
 const URL_PATTERN = /\b(https?:\/\/|www\.)\S+|\b(t\.co|bit\.ly|pic\.twitter\.com)\/\S+/g;
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 
-interface Judgement {
+/** What a line's own shape says. */
+export interface Judgement {
   score: number;
   kind: DebrisKind | null;
+  /** Its number of words (`wordTokens`), or LONG_LINE_WORDS + 1 for any longer line. */
+  words: number;
 }
 
+/**
+ * Lines with more words are prose or data: only the signatures that allow such lines are tried
+ * (after a cheap test for their words), and the shape is not scored. Most lines of a news dump are
+ * such lines, so this keeps the judgement cheap.
+ */
+export const LONG_LINE_WORDS = 25;
+/**
+ * A line this long, or with this many spaces, is taken as long without counting its words (most
+ * lines of a dump are long, and counting them is the cost to save).
+ */
+const LONG_LINE_CHARS = 250;
+const LONG_LINE_SPACES = 32;
+const LONG_SIGNATURES = SIGNATURES.filter(s => s.maxWords > LONG_LINE_WORDS);
+const LONG_SIGNATURE_WORDS = /cookie|privacy|terms|http|www\.|t\.co\/|bit\.ly\//i;
+
+/** Whether a pattern's source is one alternative anchored at the start (no `|` outside groups). */
+function anchoredOnly(source: string): boolean {
+  if (!source.startsWith('^')) return false;
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * All signatures in two regular expressions, to dismiss a line that matches none in two tests (most
+ * lines): the anchored ones are only tried at the start of the line, the others in one scan.
+ */
+const ANY_ANCHORED = new RegExp(`^(?:${SIGNATURES.filter(s => anchoredOnly(s.pattern.source)).map(s => s.pattern.source.slice(1)).join('|')})`);
+const ANY_UNANCHORED = new RegExp(SIGNATURES.filter(s => !anchoredOnly(s.pattern.source)).map(s => `(?:${s.pattern.source})`).join('|'));
+
+/** Short lines are cached (the same debris recurs); longer ones are judged again if asked again. */
+const CACHED_CHARS = 120;
 const cache = new Map<string, Judgement>();
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 20_000;
+const NONE: Judgement = { score: 0, kind: null, words: 0 };
 
 /** How likely the line is web debris (0..1), judged from its own shape. */
 export function debrisScore(line: string): number {
@@ -179,9 +221,12 @@ export function debrisKind(line: string): DebrisKind | null {
   return judge(line).kind;
 }
 
-function judge(line: string): Judgement {
+/** Score, kind and word count of a line (`debrisScore` and `debrisKind` in one). */
+export function judgeLine(line: string): Judgement {
   const trimmed = line.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_CHARS) return { score: 0, kind: null };
+  if (trimmed.length === 0) return NONE;
+  if (trimmed.length > DEBRIS_MAX_CHARS) return { score: 0, kind: null, words: LONG_LINE_WORDS + 1 };
+  if (trimmed.length > CACHED_CHARS) return judgeUncached(trimmed);
   let j = cache.get(trimmed);
   if (j === undefined) {
     j = judgeUncached(trimmed);
@@ -191,18 +236,50 @@ function judge(line: string): Judgement {
   return j;
 }
 
+function judge(line: string): Judgement {
+  return judgeLine(line);
+}
+
+function fold(trimmed: string): string {
+  const lower = foldPunctuation(trimmed).toLowerCase();
+  return /\s\s|[^\S ]/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+}
+
+/** Lower-case words for the vocabulary lists (ASCII is enough: the lists are ASCII). */
+const VOCABULARY_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+
+function spacesAtLeast(text: string, k: number): boolean {
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && ++spaces >= k) return true;
+  return false;
+}
+
 function judgeUncached(trimmed: string): Judgement {
-  const folded = foldPunctuation(trimmed).toLowerCase().replace(/\s+/g, ' ');
-  const words = wordTokens(folded).map(t => t.norm);
-  const shape = shapeScore(trimmed, folded, words);
-  for (const s of SIGNATURES) {
-    if (words.length > s.maxWords || !s.pattern.test(folded)) continue;
-    // Full marks for a short match; a match near the length limit needs the shape to agree.
-    const length = words.length <= s.maxWords / 2 ? 1 : 1 - (words.length - s.maxWords / 2) / s.maxWords;
-    const score = Math.min(1, 0.6 + 0.35 * length + 0.3 * shape);
-    return { score, kind: s.kind };
+  const long = trimmed.length > LONG_LINE_CHARS || spacesAtLeast(trimmed, LONG_LINE_SPACES);
+  const n = long ? LONG_LINE_WORDS + 1 : countWords(trimmed, LONG_LINE_WORDS + 1);
+  if (n > LONG_LINE_WORDS) {
+    if (LONG_SIGNATURE_WORDS.test(trimmed)) {
+      const folded = fold(trimmed);
+      const exact = countWords(trimmed);
+      for (const s of LONG_SIGNATURES) if (exact <= s.maxWords && s.pattern.test(folded)) return { ...signatureMatch(s, exact, 0), words: n };
+    }
+    return { score: 0, kind: null, words: n };
   }
-  return { score: shape, kind: null };
+  const folded = fold(trimmed);
+  const shape = shapeScore(trimmed, folded, n);
+  if (ANY_ANCHORED.test(folded) || ANY_UNANCHORED.test(folded)) {
+    for (const s of SIGNATURES) {
+      if (n > s.maxWords || !s.pattern.test(folded)) continue;
+      return signatureMatch(s, n, shape);
+    }
+  }
+  return { score: shape, kind: null, words: n };
+}
+
+function signatureMatch(s: Signature, n: number, shape: number): Judgement {
+  // Full marks for a short match; a match near the length limit needs the shape to agree.
+  const length = n <= s.maxWords / 2 ? 1 : 1 - (n - s.maxWords / 2) / s.maxWords;
+  return { score: Math.min(1, 0.6 + 0.35 * length + 0.3 * shape), kind: s.kind, words: n };
 }
 
 /**
@@ -210,10 +287,10 @@ function judgeUncached(trimmed: string): Judgement {
  * sentence. Kept below the threshold: shape suggests debris (a feature for segmentation) but never
  * decides it, since a headline is short and has no sentence end either.
  */
-function shapeScore(trimmed: string, folded: string, words: string[]): number {
-  const n = words.length;
+function shapeScore(trimmed: string, folded: string, n: number): number {
   const urlChars = (folded.match(URL_PATTERN) ?? []).reduce((sum, u) => sum + u.length, 0);
   if (n === 0) return urlChars > 0 ? 0.45 : /[\p{L}\p{N}]/u.test(trimmed) ? 0.1 : 0.2;
+  const words = folded.match(VOCABULARY_WORD) ?? [];
   let functionWords = 0;
   let interfaceWords = 0;
   for (const w of words) {
@@ -232,7 +309,8 @@ function shapeScore(trimmed: string, folded: string, words: string[]): number {
   if (functionShare === 0 && n >= 2) score += 0.05;
   else if (functionShare >= 0.3) score -= 0.1;
   score += 0.35 * Math.min(1, interfaceWords / Math.max(2, n));
-  if (UI_VERBS.has(words[0]) && n <= 12) score += 0.1;
+  const first = words[0];
+  if (first !== undefined && UI_VERBS.has(first) && n <= 12) score += 0.1;
   if (urlChars > 0) score += 0.3 * Math.min(1, urlChars / folded.length + 0.3);
   if (/[@#|»›*•·]|\*$/.test(trimmed)) score += 0.05;
   return Math.max(0, Math.min(0.45, score));

@@ -2,12 +2,30 @@
 // as jusText does with its neighbours, the lines a poll encloses (its question and answers between
 // "take our poll" and the sign-up form) and the short lines that recur in several articles
 // next to debris. Titles are never debris.
-import { DebrisKind, debrisKind, debrisScore } from './debris';
-import { normalizeForCompare, wordTokens } from './text';
+import { DebrisKind, judgeLine } from './debris';
+import { normalizeForCompare } from './text';
+import { OffsetRange } from './types';
+
+/**
+ * What a line's own text says (computed once per paragraph text and cached with its analysis).
+ * Offsets are relative to the paragraph; the range is the line without surrounding spaces.
+ */
+export interface LineShape extends OffsetRange {
+  /** The kind from the line's own shape, or null. */
+  kind: DebrisKind | null;
+  /** The comparison key of a line short enough to count as recurring, or null. */
+  key: string | null;
+  /** Short enough (and not a sentence) to be taken as debris for sitting next to it in several articles. */
+  neighbourly: boolean;
+  /** Recurrence alone makes it debris (its shape leans that way). */
+  shapely: boolean;
+  /** Short enough to be enclosed by a poll. */
+  enclosable: boolean;
+}
 
 /** A non-blank line of the document, in order (blank lines are left out: neighbours skip them). */
 export interface DocumentLine {
-  text: string;
+  shape: LineShape;
   /** Index of the article the line belongs to. */
   article: number;
   /** An article's title (or a line that must never be taken for debris, such as a header). */
@@ -42,21 +60,57 @@ const RECURRING_SHAPE = 0.3;
 const OPENS_BLOCK: ReadonlySet<DebrisKind> = new Set(['poll']);
 const CLOSES_BLOCK: ReadonlySet<DebrisKind> = new Set(['poll', 'form', 'prompt']);
 
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+
+/** The shape of each non-blank line of a paragraph's text. */
+export function lineShapes(text: string): LineShape[] {
+  const out: LineShape[] = [];
+  let at = 0;
+  while (at <= text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let s = at;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push(shapeOf(text.slice(s, e), s, e));
+    at = end + 1;
+  }
+  return out;
+}
+
+function shapeOf(line: string, start: number, end: number): LineShape {
+  const { kind, score, words } = judgeLine(line);
+  const recurs = kind === null && line.length <= MAX_RECURRING_CHARS && words <= MAX_RECURRING_WORDS;
+  const neighbourly = recurs && words <= MAX_NEIGHBOUR_WORDS && !SENTENCE_END.test(line);
+  const shapely = recurs && score >= RECURRING_SHAPE;
+  return {
+    start,
+    end,
+    kind,
+    // Only lines that can be taken as debris for recurring need their key.
+    key: neighbourly || shapely ? normalizeForCompare(line) : null,
+    neighbourly,
+    shapely,
+    enclosable: words <= MAX_ENCLOSED_WORDS,
+  };
+}
+
+/** Whether any line can be debris at all: a kind of its own, or a shape that recurrence would confirm. */
+export function mayHaveDebris(lines: readonly LineShape[]): boolean {
+  return lines.some(l => l.kind !== null || l.shapely);
+}
+
 export function debrisInDocument(lines: DocumentLine[]): (DebrisVerdict | null)[] {
   const verdicts: (DebrisVerdict | null)[] = lines.map(l => {
-    if (l.protected) return null;
-    const kind = debrisKind(l.text);
+    const kind = l.protected ? null : l.shape.kind;
     return kind ? { kind, evidence: 'shape' } : null;
   });
   enclosedByPolls(lines, verdicts);
   recurring(lines, verdicts);
   return verdicts;
-}
-
-function wordCount(text: string, limit: number): number {
-  // Cheap upper bound first: a long line has many words.
-  if (text.length > limit * 12) return limit + 1;
-  return wordTokens(text).length;
 }
 
 /** Short lines between a poll and the debris that closes its block, in one article. */
@@ -73,7 +127,7 @@ function enclosedByPolls(lines: DocumentLine[], verdicts: (DebrisVerdict | null)
       continue;
     }
     if (open < 0) continue;
-    if (lines[i].protected || i - open > MAX_ENCLOSED || wordCount(lines[i].text, MAX_ENCLOSED_WORDS) > MAX_ENCLOSED_WORDS) open = -1;
+    if (lines[i].protected || i - open > MAX_ENCLOSED || !lines[i].shape.enclosable) open = -1;
   }
 }
 
@@ -84,24 +138,6 @@ function enclosedByPolls(lines: DocumentLine[], verdicts: (DebrisVerdict | null)
  * from shape or context counts as a neighbour: recurrence does not chain.
  */
 function recurring(lines: DocumentLine[], verdicts: (DebrisVerdict | null)[]): void {
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].text;
-    if (verdicts[i] || lines[i].protected || text.length > MAX_RECURRING_CHARS) continue;
-    if (wordCount(text, MAX_RECURRING_WORDS) > MAX_RECURRING_WORDS) continue;
-    const key = normalizeForCompare(text);
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
-  }
-  const candidates: { at: number[]; articles: number; short: boolean }[] = [];
-  for (const at of groups.values()) {
-    if (at.length < MIN_RECURRING_ARTICLES) continue;
-    const articles = new Set(at.map(i => lines[i].article)).size;
-    const text = lines[at[0]].text.trim();
-    const short = !SENTENCE_END.test(text) && wordCount(text, MAX_NEIGHBOUR_WORDS) <= MAX_NEIGHBOUR_WORDS;
-    if (articles >= MIN_RECURRING_ARTICLES) candidates.push({ at, articles, short });
-  }
   const neighbourKind = (i: number): DebrisKind | null => {
     for (const k of [i - 1, i + 1]) {
       const v = verdicts[k];
@@ -109,10 +145,32 @@ function recurring(lines: DocumentLine[], verdicts: (DebrisVerdict | null)[]): v
     }
     return null;
   };
+  // The keys that can qualify (few), then every occurrence of them.
+  const wanted = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const { key, shapely } = lines[i].shape;
+    if (key !== null && !verdicts[i] && !lines[i].protected && (shapely || neighbourKind(i) !== null)) wanted.add(key);
+  }
+  if (wanted.size === 0) return;
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const key = lines[i].shape.key;
+    if (key === null || !wanted.has(key) || verdicts[i] || lines[i].protected) continue;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  }
+  const candidates: { at: number[]; articles: number }[] = [];
+  for (const at of groups.values()) {
+    if (at.length < MIN_RECURRING_ARTICLES) continue;
+    const articles = new Set(at.map(i => lines[i].article)).size;
+    if (articles >= MIN_RECURRING_ARTICLES) candidates.push({ at, articles });
+  }
   const found: { at: number[]; verdict: DebrisVerdict }[] = [];
   for (const c of candidates) {
-    const kinds = c.short ? c.at.map(neighbourKind).filter((k): k is DebrisKind => k !== null) : [];
-    const byShape = debrisScore(lines[c.at[0]].text) >= RECURRING_SHAPE;
+    const shape = lines[c.at[0]].shape;
+    const kinds = shape.neighbourly ? c.at.map(neighbourKind).filter((k): k is DebrisKind => k !== null) : [];
+    const byShape = shape.shapely;
     if (kinds.length < 2 && !byShape) continue;
     const kind: DebrisKind = kinds.length >= 2 ? mostCommon(kinds) : 'recurring';
     found.push({ at: c.at, verdict: { kind, evidence: 'recurrence', articles: c.articles } });

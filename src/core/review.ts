@@ -3,6 +3,7 @@
 import { ParagraphAnalysis, StageClock, analyzeParagraph } from './analysis';
 import { defaultOptions } from './defaults';
 import { CompiledLexicons, compileLexicons } from './lexicon';
+import { findDebris } from './rules/boilerplate';
 import { ComparisonCache, NearDuplicateMemory, findNearDuplicates } from './rules/nearDuplicate';
 import { ParagraphEdit, SentenceMemory, findRepeats, sentenceRepeats } from './rules/repeated';
 import { Segmentation, segment } from './segment';
@@ -14,6 +15,19 @@ import { Finding, OffsetRange, Review, ReviewOptions, RuleId } from './types';
 
 function now(): number {
   return performance.now();
+}
+
+/** Whether an offset falls inside one of sorted, non-overlapping ranges (binary search). */
+function isCovered(ranges: readonly OffsetRange[], offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end <= offset) lo = mid + 1;
+    else if (ranges[mid].start > offset) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 export class Reviewer {
@@ -119,33 +133,52 @@ export class Reviewer {
     const overflow: Partial<Record<RuleId, number>> = {};
     const byRule = Object.fromEntries(RULE_IDS.map(id => [id, []])) as unknown as Record<RuleId, Finding[]>;
     const repeatsOn = options.rules['repeated-passage'].enabled;
-    const ctx = { text, lines, paragraphs, articles, analyses, options };
+    // Web debris first: its lines are not compared as repeats or near duplicates.
+    const debris = options.rules.boilerplate.enabled ? findDebris({ text, lines, paragraphs, articles, analyses, options }) : null;
+    if (debris) {
+      byRule.boilerplate = debris.findings;
+      if (debris.total > debris.findings.length) overflow.boilerplate = debris.total - debris.findings.length;
+    }
+    const excluded = debris?.paragraphs ?? new Set<number>();
+    lap('boilerplate');
+    const ctx = { text, lines, paragraphs, articles, analyses, options, excluded };
     const { findings: runFindings, copied } = findRepeats(ctx);
     lap('repeats');
 
-    const skipSentences = new Set(copied);
+    // Exact copies and debris are never near duplicates themselves (they may still be originals).
+    const skipSentences = new Set([...copied, ...excluded]);
     if (options.rules['near-duplicate'].enabled) {
       const near = this.incremental
-        ? findNearDuplicates({ ...ctx, copied, comparisons: this.comparisons }, this.nearDuplicates)
-        : findNearDuplicates({ ...ctx, copied });
+        ? findNearDuplicates({ ...ctx, copied: skipSentences, comparisons: this.comparisons }, this.nearDuplicates)
+        : findNearDuplicates({ ...ctx, copied: skipSentences });
       byRule['near-duplicate'] = near.findings;
       if (near.total > near.findings.length) overflow['near-duplicate'] = near.total - near.findings.length;
       for (const p of near.nearCopies) skipSentences.add(p);
     }
     lap('nearDuplicates');
     let repeatRemovals: OffsetRange[] = [];
+    // Each problem once: what lies in a repeated copy or in web debris is acted on there (remove the
+    // copy, remove the line), so claims and terms inside them are not reported again.
+    const acted: OffsetRange[] = debris ? [...debris.removals] : [];
     if (repeatsOn) {
       // Only the first `cap` repeats, in document order, are written out; the rest are counted.
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
       const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
       byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
       repeatRemovals = mergeRemovals(pending.flatMap(f => f.removals()), text);
+      for (const f of pending) acted.push({ start: f.start, end: f.end });
       if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
     }
     lap('repeats');
 
     // Findings of the per-paragraph rules come in document order: past the cap they are only counted.
     const cap = options.maxFindingsPerRule;
+    const covered = mergeRemovals(acted);
+    // Per-paragraph hits are ranges relative to their paragraph.
+    const actedOn = (hit: unknown, base: number) => {
+      const start = (hit as Partial<OffsetRange>).start;
+      return covered.length > 0 && typeof start === 'number' && isCovered(covered, base + start);
+    };
     for (const rule of PARAGRAPH_RULES) {
       if (!options.rules[rule.id].enabled) continue;
       const severity = options.rules[rule.id].severity;
@@ -153,9 +186,10 @@ export class Reviewer {
       let over = 0;
       paragraphs.forEach((p, i) => {
         const hits = analyses[i].hits[rule.id] ?? [];
-        const room = Math.max(0, cap - list.length);
+        const base = p.range.start;
         for (let h = 0; h < hits.length; h++) {
-          if (h < room) list.push(rule.finding(hits[h], { text, base: p.range.start, severity, options }) as Finding);
+          if (actedOn(hits[h], base)) continue;
+          if (list.length < cap) list.push(rule.finding(hits[h], { text, base, severity, options }) as Finding);
           else over++;
         }
       });
@@ -189,6 +223,8 @@ export class Reviewer {
         truncated,
       },
       repeatRemovals,
+      debrisRemovals: debris?.removals,
+      fixAllRemovesWebDebris: debris !== null && options.fixAllRemovesWebDebris,
     };
   }
 }

@@ -142,6 +142,16 @@ function isApostrophe(c: number): boolean {
  */
 export function wordTokens(text: string, base = 0): WordToken[] {
   const out: WordToken[] = [];
+  scanWords(text, (start, end, curly) => {
+    let norm = text.slice(start, end).toLowerCase();
+    if (curly) norm = norm.replace(/\u2019/g, "'");
+    out.push({ norm, start: base + start, end: base + end });
+  });
+  return out;
+}
+
+/** The words' spans (`curly`: the word holds a curly apostrophe), in one pass; `each` returning false stops it. */
+function scanWords(text: string, each: (start: number, end: number, curly: boolean) => boolean | void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -158,15 +168,15 @@ export function wordTokens(text: string, base = 0): WordToken[] {
       }
       break;
     }
-    let norm = text.slice(start, i).toLowerCase();
-    if (curly) norm = norm.replace(/\u2019/g, "'");
-    out.push({ norm, start: base + start, end: base + i });
+    if (each(start, i, curly) === false) return;
   }
-  return out;
 }
 
-export function countWords(text: string): number {
-  return wordTokens(text).length;
+/** The number of `wordTokens` of a text, without building them; counting stops at `limit`. */
+export function countWords(text: string, limit = Infinity): number {
+  let count = 0;
+  scanWords(text, () => ++count < limit);
+  return count;
 }
 
 /** 32-bit FNV-1a hash of a string (stable across runs; used for keys and sketches). */

@@ -110,6 +110,13 @@ export interface Review {
    * document order. Read through `removeAllRepeatedPassages` (fixes.ts).
    */
   repeatRemovals?: OffsetRange[];
+  /**
+   * What removing all web debris removes: every line of the boilerplate rule, also those past
+   * `maxFindingsPerRule`, merged where they touch. Read through `removeAllWebDebris` (fixes.ts).
+   */
+  debrisRemovals?: OffsetRange[];
+  /** Whether fix-all also removes the web debris (the option `fixAllRemovesWebDebris`). */
+  fixAllRemovesWebDebris?: boolean;
 }
 
 // ---- Options -------------------------------------------------------------------------------
@@ -156,4 +163,6 @@ export interface ReviewOptions {
   ignoredOccurrences: IgnoredOccurrence[];
   /** Per rule, at most this many findings per file (the rest are counted in stats.truncated). */
   maxFindingsPerRule: number;
+  /** Fix all (source.fixAll, the CLI's --fix) also removes every line of web debris. */
+  fixAllRemovesWebDebris: boolean;
 }

@@ -3,7 +3,7 @@
 // from ranges and messages. Every text fix is a command carrying the document version it was
 // computed for; the command refuses to apply it to changed text.
 import * as vscode from 'vscode';
-import { removeAllRepeatedPassages } from '../core/fixes';
+import { fixAllEdits, removeAllRepeatedPassages, removeAllWebDebris } from '../core/fixes';
 import { occurrenceOf } from '../core/occurrences';
 import { Finding, TextEdit } from '../core/types';
 import { CMD } from './commandIds';
@@ -53,10 +53,12 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
     const allRepeats = () => removeAllRepeatedPassages(state.review);
 
     if (context.only && wants(FIX_ALL_KIND) && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
-      const edits = allRepeats();
+      // With editorialReview.fixAllRemovesWebDebris, the lines of web debris go too.
+      const edits = fixAllEdits(state.review, state.text);
       if (edits.length > 0) {
-        const action = new vscode.CodeAction('Remove all repeated passages', FIX_ALL_KIND);
-        action.command = applyCommand('Remove all repeated passages', edits);
+        const title = state.review.fixAllRemovesWebDebris ? 'Remove all repeated passages and web debris' : 'Remove all repeated passages';
+        const action = new vscode.CodeAction(title, FIX_ALL_KIND);
+        action.command = applyCommand(title, edits);
         actions.push(action);
       }
     }
@@ -77,6 +79,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
     }
 
     let offeredRemoveAll = false;
+    let offeredRemoveDebris = false;
     for (const { finding, diagnostic } of pairs) {
       const add = (title: string, command: vscode.Command, preferred = false) => {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
@@ -127,6 +130,16 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
           ignoreOccurrence();
           const title = `Ignore \u00AB${term}\u00BB in this workspace`;
           add(title, { command: CMD.ignoreTerm, title, arguments: [{ uri, value: term } satisfies IgnoreArgs] });
+          break;
+        }
+        case 'boilerplate': {
+          if (!offeredRemoveDebris) {
+            const edits = removeAllWebDebris(state.review);
+            if (edits.length > 1) {
+              add('Remove all web debris in this file', applyCommand('Remove all web debris in this file', edits));
+              offeredRemoveDebris = true;
+            }
+          }
           break;
         }
         case 'unattributed-claim': {

@@ -71,6 +71,7 @@ export class StatusBar implements vscode.Disposable {
       'near-duplicate': '$(diff)',
       'unattributed-claim': '$(question)',
       'loaded-term': '$(tag)',
+      boilerplate: '$(trash)',
     };
     const capped = state.review.stats.truncated ?? {};
     const shown = (r: RuleId) => formatCount(counts[r] ?? 0, capped[r]);

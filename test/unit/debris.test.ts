@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEBRIS_THRESHOLD, DebrisKind, debrisKind, debrisScore } from '../../src/core/debris';
-import { DocumentLine, debrisInDocument } from '../../src/core/debrisDocument';
+import { DocumentLine, debrisInDocument, lineShapes } from '../../src/core/debrisDocument';
 
 // Lines written for these tests, one group per kind of web debris.
 const DEBRIS: Record<Exclude<DebrisKind, 'recurring'>, string[]> = {
@@ -135,7 +135,8 @@ describe('debris', () => {
 });
 
 describe('debris in a document', () => {
-  const doc = (spec: [string, number, boolean?][]): DocumentLine[] => spec.map(([text, article, title]) => ({ text, article, protected: title === true }));
+  const doc = (spec: [string, number, boolean?][]): DocumentLine[] =>
+    spec.map(([text, article, title]) => ({ shape: lineShapes(text)[0], article, protected: title === true }));
   const kinds = (v: ReturnType<typeof debrisInDocument>) => v.map(x => (x ? `${x.kind}/${x.evidence}` : null));
 
   it('takes the question and answers a poll widget encloses as debris, and nothing after its form', () => {
@@ -178,6 +179,14 @@ describe('debris in a document', () => {
     assert.equal(v[1]?.articles, 3);
     assert.equal(v[0], null);
     assert.equal(v[4], null);
+  });
+
+  it('gives the shape of each non-blank line of a paragraph with offsets into it', () => {
+    const text = '  Advertisement \n\nThe council met on Tuesday.\r\nEmail *';
+    const shapes = lineShapes(text);
+    assert.deepEqual(shapes.map(s => text.slice(s.start, s.end)), ['Advertisement', 'The council met on Tuesday.', 'Email *']);
+    assert.deepEqual(shapes.map(s => s.kind), ['advertisement', null, 'form']);
+    assert.equal(lineShapes('x'.repeat(500))[0].kind, null);
   });
 
   it('leaves recurring lines alone when they are in fewer than three articles, never next to debris, or next to recurring lines only', () => {

@@ -3,6 +3,7 @@
 // how the engine segments a dump.
 import * as assert from 'node:assert/strict';
 import { applyEdits, removeAllRepeatedPassages } from '../../src/core/fixes';
+import { CompiledLexicons, compileLexicons } from '../../src/core/lexicon';
 import { review } from '../../src/core/review';
 import { normalizeForCompare } from '../../src/core/text';
 import { Finding, OffsetRange, Review, ReviewOptions, TextEdit } from '../../src/core/types';
@@ -13,9 +14,18 @@ export function comparable(r: Review): unknown {
   return { articles: r.articles, findings: r.findings, stats, repeatRemovals: r.repeatRemovals };
 }
 
+const compiled = new WeakMap<ReviewOptions, CompiledLexicons>();
+
+/** A review of a text, with the lexicons of its options compiled once. */
+export function freshReview(text: string, options: ReviewOptions): Review {
+  let lexicons = compiled.get(options);
+  if (!lexicons) { lexicons = compileLexicons(options); compiled.set(options, lexicons); }
+  return review(text, options, lexicons);
+}
+
 /** An incremental review must equal a fresh review of the same text. */
 export function checkIncremental(incremental: Review, text: string, options: ReviewOptions): void {
-  const fresh = review(text, options);
+  const fresh = freshReview(text, options);
   assert.deepEqual(comparable(incremental), comparable(fresh), 'the incremental review differs from a fresh one');
 }
 
@@ -96,8 +106,9 @@ function keptOfFinding(text: string, removed: readonly OffsetRange[], f: Finding
     const left = text.slice(part.start, part.end);
     if (!HAS_WORD.test(left)) continue;
     // A part that starts or ends inside a line is a piece of a repeated line: never kept.
-    const wholeLines = (part.start === f.range.start || /[\r\n]/.test(text[part.start - 1] ?? '\n')) &&
-      (part.end === f.range.end || /[\r\n]/.test(text[part.end] ?? '\n'));
+    const lineBreak = (i: number) => /[\r\n]/.test(text[i] ?? '\n');
+    const wholeLines = (part.start === f.range.start || lineBreak(part.start - 1) || lineBreak(part.start)) &&
+      (part.end === f.range.end || lineBreak(part.end - 1) || lineBreak(part.end));
     if (!wholeLines) return left;
     const repeated = linesOf(left).find(line => HAS_WORD.test(line) && occursIn(line, originals));
     if (repeated !== undefined) return repeated;
@@ -220,7 +231,11 @@ export function checkRemoveAll(text: string, r: Review, all: Review): string {
   return fixed;
 }
 
-/** The review of a text with every repeat kept (no display cap), for `checkRemoveAll`. */
+const uncappedOf = new WeakMap<ReviewOptions, ReviewOptions>();
+
+/** The options with every repeat kept (no display cap), for `checkRemoveAll` (one per options). */
 export function uncapped(options: ReviewOptions): ReviewOptions {
-  return { ...options, maxFindingsPerRule: 1_000_000 };
+  let o = uncappedOf.get(options);
+  if (!o) { o = { ...options, maxFindingsPerRule: 1_000_000 }; uncappedOf.set(options, o); }
+  return o;
 }

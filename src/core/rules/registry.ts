@@ -3,13 +3,14 @@
 // list. Adding a rule: write its module (a `RuleDefinition`, see rule.ts) and add it to RULES below;
 // its id joins `RuleId` and its findings (with their typed `data`) join `Finding`.
 import { unattributedClaim } from './attribution';
+import { boilerplate } from './boilerplate';
 import { loadedTerm } from './loaded';
 import { nearDuplicate } from './nearDuplicate';
 import { repeatedPassage } from './repeated';
 import { FindingContext, OptionKey, OptionSpec, ParagraphRule, RuleDefinition, helpUri } from './rule';
 
 /** In the order findings at the same offset are listed and reports show the rules. */
-export const RULES = [repeatedPassage, nearDuplicate, unattributedClaim, loadedTerm] as const;
+export const RULES = [repeatedPassage, nearDuplicate, unattributedClaim, loadedTerm, boilerplate] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];
 

@@ -31,6 +31,8 @@ export interface RepeatContext {
   articles: Article[];
   analyses: ParagraphAnalysis[];
   options: ReviewOptions;
+  /** Paragraphs never compared (web debris). */
+  excluded?: ReadonlySet<number>;
 }
 
 /**
@@ -83,7 +85,8 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   const copied = new Set<number>();
 
   // Paragraphs that take part in comparison, in document order.
-  const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0);
+  const excluded = ctx.excluded;
+  const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0 && !excluded?.has(p.index));
   const comparableOf = byArticle(articles, comparable);
   const paragraphsOf = byArticle(articles, paragraphs);
   const byKey = new Map<number, number[]>();
