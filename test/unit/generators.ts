@@ -1,7 +1,8 @@
 // fast-check generators of news dumps and of editing sessions, for the property tests
 // (properties.test.ts) and the long fuzz run (bench/fuzz.ts). They know nothing of how the engine
 // segments a dump: they write the things dumps are made of (headlines, header lines, separators,
-// paragraphs one per line or between blank lines, hard-wrapped lines, Markdown headings) and mix
+// paragraphs one per line or between blank lines, hard-wrapped lines, Markdown headings, web page
+// debris) and mix
 // in exact copies, light edits, repeated sentences, CRLF, astral characters and stray spaces.
 import * as fc from 'fast-check';
 
@@ -21,6 +22,12 @@ const WORDS = [
 const HEADER_NAMES = ['Title', 'Date', 'URL', 'Source', 'Author', 'Byline'];
 const SEPARATORS = ['---', '***', '====', '* * *', '\f', '___'];
 const SENTENCE_ENDS = ['.', '.', '.', '!', '?', '."', '.\u201D'];
+/** Lines a page leaves in a dump when it is copied from the web. */
+const DEBRIS = [
+  'Advertisement', 'Read more', 'Share this article', 'Sign up for our newsletter', 'Click here to subscribe',
+  '\u00A9 2025 News Example. All rights reserved.', 'Photo: Example Agency', 'Follow us on social media',
+  'Related: Council approves budget', 'We use cookies to improve your experience. Accept', 'Skip to content',
+];
 
 const word = fc.constantFrom(...WORDS);
 const words = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max });
@@ -45,6 +52,7 @@ export type Piece =
   | { kind: 'markdown'; level: number; words: string[] }
   | { kind: 'header'; name: string; value: string[] }
   | { kind: 'separator'; line: string }
+  | { kind: 'debris'; line: string }
   /** An earlier paragraph again: as it was, with other case or spacing, or with one word changed. */
   | { kind: 'copy'; of: number; variant: 'exact' | 'case' | 'spaces' | 'near' }
   /** A new paragraph holding a sentence of an earlier one. */
@@ -62,6 +70,7 @@ const piece: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), words(1, 6)).map(([level, ws]) => ({ kind: 'markdown' as const, level, words: ws })) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...HEADER_NAMES), words(1, 6)).map(([name, value]) => ({ kind: 'header' as const, name, value })) },
   { weight: 2, arbitrary: fc.constantFrom(...SEPARATORS).map(line => ({ kind: 'separator' as const, line })) },
+  { weight: 2, arbitrary: fc.constantFrom(...DEBRIS).map(line => ({ kind: 'debris' as const, line })) },
   { weight: 5, arbitrary: fc.tuple(fc.nat(), fc.constantFrom('exact', 'exact', 'case', 'spaces', 'near') as fc.Arbitrary<'exact' | 'case' | 'spaces' | 'near'>).map(([of, variant]) => ({ kind: 'copy' as const, of, variant })) },
   { weight: 3, arbitrary: fc.record({ of: fc.nat(), sentence: fc.nat(), before: fc.array(sentence, { maxLength: 2 }), after: fc.array(sentence, { maxLength: 2 }) }).map(r => ({ kind: 'sentence-copy' as const, ...r })) },
   { weight: 2, arbitrary: fc.record({ from: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }).map(r => ({ kind: 'span-copy' as const, ...r })) },
@@ -133,6 +142,7 @@ export function buildDump(plan: DumpPlan): string {
       case 'markdown': out = `${'#'.repeat(p.level)} ${capitalise(p.words.join(' '))}`; break;
       case 'header': out = `${p.name}: ${p.name === 'URL' ? `https://news.example/${p.value.length}` : p.value.join(' ')}`; break;
       case 'separator': out = p.line; break;
+      case 'debris': out = p.line; break;
       case 'copy': {
         if (paragraphs.length === 0) { out = addParagraph(['A first paragraph with nothing before it.']); break; }
         const source = paragraphs[p.of % paragraphs.length];

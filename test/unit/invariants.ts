@@ -106,8 +106,9 @@ function keptOfFinding(text: string, removed: readonly OffsetRange[], f: Finding
     const left = text.slice(part.start, part.end);
     if (!HAS_WORD.test(left)) continue;
     // A part that starts or ends inside a line is a piece of a repeated line: never kept.
-    const wholeLines = (part.start === f.range.start || /[\r\n]/.test(text[part.start - 1] ?? '\n')) &&
-      (part.end === f.range.end || /[\r\n]/.test(text[part.end] ?? '\n'));
+    const lineBreak = (i: number) => /[\r\n]/.test(text[i] ?? '\n');
+    const wholeLines = (part.start === f.range.start || lineBreak(part.start - 1) || lineBreak(part.start)) &&
+      (part.end === f.range.end || lineBreak(part.end - 1) || lineBreak(part.end));
     if (!wholeLines) return left;
     const repeated = linesOf(left).find(line => HAS_WORD.test(line) && occursIn(line, originals));
     if (repeated !== undefined) return repeated;

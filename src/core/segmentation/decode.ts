@@ -10,6 +10,11 @@ import { CATEGORY_COUNT, Category, ENDING_COUNT, Ending, Evidence } from './feat
 
 /** Log-odds that a line opens an article before any evidence (about one line in thirty). */
 const PRIOR = -2.5;
+/** The prior learnt from a file stays within these bounds (one line in 55 … one line in 5). */
+const MIN_PRIOR = -4;
+const MAX_PRIOR = -1.5;
+/** Lines' worth of the default prior in the learnt one. */
+const PRIOR_SMOOTHING = 20;
 /** What a category says before the file has been looked at: explicit structure. */
 const INITIAL_WEIGHT: Partial<Record<Category, number>> = {
   [Category.AfterSeparator]: 4, [Category.TopHeading]: 4, [Category.TitleHeader]: 3, [Category.SubHeading]: -2,
@@ -22,20 +27,25 @@ const INITIAL_ENDING: Record<Ending, number> = {
  * Rounds of learning, each with the extra evidence a start needs: the first rounds learn from the
  * surest starts only, so that doubtful lines cannot vouch for themselves.
  */
-const MARGINS = [2.5, 1.5, 0.5, 0];
+const MARGINS = [2.5, 1.5, 0.5, 0, 0, 0, 0];
 /** Lines' worth of the prior share in each estimate. */
 const SMOOTHING = 0.5;
 const MAX_WEIGHT = 6;
 /** Fewest lines with text a file needs for its own weights to be learnt. */
 const MIN_LINES_TO_LEARN = 20;
 const MIN_WEIGHT = -4;
-/** A missing full stop is telling, but it goes with other evidence of a headline already counted. */
-const MAX_ENDING_WEIGHT = 2;
+/**
+ * A missing full stop is telling, but it goes with other evidence of a headline already counted
+ * (naive Bayes counts correlated evidence twice): its learnt weight is capped.
+ */
+const MAX_ENDING_WEIGHT = 3;
 /** Penalty of an article of one content line (a lone line is the heading of the next article). */
 const SHORT_PENALTY = [0, -5];
 
 /** What the layout categories and the line endings say in this file (log-odds each). */
 export interface Weights {
+  /** Log-odds that a line opens an article before its own evidence: how long articles are in this file. */
+  prior: number;
   category: Float64Array;
   ending: Float64Array;
 }
@@ -66,7 +76,10 @@ function learn(values: Uint8Array, count: number, starts: number[], into: Float6
  * the current weights, re-estimate the weights from them, a few rounds.
  */
 export function learnWeights(ev: Evidence): Weights {
-  const weights: Weights = { category: new Float64Array(CATEGORY_COUNT), ending: new Float64Array(ENDING_COUNT) };
+  const weights: Weights = {
+    prior: PRIOR,
+    category: new Float64Array(CATEGORY_COUNT), ending: new Float64Array(ENDING_COUNT),
+  };
   for (const [c, w] of Object.entries(INITIAL_WEIGHT)) weights.category[Number(c)] = w as number;
   for (const [c, w] of Object.entries(INITIAL_ENDING)) weights.ending[Number(c)] = w;
   const n = ev.score.length;
@@ -77,6 +90,10 @@ export function learnWeights(ev: Evidence): Weights {
     if (starts.length < 2 || starts.length >= n) continue;
     learn(ev.category, CATEGORY_COUNT, starts, weights.category);
     learn(ev.ending, ENDING_COUNT, starts, weights.ending, MAX_ENDING_WEIGHT);
+    // The rate of starts only from the rounds without a margin (the surest starts are too few).
+    if (margin > 0) continue;
+    const rate = (starts.length + PRIOR_SMOOTHING / (1 + Math.exp(-PRIOR))) / (n + PRIOR_SMOOTHING);
+    weights.prior = Math.max(MIN_PRIOR, Math.min(MAX_PRIOR, Math.log(rate / (1 - rate))));
   }
   return weights;
 }
@@ -86,7 +103,7 @@ export function decodeStarts(ev: Evidence, weights: Weights, margin = 0): number
   const n = ev.score.length;
   if (n === 0) return [];
   const base = new Float64Array(n);
-  for (let k = 0; k < n; k++) base[k] = PRIOR - margin + ev.score[k] + weights.category[ev.category[k]] + weights.ending[ev.ending[k]];
+  for (let k = 0; k < n; k++) base[k] = weights.prior - margin + ev.score[k] + weights.category[ev.category[k]] + weights.ending[ev.ending[k]];
   // Lines with the same text share the stronger evidence: a copied article's headline is as much a
   // headline as the original's (whose context may be clearer).
   for (let k = n - 1; k >= 0; k--) if (ev.twin[k] >= 0) base[k] = Math.max(base[k], base[ev.twin[k]]);

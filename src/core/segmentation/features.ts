@@ -10,6 +10,7 @@
 import { debrisScore } from '../debris';
 import { Line, HEADER_LINE, endsSentence, finalMark, headingLevel, isSeparator, startsWithFormFeed } from './lines';
 import { bylineOf, dateLineOf, datelineOf, hasDate } from './meta';
+import { hash32 } from '../text';
 
 /** A line's place in the layout. The decoder learns per file how much each says. */
 export const enum Category {
@@ -49,8 +50,8 @@ export function endingOf(text: string): Ending {
 const TITLE_HEADER = /^\s*(?:title|headline)\s*:\s*/i;
 const LINK = /(?:https?:\/\/|www\.|\bpic\.twitter\.com|\bt\.co\/|@\w{2,}|\.(?:com|org|net)\b)/i;
 const BULLET_START = /^[*•·\-–—|©®>[({<#=+~^]/;
+const DIGIT = /\d/;
 const LOWER_START = /^\p{Ll}/u;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 /** Words left lower-case in a title ("of", "the"): not counted for the share of capitalised words. */
 const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'but', 'at', 'by', 'with', 'from',
   'as', 'is', 'vs', 'via', 'into', 'over', 'after', 'about', 'than', 'up', 'out', 'off', 'its', 'be', 'are', 'was']);
@@ -68,9 +69,43 @@ const INNER_SENTENCE = /[a-z\d)’”"][.!?]["’”]?\s+["“‘]?[A-Z]/;
 
 /** Longest line taken for a headline. */
 const MAX_HEADLINE_CHARS = 250;
+/** What a longer line says: prose, no headline however it is written. */
+const PROSE_SCORE = -8;
+/** Below this own score the remaining (costlier) tests are not run: the line is no headline anyway. */
+const HOPELESS = -6;
+
+function isWordCode(c: number, ch: string): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /[\p{L}\p{N}]/u.test(ch));
+}
+
+/**
+ * Words of a line, and of those that are not minor words ("of", "the"), how many are capitalised
+ * (title case), in one pass.
+ */
+function countWords(t: string): { words: number; considered: number; capitalised: number } {
+  let words = 0;
+  let considered = 0;
+  let capitalised = 0;
+  let i = 0;
+  while (i < t.length) {
+    if (!isWordCode(t.charCodeAt(i), t[i])) { i++; continue; }
+    const start = i;
+    // Word characters, with inner apostrophes, dots and hyphens ("U.S.", "late-night", "don't").
+    while (i < t.length && (isWordCode(t.charCodeAt(i), t[i]) || ("'’.-".includes(t[i]) && i + 1 < t.length && isWordCode(t.charCodeAt(i + 1), t[i + 1])))) i++;
+    words++;
+    if (i - start <= 5 && MINOR.has(t.slice(start, i).toLowerCase())) continue;
+    considered++;
+    const c = t.charCodeAt(start);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /[\p{Lu}\p{N}]/u.test(t[start]))) capitalised++;
+  }
+  return { words, considered, capitalised };
+}
 
 /** Evidence from the line's own text (log-odds); -Infinity for a line that can never open an article. */
 export function ownScore(raw: string): number {
+  // Runs on every line of the dump: the cheap tests first, and a line already out of the running
+  // (prose) is not examined further.
+  if (raw.length > MAX_HEADLINE_CHARS && raw.trim().length > MAX_HEADLINE_CHARS) return PROSE_SCORE;
   const text = raw.trim();
   if (!text || HEADER_LINE.test(text) && !TITLE_HEADER.test(text)) return -Infinity;
   const level = headingLevel(text);
@@ -78,53 +113,70 @@ export function ownScore(raw: string): number {
   // (How the line ends is weighed by the decoder, per file: see `Ending`.)
   let score = 0;
 
-  const words = t.match(WORD) ?? [];
+  const { words, considered, capitalised } = countWords(t);
   // A heading or a `Title:` header declares a title, however short.
   const declared = level > 0 || t.length !== text.length;
   if (declared) score += 1;
-  else if (words.length < 2) score -= 3.5;
-  else if (words.length < 3) score -= 2.5;
-  else if (words.length < 4) score -= 1;
-  else if (words.length > 30) score -= 2;
-  if (t.length > MAX_HEADLINE_CHARS) score -= 3;
+  else if (words < 2) score -= 3.5;
+  else if (words < 3) score -= 2.5;
+  else if (words < 4) score -= 1;
+  else if (words > 30) score -= 2;
 
-  let considered = 0;
-  let capitalised = 0;
-  for (const w of words) {
-    if (MINOR.has(w.toLowerCase())) continue;
-    considered++;
-    if (/^[\p{Lu}\p{N}]/u.test(w)) capitalised++;
-  }
   if (considered >= 4 && capitalised >= 0.75 * considered) score += 1.5;
   else if (considered >= 3 && capitalised >= 0.75 * considered) score += 1;
   else if (considered >= 3 && capitalised <= 0.25 * considered) score -= 0.5;
 
   if (LOWER_START.test(t) || CONNECTIVE_START.test(t)) score -= 3;
   if (BULLET_START.test(t) && !level) score -= 2.5;
+  if (INNER_SENTENCE.test(t)) score -= 1.5;
+  if (score <= HOPELESS) return score;
   if (LINK.test(t)) score -= 3;
   if (CREDIT.test(t)) score -= 3;
-  if (INNER_SENTENCE.test(t)) score -= 1.5;
   if (datelineOf(t)) score -= 3;
-  if (bylineOf(t) !== undefined || dateLineOf(t) !== undefined) score -= 3;
-  else if (hasDate(t)) score -= 1.5;
-  score -= 4 * debrisScore(t);
-  return score;
+  if (bylineOf(t) !== undefined) score -= 3;
+  else if (DIGIT.test(t) && hasDate(t)) score -= dateLineOf(t) !== undefined ? 3 : 1.5;
+  // Web debris only matters to a line still in the running.
+  if (score <= CANDIDATE_FLOOR) return score;
+  return score - 4 * debrisScore(t);
 }
 
-/** Content words of a line (lower case, three letters or more, no function words), from its start. */
-const WINDOW_CHARS = 400;
+/** Characters of a line read for its words (its start says what it is about). */
+const WINDOW_CHARS = 160;
 const STOP = new Set(['the', 'and', 'for', 'that', 'with', 'this', 'from', 'was', 'are', 'were', 'has', 'have', 'had',
   'not', 'but', 'his', 'her', 'its', 'their', 'they', 'them', 'she', 'him', 'you', 'your', 'our', 'who', 'what', 'when',
   'will', 'would', 'can', 'could', 'said', 'says', 'about', 'after', 'over', 'into', 'than', 'then', 'there', 'been',
   'also', 'more', 'one', 'all', 'out', 'which', 'how', 'why', 'new', 'just', 'some', 'now', 'being', 'other']);
 
-export function contentWords(text: string): string[] {
-  const out: string[] = [];
-  const t = text.length > WINDOW_CHARS ? text.slice(0, WINDOW_CHARS) : text;
-  for (const w of t.match(WORD) ?? []) {
-    if (w.length < 3) continue;
-    const k = w.toLowerCase().replace(/['’]s$/, '');
-    if (k.length >= 3 && !STOP.has(k)) out.push(k);
+const STOP_HASHES = new Set([...STOP].map(w => hash32(w) & 0x3fffffff));
+
+/**
+ * Content words of a line, as FNV-1a hashes of their lower-case letters (the same as `hash32` of
+ * the word), read in one pass without building strings: words of three letters or more, apostrophes
+ * end a word ("mayor's" gives "mayor"), function words left out.
+ */
+export function contentWords(text: string): number[] {
+  const out: number[] = [];
+  const end = Math.min(text.length, WINDOW_CHARS);
+  let h = 0x811c9dc5;
+  let len = 0;
+  for (let i = 0; i <= end; i++) {
+    let c = i < end ? text.charCodeAt(i) : 32;
+    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ||
+      (c > 127 && /[\p{L}\p{N}]/u.test(text[i]));
+    if (letter) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 127) c = text[i].toLowerCase().charCodeAt(0);
+      h = Math.imul(h ^ c, 0x01000193);
+      len++;
+      continue;
+    }
+    if (len >= 3) {
+      // Kept to 30 bits: small integers are the fastest keys of a Map.
+      const word = h & 0x3fffffff;
+      if (!STOP_HASHES.has(word)) out.push(word);
+    }
+    h = 0x811c9dc5;
+    len = 0;
   }
   return out;
 }
@@ -148,6 +200,8 @@ export interface Evidence {
    * whole-article copy repeats its headline, and the two take the stronger evidence of either.
    */
   twin: Int32Array;
+  /** How many lines that could be headlines have each text (for checking an edit: recheck.ts). */
+  candidateTexts: Map<string, number>;
   /** Markdown level articles start at (0: none). */
   topLevel: number;
 }
@@ -186,7 +240,7 @@ export function topHeadingLevel(lines: Line[]): number {
  * neighbours say, its category. Used for the whole file and again after an edit.
  */
 export function lineEvidence(lines: Line[], content: number[], own: Float64Array, k: number, topLevel: number,
-  words: (k: number) => string[]): { score: number; category: Category } {
+  words: (k: number) => number[]): { score: number; category: Category } {
   const category = categoryOf(lines, content[k], topLevel);
   let score = own[k];
   // Explicit structure (separators, headings, headers) needs no reading of the neighbours.
@@ -195,7 +249,29 @@ export function lineEvidence(lines: Line[], content: number[], own: Float64Array
   return { score, category };
 }
 
-function contextScore(lines: Line[], content: number[], own: Float64Array, k: number, words: (k: number) => string[]): number {
+/**
+ * The words of one `contextScore` call, in an open-addressing table of word hashes: each call takes
+ * two stamps (the words below, the words above) and slots with an older stamp count as free, so the
+ * table is never cleared. The windows hold a few hundred words at most.
+ */
+const TABLE_SIZE = 1 << 13;
+const keys = new Int32Array(TABLE_SIZE);
+const marks = new Int32Array(TABLE_SIZE);
+let stamp = 0;
+
+function nextStamp(): number {
+  if (stamp > 0x3fffffff) { marks.fill(0); stamp = 0; }
+  return ++stamp;
+}
+
+/** The slot of word `h` in this call (stamps from `base` on), or the free slot where it goes. */
+function slotOf(h: number, base: number): number {
+  let i = h & (TABLE_SIZE - 1);
+  while (marks[i] >= base && keys[i] !== h) i = (i + 1) & (TABLE_SIZE - 1);
+  return i;
+}
+
+function contextScore(lines: Line[], content: number[], own: Float64Array, k: number, words: (k: number) => number[]): number {
   let score = 0;
   const nextText = k + 1 < content.length ? lines[content[k + 1]].text : '';
   const prevText = k > 0 ? lines[content[k - 1]].text.trim() : '';
@@ -203,30 +279,50 @@ function contextScore(lines: Line[], content: number[], own: Float64Array, k: nu
   // A line under a headline is its standfirst rather than a headline of its own.
   if (k === 0 || endsSentence(prevText)) score += 0.5;
   else if (own[k - 1] >= 1.5) score -= 0.5;
-  // The headline's words come back below it, not above it.
-  const titleWords = new Set(words(k));
-  const below = new Set<string>();
-  const above = new Set<string>();
-  for (let j = k + 1; j <= k + WINDOW && j < content.length; j++) for (const w of words(j)) below.add(w);
-  for (let j = k - 1; j >= k - WINDOW && j >= 0; j--) for (const w of words(j)) above.add(w);
-  if (titleWords.size >= 2) {
-    let inBelow = 0;
+  // The headline's words come back below it, not above it; and (lexical cohesion, as in
+  // TextTiling) the lines above and below an article boundary share few words, while a subheading
+  // inside an article has the same topic on both sides. Words are marked in one map per pass.
+  const below = nextStamp();
+  let belowCount = 0;
+  for (let j = k + 1; j <= k + WINDOW && j < content.length; j++) {
+    for (const h of words(j)) {
+      const i = slotOf(h, below);
+      if (marks[i] !== below) { keys[i] = h; marks[i] = below; belowCount++; }
+    }
+  }
+  const titleWords = words(k);
+  let distinct = 0;
+  let inBelow = 0;
+  for (let t = 0; t < titleWords.length; t++) {
+    if (titleWords.indexOf(titleWords[t]) < t) continue;
+    distinct++;
+    if (marks[slotOf(titleWords[t], below)] === below) inBelow++;
+  }
+  const above = nextStamp();
+  let aboveCount = 0;
+  let shared = 0;
+  for (let j = k - 1; j >= k - WINDOW && j >= 0; j--) {
+    for (const h of words(j)) {
+      const i = slotOf(h, below);
+      if (marks[i] === above) continue;
+      if (marks[i] === below) shared++;
+      keys[i] = h;
+      marks[i] = above;
+      aboveCount++;
+    }
+  }
+  if (distinct >= 2) {
     let inAbove = 0;
-    for (const w of titleWords) {
-      if (below.has(w)) inBelow++;
-      if (above.has(w)) inAbove++;
+    for (let t = 0; t < titleWords.length; t++) {
+      if (titleWords.indexOf(titleWords[t]) === t && marks[slotOf(titleWords[t], below)] === above) inAbove++;
     }
     // In quarters, so that most edits leave it as it was; a line of two or three words says less.
-    score += Math.round(4 * (inBelow - inAbove) / titleWords.size) * (titleWords.size >= 4 ? 0.75 : 0.4);
+    score += Math.round(4 * (inBelow - inAbove) / distinct) * (distinct >= 4 ? 0.75 : 0.4);
   }
-  // Lexical cohesion (as in TextTiling): the lines above and below an article boundary share
-  // few words; a subheading inside an article has the same topic on both sides.
-  let shared = 0;
-  for (const w of below) if (above.has(w)) shared++;
-  const smaller = Math.min(above.size, below.size);
+  const smaller = Math.min(aboveCount, belowCount);
   if (smaller >= 8) {
     const overlap = shared / smaller;
-    score += overlap <= 0.05 ? 1 : overlap <= 0.1 ? 0.3 : overlap <= 0.15 ? -0.3 : overlap <= 0.25 ? -1 : -2;
+    score += overlap <= 0.05 ? 1 : overlap <= 0.1 ? 0.3 : overlap <= 0.15 ? -0.3 : -1;
   }
   return score;
 }
@@ -237,12 +333,8 @@ export function gatherEvidence(lines: Line[]): Evidence {
   const topLevel = topHeadingLevel(lines);
   const own = new Float64Array(content.length);
   content.forEach((i, k) => { own[k] = ownScore(lines[i].text); });
-  const cache = new Map<number, string[]>();
-  const words = (k: number) => {
-    let w = cache.get(k);
-    if (!w) cache.set(k, (w = contentWords(lines[content[k]].text)));
-    return w;
-  };
+  const cache: (number[] | undefined)[] = new Array(content.length);
+  const words = (k: number) => (cache[k] ??= contentWords(lines[content[k]].text));
   const score = new Float64Array(content.length);
   const category = new Uint8Array(content.length);
   const ending = new Uint8Array(content.length);
@@ -254,12 +346,14 @@ export function gatherEvidence(lines: Line[]): Evidence {
   }
   const twin = new Int32Array(content.length).fill(-1);
   const lastSeen = new Map<string, number>();
+  const candidateTexts = new Map<string, number>();
   for (let k = content.length - 1; k >= 0; k--) {
     if (!(own[k] > CANDIDATE_FLOOR)) continue;
     const key = lines[content[k]].text.trim();
     const next = lastSeen.get(key);
     if (next !== undefined) twin[k] = next;
     lastSeen.set(key, k);
+    candidateTexts.set(key, (candidateTexts.get(key) ?? 0) + 1);
   }
-  return { content, own, score, category, ending, twin, topLevel };
+  return { content, own, score, category, ending, twin, candidateTexts, topLevel };
 }

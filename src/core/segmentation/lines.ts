@@ -18,6 +18,8 @@ export interface Line {
   next: number;
   text: string;
   blank: boolean;
+  /** A separator line (`---`, `***`, a page break alone), unless it underlines a headline. */
+  separator: boolean;
   /** A `====` or `----` line right under a headline (a setext heading): part of it, not a separator. */
   underline?: boolean;
 }
@@ -45,13 +47,17 @@ export function splitLines(text: string, index: LineIndex): Line[] {
     if (i === index.lineCount - 1 && start === text.length && i > 0) break;
     const end = index.lineContentEnd(i);
     const lineText = text.slice(start, end);
-    lines.push({ no: i, start, end, next: index.lineEndWithBreak(i), text: lineText, blank: BLANK.test(lineText) });
+    const blank = BLANK.test(lineText);
+    // A separator starts with one of - = * _ or a form feed: the regular expression only then.
+    const c = lineText.charCodeAt(lineText.length > 0 && (lineText[0] === ' ' || lineText[0] === '\t') ? lineText.search(/\S|$/) : 0);
+    const separator = !blank && (c === 45 || c === 61 || c === 42 || c === 95 || c === 12) && SEPARATOR_LINE.test(lineText);
+    lines.push({ no: i, start, end, next: index.lineEndWithBreak(i), text: lineText, blank, separator });
   }
   for (let i = 1; i < lines.length; i++) {
     const above = lines[i - 1];
     // A setext underline: the headline above it stands alone (blank, separator or start above it).
     const alone = i < 2 || lines[i - 2].blank || SEPARATOR_LINE.test(lines[i - 2].text);
-    if (UNDERLINE.test(lines[i].text) && alone && !above.blank && !above.underline &&
+    if (lines[i].separator && UNDERLINE.test(lines[i].text) && alone && !above.blank && !above.underline &&
       !SEPARATOR_LINE.test(above.text) && !HEADER_LINE.test(above.text) && !endsSentence(above.text.trim())) {
       lines[i].underline = true;
     }
@@ -60,7 +66,7 @@ export function splitLines(text: string, index: LineIndex): Line[] {
 }
 
 export function isSeparator(line: Line): boolean {
-  return !line.underline && SEPARATOR_LINE.test(line.text);
+  return line.separator && !line.underline;
 }
 
 /** A form feed (page break) at the start of a line with text: a boundary that is also content. */

@@ -26,8 +26,8 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   const { lines, evidence } = prev;
   const old = lines[lineNo];
   if (!old || old.blank || old.underline || isSeparator(old)) return null;
-  const line: Line = { ...old, text: newText, end: old.start + newText.length, blank: BLANK.test(newText) };
-  if (line.blank || SEPARATOR_LINE.test(newText) || headingLevel(newText) !== headingLevel(old.text) ||
+  const line: Line = { ...old, text: newText, end: old.start + newText.length, blank: BLANK.test(newText), separator: SEPARATOR_LINE.test(newText) };
+  if (line.blank || line.separator || headingLevel(newText) !== headingLevel(old.text) ||
     newText.startsWith('\f') !== old.text.startsWith('\f')) return null;
   // A line under it that could be read as its underline.
   const below = lines[lineNo + 1];
@@ -48,8 +48,15 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   if (endingOf(newText) !== evidence.ending[k]) return null;
   const own = evidence.own.slice();
   own[k] = ownScore(newText);
-  // A line that could be a headline is matched with lines of the same text elsewhere (its twins).
-  if (own[k] > CANDIDATE_FLOOR || evidence.own[k] > CANDIDATE_FLOOR) return null;
+  // A line that could be a headline is matched with lines of the same text elsewhere (its twins):
+  // it must have none, before and after the edit.
+  const { candidateTexts } = evidence;
+  const oldKey = old.text.trim();
+  const newKey = newText.trim();
+  const wasCandidate = evidence.own[k] > CANDIDATE_FLOOR;
+  const isCandidate = own[k] > CANDIDATE_FLOOR;
+  if (wasCandidate && candidateTexts.get(oldKey) !== 1) return null;
+  if (isCandidate && (candidateTexts.get(newKey) ?? 0) > (wasCandidate && oldKey === newKey ? 1 : 0)) return null;
   const words = (j: number) => contentWords(patched[content[j]].text);
   for (let j = Math.max(0, k - WINDOW - 1); j <= k + WINDOW + 1 && j < content.length; j++) {
     const e = lineEvidence(patched, content, own, j, evidence.topLevel, words);
@@ -75,5 +82,7 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   const meta = articleMeta(draft.paragraphs.filter(p => p.isHeading).map(p => p.lines[0].text),
     draft.paragraphs.find(p => !p.isHeading)?.lines[0].text);
   if (JSON.stringify(meta) !== JSON.stringify(articles[a].meta)) return null;
+  if (wasCandidate) candidateTexts.delete(oldKey);
+  if (isCandidate) candidateTexts.set(newKey, 1);
   return { lines: patched, evidence: { ...evidence, own } };
 }
