@@ -11,6 +11,11 @@ const SAY_VERBS = new Set([
   'maintained', 'maintains', 'testified', 'revealed', 'reveals', 'disclosed', 'commented', 'replied',
   'responded', 'estimated', 'estimates', 'alleged', 'alleges', 'accused', 'accuses', 'denied', 'denies',
   'quoted', 'cited', 'cites', 'according',
+  // Other verbs of communication: whoever boasts or complains is the source of what follows.
+  'boasted', 'boasts', 'bragged', 'brags', 'touted', 'touts', 'complained', 'complains', 'conceded', 'concedes',
+  'predicted', 'predicts', 'promised', 'promises', 'vowed', 'vows', 'pledged', 'pledges', 'suggested', 'suggests',
+  'recalled', 'recalls', 'joked', 'jokes', 'quipped', 'shouted', 'yelled', 'tweets', 'wrote', 'added', 'continued',
+  'countered', 'retorted', 'demanded', 'demands', 'urged', 'urges', 'asked', 'asks', 'predicted', 'mused', 'lamented',
 ]);
 
 // Capitalised words that do not name anyone.
@@ -108,7 +113,7 @@ export interface CueSite {
  */
 export function sourceAnswers(site: CueSite, tokens: WordToken[], text: string, from: number, previous?: { from: number; to: number }): boolean {
   if (site.quoted && site.named) return true;
-  if (site.kind === 'agentless') return site.earlierCue || namedModifier(tokens, site.first, from, text, 0);
+  if (site.kind === 'agentless') return site.earlierCue;
   if (site.kind !== 'vague-source') return false;
   if (site.named || namedModifier(tokens, site.first, from, text, 0)) return true;
   return previous !== undefined && anaphoricSubject(tokens, site.first, site.last) && namesSource(tokens, previous.from, previous.to, text, 0);

@@ -56,3 +56,69 @@ describe('unattributed-claim', () => {
     assert.equal(ofRule(r, 'unattributed-claim')[0].severity, 'warning');
   });
 });
+
+describe('unattributed-claim: cues in any form', () => {
+  it('finds a vague group in any tense and with adverbs inserted', () => {
+    assert.deepEqual(claims('Critics have long argued that the tax is unfair.'), ['Critics have long argued']);
+    assert.deepEqual(claims('Analysts had repeatedly warned of a slowdown.'), ['Analysts had repeatedly warned']);
+    assert.deepEqual(claims('Experts are increasingly worried about the dam.'), ['Experts are increasingly worried']);
+    assert.deepEqual(claims('Critics, however, disagree with the plan.'), []);
+  });
+
+  it('finds vague quantifier sources', () => {
+    assert.deepEqual(claims('Some say the deal is dead.'), ['Some say']);
+    assert.deepEqual(claims('Many believe the vote was rigged.'), ['Many believe']);
+    assert.deepEqual(claims('Many people think the mayor will resign.'), ['Many people think']);
+    assert.deepEqual(claims('A growing number of voters fear higher prices.'), ['A growing number of voters fear']);
+    // A group noun on its own is a source the reporter spoke to, not a quantity.
+    assert.deepEqual(claims('Voters said the race was close.'), []);
+  });
+
+  it('finds agentless passives of saying and thinking, unless an agent follows', () => {
+    assert.deepEqual(claims('The senator was accused of lying to investors.'), ['was accused of']);
+    assert.deepEqual(claims('The company is said to be near a deal.'), ['is said to']);
+    assert.deepEqual(claims('The law has been widely criticized for its cost.'), ['has been widely criticized for']);
+    assert.deepEqual(claims('The bill is expected to pass on Tuesday.'), ['is expected to']);
+    assert.deepEqual(claims('Sales are reported to have fallen.'), ['are reported to']);
+    assert.deepEqual(claims('The senator was accused of fraud by prosecutors.'), []);
+    assert.deepEqual(claims('The bridge was built in 1950.'), []);
+  });
+
+  it('finds impersonal and existential constructions with no one behind them', () => {
+    assert.deepEqual(claims('It was not immediately clear whether the road had reopened.'), ['It was not immediately clear']);
+    assert.deepEqual(claims('It\u2019s unclear how many people attended.'), ['It\u2019s unclear']);
+    assert.deepEqual(claims('It is widely seen as a turning point.'), ['It is widely seen as']);
+    assert.deepEqual(claims('There are growing concerns about the dam.'), ['There are growing concerns']);
+    // A passive of refusing or questioning reports no claim.
+    assert.deepEqual(claims('The permit was denied in March.'), []);
+    assert.equal(ofRule(reviewWith('It is expected that the vote will pass.'), 'unattributed-claim')[0].data.kind, 'agentless');
+  });
+
+  it('says what is missing: whose claim it is', () => {
+    const [f] = ofRule(reviewWith('The senator was accused of lying to investors.'), 'unattributed-claim');
+    assert.match(f.message, /without saying whose it is/);
+    assert.equal(f.data.template, 'agentless-passive');
+  });
+
+  it('takes a source named in the sentence before for words that refer back to it', () => {
+    assert.deepEqual(claims('The council met on Monday, said Mayor Anna Brook. Officials said the road would reopen.'), []);
+    assert.deepEqual(claims('The council met on Monday, said Mayor Anna Brook. They said the road would reopen.'), []);
+    assert.deepEqual(claims('The council met on Monday. Officials said the road would reopen.'), ['Officials said']);
+    // Only for words that can refer back: critics are not the mayor.
+    assert.deepEqual(claims('The council met on Monday, said Mayor Anna Brook. Critics say the road will stay shut.'), ['Critics say']);
+  });
+
+  it('a name before a vague group names it', () => {
+    assert.deepEqual(claims('In the capital, Pentagon officials said the test had failed.'), []);
+    assert.deepEqual(claims('Afterwards Clinton\u2019s aides said the speech went well.'), []);
+  });
+
+  it('does not report a passive inside a claim already reported', () => {
+    assert.deepEqual(claims('Media reports indicated that some had been suspected of espionage.'), ['Media reports indicated']);
+  });
+
+  it('leaves inferential adverbs to the writer: apparently and presumably are no attribution', () => {
+    assert.deepEqual(claims('The door was apparently left open.'), []);
+    assert.deepEqual(claims('The driver presumably knew the road.'), []);
+  });
+});

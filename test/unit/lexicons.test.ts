@@ -33,6 +33,8 @@ function patternProblems(pattern: string): string[] {
   if (/[\u2018\u2019\u201C\u201D"]/.test(pattern)) problems.push('curly or double quote (write a straight apostrophe)');
   const tokens = pattern.trim().split(/[ -]+/).filter(Boolean);
   if (tokens.length === 0) problems.push('no token');
+  // A hyphen splits tokens, so "a|b-c" would read as the tokens "a|b" and "c".
+  if (pattern.split(' ').some(t => t.includes('|') && t.includes('-'))) problems.push('hyphenated alternative (write it as its own entry, "b c")');
   if (tokens.every(t => t.endsWith('?'))) problems.push('every token optional');
   for (const token of tokens) {
     const body = token.endsWith('?') ? token.slice(0, -1) : token;

@@ -57,3 +57,40 @@ describe('loaded-term', () => {
     assert.deepEqual(terms('Talks in Kiev resumed.', o => { o.ignoredTerms = ['kiev']; }), []);
   });
 });
+
+describe('loaded-term: style-guide coverage', () => {
+  it('finds contested labels in their word forms, hyphenated or spaced', () => {
+    assert.deepEqual(terms('A far-right group and far right activists marched with the radicals.'), ['far-right', 'far right', 'radicals']);
+    assert.deepEqual(terms('Leftists and right-wingers traded insults; the hardliners walked out.'), ['Leftists', 'right-wingers', 'hardliners']);
+    assert.deepEqual(terms('The government announced a crackdown on dissent.'), ['crackdown']);
+    assert.deepEqual(terms('Police cracked down on the march.'), ['cracked down']);
+    assert.deepEqual(terms('The report called for regime change in the country.'), ['regime change']);
+  });
+
+  it('keeps labels out of the senses that are no label: a fringe festival, an elite unit, a radical prostatectomy', () => {
+    assert.deepEqual(terms('The fringe festival sold out and an elite unit guarded the hall.'), []);
+    assert.deepEqual(terms('Surgeons performed a radical prostatectomy.'), []);
+    assert.deepEqual(terms('The fringe candidate spoke to the elites.'), ['fringe', 'elites']);
+  });
+
+  it('finds editorialising verbs of saying and the writer\u2019s comments', () => {
+    assert.deepEqual(terms('The senator lashed out at reporters and mocked the bill.'), ['lashed out at', 'mocked']);
+    assert.deepEqual(terms('He touted the deal and boasted that it was unbeatable.'), ['touted', 'boasted that']);
+    assert.deepEqual(terms('The agency shamelessly ignored a blatant conflict.'), ['shamelessly', 'blatant']);
+  });
+
+  it('finds sensational wording and pejoratives', () => {
+    assert.deepEqual(terms('A gruesome scene followed a chaotic night.'), ['gruesome', 'chaotic']);
+    assert.deepEqual(terms('Critics called it a sham and a power grab by demagogues.'), ['sham', 'power grab', 'demagogues']);
+  });
+
+  it('offers to remove a word that has no neutral replacement', () => {
+    const text = 'The plan was utterly rejected.';
+    const [f] = ofRule(reviewWith(text), 'loaded-term');
+    assert.equal(textOf(text, f), 'utterly');
+    assert.deepEqual(f.data.suggestions, []);
+    assert.match(f.message, /Best removed/);
+    assert.equal(f.fixes!.length, 1);
+    assert.equal(applyEdits(text, f.fixes![0].edits), 'The plan was rejected.');
+  });
+});

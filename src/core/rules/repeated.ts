@@ -110,6 +110,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   });
 
   // Runs of consecutive copies whose originals are consecutive too, cut at article boundaries.
+  const runs: { run: Paragraph[]; originals: Paragraph[] }[] = [];
   const articleWordsFrom = articles.map(() => new Map<number, number>());
   for (let i = 0; i < comparable.length; i++) {
     if (original[i] < 0) continue;
@@ -128,12 +129,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     }
     if (words >= Math.max(MIN_PARAGRAPH_WORDS, Math.min(options.minWords, 2 * MIN_PARAGRAPH_WORDS)) || run.length > 1) {
       for (const p of run) copied.add(p.index);
-      findings.push({
-        start: run[0].range.start,
-        end: run[run.length - 1].range.end,
-        build: () => runFinding(ctx, run, originals, severity),
-        removals: () => runShape(ctx, run, originals).removals,
-      });
+      runs.push({ run, originals });
     }
     i = j;
   }
@@ -147,7 +143,70 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     if (best >= 0 && total > 0 && bestWords / total >= DUPLICATE_ARTICLE_SHARE) article.duplicateOf = best + 1;
   });
 
+  // A duplicate article is one finding, worded and bounded the same in every layout: the whole
+  // article, whatever runs of paragraphs (broken by a lightly edited paragraph or skipped debris)
+  // make it up. Nothing inside it is reported again.
+  const runsOf = articles.map(() => [] as typeof runs);
+  for (const r of runs) runsOf[r.run[0].article].push(r);
+  articles.forEach((article, a) => {
+    if (article.duplicateOf === null) return;
+    const parts = runsOf[a];
+    const shape = articleShape(ctx, a, parts);
+    if (!shape) return;
+    for (const p of paragraphsOf[a]) copied.add(p.index);
+    runsOf[a] = [];
+    findings.push({
+      start: shape.range.start,
+      end: shape.range.end,
+      build: () => articleFinding(ctx, a, parts, severity),
+      removals: () => shape.removals,
+    });
+  });
+  for (const list of runsOf) {
+    for (const { run, originals } of list) {
+      findings.push({
+        start: run[0].range.start,
+        end: run[run.length - 1].range.end,
+        build: () => runFinding(ctx, run, originals, severity),
+        removals: () => runShape(ctx, run, originals).removals,
+      });
+    }
+  }
+
   return { findings, copied };
+
+  /**
+   * Article `a` (a duplicate of an earlier article) as one finding, from its first line (its
+   * separator) to its last, when every line of it is layout or repeats the original: then its fix
+   * removes it whole. Null when it holds a line of its own (a header, an edited paragraph): that
+   * line is never removed, and its repeated runs are reported as they are.
+   */
+  function articleShape(c: RepeatContext, a: number, parts: typeof runs): { range: OffsetRange; removals: OffsetRange[]; originalRange: OffsetRange } | null {
+    const article = articles[a];
+    const m = article.duplicateOf! - 1;
+    const originalRange = articleContent(c.text, lines, articles[m], paragraphsOf[m]);
+    const content = articleContent(c.text, lines, article, paragraphsOf[a]);
+    const whole = lineRemovalRange(c.text, { start: content.start, end: article.range.end });
+    const repeated = parts.flatMap(r => r.run);
+    if (repeated.length === 0 || !onlyRepeatedLines(c.text, whole, repeated, originalRange)) return null;
+    return { range: content, removals: [whole], originalRange };
+  }
+
+
+  function articleFinding(c: RepeatContext, a: number, parts: typeof runs, sev: typeof severity): RepeatedPassageFinding {
+    const article = articles[a];
+    const origArticle = articles[article.duplicateOf! - 1];
+    const { range, originalRange, removals } = articleShape(c, a, parts)!;
+    return {
+      rule: 'repeated-passage',
+      severity: sev,
+      message: `Article #${article.index} repeats article #${origArticle.index} ${quoteTitle(origArticle.title)} (${lineSpan(lines, originalRange)}).`,
+      range,
+      related: [{ message: `Original: article #${origArticle.index}`, range: originalRange }],
+      fixes: [{ title: 'Remove repeated passage', edits: mergeRemovals(removals).map(r => ({ range: r, newText: '' })), preferred: true }],
+      data: { kind: 'article', original: originalRange, originalArticle: origArticle.index, article: article.index },
+    };
+  }
 
   /** Where a run of repeated paragraphs is reported, what its fix removes, and its original. */
   function runShape(c: RepeatContext, run: Paragraph[], originals: Paragraph[]) {
