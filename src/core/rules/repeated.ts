@@ -188,7 +188,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     const content = articleContent(c.text, lines, article, paragraphsOf[a]);
     const whole = lineRemovalRange(c.text, { start: content.start, end: article.range.end });
     const repeated = parts.flatMap(r => r.run);
-    if (repeated.length === 0 || !onlyRepeatedLines(c.text, whole, repeated, originalRange)) return null;
+    if (repeated.length === 0 || linesBesides(c.text, whole, repeated, originalRange).unique.length > 0) return null;
     return { range: content, removals: [whole], originalRange };
   }
 
