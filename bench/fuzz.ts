@@ -2,11 +2,11 @@
 // of the unit suite (test/unit/properties.ts) run at length. Each property runs N times, in
 // batches with their own seeds so that one failure does not end the run (documents and edits are
 // counted as generated, so a failure's shrinking adds to them); each failure is printed
-// with its seed, its path and the shrunk counterexample (replay it with
-// `FC_SEED=<seed> FC_PATH=<path> npx mocha -g properties`). Prints the documents and edits
+// with its seed, its path, the shrunk counterexample and the command that replays it in the unit
+// suite. Prints the documents and edits
 // checked and the failures; exits 1 if there was any.
 import * as fc from 'fast-check';
-import { checked, properties } from '../test/unit/properties';
+import { TITLES, checked, properties } from '../test/unit/properties';
 
 interface FuzzArgs {
   runs: number;
@@ -47,6 +47,7 @@ function main(): number {
         console.log(`\nFAILED ${name}: seed ${details.seed}, path ${details.counterexamplePath}`);
         console.log(String(details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance).slice(0, 4000));
         console.log(`counterexample: ${fc.stringify(details.counterexample).slice(0, 4000)}`);
+        console.log(`replay: FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath} npx mocha -g '${TITLES[name as keyof typeof TITLES]}'`);
       }
     }
     failures += failed;

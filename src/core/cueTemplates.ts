@@ -21,8 +21,6 @@ interface Template {
   quantifierAlone?: string[];
   verbs?: string[];
   passive?: string[];
-  consensusAdverb?: string[];
-  consensus?: string[];
   existential?: string[];
   impersonal?: string[];
   impersonalThat?: string[];
@@ -77,8 +75,6 @@ function describe(before: Slot[], head: string[], after: Slot[]): string {
   return [...[...before].reverse().map(text), head.join('|'), ...after.map(text)].join(' ');
 }
 
-const PERSONAL = ['i', 'you', 'he', 'she', 'we', 'they', 'it', 'who', 'my', 'your', 'his', 'her', 'our', 'their', 'its', 'whose', 'also'];
-
 /** The rules of one template, each with its head words. */
 function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
   const { auxiliary, adverb, be, beAuxiliary } = DATA.slots;
@@ -110,11 +106,6 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
     for (const [next, heads] of byNext) {
       add([...new Set(heads)], [adv, slot(be), slot(beAuxiliary, true)], next ? [slot(next.split('|'))] : [], { unlessSoonAfter: ['by'], window: 4 });
     }
-  }
-  if (t.consensus && t.consensusAdverb) {
-    // "widely expected", "a long rumored deal"; "he long expected" has its source.
-    const heads = [...new Set(t.consensus.flatMap(participles))];
-    add(heads, [slot(t.consensusAdverb), slot(be, true)], [], { unlessSoonAfter: ['by'], unlessBefore: PERSONAL, window: 4 });
   }
   if (t.existential) {
     const between = slot(['growing', 'widespread', 'mounting', 'increasing', 'renewed', 'new', 'some', 'many', 'few', 'serious', 'persistent', 'lingering', 'also', 'still', 'now', 'already'], true);

@@ -174,7 +174,7 @@ export interface Judgement {
  * (after a cheap test for their words), and the shape is not scored. Most lines of a news dump are
  * such lines, so this keeps the judgement cheap.
  */
-export const LONG_LINE_WORDS = 25;
+const LONG_LINE_WORDS = 25;
 /**
  * A line this long, or with this many spaces, is taken as long without counting its words (most
  * lines of a dump are long, and counting them is the cost to save).
@@ -213,12 +213,12 @@ const NONE: Judgement = { score: 0, kind: null, words: 0 };
 
 /** How likely the line is web debris (0..1), judged from its own shape. */
 export function debrisScore(line: string): number {
-  return judge(line).score;
+  return judgeLine(line).score;
 }
 
 /** The kind of web debris the line is, or null when it is not debris (score below the threshold). */
 export function debrisKind(line: string): DebrisKind | null {
-  return judge(line).kind;
+  return judgeLine(line).kind;
 }
 
 /** Score, kind and word count of a line (`debrisScore` and `debrisKind` in one). */
@@ -234,10 +234,6 @@ export function judgeLine(line: string): Judgement {
     cache.set(trimmed, j);
   }
   return j;
-}
-
-function judge(line: string): Judgement {
-  return judgeLine(line);
 }
 
 function fold(trimmed: string): string {

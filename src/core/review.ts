@@ -135,10 +135,6 @@ export class Reviewer {
     const repeatsOn = options.rules['repeated-passage'].enabled;
     // Web debris first: its lines are not compared as repeats or near duplicates.
     const debris = options.rules.boilerplate.enabled ? findDebris({ text, lines, paragraphs, articles, analyses, options }) : null;
-    if (debris) {
-      byRule.boilerplate = debris.findings;
-      if (debris.total > debris.findings.length) overflow.boilerplate = debris.total - debris.findings.length;
-    }
     const excluded = debris?.paragraphs ?? new Set<number>();
     lap('boilerplate');
     const ctx = { text, lines, paragraphs, articles, analyses, options, excluded };
@@ -158,22 +154,30 @@ export class Reviewer {
     lap('nearDuplicates');
     let repeatRemovals: OffsetRange[] = [];
     // Each problem once: what lies in a repeated copy or in web debris is acted on there (remove the
-    // copy, remove the line), so claims and terms inside them are not reported again.
-    const acted: OffsetRange[] = debris ? [...debris.removals] : [];
+    // copy, remove the line), so debris, claims and terms inside a copy, and claims and terms inside
+    // debris, are not reported again.
+    const copies: OffsetRange[] = [];
     if (repeatsOn) {
       // Only the first `cap` repeats, in document order, are written out; the rest are counted.
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
       const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
       byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
       repeatRemovals = mergeRemovals(pending.flatMap(f => f.removals()), text);
-      for (const f of pending) acted.push({ start: f.start, end: f.end });
+      for (const f of pending) copies.push({ start: f.start, end: f.end });
       if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
     }
     lap('repeats');
+    const inCopies = mergeRemovals(copies);
+    if (debris) {
+      const shown = inCopies.length > 0 ? debris.lines.filter(d => !isCovered(inCopies, d.start)) : debris.lines;
+      byRule.boilerplate = shown.slice(0, options.maxFindingsPerRule).map(d => d.build());
+      if (shown.length > options.maxFindingsPerRule) overflow.boilerplate = shown.length - options.maxFindingsPerRule;
+    }
+    lap('boilerplate');
 
     // Findings of the per-paragraph rules come in document order: past the cap they are only counted.
     const cap = options.maxFindingsPerRule;
-    const covered = mergeRemovals(acted);
+    const covered = debris ? mergeRemovals([...inCopies, ...debris.removals]) : inCopies;
     // Per-paragraph hits are ranges relative to their paragraph.
     const actedOn = (hit: unknown, base: number) => {
       const start = (hit as Partial<OffsetRange>).start;

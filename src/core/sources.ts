@@ -44,34 +44,74 @@ export function isName(token: WordToken, text: string, base: number): boolean {
   return upper && !NOT_NAMES.has(token.norm);
 }
 
+/** Words that open an adverbial after a verb of saying ("said on Monday", "told reporters in"). */
+const ADVERBIAL = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'as', 'to', 'from', 'by', 'with', 'late', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** A named attribution in a sentence: its verb of saying and the name (or he/she) it goes with. */
+interface Attribution {
+  verb: number;
+  subject: number;
+}
+
 /**
- * True when the sentence (tokens[from, to)) attributes a statement to a named source: a verb of
- * saying with a capitalised name (or he/she) just before or after it, or "according to" a
- * capitalised name. Tokens in [skipFrom, skipTo) (the cue itself) do not count as a name.
+ * The first named attribution in tokens[from, to): a verb of saying with a capitalised name (or
+ * he/she) just before or after it, or "according to" a capitalised name. Tokens in [skipFrom,
+ * skipTo) (a cue itself) do not count.
  */
-export function namesSource(tokens: WordToken[], from: number, to: number, text: string, base: number, skipFrom = -1, skipTo = -1): boolean {
+function attributionIn(tokens: WordToken[], from: number, to: number, text: string, base: number, skipFrom = -1, skipTo = -1): Attribution | undefined {
   const counts = (k: number) => k >= from && k < to && (k < skipFrom || k >= skipTo);
   for (let i = from; i < to; i++) {
     if (!counts(i) || !SAY_VERBS.has(tokens[i].norm)) continue;
     if (tokens[i].norm === 'according') {
       if (tokens[i + 1]?.norm !== 'to') continue;
       for (let k = i + 2; k < Math.min(to, i + 6); k++) {
-        if (counts(k) && isName(tokens[k], text, base)) return true;
+        if (counts(k) && isName(tokens[k], text, base)) return { verb: i, subject: k };
       }
       continue;
     }
     // Subject before the verb: "Kremlin spokesman Dmitry Peskov said", "Reuters reported", "he said".
     for (let k = i - 1; k >= Math.max(from, i - 6); k--) {
       if (!counts(k)) break;
-      if (isName(tokens[k], text, base) || NAMED_PRONOUNS.has(tokens[k].norm)) return true;
+      if (isName(tokens[k], text, base) || NAMED_PRONOUNS.has(tokens[k].norm)) return { verb: i, subject: k };
     }
     // Inverted: "…, said Peskov", "said the Kremlin spokesman, Dmitry Peskov".
     for (let k = i + 1; k < Math.min(to, i + 5); k++) {
       if (!counts(k)) break;
-      if (isName(tokens[k], text, base)) return true;
+      if (isName(tokens[k], text, base)) return { verb: i, subject: k };
     }
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * True when the sentence (tokens[from, to)) attributes a statement to a named source: a verb of
+ * saying with a capitalised name (or he/she) just before or after it, or "according to" a
+ * capitalised name. Tokens in [skipFrom, skipTo) (the cue itself) do not count as a name.
+ */
+export function namesSource(tokens: WordToken[], from: number, to: number, text: string, base: number, skipFrom = -1, skipTo = -1): boolean {
+  return attributionIn(tokens, from, to, text, base, skipFrom, skipTo) !== undefined;
+}
+
+/**
+ * The words a named source is reported as saying, as a token span: after "Smith said (that)", before
+ * a trailing "…, Smith said". The attribution's own words and the rest of the sentence are the
+ * writer's. Undefined when the sentence names no source.
+ */
+export function reportedSpan(tokens: WordToken[], from: number, to: number, text: string, base: number): { from: number; to: number } | undefined {
+  const a = attributionIn(tokens, from, to, text, base);
+  if (!a) return undefined;
+  if (tokens[a.verb].norm === 'according') return { from, to };
+  const first = Math.min(a.verb, a.subject);
+  const last = Math.max(a.verb, a.subject) + 1;
+  // "Smith said the plan …": what follows the verb. "The plan …, Smith said." and the inverted
+  // "…, said Smith": what comes before the attribution.
+  let start = first;
+  while (start - 1 >= from && isName(tokens[start - 1], text, base)) start--;
+  // "Smith said the plan …" reports what follows; "…, Smith said (on Monday, in a speech)" and the
+  // inverted "…, said Smith" trail what was said.
+  const next = tokens[last]?.norm;
+  const after = a.subject < a.verb ? to - last >= 2 && !ADVERBIAL.has(next) : first === from;
+  return after ? { from: last, to } : { from, to: start };
 }
 
 /**

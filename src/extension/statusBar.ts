@@ -66,16 +66,9 @@ export class StatusBar implements vscode.Disposable {
     }
     const counts: Partial<Record<RuleId, number>> = {};
     for (const f of state.review.findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-    const icon: Record<RuleId, string> = {
-      'repeated-passage': '$(copy)',
-      'near-duplicate': '$(diff)',
-      'unattributed-claim': '$(question)',
-      'loaded-term': '$(tag)',
-      boilerplate: '$(trash)',
-    };
     const capped = state.review.stats.truncated ?? {};
     const shown = (r: RuleId) => formatCount(counts[r] ?? 0, capped[r]);
-    const parts = RULE_IDS.filter(r => counts[r]).map(r => `${icon[r]} ${shown(r)}`);
+    const parts = RULE_IDS.filter(r => counts[r]).map(r => `$(${RULE_LABEL[r].icon}) ${shown(r)}`);
     const spin = status.status === 'pending' ? '$(sync~spin) ' : '';
     this.item.text = spin + (parts.length > 0 ? parts.join(' ') : '$(check) No findings');
     // Plain words for screen readers (not icon names).

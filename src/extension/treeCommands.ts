@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { RULE_IDS, RuleId } from '../core/types';
 import type { ArticlesNode, ArticlesProvider } from './articlesView';
-import { ClickTracker, Revealed, reveal } from './reveal';
+import { ClickTracker } from './clickTracker';
+import { Revealed, reveal } from './reveal';
 import { RULE_LABEL } from './ruleLabels';
 
 export class TreeCommands {

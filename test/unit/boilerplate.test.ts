@@ -74,6 +74,13 @@ describe('boilerplate (web debris)', () => {
     assert.equal(fixed, DUMP.replace('Photo: Sam Sample/Getty Images\n\n', ''));
   });
 
+  it('removes whole lines in CRLF text, leaving its line breaks as they were', () => {
+    const crlf = DUMP.replace(/\n/g, '\r\n');
+    const fixed = applyEdits(crlf, removeAllWebDebris(reviewWith(crlf)));
+    assert.equal(fixed, applyEdits(DUMP, removeAllWebDebris(reviewWith(DUMP))).replace(/\n/g, '\r\n'));
+    assert.ok(!/\r(?!\n)|(?<!\r)\n/.test(fixed), 'only CRLF line breaks');
+  });
+
   it('removing all web debris keeps every other line, and the result has no debris left', () => {
     const r = reviewWith(DUMP);
     const fixed = applyEdits(DUMP, removeAllWebDebris(r));

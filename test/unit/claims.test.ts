@@ -89,7 +89,8 @@ describe('unattributed-claim: cues in any form', () => {
     assert.deepEqual(claims('It\u2019s unclear how many people attended.'), ['It\u2019s unclear']);
     assert.deepEqual(claims('It is widely seen as a turning point.'), ['It is widely seen as']);
     assert.deepEqual(claims('There are growing concerns about the dam.'), ['There are growing concerns']);
-    assert.deepEqual(claims('The widely expected cut came on Monday.'), ['widely expected']);
+    // A passive of refusing or questioning reports no claim.
+    assert.deepEqual(claims('The permit was denied in March.'), []);
     assert.equal(ofRule(reviewWith('It is expected that the vote will pass.'), 'unattributed-claim')[0].data.kind, 'agentless');
   });
 

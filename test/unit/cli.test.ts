@@ -7,6 +7,8 @@ import { parseArgs } from '../../src/cli/args';
 import { collectFiles, firstInvalidUtf8, readTextFile } from '../../src/cli/files';
 import { CliEngine, run } from '../../src/cli/main';
 import { CONFIG_FILE_NAME } from '../../src/core/config';
+import { applyEdits, removeAllRepeatedPassages } from '../../src/core/fixes';
+import { review } from '../../src/core/review';
 import { LineIndex } from '../../src/core/text';
 import { Finding, Review, ReviewOptions, TextEdit } from '../../src/core/types';
 
@@ -346,6 +348,23 @@ describe('cli', () => {
       assert.strictEqual(fs.statSync(p).mode & 0o777, 0o640);
       assert.strictEqual(fs.statSync(p).ino, inode, 'written in place, through the same inode');
       assert.deepStrictEqual(fs.readdirSync(tmp), ['dump.txt'], 'no copy of the original left');
+    });
+
+    it('removes web debris too when the config file says fixAllRemovesWebDebris', () => {
+      const debris = 'Share this article on Facebook';
+      const text = DUMP.replace('The vote ends a long dispute.', `${debris}\n\nThe vote ends a long dispute.`);
+      const engine: CliEngine = { review, removeAllRepeatedPassages, applyEdits };
+      const p = file('dump.txt', text);
+      cli(tmp, ['--fix', 'dump.txt'], engine);
+      assert.ok(fs.readFileSync(p, 'utf8').includes(debris), 'by default --fix leaves web debris');
+      file(CONFIG_FILE_NAME, '{ "fixAllRemovesWebDebris": true }');
+      fs.writeFileSync(p, text);
+      const o = cli(tmp, ['--fix', 'dump.txt'], engine);
+      const after = fs.readFileSync(p, 'utf8');
+      assert.ok(!after.includes(debris));
+      assert.equal(after.split(PARAGRAPH).length - 1, 1, 'the repeat is removed too');
+      assert.ok(after.includes('The minister reportedly left Kiev on Monday.') && after.includes('The vote ends a long dispute.'));
+      assert.match(o.stderr, /dump\.txt: removed 1 repeated passage and 1 line of web debris/);
     });
 
     it('does not touch a file with nothing to remove', () => {

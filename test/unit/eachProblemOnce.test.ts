@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { defaultOptions } from '../../src/core/defaults';
+import { removeAllWebDebris } from '../../src/core/fixes';
+import { overviewOf } from '../../src/core/overview';
 import { Reviewer } from '../../src/core/review';
 import { ofRule, reviewWith, textOf } from './helpers';
 
@@ -29,6 +31,15 @@ describe('each problem once', () => {
     }
   });
 
+  it('counts each claim and term once in the overview (the panel and the status bar)', () => {
+    const withoutCopy = dump(['Prisoners moved before inspection', CLAIM_AND_TERM, OTHER], ['Talks to resume in spring', THIRD]);
+    const counts = overviewOf(reviewWith(text)).byRule;
+    const once = overviewOf(reviewWith(withoutCopy)).byRule;
+    assert.equal(counts['loaded-term'], once['loaded-term']);
+    assert.equal(counts['unattributed-claim'], once['unattributed-claim']);
+    assert.equal(counts['repeated-passage'], 1);
+  });
+
   it('reports them on the copy too when repeated passages are not reported', () => {
     const r = reviewWith(text, o => (o.rules['repeated-passage'].enabled = false));
     const copyStart = text.lastIndexOf(CLAIM_AND_TERM);
@@ -44,6 +55,19 @@ describe('each problem once', () => {
     assert.deepEqual(ofRule(r, 'loaded-term'), []);
     const off = reviewWith(t, o => (o.rules.boilerplate.enabled = false));
     assert.equal(ofRule(off, 'loaded-term').length, 1);
+  });
+
+  it('reports the web debris of a repeated article on the original only', () => {
+    const first = ['Prisoners moved before inspection', OTHER, 'Share this article on Facebook', THIRD];
+    const t = dump(first, ['Talks to resume in spring', CLAIM_AND_TERM], first);
+    const r = reviewWith(t);
+    const repeats = ofRule(r, 'repeated-passage');
+    assert.equal(repeats.length, 1);
+    assert.equal(repeats[0].data.kind, 'article');
+    const debris = ofRule(r, 'boilerplate');
+    assert.deepEqual(debris.map(f => f.range.start), [t.indexOf('Share this article')]);
+    // Removing all web debris still removes it from the copy as well.
+    assert.equal(removeAllWebDebris(r).length, 2);
   });
 
   it('gives the same findings in the editor as a fresh review while a copy is made and undone', () => {

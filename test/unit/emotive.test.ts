@@ -68,6 +68,14 @@ describe('emotive wording', () => {
     assert.equal(emotive(negated, info)[0].data.negated, true);
   });
 
+  it('lowers only the words a named source is reported as saying, not the writer\u2019s framing around them', () => {
+    const info = (o: Parameters<NonNullable<Change>>[0]) => { o.emotiveSeverity = 'info'; };
+    const severities = (text: string) => emotive(text, info).map(f => `${textOf(text, f)}:${f.severity}`);
+    assert.deepEqual(severities('In a ridiculous twist, Mayor Anna Brook said the plan was horrible.'), ['ridiculous:info', 'horrible:hint']);
+    assert.deepEqual(severities('The plan was horrible, Mayor Anna Brook said in a ridiculous speech.'), ['horrible:hint', 'ridiculous:info']);
+    assert.deepEqual(severities('The plan was horrible, said Mayor Anna Brook.'), ['horrible:hint']);
+  });
+
   it('reads names and headlines from capitals, and takes verbs too', () => {
     // Capitalised inside a sentence: part of a name; in a title-case headline, a word like any other.
     assert.deepEqual(words('They met at the Grim Street office.'), []);

@@ -85,6 +85,15 @@ describe('remove all repeated passages', () => {
     assert.equal(fixed.split(B).length - 1, 1);
   });
 
+  it('keeps a line between the paragraphs of a repeated run that the original does not hold', () => {
+    // Web debris is not compared, so the run goes on over it; only the copy of the label goes.
+    const text = [para('a'), para('b'), 'Advertisement', para('c'), para('x'), para('b'), 'Advertisement', 'Skip to content', para('c'), para('y')].join('\n\n') + '\n';
+    const r = review(text);
+    assert.equal(ofRule(r, 'repeated-passage').length, 1);
+    const fixed = applyEdits(text, removeAllRepeatedPassages(r));
+    assert.equal(fixed, [para('a'), para('b'), 'Advertisement', para('c'), para('x'), 'Skip to content', para('y')].join('\n\n') + '\n');
+  });
+
   it('removes a repeated article whole when its header lines repeat the original too', () => {
     const article = `Title: Budget approved\nDate: 2025-01-01\n\n${A}\n\n${B}`;
     const text = `${article}\n\n---\n\nTitle: Rail strike\n\n${Z}\n\n---\n\n${article}\n`;

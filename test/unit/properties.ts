@@ -57,6 +57,13 @@ function explain<T>(what: string, text: string, check: () => T): T {
   }
 }
 
+/** What each property says (the unit tests' titles: `npx mocha -g` finds them by these). */
+export const TITLES = {
+  incremental: 'the incremental review equals a fresh review after every edit',
+  removeAll: 'remove all leaves no repeat, keeps one copy of every line and paragraph, changes nothing else',
+  fixes: 'every fix changes only its range',
+};
+
 /** The properties. */
 export const properties = {
   /**

@@ -22,11 +22,14 @@ export type BoilerplateFinding = RuleFinding<'boilerplate', BoilerplateData>;
 /** The document as the rules that look across paragraphs see it. */
 export type DebrisContext = Omit<RepeatContext, 'excluded'>;
 
+/** A line of debris whose finding is built only if it is shown (a file may have thousands). */
+export interface PendingDebris extends OffsetRange {
+  build(): BoilerplateFinding;
+}
+
 export interface DebrisResult {
-  /** Findings for the first `maxFindingsPerRule` debris lines, in document order. */
-  findings: BoilerplateFinding[];
-  /** How many debris lines there are in all. */
-  total: number;
+  /** Every line of debris, in document order (the engine leaves out those inside a repeated copy and caps the rest). */
+  lines: PendingDebris[];
   /** Paragraphs made only of debris: never compared as repeats or near duplicates. */
   paragraphs: Set<number>;
   /** What removing all web debris removes: every debris line, merged where they touch. */
@@ -62,10 +65,10 @@ function shapesOf(ctx: DebrisContext): LineShape[][] {
 }
 
 export function findDebris(ctx: DebrisContext): DebrisResult {
-  const { text, lines, paragraphs, articles, options } = ctx;
+  const { text, lines, paragraphs, articles } = ctx;
   const shapesByParagraph = shapesOf(ctx);
   // Most documents have no debris at all: then there is nothing to put in context.
-  if (!shapesByParagraph.some(mayHaveDebris)) return { findings: [], total: 0, paragraphs: new Set(), removals: [] };
+  if (!shapesByParagraph.some(mayHaveDebris)) return { lines: [], paragraphs: new Set(), removals: [] };
   const documentLines: DocumentLine[] = [];
   const located: Located[] = [];
   for (const p of paragraphs) {
@@ -80,11 +83,10 @@ export function findDebris(ctx: DebrisContext): DebrisResult {
   }
   const verdicts = debrisInDocument(documentLines);
 
-  const severity = options.rules.boilerplate.severity;
-  const findings: BoilerplateFinding[] = [];
+  const severity = ctx.options.rules.boilerplate.severity;
+  const pending: PendingDebris[] = [];
   const removals: OffsetRange[] = [];
   const debrisLines = new Map<number, number>();
-  let total = 0;
   verdicts.forEach((v, i) => {
     if (!v) return;
     const { paragraph, range } = located[i];
@@ -92,22 +94,23 @@ export function findDebris(ctx: DebrisContext): DebrisResult {
     const line = lines.lineAt(range.start);
     const removal = lineRemovalRange(text, { start: lines.lineStart(line), end: lines.lineEndWithBreak(line) });
     removals.push(removal);
-    total++;
-    if (findings.length >= options.maxFindingsPerRule) return;
-    const because = v.evidence === 'context' ? ' It is part of a poll.' : v.evidence === 'recurrence' ? ` The same line is in ${v.articles} articles.` : '';
-    const quoted = clip(text.slice(range.start, range.end));
-    findings.push({
-      rule: 'boilerplate',
-      severity,
-      message: `Web debris, ${DEBRIS_KIND_LABELS[v.kind]}: \u201C${quoted}\u201D${/[.!?\u2026]$/.test(quoted) ? '' : '.'}${because}`,
-      range,
-      fixes: [{ title: 'Remove line', edits: [{ range: removal, newText: '' }], preferred: true }],
-      data: v.evidence === 'recurrence' ? { kind: v.kind, evidence: v.evidence, articles: v.articles } : { kind: v.kind, evidence: v.evidence },
-    });
+    const build = (): BoilerplateFinding => {
+      const because = v.evidence === 'context' ? ' It is part of a poll.' : v.evidence === 'recurrence' ? ` The same line is in ${v.articles} articles.` : '';
+      const quoted = clip(text.slice(range.start, range.end));
+      return {
+        rule: 'boilerplate',
+        severity,
+        message: `Web debris, ${DEBRIS_KIND_LABELS[v.kind]}: \u201C${quoted}\u201D${/[.!?\u2026]$/.test(quoted) ? '' : '.'}${because}`,
+        range,
+        fixes: [{ title: 'Remove line', edits: [{ range: removal, newText: '' }], preferred: true }],
+        data: v.evidence === 'recurrence' ? { kind: v.kind, evidence: v.evidence, articles: v.articles } : { kind: v.kind, evidence: v.evidence },
+      };
+    };
+    pending.push({ start: range.start, end: range.end, build });
   });
   const whole = new Set<number>();
   for (const [p, n] of debrisLines) if (n === shapesByParagraph[p].length) whole.add(p);
-  return { findings, total, paragraphs: whole, removals: mergeRemovals(removals, text) };
+  return { lines: pending, paragraphs: whole, removals: mergeRemovals(removals, text) };
 }
 
 /** The rule's metadata; its detection runs document-wide (`findDebris`). */

@@ -6,7 +6,7 @@ import { isIgnoredOccurrence } from '../occurrences';
 import { nonOverlapping } from '../phrases';
 import { isInside } from '../quotes';
 import { EmotiveHit, Removal, emotiveEvidence, findEmotive, modifierRemoval } from '../emotive';
-import { namesSource } from '../sources';
+import { reportedSpan } from '../sources';
 import { OffsetRange, Severity } from '../types';
 import { ParagraphInput, ParagraphRule, RuleFinding } from './rule';
 
@@ -83,7 +83,7 @@ export function findLoaded(p: ParagraphInput): LoadedHit[] {
   const { options } = p;
   if (!options.emotiveWording) return terms;
   const { text, tokens } = p;
-  const named = new Map<number, boolean>();
+  const spans = new Map<number, { from: number; to: number } | undefined>();
   const emotive = findEmotive({
     text,
     tokens,
@@ -93,10 +93,11 @@ export function findLoaded(p: ParagraphInput): LoadedHit[] {
     },
     reported: i => {
       if (isInside(p.quotes(), tokens[i].start, tokens[i].end)) return true;
+      // The words a named source is reported as saying (not the writer's framing around them).
       const s = p.sentenceAt(tokens[i].start);
-      let n = named.get(s);
-      if (n === undefined) named.set(s, (n = namesSource(tokens, p.sentenceTokenStart[s], p.sentenceTokenEnd[s], text, 0)));
-      return n;
+      if (!spans.has(s)) spans.set(s, reportedSpan(tokens, p.sentenceTokenStart[s], p.sentenceTokenEnd[s], text, 0));
+      const span = spans.get(s);
+      return span !== undefined && i >= span.from && i < span.to;
     },
     taken: terms,
     ignored: p.lex.ignoredTerms,

@@ -188,7 +188,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     const content = articleContent(c.text, lines, article, paragraphsOf[a]);
     const whole = lineRemovalRange(c.text, { start: content.start, end: article.range.end });
     const repeated = parts.flatMap(r => r.run);
-    if (repeated.length === 0 || !onlyRepeatedLines(c.text, whole, repeated, originalRange)) return null;
+    if (repeated.length === 0 || linesBesides(c.text, whole, repeated, originalRange).unique.length > 0) return null;
     return { range: content, removals: [whole], originalRange };
   }
 
@@ -221,16 +221,19 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
       : { start: originals[0].range.start, end: originals[originals.length - 1].range.end };
     // A removal takes nothing that exists only once: the lines it takes besides the repeated
     // paragraphs (an article's header, a line between two paragraphs of the run) must be layout
-    // or repeat the original too. Otherwise it narrows: to the run's lines, then to each paragraph.
-    const repeatsOnly = (r: OffsetRange) => onlyRepeatedLines(c.text, r, run, originalRange);
+    // or repeat the original too. Otherwise it narrows: to the run's lines, and then to the run's
+    // paragraphs and the lines between them that repeat the original, keeping the others.
     const runLines = lineRemovalRange(c.text, { start: run[0].lineRange.start, end: run[run.length - 1].lineRange.end });
+    const between = linesBesides(c.text, runLines, run, originalRange);
     let range: OffsetRange = { start: run[0].range.start, end: run[run.length - 1].range.end };
-    let removals = repeatsOnly(runLines) ? [runLines] : run.map(p => lineRemovalRange(c.text, p.lineRange));
+    let removals = between.unique.length === 0
+      ? [runLines]
+      : [...run.map(p => p.lineRange), ...between.repeated].map(r => lineRemovalRange(c.text, r));
     if (wholeArticle) {
       const content = articleContent(c.text, lines, article, paragraphsOf[run[0].article]);
       const whole = lineRemovalRange(c.text, { start: content.start, end: article.range.end });
       // Otherwise the finding, like its fix, covers the repeated body only.
-      if (repeatsOnly(whole)) { range = content; removals = [whole]; }
+      if (linesBesides(c.text, whole, run, originalRange).unique.length === 0) { range = content; removals = [whole]; }
     }
     return { wholeArticle, origArticle, originalIsArticle, originalRange, range, removals, article };
   }
@@ -265,25 +268,28 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
- * Whether every line of `removal` outside the run's paragraphs is layout, or text that the
- * original passage also holds (the same header line, the same dateline).
+ * The lines of `span` outside the run's paragraphs that hold words (layout lines are left out),
+ * split into those the original passage holds too (the same header line, a repeated label) and
+ * those it does not. Each line runs to the start of the next.
  */
-function onlyRepeatedLines(text: string, removal: OffsetRange, run: Paragraph[], original: OffsetRange): boolean {
+function linesBesides(text: string, span: OffsetRange, run: Paragraph[], original: OffsetRange): { repeated: OffsetRange[]; unique: OffsetRange[] } {
+  const repeated: OffsetRange[] = [];
+  const unique: OffsetRange[] = [];
   let originalLines: Set<string> | undefined;
   let k = 0;
-  for (let at = removal.start; at < removal.end;) {
+  for (let at = span.start; at < span.end;) {
     let next = text.indexOf('\n', at);
-    next = next < 0 || next >= removal.end ? removal.end : next + 1;
+    next = next < 0 || next >= span.end ? span.end : next + 1;
     while (k < run.length && run[k].lineRange.end <= at) k++;
     const inRun = k < run.length && run[k].lineRange.start <= at;
     const line = text.slice(at, next);
     if (!inRun && HAS_WORD.test(line)) {
       originalLines ??= new Set(text.slice(original.start, original.end).split(/\r\n|\r|\n/).map(normalizeForCompare));
-      if (!originalLines.has(normalizeForCompare(line))) return false;
+      (originalLines.has(normalizeForCompare(line)) ? repeated : unique).push({ start: at, end: next });
     }
     at = next;
   }
-  return true;
+  return { repeated, unique };
 }
 
 interface SentenceRef {
