@@ -3,7 +3,8 @@
 // the extension's "Export Report" command can use it.
 import { DOCS_URL, RULES, RULE_IDS, helpUri } from './rules/registry';
 import { LineIndex, hash32, normalizeForCompare } from './text';
-import { Finding, OffsetRange, Review, RuleId, Severity } from './types';
+import { ArticleMeta, Finding, OffsetRange, Review, RuleId, Severity } from './types';
+import { metaSummary } from './segmentation/meta';
 
 /** One reviewed file. `path` is shown as given (the CLI passes it relative to the working folder). */
 export interface FileReview {
@@ -171,7 +172,7 @@ export interface JsonReport {
 
 export interface JsonFile {
   path: string;
-  articles: { index: number; title: string; range: ReportRange; duplicateOf: number | null }[];
+  articles: { index: number; title: string; range: ReportRange; duplicateOf: number | null; meta: ArticleMeta }[];
   findings: JsonFinding[];
 }
 
@@ -199,6 +200,7 @@ export function toJsonReport(files: readonly FileReview[], tool: ToolInfo = DEFA
           title: a.title,
           range: range(a.range),
           duplicateOf: a.duplicateOf ?? null,
+          meta: a.meta ?? {},
         })),
         findings: sortedFindings(file.review).map(f => ({
           rule: f.rule,
@@ -418,10 +420,11 @@ export function toMarkdown(files: readonly FileReview[], tool: ToolInfo = DEFAUL
     out.push(`${plural(articles.length, 'article')}, ${plural(findings.length, 'finding')}.`, '');
 
     if (articles.length > 0) {
-      out.push('### Articles', '', '| # | Title | Lines | Repeats |', '|---:|---|---|---|');
+      out.push('### Articles', '', '| # | Title | Dateline · byline · source · date | Lines | Repeats |', '|---:|---|---|---|---|');
       for (const a of articles) {
         const title = a.title.trim() ? escapeMarkdown(excerpt(a.title, { start: 0, end: a.title.length }, 100)) : '*(untitled)*';
-        out.push(`| ${a.index} | ${title} | ${lineSpan(index, a.range)} | ${a.duplicateOf ? `article ${a.duplicateOf}` : ''} |`);
+        const meta = escapeMarkdown(a.meta ? metaSummary(a.meta) : '');
+        out.push(`| ${a.index} | ${title} | ${meta} | ${lineSpan(index, a.range)} | ${a.duplicateOf ? `article ${a.duplicateOf}` : ''} |`);
       }
       out.push('');
     }

@@ -3,6 +3,7 @@
 // A click runs `editorialReview.openNode` (reveal without selecting or taking the focus).
 import * as vscode from 'vscode';
 import { formatShare } from '../core/overview';
+import { metaLines, metaSummary } from '../core/segmentation/meta';
 import { Finding, RULE_IDS, RuleId } from '../core/types';
 import type { ArticleNode, FindingNode, OverviewNode } from './articlesView';
 import { CMD } from './commandIds';
@@ -78,7 +79,8 @@ export function articleItem(node: ArticleNode): vscode.TreeItem {
   const lines = node.firstLine === node.lastLine ? `line ${node.firstLine}` : `lines ${node.firstLine}–${node.lastLine}`;
   const countText = describeCounts(countsOf(node.findings));
   const n = node.findings.length;
-  item.description = a.duplicateOf !== null ? lineSpan(node) : n > 0 ? `${lineSpan(node)} · ${n}` : lineSpan(node);
+  const meta = a.meta ? metaSummary(a.meta) : '';
+  item.description = (a.duplicateOf !== null ? lineSpan(node) : n > 0 ? `${lineSpan(node)} · ${n}` : lineSpan(node)) + (meta ? ` · ${meta}` : '');
   if (a.duplicateOf !== null) {
     item.iconPath = new vscode.ThemeIcon('copy', new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'editorialReview.article.repeat';
@@ -89,6 +91,7 @@ export function articleItem(node: ArticleNode): vscode.TreeItem {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**Article ${a.index}**${a.duplicateOf !== null ? ` — repeat of article ${a.duplicateOf}` : ''}\n\n`);
   md.appendText(a.title || '(untitled)');
+  for (const line of a.meta ? metaLines(a.meta) : []) { md.appendMarkdown('\n\n'); md.appendText(line); }
   md.appendMarkdown(`\n\n${lines}${countText ? ` · ${countText}` : ''}`);
   item.tooltip = md;
   item.accessibilityInformation = {

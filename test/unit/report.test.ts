@@ -136,7 +136,7 @@ describe('report: JSON', () => {
     assert.deepStrictEqual(Object.keys(file), ['path', 'articles', 'findings']);
     assert.strictEqual(file.path, 'dumps/a file.txt');
     assert.deepStrictEqual(file.articles, [
-      { index: 1, title: 'Title | one', range: { start: { line: 1, column: 1 }, end: { line: 5, column: 1 } }, duplicateOf: null },
+      { index: 1, title: 'Title | one', range: { start: { line: 1, column: 1 }, end: { line: 5, column: 1 } }, duplicateOf: null, meta: {} },
     ]);
     for (const f of file.findings) {
       assert.deepStrictEqual(Object.keys(f), ['rule', 'severity', 'message', 'range', 'related', 'fixes', 'data']);
@@ -226,7 +226,7 @@ describe('report: Markdown', () => {
     assert.match(md, /^# Editorial review\n/);
     assert.match(md, /2 files reviewed by editorial-review 9\.9\.9: 3 findings/);
     assert.match(md, /## `dumps\/a file.txt`/);
-    assert.match(md, /\| 1 \| Title \\\| one \| 1–4 \| {2}\|/);
+    assert.match(md, /\| 1 \| Title \\\| one \| {2}\| 1–4 \| {2}\|/);
     const order = ['Repeated passage', 'Unattributed claim', 'Loaded term'].map(t => md.indexOf(`#### [${t}](`));
     assert.ok(order.every(i => i > 0) && order[0] < order[1] && order[1] < order[2], String(order));
     assert.match(md, /\| 2 \(col 4\) \| info \| Kiev \| "Kiev" is a contested place name: use "Kyiv"\. \|/);
@@ -234,7 +234,7 @@ describe('report: Markdown', () => {
     // Every table row has the same number of cells as its header.
     for (const line of md.split('\n').filter(l => l.startsWith('|'))) {
       const cells = line.replace(/\\\|/g, '').split('|').length;
-      assert.ok(cells === 6 || cells === 4 || cells === 5, line);
+      assert.ok(cells === 7 || cells === 6 || cells === 4 || cells === 5, line);
     }
   });
 

@@ -28,6 +28,8 @@ const INITIAL_ENDING: Record<Ending, number> = {
  * surest starts only, so that doubtful lines cannot vouch for themselves.
  */
 const MARGINS = [2.5, 1.5, 0.5, 0, 0, 0, 0];
+/** Lines' worth of the weight believed before the file was read, in each learnt weight. */
+const BELIEF_LINES = 1;
 /** Lines' worth of the prior share in each estimate. */
 const SMOOTHING = 0.5;
 const MAX_WEIGHT = 6;
@@ -55,7 +57,7 @@ export interface Weights {
  * the value opens an article and how often it does not, smoothed towards the value's share of all
  * lines (a value every line has says nothing).
  */
-function learn(values: Uint8Array, count: number, starts: number[], into: Float64Array, max = MAX_WEIGHT): void {
+function learn(values: Uint8Array, count: number, starts: number[], initial: Float64Array, into: Float64Array, max = MAX_WEIGHT): void {
   const n = values.length;
   const all = new Float64Array(count);
   const yes = new Float64Array(count);
@@ -67,7 +69,9 @@ function learn(values: Uint8Array, count: number, starts: number[], into: Float6
     if (all[c] === 0) continue;
     const share = all[c] / n;
     const w = Math.log((yes[c] + SMOOTHING * share) / (yesTotal + SMOOTHING)) - Math.log((all[c] - yes[c] + SMOOTHING * share) / (noTotal + SMOOTHING));
-    into[c] = Math.max(MIN_WEIGHT, Math.min(max, w));
+    // A value few lines have is learnt from little: it keeps much of what was believed before.
+    const learnt = (all[c] * w + BELIEF_LINES * initial[c]) / (all[c] + BELIEF_LINES);
+    into[c] = Math.max(MIN_WEIGHT, Math.min(max, learnt));
   }
 }
 
@@ -82,14 +86,16 @@ export function learnWeights(ev: Evidence): Weights {
   };
   for (const [c, w] of Object.entries(INITIAL_WEIGHT)) weights.category[Number(c)] = w as number;
   for (const [c, w] of Object.entries(INITIAL_ENDING)) weights.ending[Number(c)] = w;
+  const initialCategory = weights.category.slice();
+  const initialEnding = weights.ending.slice();
   const n = ev.score.length;
   // Too few lines to learn from: what the categories say before looking stands.
   if (n < MIN_LINES_TO_LEARN) return weights;
   for (const margin of MARGINS) {
     const starts = decodeStarts(ev, weights, margin);
     if (starts.length < 2 || starts.length >= n) continue;
-    learn(ev.category, CATEGORY_COUNT, starts, weights.category);
-    learn(ev.ending, ENDING_COUNT, starts, weights.ending, MAX_ENDING_WEIGHT);
+    learn(ev.category, CATEGORY_COUNT, starts, initialCategory, weights.category);
+    learn(ev.ending, ENDING_COUNT, starts, initialEnding, weights.ending, MAX_ENDING_WEIGHT);
     // The rate of starts only from the rounds without a margin (the surest starts are too few).
     if (margin > 0) continue;
     const rate = (starts.length + PRIOR_SMOOTHING / (1 + Math.exp(-PRIOR))) / (n + PRIOR_SMOOTHING);

@@ -90,3 +90,18 @@ export function articleMeta(headingLines: string[], firstBody: string | undefine
   }
   return meta;
 }
+
+/** The metadata in one line for a list or a table: "CLEVELAND · Anna Berg · Reuters · March 3, 2026". */
+export function metaSummary(meta: ArticleMeta): string {
+  return [meta.dateline, meta.byline, meta.source, meta.date].filter(x => x).join(' \u00B7 ');
+}
+
+/** The metadata part by part, labelled ("Dateline: CLEVELAND"), for a tooltip or a report. */
+export function metaLines(meta: ArticleMeta): string[] {
+  const out: string[] = [];
+  if (meta.dateline) out.push(`Dateline: ${meta.dateline}`);
+  if (meta.byline) out.push(`By: ${meta.byline}`);
+  if (meta.source) out.push(`Source: ${meta.source}`);
+  if (meta.date) out.push(`Date: ${meta.date}`);
+  return out;
+}
