@@ -197,17 +197,85 @@ function closeQuietly(fd: number): void {
 }
 
 /**
+ * Replaces a fixed file's content, only if it still has the size and modification time it had
+ * when it was read (`expected`).
+ *
+ * The usual case is atomic: the new bytes go to a temporary file next to it (flushed, given the
+ * original's mode and, when we may, its owner), which is then renamed over the original, so that
+ * a reader or a crash sees either the old text or the new, never half of it. A rename cannot keep
+ * a hard link (the other names would keep the old text) nor a mode or owner we are not allowed to
+ * set, so those files are rewritten in place instead, through the same inode, with the original
+ * saved next to them until the new content is on disk (`writeInPlace`).
+ */
+export function writeFixedFile(file: string, data: Uint8Array, original: Uint8Array, expected: { size: number; mtimeMs: number }): void {
+  const target = fs.realpathSync(file);
+  const stat = fs.statSync(target);
+  if (!stat.isFile()) throw new Error('is not a regular file');
+  if (stat.size !== expected.size || stat.mtimeMs !== expected.mtimeMs) throw new Error('changed while it was being reviewed');
+  if (stat.nlink > 1 || !replaceAtomically(target, data, stat, expected)) writeInPlace(target, data, original, expected);
+}
+
+function temporaryNameBeside(target: string, suffix: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.${suffix}`);
+}
+
+/**
+ * Writes a temporary copy with the new bytes and renames it over `target`. Returns false, having
+ * changed nothing, when the copy cannot carry the original's mode or owner (then the caller
+ * writes in place).
+ */
+function replaceAtomically(target: string, data: Uint8Array, stat: fs.Stats, expected: { size: number; mtimeMs: number }): boolean {
+  const temp = temporaryNameBeside(target, 'tmp');
+  writeCopy(temp, data);
+  let renamed = false;
+  try {
+    const mode = stat.mode & 0o7777;
+    if (typeof process.getuid === 'function' && process.getuid() === 0) fs.chownSync(temp, stat.uid, stat.gid);
+    fs.chmodSync(temp, mode);
+    const copy = fs.statSync(temp);
+    // Another owner, or setuid/setgid the system would not let us set: keep the file's identity.
+    if ((copy.mode & 0o7777) !== mode || copy.uid !== stat.uid || copy.gid !== stat.gid) return false;
+    const now = fs.statSync(target);
+    if (now.ino !== stat.ino || now.size !== expected.size || now.mtimeMs !== expected.mtimeMs) throw new Error('changed while it was being reviewed');
+    fs.renameSync(temp, target);
+    renamed = true;
+    syncDirectory(path.dirname(target));
+    return true;
+  } finally {
+    if (!renamed) removeQuietly(temp);
+  }
+}
+
+/** Flushes a directory entry change (a rename) to disk where the platform allows it. */
+function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Not supported here (Windows): the rename itself is still atomic.
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch {
+    // not created, or already gone
+  }
+}
+
+/**
  * Replaces a file's content in place, through the same inode, so that hard links, the owner and
  * the mode (setuid and setgid included) stay as they were. First the original bytes are saved to
  * a copy next to the file and flushed to disk; then the file is rewritten, truncated and flushed;
  * then the copy is deleted. If the rewrite fails half-way, the error names the copy that holds the
- * original. `expected` is the size and modification time the file had when it was read: a file
- * changed since then is not written.
+ * original.
  */
-export function writeFileInPlace(file: string, data: Uint8Array, original: Uint8Array, expected: { size: number; mtimeMs: number }): void {
-  const target = fs.realpathSync(file);
-  const dir = path.dirname(target);
-  const copy = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.orig`);
+function writeInPlace(target: string, data: Uint8Array, original: Uint8Array, expected: { size: number; mtimeMs: number }): void {
+  const copy = temporaryNameBeside(target, 'orig');
   const fd = fs.openSync(target, fs.constants.O_RDWR | (fs.constants.O_NONBLOCK ?? 0));
   try {
     // Checked on the descriptor that is written: the same file, unchanged since it was read.
@@ -240,11 +308,7 @@ function writeCopy(file: string, data: Uint8Array): void {
     fs.fsyncSync(fd);
   } catch (e) {
     closeQuietly(fd);
-    try {
-      fs.unlinkSync(file);
-    } catch {
-      // not created
-    }
+    removeQuietly(file);
     throw e;
   }
   fs.closeSync(fd);

@@ -10,7 +10,7 @@ import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/types';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { isReportText } from '../core/reportFiles';
-import { collectFiles, isWritable, readTextFile, unchangedSince, writeFileInPlace } from './files';
+import { collectFiles, isWritable, readTextFile, unchangedSince, writeFixedFile } from './files';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
 
@@ -172,7 +172,7 @@ export function run(argv: readonly string[], io: CliIo): number {
             const body = Buffer.from(fixed, 'utf8');
             const data = read.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
             try {
-              writeFileInPlace(file, data, read.bytes, read);
+              writeFixedFile(file, data, read.bytes, read);
               const count = repeatCount(result);
               const debris = result.fixAllRemovesWebDebris ? debrisCount(result) : 0;
               const andDebris = debris > 0 ? ` and ${debris} line${debris === 1 ? '' : 's'} of web debris` : '';

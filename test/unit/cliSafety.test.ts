@@ -102,6 +102,20 @@ describe('cli: --fix keeps the file it writes', () => {
     assert.deepEqual(fs.readdirSync(tmp).sort(), ['dump.txt', 'other-name.txt'], 'no copy left behind');
   });
 
+  it('replaces a file without other links atomically, keeping its setuid mode', () => {
+    const p = path.join(tmp, 'dump.txt');
+    fs.writeFileSync(p, DUMP);
+    fs.chmodSync(p, 0o4750);
+    const before = fs.statSync(p);
+    const o = cli(['--fix', 'dump.txt']);
+    assert.match(o.stderr, /^dump\.txt: removed 1 repeated passage$/m);
+    const after = fs.statSync(p);
+    assert.notEqual(after.ino, before.ino, 'a new file renamed over the old one');
+    assert.equal(after.mode & 0o7777, 0o4750);
+    assert.equal(fs.readFileSync(p, 'utf8').split(PARAGRAPH).length, 2);
+    assert.deepEqual(fs.readdirSync(tmp), ['dump.txt'], 'no temporary file left behind');
+  });
+
   it('removes every repeat in one run, also past maxFindingsPerRule, and reports the count', () => {
     const originals = Array.from({ length: 6 }, (_, i) => `Paragraph number ${i} tells of a different council meeting held on a rainy day in town.`);
     const gaps = originals.map((_, i) => `Between the copies, note ${i} says something new about the weather and the roads.`);
