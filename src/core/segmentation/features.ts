@@ -50,7 +50,8 @@ export function endingOf(text: string): Ending {
 const TITLE_HEADER = /^\s*(?:title|headline)\s*:\s*/i;
 const LINK = /(?:https?:\/\/|www\.|\bpic\.twitter\.com|\bt\.co\/|@\w{2,}|\.(?:com|org|net)\b)/i;
 const BULLET_START = /^[*•·\-–—|©®>[({<#=+~^]/;
-const DIGIT = /\d/;
+/** Every date the date tests know has a year. */
+const YEAR = /\d{4}/;
 const LOWER_START = /^\p{Ll}/u;
 /** Words left lower-case in a title ("of", "the"): not counted for the share of capitalised words. */
 const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'but', 'at', 'by', 'with', 'from',
@@ -69,6 +70,8 @@ const INNER_SENTENCE = /[a-z\d)’”"][.!?]["’”]?\s+["“‘]?[A-Z]/;
 
 /** Longest line taken for a headline. */
 const MAX_HEADLINE_CHARS = 250;
+/** Longer than this and holding two sentences: prose. */
+const LONG_PROSE_CHARS = 120;
 /** What a longer line says: prose, no headline however it is written. */
 const PROSE_SCORE = -8;
 /** Below this own score the remaining (costlier) tests are not run: the line is no headline anyway. */
@@ -108,6 +111,8 @@ export function ownScore(raw: string): number {
   if (raw.length > MAX_HEADLINE_CHARS && raw.trim().length > MAX_HEADLINE_CHARS) return PROSE_SCORE;
   const text = raw.trim();
   if (!text || HEADER_LINE.test(text) && !TITLE_HEADER.test(text)) return -Infinity;
+  // A long line of two sentences or more is prose.
+  if (text.length > LONG_PROSE_CHARS && INNER_SENTENCE.test(text)) return PROSE_SCORE;
   const level = headingLevel(text);
   const t = level ? text.replace(/^#+\s*/, '') : text.replace(TITLE_HEADER, '');
   // (How the line ends is weighed by the decoder, per file: see `Ending`.)
@@ -134,7 +139,7 @@ export function ownScore(raw: string): number {
   if (CREDIT.test(t)) score -= 3;
   if (datelineOf(t)) score -= 3;
   if (bylineOf(t) !== undefined) score -= 3;
-  else if (DIGIT.test(t) && hasDate(t)) score -= dateLineOf(t) !== undefined ? 3 : 1.5;
+  else if (YEAR.test(t) && hasDate(t)) score -= dateLineOf(t) !== undefined ? 3 : 1.5;
   // Web debris only matters to a line still in the running.
   if (score <= CANDIDATE_FLOOR) return score;
   return score - 4 * debrisScore(t);
