@@ -33,6 +33,8 @@ function listHas(list: string[] | undefined, word: string | undefined): boolean 
  */
 export function passesContext(rule: ContextRule | undefined, tokens: WordToken[], first: number, last: number, from: number, to: number): boolean {
   if (!rule) return true;
+  if (rule.atSentenceStart && first !== from) return false;
+  if (rule.unlessPossessed && possessed(tokens, first, from)) return false;
   const before = first - 1 >= from ? tokens[first - 1].norm : undefined;
   const after = last < to ? tokens[last].norm : undefined;
   if (listHas(rule.unlessBefore, before)) return false;
@@ -48,4 +50,16 @@ export function passesContext(rule: ContextRule | undefined, tokens: WordToken[]
     for (let k = last; k < Math.min(to, last + window); k++) if (listHas(rule.unlessSoonAfter, tokens[k].norm)) return false;
   }
   return true;
+}
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** Whether a possessor stands within two words before tokens[first] ("his claims", "Smith's new claims"). */
+function possessed(tokens: WordToken[], first: number, from: number): boolean {
+  for (let k = first - 1; k >= Math.max(from, first - 2); k--) {
+    const w = tokens[k].norm;
+    if (POSSESSIVES.has(w) || w.endsWith("'s")) return true;
+    if (w === 'the' || w === 'a' || w === 'an' || w === 'of') return false;
+  }
+  return false;
 }

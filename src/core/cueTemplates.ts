@@ -24,6 +24,9 @@ interface Template {
   existential?: string[];
   impersonal?: string[];
   impersonalThat?: string[];
+  evidential?: string[];
+  reducedPassive?: string[];
+  nominal?: string[];
 }
 
 interface TemplateData {
@@ -79,9 +82,11 @@ function describe(before: Slot[], head: string[], after: Slot[]): string {
 function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
   const { auxiliary, adverb, be, beAuxiliary } = DATA.slots;
   const out: { heads: string[]; rule: Rule }[] = [];
-  const add = (heads: string[], before: Slot[], after: Slot[], context?: CueEntry['context']) => {
+  const add = (heads: string[], before: Slot[], after: Slot[], context?: CueEntry['context'], frame = false, firstHand = false) => {
     const entry: CueEntry = { cue: describe(before, heads, after), kind: t.kind, note: t.note, template: t.id };
     if (context) entry.context = context;
+    if (frame) entry.frame = true;
+    if (firstHand) entry.firstHand = true;
     out.push({ heads, rule: { before, after, entry } });
   };
   const aux = slot(auxiliary, true);
@@ -125,6 +130,31 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
       add([words[head]], [...pre, adv, slot(["it's"])], [...post, ...after]);
     }
   };
+  if (t.evidential) {
+    // "seems", "appeared to", "looks set to": every form of the verb, then one of the next words.
+    for (const item of t.evidential) {
+      const [lemma, next = ''] = item.split(' ');
+      // Not the "-ing" form: "seeming" is an adjective ("a seeming contradiction").
+      add(forms(lemma).filter(f => !f.endsWith('ing')), [], next ? [slot(next.split('|'))] : [], undefined, false, true);
+    }
+  }
+  if (t.reducedPassive) {
+    // "when asked", "if pressed"; and "Asked about …" opening a sentence. An agent ("asked by")
+    // names the source.
+    const heads = [...new Set(t.reducedPassive.flatMap(participles))];
+    const noAgent = { unlessSoonAfter: ['by'], window: 2 };
+    add(heads, [slot(['when', 'if', 'after', 'once', 'while', 'as', 'until', 'unless', 'before'])], [], noAgent, true);
+    add(heads, [], [slot(['about', 'whether', 'if', 'why', 'what', 'how', 'for', 'on', 'to'])], { ...noAgent, atSentenceStart: true }, true);
+  }
+  if (t.nominal) {
+    // "the allegations of", "concerns about": the noun and the word that opens its content. A
+    // possessor ("his allegations", "Smith's claims") or an agent ("claims by", "concerns from")
+    // names the holder.
+    for (const item of t.nominal) {
+      const [nouns, next = ''] = item.split(' ');
+      add(nouns.split('|'), [], next ? [slot(next.split('|'))] : [], { unlessPossessed: true, unlessSoonAfter: ['by', 'from'], window: 3 });
+    }
+  }
   if (t.impersonal) impersonal(t.impersonal, []);
   if (t.impersonalThat) impersonal(t.impersonalThat, [slot(['that', 'whether', 'if'])]);
   return out;

@@ -15,6 +15,10 @@ export interface ContextRule {
   /** No flag when one of these words follows the match within 'window' words. */
   unlessSoonAfter?: string[];
   window?: number;
+  /** Only where the match opens its sentence ("Asked about …"). */
+  atSentenceStart?: boolean;
+  /** No flag after a possessor within two words ("his allegations", "Smith's new claims"). */
+  unlessPossessed?: boolean;
 }
 
 export interface TermEntry {
@@ -37,6 +41,10 @@ export interface CueEntry {
   kind: CueKind;
   note: string;
   context?: ContextRule;
+  /** The speaker's own impression ("seems", "appears to"): in a quotation, the quoted speaker is its source. */
+  firstHand?: boolean;
+  /** Sets the scene of a statement ("when asked") rather than reporting it: a named speaker of the sentence does not own it. */
+  frame?: boolean;
   /** The id of the template (cue-templates.json) the cue was built from. */
   template?: string;
 }

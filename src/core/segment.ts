@@ -55,7 +55,10 @@ export function segment(text: string, index: LineIndex = new LineIndex(text)): S
   const lines = splitLines(text, index);
   const evidence = gatherEvidence(lines);
   const starts = decodeStarts(evidence, learnWeights(evidence)).map(k => openingLine(lines, evidence.content[k]));
-  let drafts: ArticleDraft[] = starts.map((from, a) => draftArticle(lines, from, a + 1 < starts.length ? starts[a + 1] : lines.length, evidence.topLevel));
+  const ownByLine = new Float64Array(lines.length);
+  evidence.content.forEach((n, k) => { ownByLine[n] = evidence.own[k]; });
+  const ownOf = (n: number) => ownByLine[n];
+  let drafts: ArticleDraft[] = starts.map((from, a) => draftArticle(lines, from, a + 1 < starts.length ? starts[a + 1] : lines.length, evidence.topLevel, ownOf));
   // An article of headings only (a document title, a section name) opens the next one.
   const merged: ArticleDraft[] = [];
   let pending: ArticleDraft | undefined;

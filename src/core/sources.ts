@@ -143,16 +143,23 @@ export interface CueSite {
   named: boolean;
   /** An earlier cue of the same sentence was reported. */
   earlierCue: boolean;
+  /** The cue gives the speaker's own impression ("seems"), not someone else's word. */
+  firstHand?: boolean;
+  /** Inside the words a named source is reported as saying ("Smith said the deal seemed dead"). */
+  reported?: boolean;
 }
 
 /**
- * Whether a cue's claim has a source after all, so that it is not reported: a quoted named
- * speaker owns a hedge; a named source, a name before a vague group ("Iowa voters said") or a
+ * Whether a cue's claim has a source after all, so that it is not reported: a named speaker owns a
+ * hedge in their quote or in the words reported as theirs; a named source, a name before a vague group ("Iowa voters said") or a
  * source named in the sentence before for words that refer back to it ("officials", "they")
  * answers a vague source; a passive inside a claim already reported is part of that claim.
  */
 export function sourceAnswers(site: CueSite, tokens: WordToken[], text: string, from: number, previous?: { from: number; to: number }): boolean {
-  if (site.quoted && site.named) return true;
+  // An impression ("it seems") in a quotation is the quoted speaker's own, named or not.
+  if (site.quoted && (site.named || site.firstHand)) return true;
+  // A cue in what a named source is reported as saying is that source's.
+  if (site.reported) return true;
   if (site.kind === 'agentless') return site.earlierCue;
   if (site.kind !== 'vague-source') return false;
   if (site.named || namedModifier(tokens, site.first, from, text, 0)) return true;

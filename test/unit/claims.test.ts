@@ -117,6 +117,35 @@ describe('unattributed-claim: cues in any form', () => {
     assert.deepEqual(claims('Media reports indicated that some had been suspected of espionage.'), ['Media reports indicated']);
   });
 
+  it('finds the writer\u2019s impression standing in for a source: seems, appears to', () => {
+    assert.deepEqual(claims('The governor seems unwilling to compromise.'), ['seems']);
+    assert.deepEqual(claims('The new rules appeared to favour large farms.'), ['appeared to']);
+    assert.deepEqual(claims('It appears that the vote was delayed.'), ['appears that']);
+    // Appearing somewhere is not an impression; "seeming" is an adjective.
+    assert.deepEqual(claims('The mayor appeared on a radio show on Monday.'), []);
+    assert.deepEqual(claims('The plan has a seeming flaw.'), []);
+    assert.equal(ofRule(reviewWith('The governor seems unwilling to compromise.'), 'unattributed-claim')[0].data.template, 'evidential');
+  });
+
+  it('an impression is its speaker\u2019s: in a quotation, or in words reported as a named source\u2019s', () => {
+    assert.deepEqual(claims('\u201CThe bridge seems safe,\u201D a passer-by told reporters.'), []);
+    assert.deepEqual(claims('Mayor Anna Brook said the bridge seemed safe.'), []);
+    assert.deepEqual(claims('The engineer Tom Hale warned that the bridge was expected to fail.'), []);
+    // Hearsay in an unnamed speaker\u2019s quotation still rests on no one.
+    assert.deepEqual(claims('\u201CThe bridge reportedly failed,\u201D a passer-by told reporters.'), ['reportedly']);
+  });
+
+  it('finds questions with no one to ask them: when asked, was asked, Asked about', () => {
+    assert.deepEqual(claims('When asked about the budget, the minister changed the subject.'), ['When asked']);
+    assert.deepEqual(claims('Asked whether she would run again, Mayor Brook laughed.'), ['Asked whether']);
+    assert.deepEqual(claims('The minister was asked about the budget on Monday.'), ['was asked about']);
+    // An agent, or an active verb with its subject, names who asked.
+    assert.deepEqual(claims('When asked by the committee, the minister declined to answer.'), []);
+    assert.deepEqual(claims('The minister asked about the budget.'), []);
+    // "When asked" frames the statement; the named speaker of the sentence did not ask.
+    assert.deepEqual(claims('When asked about the budget, Mayor Anna Brook said it was balanced.'), ['When asked']);
+  });
+
   it('leaves inferential adverbs to the writer: apparently and presumably are no attribution', () => {
     assert.deepEqual(claims('The door was apparently left open.'), []);
     assert.deepEqual(claims('The driver presumably knew the road.'), []);

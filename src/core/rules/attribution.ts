@@ -4,7 +4,7 @@ import { isInside } from '../quotes';
 import { CueEntry, isSilenced } from '../lexicon';
 import { isIgnoredOccurrence } from '../occurrences';
 import { nonOverlapping } from '../phrases';
-import { namesSource, sourceAnswers } from '../sources';
+import { namesSource, reportedSpan, sourceAnswers } from '../sources';
 import { OffsetRange } from '../types';
 import { ParagraphInput, ParagraphRule, RuleFinding } from './rule';
 
@@ -62,7 +62,10 @@ export function findClaims(p: ParagraphInput): ClaimHit[] {
     const named = namesSource(tokens, from, to, text, 0, m.first, m.last);
     const previous = s > 0 ? { from: p.sentenceTokenStart[s - 1], to: p.sentenceTokenEnd[s - 1] } : undefined;
     const earlierCue = claims.length > 0 && p.sentenceAt(claims[claims.length - 1].start) === s;
-    if (sourceAnswers({ kind: m.value.kind, first: m.first, last: m.last, quoted, named, earlierCue }, tokens, text, from, previous)) continue;
+    const span = named ? reportedSpan(tokens, from, to, text, 0) : undefined;
+    // A frame ("when asked") sets the scene of the statement; it is not part of what was said.
+    const reported = span !== undefined && !m.value.frame && m.first >= span.from && m.last <= span.to;
+    if (sourceAnswers({ kind: m.value.kind, first: m.first, last: m.last, quoted, named, earlierCue, reported, firstHand: m.value.firstHand }, tokens, text, from, previous)) continue;
     claims.push({ start: m.start, end: m.end, cue: m.value, matched, insertAt: insertionPoint(text, sentence), sentence });
   }
   return claims;

@@ -27,7 +27,7 @@ const INITIAL_ENDING: Record<Ending, number> = {
  * Rounds of learning, each with the extra evidence a start needs: the first rounds learn from the
  * surest starts only, so that doubtful lines cannot vouch for themselves.
  */
-const MARGINS = [2.5, 1.5, 0.5, 0, 0, 0, 0];
+const MARGINS = [2.5, 1, 0, 0];
 /** Lines' worth of the weight believed before the file was read, in each learnt weight. */
 const BELIEF_LINES = 1;
 /** Lines' worth of the prior share in each estimate. */

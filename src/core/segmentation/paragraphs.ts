@@ -35,16 +35,11 @@ export function trimmedRange(line: Line, from = line.start): OffsetRange {
   return { start: s, end: e };
 }
 
-/** Whether a line could be a title (its own evidence is not against it). */
-export function titleLike(text: string): boolean {
-  return ownScore(text) > CANDIDATE_FLOOR;
-}
-
 /** A line under the title that belongs to the heading: a byline, a date, a short standfirst. */
-export function headingLineLike(text: string): boolean {
+function headingLineLike(text: string, own: number): boolean {
   const t = text.trim();
   if (isMetaLine(t)) return true;
-  return t.length <= MAX_HEADING_LINE_CHARS && !endsSentence(t) && ownScore(t) > 0;
+  return t.length <= MAX_HEADING_LINE_CHARS && !endsSentence(t) && own > 0;
 }
 
 /**
@@ -68,7 +63,12 @@ export function splitBlock(block: Line[]): Line[][] {
 }
 
 /** The article over lines [from, to): title, headers, heading lines and body paragraphs. */
-export function draftArticle(lines: Line[], from: number, to: number, topLevel = 0): ArticleDraft {
+/**
+ * `ownOf(n)` is the evidence of line n's own text (features.ts `ownScore`), as the segmentation
+ * computed it already.
+ */
+export function draftArticle(lines: Line[], from: number, to: number, topLevel = 0,
+  ownOf: (n: number) => number = n => ownScore(lines[n].text)): ArticleDraft {
   const draft: ArticleDraft = { firstLine: from, paragraphs: [] };
   let i = from;
   const skipGaps = () => { while (i < to && (lines[i].blank || isSeparator(lines[i]))) i++; };
@@ -104,7 +104,8 @@ export function draftArticle(lines: Line[], from: number, to: number, topLevel =
       draft.title = { text: m[2], range: { start: textStart, end: textStart + m[2].length } };
       draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
       i++;
-    } else if (titleLike(l.text)) {
+    } else if (ownOf(l.no) > CANDIDATE_FLOOR) {
+      // A line whose own evidence is not against a title.
       const r = trimmedRange(l);
       draft.title = { text: l.text.slice(r.start - l.start, r.end - l.start), range: r };
       draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
@@ -117,7 +118,7 @@ export function draftArticle(lines: Line[], from: number, to: number, topLevel =
       while (i < to && (lines[i].blank || lines[i].underline)) i++;
       if (i >= to || taken >= MAX_HEADING_LINES || isSeparator(lines[i])) break;
       const t = lines[i].text;
-      if (!(headingLevel(t) > 0 || headingLineLike(t))) break;
+      if (!(headingLevel(t) > 0 || headingLineLike(t, ownOf(lines[i].no)))) break;
       draft.paragraphs.push({ lines: [lines[i]], isHeading: true, isMeta: false });
       taken++;
       i++;
