@@ -150,6 +150,7 @@ describe('segmentation: article metadata', () => {
     assert.deepEqual(datelineOf('LONDON (Reuters) - Prices rose in March.'), { place: 'LONDON', source: 'Reuters', date: undefined });
     assert.equal(datelineOf('RANGOON, Burma - Results came in overnight.')?.place, 'RANGOON, Burma');
     assert.deepEqual(datelineOf('VIENNA, March 3, 2026 (Wire) – Talks resumed.'), { place: 'VIENNA', source: 'Wire', date: 'March 3, 2026' });
+    assert.deepEqual(datelineOf('TRENTON, July 29 (Wire) -- The vote was delayed.'), { place: 'TRENTON', source: 'Wire', date: 'July 29' });
     assert.equal(datelineOf('The mayor — who took office in May — resigned.'), undefined);
     assert.equal(datelineOf('AP — a short label'), undefined);
   });

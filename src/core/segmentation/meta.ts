@@ -8,6 +8,8 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const WEEKDAY = '(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?';
 /** A calendar date: "March 3, 2026", "3 March 2026", "2026-03-03", "03/03/2026". */
 const DATE = new RegExp(`(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{4}|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b)`);
+/** A month and day, with or without a year ("July 29", "Dec. 11, 2015"): the date of a dateline. */
+const MONTH_DAY = new RegExp(`${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`);
 /** What may stand around a date on a date line: weekday, time, zone, "Updated", separators. */
 const DATE_LINE_REST = new RegExp(`^(?:${WEEKDAY}|\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?|[ap]\\.?m\\.?|[A-Z]{2,4}T|ET|GMT|UTC|updated|published|posted|last|modified|on|at|[|,.·•:;()\\-–—\\s])*$`, 'i');
 
@@ -33,7 +35,7 @@ export function datelineOf(text: string): Dateline | undefined {
   // At least one word of three capitals ("AP —" alone is not a place).
   if (!/[A-Z]{3}/.test(place)) return undefined;
   const extra = (m[2] ?? '').replace(/^,\s*/, '');
-  const date = DATE.exec(extra)?.[0];
+  const date = DATE.exec(extra)?.[0] ?? MONTH_DAY.exec(extra)?.[0];
   const region = date ? extra.slice(0, extra.indexOf(date)).replace(/[\s,]+$/, '') : extra.trim();
   return { place: region ? `${place}, ${region}` : place, source: m[3]?.trim(), date };
 }
