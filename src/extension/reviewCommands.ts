@@ -45,12 +45,21 @@ export async function reviewFile(reviewer: Reviewer, articles: ArticlesProvider,
   return { findings: review.findings.length, articles: review.articles.length, message };
 }
 
-export async function showArticles(): Promise<void> {
+/** Opens the panel and focuses one of its views. */
+async function focusView(id: string): Promise<void> {
   await vscode.commands.executeCommand('workbench.view.extension.editorialReview');
-  await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  try {
+    await vscode.commands.executeCommand(`${id}.focus`);
+  } catch {
+    // VS Code's tree may try to restore the focus to a node of a file closed since ("Data tree
+    // node not found"); the view is shown all the same.
+  }
 }
 
-export async function showMap(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.view.extension.editorialReview');
-  await vscode.commands.executeCommand(`${MAP_VIEW_ID}.focus`);
+export function showArticles(): Promise<void> {
+  return focusView(VIEW_ID);
+}
+
+export function showMap(): Promise<void> {
+  return focusView(MAP_VIEW_ID);
 }
