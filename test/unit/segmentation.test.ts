@@ -5,6 +5,7 @@ import { segment } from '../../src/core/segment';
 import { splitBlock } from '../../src/core/segmentation/paragraphs';
 import { articleMeta, bylineOf, datelineOf } from '../../src/core/segmentation/meta';
 import { splitLines } from '../../src/core/segmentation/lines';
+import { isKicker } from '../../src/core/segmentation/features';
 import { applyEdits } from '../../src/core/fixes';
 import { LineIndex } from '../../src/core/text';
 import { lineOf, reviewWith } from './helpers';
@@ -170,5 +171,74 @@ describe('segmentation: article metadata', () => {
     assert.deepEqual(s.articles[0].meta, { byline: 'Anna Berg', date: 'March 3, 2026', dateline: 'HAMBURG', source: 'Wire' });
     assert.deepEqual(s.articles[1].meta, { source: 'Valley Courier', date: '2026-03-04' });
     assert.deepEqual(articleMeta([], 'Nothing to see here.'), {});
+  });
+});
+
+describe('segmentation: headline shapes', () => {
+  // Neighbouring stories on one topic (transport in one region): the words of each headline come
+  // back above it as much as below it, so the headline must be told by its own shape.
+  const KICKED: Story[] = [
+    {
+      title: 'Ashford Vale (March 2): Bus fares rise again as the transport budget shrinks',
+      body: [
+        'Bus fares in the region will rise by ten cents from April, the transport board said on Monday.',
+        'The board blamed the rising cost of fuel and a smaller grant from the state.',
+        'Commuters on the valley routes will pay the most, since their tickets cover several zones.',
+        'A spokesman for the riders group said the transport budget had shrunk for three years running.',
+      ],
+    },
+    {
+      title: 'Analysis: Why the tram extension keeps slipping behind schedule',
+      body: [
+        'The tram extension to the eastern suburbs was meant to open this spring, but the board now says next year.',
+        'Engineers found old water mains under the route that had not been on any map.',
+        'Each delay adds to the cost, and the transport budget has no room for more, the board said.',
+        'Fares on the bus routes that the tram would replace are expected to rise again.',
+      ],
+    },
+    {
+      title: 'Millbrook: Night buses return to the valley routes after a year away',
+      body: [
+        'Night buses will run on the valley routes again from next month, the transport board said.',
+        'The service was cut last year when the board could not find enough drivers for late shifts.',
+        'Riders said the tram extension would not help them, since it will not reach the valley.',
+        'Fares on the night buses will be the same as on daytime routes, the board said.',
+      ],
+    },
+    {
+      title: 'Exclusive: Transport board weighs selling its old depot to pay for the tram',
+      body: [
+        'The transport board is considering selling its old bus depot to cover the rising cost of the tram extension.',
+        'Two board members said the depot could fetch enough to close this year’s budget gap.',
+        'Drivers based at the depot would move to the new garage on the valley road.',
+        'The board is due to vote on the sale at its next meeting, a spokesman said.',
+      ],
+    },
+    {
+      title: 'Ashford Vale (March 9): Riders group asks the board to freeze bus fares for a year',
+      body: [
+        'The riders group asked the transport board on Tuesday to freeze bus fares until next spring.',
+        'It said the fare rise announced last week would hit night workers on the valley routes hardest.',
+        'The board said it would answer the request after the vote on the depot sale.',
+        'Photo: Transport board members at the old depot',
+      ],
+    },
+  ];
+  const spaced = (stories: Story[]) => stories.map(s => [s.title, ...s.body].join('\n\n')).join('\n\n') + '\n';
+
+  it('a headline with a place, date or label before a colon is found among paragraphs on the same topic', () => {
+    const text = spaced(KICKED);
+    assert.deepEqual(segment(text).articles.map(a => a.title), KICKED.map(s => s.title));
+  });
+
+  it('tells kicker headlines from sentences with a colon, speaker labels and captions', () => {
+    assert.ok(isKicker('Ashford Vale (March 2): Bus fares rise again as the budget shrinks'));
+    assert.ok(isKicker('Analysis: Why the tram extension keeps slipping'));
+    assert.ok(isKicker('UK: Ministers agree new rules for night buses'));
+    assert.ok(!isKicker('The board said one thing: fares will rise again in April.'));
+    assert.ok(!isKicker('Q: When will the tram reach the valley?'));
+    assert.ok(!isKicker('Photo: Transport board members at the old depot'));
+    assert.ok(!isKicker('Note: Fares were correct at the time of writing'));
+    assert.ok(!isKicker('Mayor: Fares will rise.'));
   });
 });

@@ -65,6 +65,15 @@ const CREDIT = /^(?:(?:this|the)\s+)?(?:article|story|post|piece|report|column|o
 /** A sentence that continues the one before it does not open an article. */
 const CONNECTIVE_START = /^(?:however|but|and|so|yet|also|meanwhile|still|instead|moreover|furthermore|therefore|thus|indeed|besides|otherwise|then|now|in addition|in fact|for example|for instance|of course|after all)\b,?\s/i;
 
+/**
+ * A kicker before a headline: a place, a date or a label ("Analysis", "Exclusive") of one to four
+ * capitalised words, perhaps a date or agency in brackets, a colon, then a capitalised clause of
+ * three words or more ("Ridgeton (May 3): Council delays vote on bus lanes"). A common headline
+ * shape; speaker labels ("Q:") are too short and captions ("Photo:") are not kickers.
+ */
+const KICKER = /^(?:["“‘]?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|the|and|de|la|\p{Lu}[\p{L}'’.&-]*)){0,3})(?:\s*\([^()]{2,30}\))?\s*:\s+["“‘]?[\p{Lu}\d][^\s:]*(?:\s+\S+){2,}$/u;
+const NOT_KICKER = /^(?:photo|image|picture|caption|credit|file|related|see also|read more|also read|note|tags?|category|filed under|share|comments?|q|a)\b/i;
+
 /** Two sentences on one line: a full stop, a space and a capital inside it. */
 const INNER_SENTENCE = /[a-z\d)’”"][.!?]["’”]?\s+["“‘]?[A-Z]/;
 
@@ -76,6 +85,16 @@ const LONG_PROSE_CHARS = 120;
 const PROSE_SCORE = -8;
 /** Below this own score the remaining (costlier) tests are not run: the line is no headline anyway. */
 const HOPELESS = -6;
+
+/** A kicker-shaped line longer than this is a sentence that happens to hold a colon. */
+const KICKER_MAX_CHARS = 160;
+/** What a kicker before a headline says (as much as title case). */
+const KICKER_SCORE = 1.5;
+
+/** Whether a line is a headline with a kicker (`KICKER`), not ending as a sentence does. */
+export function isKicker(t: string): boolean {
+  return endingOf(t) === Ending.None && KICKER.test(t) && !NOT_KICKER.test(t);
+}
 
 function isWordCode(c: number, ch: string): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /[\p{L}\p{N}]/u.test(ch));
@@ -134,6 +153,7 @@ export function ownScore(raw: string): number {
   if (LOWER_START.test(t) || CONNECTIVE_START.test(t)) score -= 3;
   if (BULLET_START.test(t) && !level) score -= 2.5;
   if (INNER_SENTENCE.test(t)) score -= 1.5;
+  else if (!level && t.length <= KICKER_MAX_CHARS && isKicker(t)) score += KICKER_SCORE;
   if (score <= HOPELESS) return score;
   if (LINK.test(t)) score -= 3;
   if (CREDIT.test(t)) score -= 3;
