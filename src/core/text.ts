@@ -137,45 +137,51 @@ function isApostrophe(c: number): boolean {
 }
 
 /**
+ * The end of the word that starts at `i` (a word character), inner apostrophes ("don't",
+ * "People’s") included.
+ */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  for (;;) {
+    while (i < n && isWordCode(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordCode(text, i + 1)) {
+      i++;
+      continue;
+    }
+    return i;
+  }
+}
+
+/**
  * Word tokens with their offsets, in one pass over the characters (this runs on every paragraph,
- * so it avoids a Unicode regular expression per word on plain ASCII text).
+ * so it avoids a Unicode regular expression per word on plain ASCII text). The loop is written
+ * out here and in `countWords` rather than shared through a callback: a callback called from two
+ * places stops being inlined, which made this the slowest part of the analysis.
  */
 export function wordTokens(text: string, base = 0): WordToken[] {
   const out: WordToken[] = [];
-  scanWords(text, (start, end, curly) => {
-    let norm = text.slice(start, end).toLowerCase();
-    if (curly) norm = norm.replace(/\u2019/g, "'");
-    out.push({ norm, start: base + start, end: base + end });
-  });
-  return out;
-}
-
-/** The words' spans (`curly`: the word holds a curly apostrophe), in one pass; `each` returning false stops it. */
-function scanWords(text: string, each: (start: number, end: number, curly: boolean) => boolean | void): void {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
+  for (let i = 0; i < n;) {
     if (!isWordCode(text, i)) { i++; continue; }
-    const start = i;
-    let curly = false;
-    for (;;) {
-      while (i < n && isWordCode(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
-      const c = text.charCodeAt(i);
-      if (i + 1 < n && isApostrophe(c) && isWordCode(text, i + 1)) {
-        if (c === 0x2019) curly = true;
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (each(start, i, curly) === false) return;
+    const end = wordEnd(text, i);
+    let norm = text.slice(i, end).toLowerCase();
+    // A curly apostrophe can only be inside a word (it is not a word character itself).
+    if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
+    out.push({ norm, start: base + i, end: base + end });
+    i = end;
   }
+  return out;
 }
 
 /** The number of `wordTokens` of a text, without building them; counting stops at `limit`. */
 export function countWords(text: string, limit = Infinity): number {
+  const n = text.length;
   let count = 0;
-  scanWords(text, () => ++count < limit);
+  for (let i = 0; i < n && count < limit;) {
+    if (!isWordCode(text, i)) { i++; continue; }
+    i = wordEnd(text, i);
+    count++;
+  }
   return count;
 }
 

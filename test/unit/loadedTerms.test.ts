@@ -84,6 +84,21 @@ describe('loaded-term: style-guide coverage', () => {
     assert.deepEqual(terms('Critics called it a sham and a power grab by demagogues.'), ['sham', 'power grab', 'demagogues']);
   });
 
+  it('finds style-guide labels and judgement nouns in their word forms', () => {
+    assert.deepEqual(terms('The judge weaponised the inquiry against a firebrand from the sect.'), ['weaponised', 'firebrand', 'sect']);
+    assert.deepEqual(terms('Her hateful remarks showed the hypocrisy of the cabal.'), ['hateful', 'hypocrisy', 'cabal']);
+    assert.deepEqual(terms('The rigged election left a crippling debt and a lavish palace.'), ['rigged', 'crippling', 'lavish']);
+    assert.deepEqual(terms('The disgraced mayor called his critics traitors and haters.'), ['disgraced', 'traitors', 'haters']);
+    assert.deepEqual(terms('A hardline, anti-American and pseudo-scientific campaign took a hard line.'), ['hardline', 'anti-American', 'pseudo-scientific', 'hard line']);
+  });
+
+  it('keeps the new labels out of their plain senses: a toxic spill, a weaponized virus, a rigged tent', () => {
+    assert.deepEqual(terms('The toxic chemicals leaked from the plant.'), []);
+    assert.deepEqual(terms('The lab weaponized a virus decades ago.'), []);
+    assert.deepEqual(terms('The crew rigged the tent before dusk.'), []);
+    assert.deepEqual(terms('The debate turned toxic within minutes.'), ['toxic']);
+  });
+
   it('offers to remove a word that has no neutral replacement', () => {
     const text = 'The plan was utterly rejected.';
     const [f] = ofRule(reviewWith(text), 'loaded-term');

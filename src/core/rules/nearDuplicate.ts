@@ -86,10 +86,6 @@ export function wordList(text: string): WordList {
   return { hashes: wordTokens(text).map(t => wordHash(t.norm)), text };
 }
 
-/**
- * Dice similarity of the two passages' words as multisets, ignoring order: an upper bound of the
- * diff's similarity that costs two sorts, so that most candidates are dismissed without a diff.
- */
 const sortedCache = new WeakMap<ArrayLike<number>, Uint32Array>();
 
 function sorted(hashes: ArrayLike<number>): Uint32Array {
@@ -98,7 +94,17 @@ function sorted(hashes: ArrayLike<number>): Uint32Array {
   return s;
 }
 
-function bagSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/**
+ * Whether the Dice similarity of the two passages' words as multisets, ignoring order, reaches
+ * `threshold`: an upper bound of the diff's similarity that costs two sorts, so that most
+ * candidates are dismissed without a diff. It gives up as soon as the words left to merge cannot
+ * reach the threshold (most candidates), before sorting when the lengths alone cannot.
+ */
+function bagMayReach(a: ArrayLike<number>, b: ArrayLike<number>, threshold: number): boolean {
+  const total = a.length + b.length;
+  // Shared words needed; the margin keeps rounding from dismissing a pair exactly at the threshold.
+  const need = (threshold * total) / 2 - 1e-9;
+  if (Math.min(a.length, b.length) < need) return false;
   // Each paragraph's words are sorted once and kept with its (cached) word hashes.
   const x = sorted(a);
   const y = sorted(b);
@@ -106,11 +112,13 @@ function bagSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let j = 0;
   let shared = 0;
   while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) { shared++; i++; j++; }
-    else if (x[i] < y[j]) i++;
+    if (x[i] === y[j]) { shared++; i++; j++; continue; }
+    if (x[i] < y[j]) i++;
     else j++;
+    // Only a mismatch lowers what can still be shared.
+    if (shared + Math.min(x.length - i, y.length - j) < need) return false;
   }
-  return (2 * shared) / (x.length + y.length);
+  return (2 * shared) / total >= threshold;
 }
 
 /** The word-level similarity of two passages. */
@@ -128,7 +136,7 @@ export function compareWords(a: WordList | string, b: WordList | string, thresho
   const right = typeof b === 'string' ? wordList(b) : b;
   const total = left.hashes.length + right.hashes.length;
   if (total === 0) return { similarity: 1 };
-  if (threshold > 0 && bagSimilarity(left.hashes, right.hashes) < threshold) return null;
+  if (threshold > 0 && !bagMayReach(left.hashes, right.hashes, threshold)) return null;
   const similarity = (2 * lcsLength(left.hashes, right.hashes)) / total;
   return similarity >= threshold ? { similarity } : null;
 }

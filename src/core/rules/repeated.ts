@@ -89,24 +89,30 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0 && !excluded?.has(p.index));
   const comparableOf = byArticle(articles, comparable);
   const paragraphsOf = byArticle(articles, paragraphs);
-  const byKey = new Map<number, number[]>();
+  // The distinct texts seen so far for each key hash (a typed table, not a Map of 53-bit numbers:
+  // see hashTable.ts), as a list index.
+  const byKey = new FirstSeenTable(comparable.length);
+  const withKey: number[][] = [];
   const original: number[] = new Array(comparable.length).fill(-1);
   // Word hashes propose a repeat; the normalised texts (computed only then, and kept) decide.
   const normalized = (p: Paragraph) => (analyses[p.index].normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
   const same = (a: Paragraph, b: Paragraph) => analyses[a.index].keyHash === analyses[b.index].keyHash && normalized(a) === normalized(b);
   comparable.forEach((p, i) => {
-    const key = analyses[p.index].keyHash;
-    const earlier = byKey.get(key);
-    const first = earlier?.find(k => same(comparable[k], p));
-    if (first !== undefined) {
-      // Prefer the occurrence that continues the previous paragraph's run of originals.
-      const prev = i > 0 ? original[i - 1] : -1;
-      const continues = prev >= 0 && prev + 1 < i && same(comparable[prev + 1], p);
-      original[i] = continues ? prev + 1 : first;
+    const slot = byKey.getOrAdd(analyses[p.index].keyHash, withKey.length);
+    if (slot < 0) {
+      withKey.push([i]);
+      return;
     }
-    if (earlier) {
-      if (first === undefined) earlier.push(i);
-    } else byKey.set(key, [i]);
+    const earlier = withKey[slot];
+    const first = earlier.find(k => same(comparable[k], p));
+    if (first === undefined) {
+      earlier.push(i);
+      return;
+    }
+    // Prefer the occurrence that continues the previous paragraph's run of originals.
+    const prev = i > 0 ? original[i - 1] : -1;
+    const continues = prev >= 0 && prev + 1 < i && same(comparable[prev + 1], p);
+    original[i] = continues ? prev + 1 : first;
   });
 
   // Runs of consecutive copies whose originals are consecutive too, cut at article boundaries.
