@@ -242,3 +242,22 @@ describe('segmentation: headline shapes', () => {
     assert.ok(!isKicker('Mayor: Fares will rise.'));
   });
 });
+
+describe('segmentation: declared structure outweighs a debris shape', () => {
+  const md = (titles: string[]) => titles.map((t, i) => `## ${t}\n\n` +
+    `The council met on day ${i + 1} of the session to discuss item ${i + 1} on its agenda.\n\n` +
+    `Members voted on the proposal after a short debate, and the chair closed the meeting at noon.\n`).join('\n');
+
+  it('a Markdown heading shaped like a video teaser still opens an article', () => {
+    const titles = ['Council Approves New Library Hours', 'Watch: Crews clear the flooded underpass on Route 9',
+      'Harbour Fees To Rise In Spring', 'School Board Delays Vote On Bus Routes', 'Park Renovation Finished Early'];
+    assert.deepEqual(segment(md(titles)).articles.map(a => a.title), titles);
+  });
+
+  it('a one-word debris heading does not open an article of its own', () => {
+    const titles = ['Council Approves New Library Hours', 'Harbour Fees To Rise In Spring', 'School Board Delays Vote On Bus Routes',
+      'Park Renovation Finished Early'];
+    const text = md(titles) + '\n## Comments\n\nNo comments yet.\n';
+    assert.deepEqual(segment(text).articles.map(a => a.title), titles);
+  });
+});

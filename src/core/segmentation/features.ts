@@ -88,6 +88,9 @@ const HOPELESS = -6;
 
 /** A kicker-shaped line longer than this is a sentence that happens to hold a colon. */
 const KICKER_MAX_CHARS = 160;
+/** How much a line's debris score (0–1) counts against it, and for a declared title. */
+const DEBRIS_WEIGHT = 4;
+const DECLARED_DEBRIS_WEIGHT = 1.5;
 /** What a kicker before a headline says (as much as title case). */
 const KICKER_SCORE = 1.5;
 
@@ -213,7 +216,9 @@ export function ownScore(raw: string): number {
   else if (YEAR.test(t) && hasDate(t)) score -= dateLineOf(t) !== undefined ? 3 : 1.5;
   // Web debris only matters to a line still in the running.
   if (score <= CANDIDATE_FLOOR) return score;
-  return score - 4 * debrisScore(t);
+  // A declared title (a heading, a `Title:` header) outweighs a shape that reads like debris
+  // ("## Watch: …"): its debris score counts for less, unless it is a word or two ("## Comments").
+  return score - (declared && words >= 3 ? DECLARED_DEBRIS_WEIGHT : DEBRIS_WEIGHT) * debrisScore(t);
 }
 
 /** Characters of a line read for its words (its start says what it is about). */
