@@ -31,9 +31,9 @@ function listHas(list: string[] | undefined, word: string | undefined): boolean 
  * Whether a match of tokens[first, last) passes its entry's context rule. Only tokens within
  * the sentence [from, to) count.
  */
-export function passesContext(rule: ContextRule | undefined, tokens: WordToken[], first: number, last: number, from: number, to: number): boolean {
+export function passesContext(rule: ContextRule | undefined, tokens: WordToken[], first: number, last: number, from: number, to: number, text = ''): boolean {
   if (!rule) return true;
-  if (rule.atSentenceStart && first !== from) return false;
+  if (rule.atClauseStart && !opensClause(tokens, first, from, text)) return false;
   if (rule.unlessPossessed && possessed(tokens, first, from)) return false;
   const before = first - 1 >= from ? tokens[first - 1].norm : undefined;
   const after = last < to ? tokens[last].norm : undefined;
@@ -62,4 +62,13 @@ function possessed(tokens: WordToken[], first: number, from: number): boolean {
     if (w === 'the' || w === 'a' || w === 'an' || w === 'of') return false;
   }
   return false;
+}
+
+/**
+ * Whether tokens[first] opens its sentence or a clause set off by punctuation ("Trump, asked about
+ * it, said"). `text` holds the tokens' offsets (the paragraph).
+ */
+function opensClause(tokens: WordToken[], first: number, from: number, text: string): boolean {
+  if (first === from) return true;
+  return /[,;:(\u2013\u2014]/.test(text.slice(tokens[first - 1].end, tokens[first].start));
 }

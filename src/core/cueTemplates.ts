@@ -78,6 +78,9 @@ function describe(before: Slot[], head: string[], after: Slot[]): string {
   return [...[...before].reverse().map(text), head.join('|'), ...after.map(text)].join(' ');
 }
 
+/** Context of an impression: not right after a relative pronoun. */
+const RELATIVE = { unlessBefore: ['that', 'which', 'what', 'who', 'whom', 'whose', 'whatever'] };
+
 /** The rules of one template, each with its head words. */
 function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
   const { auxiliary, adverb, be, beAuxiliary } = DATA.slots;
@@ -131,20 +134,22 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
     }
   };
   if (t.evidential) {
-    // "seems", "appeared to", "looks set to": every form of the verb, then one of the next words.
+    // "seems", "appeared to": every form of the verb, then one of the next words. Not in a relative
+    // clause: "what appears to be an attack" is the careful description of something unconfirmed
+    // that style guides ask for, not a claim.
     for (const item of t.evidential) {
       const [lemma, next = ''] = item.split(' ');
       // Not the "-ing" form: "seeming" is an adjective ("a seeming contradiction").
-      add(forms(lemma).filter(f => !f.endsWith('ing')), [], next ? [slot(next.split('|'))] : [], undefined, false, true);
+      add(forms(lemma).filter(f => !f.endsWith('ing')), [], next ? [slot(next.split('|'))] : [], RELATIVE, false, true);
     }
   }
   if (t.reducedPassive) {
-    // "when asked", "if pressed"; and "Asked about …" opening a sentence. An agent ("asked by")
+    // "when asked", "if pressed"; and "Asked about …" opening a sentence or a clause. An agent ("asked by")
     // names the source.
     const heads = [...new Set(t.reducedPassive.flatMap(participles))];
     const noAgent = { unlessSoonAfter: ['by'], window: 2 };
     add(heads, [slot(['when', 'if', 'after', 'once', 'while', 'as', 'until', 'unless', 'before'])], [], noAgent, true);
-    add(heads, [], [slot(['about', 'whether', 'if', 'why', 'what', 'how', 'for', 'on', 'to'])], { ...noAgent, atSentenceStart: true }, true);
+    add(heads, [], [slot(['about', 'whether', 'if', 'why', 'what', 'how', 'for', 'on', 'to'])], { ...noAgent, atClauseStart: true }, true);
   }
   if (t.nominal) {
     // "the allegations of", "concerns about": the noun and the word that opens its content. A

@@ -15,8 +15,8 @@ export interface ContextRule {
   /** No flag when one of these words follows the match within 'window' words. */
   unlessSoonAfter?: string[];
   window?: number;
-  /** Only where the match opens its sentence ("Asked about …"). */
-  atSentenceStart?: boolean;
+  /** Only where the match opens its sentence or a clause after a comma ("Asked about …", "Smith, asked about …"). */
+  atClauseStart?: boolean;
   /** No flag after a possessor within two words ("his allegations", "Smith's new claims"). */
   unlessPossessed?: boolean;
 }

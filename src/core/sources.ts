@@ -116,15 +116,27 @@ export function reportedSpan(tokens: WordToken[], from: number, to: number, text
 
 /**
  * True when the words just before a cue name the group it speaks of: "Iowa voters said", "White
- * House officials say", "Clinton's aides believe". The first word of the sentence does not count
- * (it is capitalised anyway).
+ * House officials say", "Clinton's aides believe", "Florida election officials said" (a name up to
+ * two lower-case modifiers before the group).
  */
 export function namedModifier(tokens: WordToken[], first: number, from: number, text: string, base: number): boolean {
-  const k = first - 1;
-  if (k < from) return false;
-  const gap = text.slice(tokens[k].end - base, tokens[first].start - base);
-  return /^[\s\u00A0-]+$/.test(gap) && isName(tokens[k], text, base);
+  // Back through up to two lower-case noun modifiers: "Florida election officials", "U.S. law
+  // enforcement officials". A function word ends the group.
+  for (let k = first - 1; k >= from && k >= first - 3; k--) {
+    const gap = text.slice(tokens[k].end - base, tokens[k + 1].start - base);
+    if (!/^[\s\u00A0-]+$/.test(gap)) return false;
+    if (isName(tokens[k], text, base)) return true;
+    if (NOT_MODIFIERS.has(tokens[k].norm) || SAY_VERBS.has(tokens[k].norm)) return false;
+  }
+  return false;
 }
+
+/** Words that cannot be part of a group's name: determiners, prepositions, conjunctions, quantities. */
+const NOT_MODIFIERS = new Set([
+  'the', 'a', 'an', 'some', 'many', 'several', 'other', 'others', 'most', 'few', 'all', 'both', 'and', 'or', 'but',
+  'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'that', 'which', 'who', 'as', 'than', 'more', 'two',
+  'three', 'four', 'five', 'his', 'her', 'their', 'its', 'our', 'these', 'those', 'this', 'said', 'says', 'say',
+]);
 
 /** True when a cue's words include a subject that can refer back to a source named just before. */
 export function anaphoricSubject(tokens: WordToken[], first: number, last: number): boolean {

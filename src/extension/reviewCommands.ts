@@ -47,12 +47,13 @@ export async function reviewFile(reviewer: Reviewer, articles: ArticlesProvider,
 
 /** Opens the panel and focuses one of its views. */
 async function focusView(id: string): Promise<void> {
-  await vscode.commands.executeCommand('workbench.view.extension.editorialReview');
-  try {
-    await vscode.commands.executeCommand(`${id}.focus`);
-  } catch {
-    // VS Code's tree may try to restore the focus to a node of a file closed since ("Data tree
-    // node not found"); the view is shown all the same.
+  for (const command of ['workbench.view.extension.editorialReview', `${id}.focus`]) {
+    try {
+      await vscode.commands.executeCommand(command);
+    } catch {
+      // VS Code's tree may try to restore the focus to a node of a file closed since ("Data tree
+      // node not found"); the panel is shown all the same.
+    }
   }
 }
 

@@ -111,6 +111,8 @@ describe('unattributed-claim: cues in any form', () => {
   it('a name before a vague group names it', () => {
     assert.deepEqual(claims('In the capital, Pentagon officials said the test had failed.'), []);
     assert.deepEqual(claims('Afterwards Clinton\u2019s aides said the speech went well.'), []);
+    assert.deepEqual(claims('On Monday, Florida election officials said the count was complete.'), []);
+    assert.deepEqual(claims('On Monday, some election officials said the count was complete.'), ['officials said']);
   });
 
   it('does not report a passive inside a claim already reported', () => {
@@ -124,6 +126,9 @@ describe('unattributed-claim: cues in any form', () => {
     // Appearing somewhere is not an impression; "seeming" is an adjective.
     assert.deepEqual(claims('The mayor appeared on a radio show on Monday.'), []);
     assert.deepEqual(claims('The plan has a seeming flaw.'), []);
+    // In a relative clause it is the careful description of something unconfirmed.
+    assert.deepEqual(claims('Police examined what appears to be a forged letter.'), []);
+    assert.deepEqual(claims('It was a plan that seemed to favour large farms.'), []);
     assert.equal(ofRule(reviewWith('The governor seems unwilling to compromise.'), 'unattributed-claim')[0].data.template, 'evidential');
   });
 
@@ -139,6 +144,7 @@ describe('unattributed-claim: cues in any form', () => {
     assert.deepEqual(claims('When asked about the budget, the minister changed the subject.'), ['When asked']);
     assert.deepEqual(claims('Asked whether she would run again, Mayor Brook laughed.'), ['Asked whether']);
     assert.deepEqual(claims('The minister was asked about the budget on Monday.'), ['was asked about']);
+    assert.deepEqual(claims('The minister, asked about the budget, changed the subject.'), ['asked about']);
     // An agent, or an active verb with its subject, names who asked.
     assert.deepEqual(claims('When asked by the committee, the minister declined to answer.'), []);
     assert.deepEqual(claims('The minister asked about the budget.'), []);

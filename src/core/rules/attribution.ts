@@ -55,7 +55,7 @@ export function findClaims(p: ParagraphInput): ClaimHit[] {
     const s = p.sentenceAt(m.start);
     const from = p.sentenceTokenStart[s];
     const to = p.sentenceTokenEnd[s];
-    if (!passesContext(m.value.context, tokens, m.first, m.last, from, to)) continue;
+    if (!passesContext(m.value.context, tokens, m.first, m.last, from, to, text)) continue;
     const sentence = p.sentences[s];
     if (isIgnoredOccurrence(lex.ignoredOccurrences, matched, text.slice(sentence.start, sentence.end))) continue;
     const quoted = isInside(p.quotes(), m.start, m.end);

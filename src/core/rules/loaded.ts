@@ -67,7 +67,7 @@ export function findTerms(p: ParagraphInput): TermHit[] {
     const s = p.sentenceAt(m.start);
     const from = p.sentenceTokenStart[s];
     const to = p.sentenceTokenEnd[s];
-    if (!passesContext(m.value.context, tokens, m.first, m.last, from, to)) continue;
+    if (!passesContext(m.value.context, tokens, m.first, m.last, from, to, text)) continue;
     const sentence = p.sentences[s];
     if (isIgnoredOccurrence(lex.ignoredOccurrences, matched, text.slice(sentence.start, sentence.end))) continue;
     const hit: TermHit = { start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(p.quotes(), m.start, m.end), sentence };

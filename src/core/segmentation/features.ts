@@ -96,8 +96,59 @@ export function isKicker(t: string): boolean {
   return endingOf(t) === Ending.None && KICKER.test(t) && !NOT_KICKER.test(t);
 }
 
-function isWordCode(c: number, ch: string): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /[\p{L}\p{N}]/u.test(ch));
+/** Minor words by length, for comparing in place (`isMinor`). */
+const MINOR_BY_LENGTH: string[][] = [];
+for (const w of MINOR) (MINOR_BY_LENGTH[w.length] ??= []).push(w);
+
+/** Whether t[start, end) is a minor word, in any case, without building a string. */
+function isMinor(t: string, start: number, end: number): boolean {
+  const candidates = MINOR_BY_LENGTH[end - start];
+  if (!candidates) return false;
+  next: for (const w of candidates) {
+    for (let i = 0; i < w.length; i++) {
+      let c = t.charCodeAt(start + i);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== w.charCodeAt(i)) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * What each UTF-16 code unit is, found out once (bit 1: a letter or digit, bit 2: an upper-case
+ * letter or a digit, bit 4: known), so that no character needs a string or a regular expression.
+ */
+const CODE_KIND = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = 1;
+const UPPER_OR_DIGIT = 2;
+const KNOWN = 4;
+
+function kindOf(c: number): number {
+  let k = CODE_KIND[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = KNOWN | (/[\p{L}\p{N}]/u.test(ch) ? LETTER_OR_DIGIT : 0) | (/[\p{Lu}\p{N}]/u.test(ch) ? UPPER_OR_DIGIT : 0);
+    CODE_KIND[c] = k;
+  }
+  return k;
+}
+
+/** A letter or digit (of any script). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && (kindOf(c) & LETTER_OR_DIGIT) !== 0);
+}
+
+/** The lower-case form of each code unit above ASCII, found out once (0: not yet). */
+const LOWER = new Uint16Array(0x10000);
+
+function lowerCode(c: number): number {
+  return LOWER[c] || (LOWER[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0));
+}
+
+/** Inner apostrophes, dots and hyphens join the characters of a word. */
+function isWordJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 46 || c === 45;
 }
 
 /**
@@ -110,15 +161,15 @@ function countWords(t: string): { words: number; considered: number; capitalised
   let capitalised = 0;
   let i = 0;
   while (i < t.length) {
-    if (!isWordCode(t.charCodeAt(i), t[i])) { i++; continue; }
+    if (!isWordCode(t.charCodeAt(i))) { i++; continue; }
     const start = i;
     // Word characters, with inner apostrophes, dots and hyphens ("U.S.", "late-night", "don't").
-    while (i < t.length && (isWordCode(t.charCodeAt(i), t[i]) || ("'’.-".includes(t[i]) && i + 1 < t.length && isWordCode(t.charCodeAt(i + 1), t[i + 1])))) i++;
+    while (i < t.length && (isWordCode(t.charCodeAt(i)) || (isWordJoiner(t.charCodeAt(i)) && i + 1 < t.length && isWordCode(t.charCodeAt(i + 1))))) i++;
     words++;
-    if (i - start <= 5 && MINOR.has(t.slice(start, i).toLowerCase())) continue;
+    if (i - start <= 5 && isMinor(t, start, i)) continue;
     considered++;
     const c = t.charCodeAt(start);
-    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /[\p{Lu}\p{N}]/u.test(t[start]))) capitalised++;
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && (kindOf(c) & UPPER_OR_DIGIT) !== 0)) capitalised++;
   }
   return { words, considered, capitalised };
 }
@@ -174,23 +225,56 @@ const STOP = new Set(['the', 'and', 'for', 'that', 'with', 'this', 'from', 'was'
 
 const STOP_HASHES = new Set([...STOP].map(w => hash32(w) & 0x3fffffff));
 
+/** Content words of a run of content lines, in one flat table: line k's are data[offset[k - first] … offset[k - first + 1]). */
+export interface WordTable {
+  first: number;
+  offset: Int32Array;
+  data: Int32Array;
+}
+
+/** Most words a line gives (a word of three letters and a separator for every four characters read). */
+const MAX_LINE_WORDS = Math.ceil(WINDOW_CHARS / 4) + 1;
+
+/**
+ * The word table of content lines first … last (inclusive), `textOf(k)` giving line k's text; only
+ * the lines for which `needed(k)` holds are read (the others are left without words).
+ */
+export function wordTable(first: number, last: number, textOf: (k: number) => string, needed?: (k: number) => boolean): WordTable {
+  const count = Math.max(0, last - first + 1);
+  const offset = new Int32Array(count + 1);
+  let data = new Int32Array(Math.max(64, count * 16));
+  let size = 0;
+  for (let i = 0; i < count; i++) {
+    if (!needed || needed(first + i)) {
+      if (size + MAX_LINE_WORDS > data.length) {
+        const grown = new Int32Array(data.length * 2);
+        grown.set(data);
+        data = grown;
+      }
+      size = appendContentWords(textOf(first + i), data, size);
+    }
+    offset[i + 1] = size;
+  }
+  return { first, offset, data };
+}
+
 /**
  * Content words of a line, as FNV-1a hashes of their lower-case letters (the same as `hash32` of
  * the word), read in one pass without building strings: words of three letters or more, apostrophes
  * end a word ("mayor's" gives "mayor"), function words left out.
  */
-export function contentWords(text: string): number[] {
-  const out: number[] = [];
+/** Writes them into data from `size` on (room for `MAX_LINE_WORDS` is there) and gives the new size. */
+function appendContentWords(text: string, data: Int32Array, size: number): number {
   const end = Math.min(text.length, WINDOW_CHARS);
   let h = 0x811c9dc5;
   let len = 0;
   for (let i = 0; i <= end; i++) {
     let c = i < end ? text.charCodeAt(i) : 32;
     const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ||
-      (c > 127 && /[\p{L}\p{N}]/u.test(text[i]));
+      (c > 127 && (kindOf(c) & LETTER_OR_DIGIT) !== 0);
     if (letter) {
       if (c >= 65 && c <= 90) c += 32;
-      else if (c > 127) c = text[i].toLowerCase().charCodeAt(0);
+      else if (c > 127) c = lowerCode(c);
       h = Math.imul(h ^ c, 0x01000193);
       len++;
       continue;
@@ -198,12 +282,12 @@ export function contentWords(text: string): number[] {
     if (len >= 3) {
       // Kept to 30 bits: small integers are the fastest keys of a Map.
       const word = h & 0x3fffffff;
-      if (!STOP_HASHES.has(word)) out.push(word);
+      if (!STOP_HASHES.has(word)) data[size++] = word;
     }
     h = 0x811c9dc5;
     len = 0;
   }
-  return out;
+  return size;
 }
 
 /** Lines of context on each side for the words of a candidate headline. */
@@ -265,7 +349,7 @@ export function topHeadingLevel(lines: Line[]): number {
  * neighbours say, its category. Used for the whole file and again after an edit.
  */
 export function lineEvidence(lines: Line[], content: number[], own: Float64Array, k: number, topLevel: number,
-  words: (k: number) => number[]): { score: number; category: Category } {
+  words: WordTable): { score: number; category: Category } {
   const category = categoryOf(lines, content[k], topLevel);
   let score = own[k];
   // Explicit structure (separators, headings, headers) needs no reading of the neighbours.
@@ -296,7 +380,8 @@ function slotOf(h: number, base: number): number {
   return i;
 }
 
-function contextScore(lines: Line[], content: number[], own: Float64Array, k: number, words: (k: number) => number[]): number {
+function contextScore(lines: Line[], content: number[], own: Float64Array, k: number, words: WordTable): number {
+  const { first, offset, data } = words;
   let score = 0;
   const nextText = k + 1 < content.length ? lines[content[k + 1]].text : '';
   const prevText = k > 0 ? lines[content[k - 1]].text.trim() : '';
@@ -310,24 +395,32 @@ function contextScore(lines: Line[], content: number[], own: Float64Array, k: nu
   const below = nextStamp();
   let belowCount = 0;
   for (let j = k + 1; j <= k + WINDOW && j < content.length; j++) {
-    for (const h of words(j)) {
+    for (let w = offset[j - first], end = offset[j - first + 1]; w < end; w++) {
+      const h = data[w];
       const i = slotOf(h, below);
       if (marks[i] !== below) { keys[i] = h; marks[i] = below; belowCount++; }
     }
   }
-  const titleWords = words(k);
+  const titleFrom = offset[k - first];
+  const titleTo = offset[k - first + 1];
+  /** Whether the title's word at w is its first of that word. */
+  const firstOfTitle = (w: number) => {
+    for (let v = titleFrom; v < w; v++) if (data[v] === data[w]) return false;
+    return true;
+  };
   let distinct = 0;
   let inBelow = 0;
-  for (let t = 0; t < titleWords.length; t++) {
-    if (titleWords.indexOf(titleWords[t]) < t) continue;
+  for (let w = titleFrom; w < titleTo; w++) {
+    if (!firstOfTitle(w)) continue;
     distinct++;
-    if (marks[slotOf(titleWords[t], below)] === below) inBelow++;
+    if (marks[slotOf(data[w], below)] === below) inBelow++;
   }
   const above = nextStamp();
   let aboveCount = 0;
   let shared = 0;
   for (let j = k - 1; j >= k - WINDOW && j >= 0; j--) {
-    for (const h of words(j)) {
+    for (let w = offset[j - first], end = offset[j - first + 1]; w < end; w++) {
+      const h = data[w];
       const i = slotOf(h, below);
       if (marks[i] === above) continue;
       if (marks[i] === below) shared++;
@@ -338,8 +431,8 @@ function contextScore(lines: Line[], content: number[], own: Float64Array, k: nu
   }
   if (distinct >= 2) {
     let inAbove = 0;
-    for (let t = 0; t < titleWords.length; t++) {
-      if (titleWords.indexOf(titleWords[t]) === t && marks[slotOf(titleWords[t], below)] === above) inAbove++;
+    for (let w = titleFrom; w < titleTo; w++) {
+      if (firstOfTitle(w) && marks[slotOf(data[w], below)] === above) inAbove++;
     }
     // In quarters, so that most edits leave it as it was; a line of two or three words says less.
     score += Math.round(4 * (inBelow - inAbove) / distinct) * (distinct >= 4 ? 0.75 : 0.4);
@@ -358,8 +451,15 @@ export function gatherEvidence(lines: Line[]): Evidence {
   const topLevel = topHeadingLevel(lines);
   const own = new Float64Array(content.length);
   content.forEach((i, k) => { own[k] = ownScore(lines[i].text); });
-  const cache: (number[] | undefined)[] = new Array(content.length);
-  const words = (k: number) => (cache[k] ??= contentWords(lines[content[k]].text));
+  // Words are read only within the window of a line that could be a headline.
+  let lastCandidate = -Infinity;
+  const nearCandidate = new Uint8Array(content.length);
+  for (let k = 0; k < content.length; k++) if (own[k] > CANDIDATE_FLOOR) lastCandidate = k;
+  else if (k - lastCandidate <= WINDOW) nearCandidate[k] = 1;
+  lastCandidate = Infinity;
+  for (let k = content.length - 1; k >= 0; k--) if (own[k] > CANDIDATE_FLOOR) { lastCandidate = k; nearCandidate[k] = 1; }
+  else if (lastCandidate - k <= WINDOW) nearCandidate[k] = 1;
+  const words = wordTable(0, content.length - 1, k => lines[content[k]].text, k => nearCandidate[k] === 1);
   const score = new Float64Array(content.length);
   const category = new Uint8Array(content.length);
   const ending = new Uint8Array(content.length);

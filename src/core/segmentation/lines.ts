@@ -81,6 +81,10 @@ export function isContent(line: Line): boolean {
 
 /** Markdown heading level (1–6) of a line, 0 when it is none. */
 export function headingLevel(text: string): number {
+  // Most lines do not start with "#" after up to three spaces: no regular expression for them.
+  let i = 0;
+  while (i < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (text.charCodeAt(i) !== 35) return 0;
   const m = MARKDOWN_HEADING.exec(text);
   return m ? m[1].length : 0;
 }

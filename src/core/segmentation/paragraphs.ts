@@ -26,12 +26,18 @@ const MAX_HEADING_LINE_CHARS = 150;
 /** Widest line of hard-wrapped text (typed or mailed text wraps at 60–80 characters). */
 const MAX_WRAP_WIDTH = 120;
 
+/** What `\s` matches in a regular expression, by code unit. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function trimmedRange(line: Line, from = line.start): OffsetRange {
   let s = from;
   let e = line.end;
   const text = line.text;
-  while (s < e && /\s/.test(text[s - line.start])) s++;
-  while (e > s && /\s/.test(text[e - 1 - line.start])) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s - line.start))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1 - line.start))) e--;
   return { start: s, end: e };
 }
 

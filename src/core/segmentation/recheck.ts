@@ -5,7 +5,7 @@
 // the edited line's article is drafted into the same headings, paragraphs, title and metadata.
 import type { Article, Paragraph } from '../types';
 import type { LineIndex } from '../text';
-import { CANDIDATE_FLOOR, Evidence, WINDOW, contentWords, endingOf, lineEvidence, ownScore } from './features';
+import { CANDIDATE_FLOOR, Evidence, WINDOW, endingOf, lineEvidence, ownScore, wordTable } from './features';
 import { BLANK, Line, SEPARATOR_LINE, headingLevel, isSeparator } from './lines';
 import { draftArticle } from './paragraphs';
 import { articleMeta } from './meta';
@@ -57,8 +57,11 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   const isCandidate = own[k] > CANDIDATE_FLOOR;
   if (wasCandidate && candidateTexts.get(oldKey) !== 1) return null;
   if (isCandidate && (candidateTexts.get(newKey) ?? 0) > (wasCandidate && oldKey === newKey ? 1 : 0)) return null;
-  const words = (j: number) => contentWords(patched[content[j]].text);
-  for (let j = Math.max(0, k - WINDOW - 1); j <= k + WINDOW + 1 && j < content.length; j++) {
+  // The lines rechecked and the lines they read the words of.
+  const firstChecked = Math.max(0, k - WINDOW - 1);
+  const lastChecked = Math.min(content.length - 1, k + WINDOW + 1);
+  const words = wordTable(Math.max(0, firstChecked - WINDOW), Math.min(content.length - 1, lastChecked + WINDOW), j => patched[content[j]].text);
+  for (let j = firstChecked; j <= lastChecked; j++) {
     const e = lineEvidence(patched, content, own, j, evidence.topLevel, words);
     if (e.score !== evidence.score[j] || e.category !== evidence.category[j]) return null;
   }
