@@ -97,6 +97,8 @@ describe('loaded-term: style-guide coverage', () => {
     assert.deepEqual(terms('The lab weaponized a virus decades ago.'), []);
     assert.deepEqual(terms('The crew rigged the tent before dusk.'), []);
     assert.deepEqual(terms('The debate turned toxic within minutes.'), ['toxic']);
+    assert.deepEqual(terms('Mussolini led the fascist government of Italy.'), []);
+    assert.deepEqual(terms('He called the mayor a fascist and said she was pandering to elitists.'), ['fascist', 'pandering', 'elitists']);
   });
 
   it('offers to remove a word that has no neutral replacement', () => {
