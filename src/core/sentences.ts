@@ -18,10 +18,32 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0';
 }
 
+/** . ! ? or … (by character code). */
+function isTerminal(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026;
+}
+
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const NO_BOUNDARY_AFTER = /[\p{Ll}\d,;]/u;
+
+/** A letter or a dot (`LETTER_OR_DOT`), without the regular expression for ASCII (most text). */
+function isLetterOrDot(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 46 || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER_OR_DOT.test(c);
+}
+
+/** A lower-case letter, a digit, a comma or a semicolon (`NO_BOUNDARY_AFTER`), ASCII first. */
+function isNoBoundaryAfter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 44 || code === 59;
+  return NO_BOUNDARY_AFTER.test(c);
+}
+
 /** The word (letters and inner dots) that ends just before a full stop at `dot`. */
 function wordBefore(text: string, dot: number, from: number): string {
   let i = dot;
-  while (i > from && /[\p{L}.]/u.test(text[i - 1])) i--;
+  while (i > from && isLetterOrDot(text[i - 1])) i--;
   return text.slice(i, dot).toLowerCase();
 }
 
@@ -41,10 +63,11 @@ export function sentenceRanges(text: string, from = 0, to = text.length): Offset
     if (e > s) out.push({ start: s, end: e });
   };
   for (let i = from; i < to; i++) {
+    // Most characters end nothing: they are dismissed by their code, without making a string.
+    if (!isTerminal(text.charCodeAt(i))) continue;
     const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '\u2026') continue;
     let j = i + 1;
-    while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '\u2026')) j++;
+    while (j < to && isTerminal(text.charCodeAt(j))) j++;
     while (j < to && CLOSERS.includes(text[j])) j++;
     if (j < to && !isSpace(text[j])) { i = j - 1; continue; }
     let k = j;
@@ -52,7 +75,7 @@ export function sentenceRanges(text: string, from = 0, to = text.length): Offset
     if (k < to) {
       const next = text[k];
       // A lower-case letter or a digit after a full stop usually means no boundary ("approx. 5").
-      if (c === '.' && /[\p{Ll}\d,;]/u.test(next)) { i = j - 1; continue; }
+      if (c === '.' && isNoBoundaryAfter(next)) { i = j - 1; continue; }
       if (c === '.') {
         const word = wordBefore(text, i, start);
         if (ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{Lu}$/u.test(text[i - 1] ?? '') && wordBefore(text, i, start).length === 1) {
