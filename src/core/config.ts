@@ -1,5 +1,6 @@
 // User options: validation of what users write (config file, settings, command line) and merging
 // of several layers over the defaults. Pure: no file system, no `vscode`.
+import { ParseError, ParseErrorCode, parse as parseJsoncText, printParseErrorCode } from 'jsonc-parser';
 import { defaultOptions } from './defaults';
 import { OPTIONS, RULE_IDS, isRuleId } from './rules/registry';
 import { OptionKey, OptionSpec } from './rules/rule';
@@ -402,179 +403,61 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - lineStart + 1 };
 }
 
-interface SyntaxProblem {
-  offset: number;
-  message: string;
-}
+/** What jsonc-parser's error codes mean, in the words of the error message. */
+const SYNTAX_PROBLEMS: Record<ParseErrorCode, string> = {
+  [ParseErrorCode.InvalidSymbol]: 'unexpected character; strings and property names need double quotes',
+  [ParseErrorCode.InvalidNumberFormat]: 'invalid number',
+  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
+  [ParseErrorCode.ValueExpected]: 'expected a value',
+  [ParseErrorCode.ColonExpected]: "expected ':' after the property name",
+  [ParseErrorCode.CommaExpected]: "expected ',' between entries",
+  [ParseErrorCode.CloseBraceExpected]: "expected ',' or '}'",
+  [ParseErrorCode.CloseBracketExpected]: "expected ',' or ']'",
+  [ParseErrorCode.EndOfFileExpected]: 'expected the end of the file (only one JSON value is allowed)',
+  [ParseErrorCode.InvalidCommentToken]: 'invalid comment',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'unterminated comment',
+  [ParseErrorCode.UnexpectedEndOfString]: 'unterminated string',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'unexpected end of a number',
+  [ParseErrorCode.InvalidUnicode]: 'invalid \\u escape in a string (needs 4 hex digits)',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape in a string',
+  [ParseErrorCode.InvalidCharacter]: 'a control character inside a string; write it as an escape',
+};
 
 /**
- * Finds the first syntax error of a JSON text (strict JSON, as JSON.parse reads it), with its
- * offset and a readable message; undefined when the text is valid. Iterative, so deep nesting
- * cannot overflow the stack.
+ * Parses JSON with comments (JSONC, as VS Code's own settings files are read: `//` and `/* *\/`
+ * comments and trailing commas are allowed) with jsonc-parser. Returns the value, or the first
+ * syntax problem with its offset.
  */
-export function findJsonSyntaxError(text: string): SyntaxProblem | undefined {
-  let i = 0;
-  const n = text.length;
-  const ws = () => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
-    }
-  };
-  const show = (at: number) => {
-    if (at >= n) return 'the end of the file';
-    const cp = text.codePointAt(at)!;
-    const ch = String.fromCodePoint(cp);
-    return cp < 32 ? `a control character (U+${cp.toString(16).toUpperCase().padStart(4, '0')})` : `'${ch}'`;
-  };
-  const err = (message: string, at = i): SyntaxProblem => ({ offset: Math.min(at, n), message });
-  const unexpected = (expected: string): SyntaxProblem => {
-    if (text.startsWith('//', i) || text.startsWith('/*', i)) return err('comments are not allowed in JSON');
-    if (i >= n) return err(`unexpected end of the file; expected ${expected}`);
-    return err(`unexpected ${show(i)}; expected ${expected}`);
-  };
-  const string = (): SyntaxProblem | undefined => {
-    const open = i;
-    i++; // opening quote
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return undefined;
-      }
-      if (c === 92) {
-        const e = text[i + 1];
-        if (e === undefined) break;
-        if ('"\\/bfnrt'.includes(e)) i += 2;
-        else if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return err('invalid \\u escape in a string (needs 4 hex digits)');
-          i += 6;
-        } else return err(`invalid escape '\\${e}' in a string`);
-        continue;
-      }
-      if (c < 32) return err(c === 10 || c === 13 ? 'unterminated string (line break inside a string)' : `${show(i)} inside a string; write it as an escape`);
-      i++;
-    }
-    return err('unterminated string', open);
-  };
-  const number = (): SyntaxProblem | undefined => {
-    const start = i;
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) return err('invalid number', start);
-    i += m[0].length;
-    if (i < n && /[0-9.eE+-]/.test(text[i])) return err('invalid number', start);
-    return undefined;
-  };
-  const literal = (): SyntaxProblem | undefined => {
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return undefined;
-      }
-    }
-    const m = /^[A-Za-z_$][\w$]*/.exec(text.slice(i, i + 100));
-    if (m) return err(`unexpected word '${m[0]}'; strings need double quotes`);
-    if (text[i] === "'") return err('strings need double quotes, not single quotes');
-    return unexpected('a value');
-  };
-
-  // Stack of open containers: '{' or '['.
-  const stack: string[] = [];
-  // What the parser expects next.
-  let state: 'value' | 'key' | 'afterValue' | 'colon' | 'firstKey' | 'firstValue' = 'value';
-  ws();
-  if (i >= n) return err('the file is empty; expected a JSON object');
-  for (;;) {
-    ws();
-    if (state === 'value' || state === 'firstValue') {
-      const c = text[i];
-      if (state === 'firstValue' && c === ']') {
-        i++;
-        stack.pop();
-        state = 'afterValue';
-      } else if (c === '{') {
-        i++;
-        stack.push('{');
-        state = 'firstKey';
-      } else if (c === '[') {
-        i++;
-        stack.push('[');
-        state = 'firstValue';
-      } else if (c === '"') {
-        const p = string();
-        if (p) return p;
-        state = 'afterValue';
-      } else if (c === '-' || (c >= '0' && c <= '9')) {
-        const p = number();
-        if (p) return p;
-        state = 'afterValue';
-      } else if (c === ']' && stack[stack.length - 1] === '[') {
-        return err('trailing comma before \']\'');
-      } else {
-        const p = literal();
-        if (p) return p;
-        state = 'afterValue';
-      }
-    } else if (state === 'key' || state === 'firstKey') {
-      const c = text[i];
-      if (c === '}') {
-        if (state === 'key') return err('trailing comma before \'}\'');
-        i++;
-        stack.pop();
-        state = 'afterValue';
-      } else if (c === '"') {
-        const p = string();
-        if (p) return p;
-        state = 'colon';
-      } else if (c === "'") {
-        return err('property names need double quotes, not single quotes');
-      } else {
-        return unexpected('a property name in double quotes');
-      }
-    } else if (state === 'colon') {
-      if (text[i] !== ':') return unexpected("':' after the property name");
-      i++;
-      state = 'value';
-    } else {
-      // afterValue
-      const top = stack[stack.length - 1];
-      if (top === undefined) {
-        if (i < n) return unexpected('the end of the file (only one JSON value is allowed)');
-        return undefined;
-      }
-      const c = text[i];
-      if (c === ',') {
-        i++;
-        state = top === '{' ? 'key' : 'value';
-      } else if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
-        i++;
-        stack.pop();
-      } else {
-        return unexpected(top === '{' ? "',' or '}'" : "',' or ']'");
-      }
-    }
+function parseJsonc(text: string): { value: unknown } | { offset: number; message: string } {
+  const errors: ParseError[] = [];
+  let value: unknown;
+  try {
+    value = parseJsoncText(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  } catch (e) {
+    // The parser recurses per nesting level: a pathological file is refused, not a crash.
+    if (e instanceof RangeError) return { offset: 0, message: 'nested too deeply' };
+    throw e;
   }
+  if (errors.length === 0) return { value };
+  const first = errors[0];
+  const atEnd = first.offset >= text.length;
+  const message = SYNTAX_PROBLEMS[first.error] ?? printParseErrorCode(first.error);
+  return { offset: first.offset, message: atEnd ? `unexpected end of the file; ${message}` : message };
 }
 
 /**
- * Parses the text of `.editorial-review.json` and validates it. A leading BOM is ignored and a
+ * Parses the text of `.editorial-review.json` (JSON with comments) and validates it. A leading BOM is ignored and a
  * file with nothing but white space means "no options". Syntax errors become ConfigError with the
  * line and column of the problem.
  */
 export function parseConfigText(json: string, source: string): PartialOptions {
   const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
   if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const problem = findJsonSyntaxError(text);
-    if (problem) {
-      const location = lineColumn(text, problem.offset);
-      throw new ConfigError(source, [`invalid JSON (line ${location.line}, column ${location.column}): ${problem.message}`], location);
-    }
-    throw new ConfigError(source, [`invalid JSON: ${e instanceof Error ? e.message : String(e)}`]);
+  const parsed = parseJsonc(text);
+  if (!('value' in parsed)) {
+    const location = lineColumn(text, parsed.offset);
+    throw new ConfigError(source, [`invalid JSON (line ${location.line}, column ${location.column}): ${parsed.message}`], location);
   }
+  const value = parsed.value;
   return validateOptions(value, source);
 }

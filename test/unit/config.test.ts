@@ -9,7 +9,6 @@ import {
   OPTION_KEYS,
   SEVERITIES,
   TERM_KEYS,
-  findJsonSyntaxError,
   parseConfigText,
   resolveOptions,
   validateOptions,
@@ -160,17 +159,14 @@ describe('config: parseConfigText', () => {
 
   it('gives the line and column of a syntax error', () => {
     const cases: [string, number, number, RegExp][] = [
-      ['{\n  "minWords": 8,\n}', 3, 1, /trailing comma/],
-      ['{\n  "minWords": 8\n  "rules": {}\n}', 3, 3, /expected ',' or '}'/],
-      ['{\n  // comment\n  "minWords": 8\n}', 2, 3, /comments are not allowed/],
-      ['{"a": tru}', 1, 7, /unexpected word 'tru'/],
+      ['{\n  "minWords": 8\n  "rules": {}\n}', 3, 3, /expected ','/],
+      ['{"a": tru}', 1, 7, /unexpected character/],
       ['{"a": "x', 1, 7, /unterminated string/],
       ["{'a': 1}", 1, 2, /double quotes/],
-      ['{"a": 01}', 1, 7, /invalid number/],
-      ['{"a": [1, 2,]}', 1, 13, /trailing comma/],
-      ['{"a": 1} x', 1, 10, /only one JSON value/],
+      ['{"a": 1} 2', 1, 10, /only one JSON value/],
       ['{"a": 1', 1, 8, /unexpected end of the file/],
-      ['{"a": "\\q"}', 1, 8, /invalid escape/],
+      ['{"a": "\\q"}', 1, 7, /invalid escape/],
+      ['{\n  /* never closed\n  "minWords": 8\n}', 2, 3, /unterminated comment/],
       ['\r\n\r\n  {]', 3, 4, /property name/],
     ];
     for (const [text, line, column, pattern] of cases) {
@@ -181,17 +177,14 @@ describe('config: parseConfigText', () => {
     }
   });
 
-  it('agrees with JSON.parse about what is valid', () => {
-    const samples = ['{}', '[]', '{"a":[1,-2.5e3,true,false,null,"\\u00e9\\n"]}', '{"a":{"b":{}}}', '"x"', '1', '{"a":1,,}', '[1 2]', '{"a" 1}', '{"a":1e}', '{"a":-}', '{"\t":1}', '{"a":"\t"}', '[' .repeat(5000) + ']'.repeat(5000)];
-    for (const s of samples) {
-      let valid = true;
-      try {
-        JSON.parse(s);
-      } catch {
-        valid = false;
-      }
-      assert.strictEqual(findJsonSyntaxError(s) === undefined, valid, s.slice(0, 40));
-    }
+  it('reads JSON with comments and trailing commas, as VS Code reads its own settings', () => {
+    const text = '{\n  // why: the wire copy uses short sentences\n  "minWords": 8, /* inline */\n  "ignoredTerms": ["regime",],\n}\n';
+    assert.deepStrictEqual(parseConfigText(text, SRC), { minWords: 8, ignoredTerms: ['regime'] });
+  });
+
+  it('refuses a pathologically nested file with a message, not a crash', () => {
+    const deep = '{"a":' + '['.repeat(200000) + ']'.repeat(200000) + '}';
+    assert.match(configError(() => parseConfigText(deep, SRC)).message, /invalid JSON|must be/);
   });
 
   it('validates after parsing, and rejects a top-level array', () => {
@@ -227,8 +220,8 @@ describe('config: files', () => {
   it('names the file in every error', () => {
     const file = path.join(dir, CONFIG_FILE_NAME);
     assert.match(configError(() => loadConfigFile(file)).message, new RegExp(`^${file.replace(/[.\\]/g, '\\$&')}: cannot read the config file: no such file`));
-    fs.writeFileSync(file, '{"minWords": 8,}');
-    assert.match(configError(() => loadConfigFile(file)).message, /:1:16: invalid JSON/);
+    fs.writeFileSync(file, '{"minWords" 8}');
+    assert.match(configError(() => loadConfigFile(file)).message, /:1:13: invalid JSON/);
     fs.writeFileSync(file, Buffer.from([0x7b, 0xff, 0x7d]));
     assert.match(configError(() => loadConfigFile(file)).message, /not valid UTF-8/);
     fs.writeFileSync(file, '{"rules": {"loaded-term": "loud"}}');
