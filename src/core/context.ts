@@ -34,7 +34,6 @@ function listHas(list: string[] | undefined, word: string | undefined): boolean 
 export function passesContext(rule: ContextRule | undefined, tokens: WordToken[], first: number, last: number, from: number, to: number, text = ''): boolean {
   if (!rule) return true;
   if (rule.atClauseStart && !opensClause(tokens, first, from, text)) return false;
-  if (rule.unlessPossessed && possessed(tokens, first, from)) return false;
   const before = first - 1 >= from ? tokens[first - 1].norm : undefined;
   const after = last < to ? tokens[last].norm : undefined;
   if (listHas(rule.unlessBefore, before)) return false;
@@ -52,20 +51,8 @@ export function passesContext(rule: ContextRule | undefined, tokens: WordToken[]
   return true;
 }
 
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-
-/** Whether a possessor stands within two words before tokens[first] ("his claims", "Smith's new claims"). */
-function possessed(tokens: WordToken[], first: number, from: number): boolean {
-  for (let k = first - 1; k >= Math.max(from, first - 2); k--) {
-    const w = tokens[k].norm;
-    if (POSSESSIVES.has(w) || w.endsWith("'s")) return true;
-    if (w === 'the' || w === 'a' || w === 'an' || w === 'of') return false;
-  }
-  return false;
-}
-
 /**
- * Whether tokens[first] opens its sentence or a clause set off by punctuation ("Trump, asked about
+ * Whether tokens[first] opens its sentence or a clause set off by punctuation ("Smith, asked about
  * it, said"). `text` holds the tokens' offsets (the paragraph).
  */
 function opensClause(tokens: WordToken[], first: number, from: number, text: string): boolean {

@@ -26,7 +26,6 @@ interface Template {
   impersonalThat?: string[];
   evidential?: string[];
   reducedPassive?: string[];
-  nominal?: string[];
 }
 
 interface TemplateData {
@@ -150,15 +149,6 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
     const noAgent = { unlessSoonAfter: ['by'], window: 2 };
     add(heads, [slot(['when', 'if', 'after', 'once', 'while', 'as', 'until', 'unless', 'before'])], [], noAgent, true);
     add(heads, [], [slot(['about', 'whether', 'if', 'why', 'what', 'how', 'for', 'on', 'to'])], { ...noAgent, atClauseStart: true }, true);
-  }
-  if (t.nominal) {
-    // "the allegations of", "concerns about": the noun and the word that opens its content. A
-    // possessor ("his allegations", "Smith's claims") or an agent ("claims by", "concerns from")
-    // names the holder.
-    for (const item of t.nominal) {
-      const [nouns, next = ''] = item.split(' ');
-      add(nouns.split('|'), [], next ? [slot(next.split('|'))] : [], { unlessPossessed: true, unlessSoonAfter: ['by', 'from'], window: 3 });
-    }
   }
   if (t.impersonal) impersonal(t.impersonal, []);
   if (t.impersonalThat) impersonal(t.impersonalThat, [slot(['that', 'whether', 'if'])]);

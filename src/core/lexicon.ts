@@ -17,8 +17,6 @@ export interface ContextRule {
   window?: number;
   /** Only where the match opens its sentence or a clause after a comma ("Asked about …", "Smith, asked about …"). */
   atClauseStart?: boolean;
-  /** No flag after a possessor within two words ("his allegations", "Smith's new claims"). */
-  unlessPossessed?: boolean;
 }
 
 export interface TermEntry {

@@ -116,12 +116,12 @@ export function reportedSpan(tokens: WordToken[], from: number, to: number, text
 
 /**
  * True when the words just before a cue name the group it speaks of: "Iowa voters said", "White
- * House officials say", "Clinton's aides believe", "Florida election officials said" (a name up to
+ * House officials say", "Clinton's aides believe", "Ohio county officials said" (a name up to
  * two lower-case modifiers before the group).
  */
 export function namedModifier(tokens: WordToken[], first: number, from: number, text: string, base: number): boolean {
-  // Back through up to two lower-case noun modifiers: "Florida election officials", "U.S. law
-  // enforcement officials". A function word ends the group.
+  // Back through up to two lower-case noun modifiers: "Ohio county officials", "New York
+  // state health officials". A function word ends the group.
   for (let k = first - 1; k >= from && k >= first - 3; k--) {
     const gap = text.slice(tokens[k].end - base, tokens[k + 1].start - base);
     if (!/^[\s\u00A0-]+$/.test(gap)) return false;
