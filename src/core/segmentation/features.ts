@@ -228,7 +228,20 @@ const STOP = new Set(['the', 'and', 'for', 'that', 'with', 'this', 'from', 'was'
   'will', 'would', 'can', 'could', 'said', 'says', 'about', 'after', 'over', 'into', 'than', 'then', 'there', 'been',
   'also', 'more', 'one', 'all', 'out', 'which', 'how', 'why', 'new', 'just', 'some', 'now', 'being', 'other']);
 
-const STOP_HASHES = new Set([...STOP].map(w => hash32(w) & 0x3fffffff));
+/** The function words' hashes in a small open-addressing table (0 marks a free slot; no hash of a word is 0 here). */
+const STOP_SLOTS = 256;
+const STOP_TABLE = new Int32Array(STOP_SLOTS);
+for (const w of STOP) {
+  const h = hash32(w) & 0x3fffffff;
+  let i = h & (STOP_SLOTS - 1);
+  while (STOP_TABLE[i] !== 0) i = (i + 1) & (STOP_SLOTS - 1);
+  STOP_TABLE[i] = h;
+}
+
+function isStopHash(h: number): boolean {
+  for (let i = h & (STOP_SLOTS - 1); STOP_TABLE[i] !== 0; i = (i + 1) & (STOP_SLOTS - 1)) if (STOP_TABLE[i] === h) return true;
+  return false;
+}
 
 /** Content words of a run of content lines, in one flat table: line k's are data[offset[k - first] … offset[k - first + 1]). */
 export interface WordTable {
@@ -287,7 +300,7 @@ function appendContentWords(text: string, data: Int32Array, size: number): numbe
     if (len >= 3) {
       // Kept to 30 bits: small integers are the fastest keys of a Map.
       const word = h & 0x3fffffff;
-      if (!STOP_HASHES.has(word)) data[size++] = word;
+      if (!isStopHash(word)) data[size++] = word;
     }
     h = 0x811c9dc5;
     len = 0;
