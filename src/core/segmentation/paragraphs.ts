@@ -68,8 +68,8 @@ export function splitBlock(block: Line[]): Line[][] {
   return hardWrapped ? [block] : block.map(l => [l]);
 }
 
-/** The article over lines [from, to): title, headers, heading lines and body paragraphs. */
 /**
+ * The article over lines [from, to): title, headers, heading lines and body paragraphs.
  * `ownOf(n)` is the evidence of line n's own text (features.ts `ownScore`), as the segmentation
  * computed it already.
  */
