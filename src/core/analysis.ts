@@ -7,7 +7,7 @@ import { PARAGRAPH_RULES } from './rules/registry';
 import { ParagraphInput } from './rules/rule';
 import { sentenceRanges } from './sentences';
 import { wordTokens } from './text';
-import { bandKeys, sketch, wordHash } from './minhash';
+import { bandKeys, sketch } from './minhash';
 import { OffsetRange, ReviewOptions, RuleId } from './types';
 
 /** Offsets in this file's structures are relative to the paragraph's start. */
@@ -80,7 +80,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   const sentenceTokenEnd: number[] = [];
   const sentences: SentenceInfo[] = [];
   const hashes = new Uint32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) hashes[i] = wordHash(tokens[i].norm);
+  for (let i = 0; i < tokens.length; i++) hashes[i] = tokens[i].hash;
   let t = 0;
   for (let s = 0; s < ranges.length; s++) {
     while (t < tokens.length && tokens[t].start < ranges[s].start) t++;

@@ -10,6 +10,7 @@ import templateData from './lexicons/cue-templates.json';
 import type { CueEntry, CueKind } from './lexicon';
 import { PhraseMatch, isPhraseGap } from './phrases';
 import { WordToken } from './text';
+import { WordFilter } from './wordFilter';
 
 interface Template {
   id: string;
@@ -158,15 +159,15 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
 /** Matches the template cues, anchored on their head words. */
 export class TemplateMatcher {
   private readonly byHead = new Map<string, Rule[]>();
+  /** The head words, so that most tokens are skipped without a lookup. */
+  private readonly heads = new WordFilter();
   private count = 0;
-  /** Length of the shortest head word: shorter tokens are skipped without a lookup. */
-  private shortest = Infinity;
 
   constructor(templates: readonly Template[] = DATA.templates) {
     for (const t of templates) {
       for (const { heads, rule } of rulesOf(t)) {
         for (const head of heads) {
-          this.shortest = Math.min(this.shortest, head.length);
+          this.heads.add(head);
           const list = this.byHead.get(head);
           if (list) list.push(rule);
           else this.byHead.set(head, [rule]);
@@ -188,7 +189,7 @@ export class TemplateMatcher {
   matchAll(tokens: WordToken[], text: string, base = 0): PhraseMatch<CueEntry>[] {
     const out: PhraseMatch<CueEntry>[] = [];
     for (let h = 0; h < tokens.length; h++) {
-      if (tokens[h].norm.length < this.shortest) continue;
+      if (!this.heads.mayHave(tokens[h].hash)) continue;
       const rules = this.byHead.get(tokens[h].norm);
       if (!rules) continue;
       for (const rule of rules) {

@@ -5,6 +5,7 @@
 import emotiveData from './lexicons/emotive.json';
 import { OffsetRange } from './types';
 import { WordToken } from './text';
+import { WordFilter } from './wordFilter';
 
 export interface EmotiveEntry {
   word: string;
@@ -21,12 +22,27 @@ export interface EmotiveEntry {
   from?: string;
 }
 
-/** The emotive lexicon by word (built once, on first use). */
-let byWord: Map<string, EmotiveEntry> | undefined;
+/** The emotive lexicon by word, and its words as a filter (built once, on first use). */
+let built: { byWord: Map<string, EmotiveEntry>; words: WordFilter } | undefined;
+
+function lexicon(): { byWord: Map<string, EmotiveEntry>; words: WordFilter } {
+  if (!built) {
+    const entries = (emotiveData as { entries: EmotiveEntry[] }).entries;
+    const words = new WordFilter();
+    for (const e of entries) words.add(e.word);
+    built = { byWord: new Map(entries.map(e => [e.word, e])), words };
+  }
+  return built;
+}
 
 export function emotiveEntry(word: string): EmotiveEntry | undefined {
-  if (!byWord) byWord = new Map((emotiveData as { entries: EmotiveEntry[] }).entries.map(e => [e.word, e]));
-  return byWord.get(word);
+  return lexicon().byWord.get(word);
+}
+
+/** The entry of a word token (most words are ruled out by their hash alone). */
+function tokenEntry(token: WordToken): EmotiveEntry | undefined {
+  const lex = lexicon();
+  return lex.words.mayHave(token.hash) ? lex.byWord.get(token.norm) : undefined;
 }
 
 /** Why an entry counts as emotive, in one clause for the finding's message. */
@@ -131,7 +147,7 @@ export function findEmotive(ctx: EmotiveContext): EmotiveHit[] {
     const token = tokens[i];
     // No entry is shorter than four letters (scripts/emotive-lexicon.js); most words are.
     if (token.norm.length < 4) continue;
-    const entry = emotiveEntry(token.norm);
+    const entry = tokenEntry(token);
     if (!entry || ctx.ignored.has(token.norm)) continue;
     if (overlapsAny(ctx.taken, token.start, token.end)) continue;
     const { from, to } = ctx.sentenceOf(i);

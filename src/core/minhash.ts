@@ -17,12 +17,6 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-export function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** Sketch of a paragraph's word 3-shingles, or null when it has too few words to compare. */
 export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
   if (hashes.length < SHINGLE + 2) return null;

@@ -5,7 +5,8 @@
 // token with alternatives; a trailing "?" makes a token optional. Matching is case-insensitive on
 // whole words after quote folding; with `forms`, tokens are compared by their Porter stem.
 import { LiteralPattern, foldForLiteral } from './literal';
-import { WordToken } from './text';
+import { WordToken, hash32 } from './text';
+import { WordFilter } from './wordFilter';
 // Only the stemmer's own module: natural's index pulls in database clients and dotenv.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const porterStemmer: { stem(word: string): string } = require('natural/lib/natural/stemmers/porter_stemmer');
@@ -66,7 +67,12 @@ export function expandPattern(pattern: string): { words: string[][]; raw: string
 export class PhraseMatcher<T> {
   private readonly byWord = new Map<string, CompiledPhrase<T>[]>();
   private readonly byStem = new Map<string, CompiledPhrase<T>[]>();
+  /** The indexed words (`byWord`'s keys), to skip most words without a lookup. */
+  private readonly firstWords = new WordFilter();
+  /** The first two letters of the indexed stems (see `mayStartStem`). */
   private readonly stemStarts = new Set<string>();
+  /** The same for starts in Latin-1, by their character codes: a test that builds no string. */
+  private readonly latinStemStarts = new Uint8Array(1 << 16);
   /** Terms matched as literal text (see literal.ts), not by words. */
   private readonly literals: { pattern: LiteralPattern; value: T }[] = [];
   private size = 0;
@@ -86,7 +92,13 @@ export class PhraseMatcher<T> {
       if (options.caseSensitive) phrase.exactCase = variant.raw;
       const index = forms ? this.byStem : this.byWord;
       for (const first of new Set(tokens[0])) {
-        if (forms) this.stemStarts.add(first.slice(0, 2));
+        if (forms) {
+          this.stemStarts.add(first.slice(0, 2));
+          const key = latinStartKey(first);
+          if (key >= 0) this.latinStemStarts[key] = 1;
+        } else {
+          this.firstWords.add(first);
+        }
         const list = index.get(first);
         if (list) list.push(phrase);
         else index.set(first, [phrase]);
@@ -108,22 +120,30 @@ export class PhraseMatcher<T> {
     const useStems = this.byStem.size > 0;
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i].norm;
-      const candidates = this.byWord.get(word);
-      if (candidates) this.tryAll(candidates, tokens, i, text, base, out);
+      if (this.firstWords.mayHave(tokens[i].hash)) {
+        const candidates = this.byWord.get(word);
+        if (candidates) this.tryAll(candidates, tokens, i, text, base, out);
+      }
       const bare = isPossessive(word) ? word.slice(0, -2) : undefined;
-      if (bare !== undefined) {
+      if (bare !== undefined && this.firstWords.mayHave(hash32(bare))) {
         const forBare = this.byWord.get(bare);
         if (forBare) this.tryAll(forBare, tokens, i, text, base, out);
       }
       // Stemming every word is costly; a stem keeps its word's first two letters, so only words
       // that start like an indexed stem are stemmed.
-      if (useStems && this.stemStarts.has((bare ?? word).slice(0, 2))) {
+      if (useStems && this.mayStartStem(bare ?? word)) {
         const stemmed = this.byStem.get(stem(bare ?? word));
         if (stemmed) this.tryAll(stemmed, tokens, i, text, base, out);
       }
     }
     if (this.literals.length > 0) this.matchLiterals(tokens, text, base, out);
     return out;
+  }
+
+  /** Whether a word starts with the first two letters of an indexed stem. */
+  private mayStartStem(word: string): boolean {
+    const key = latinStartKey(word);
+    return key >= 0 ? this.latinStemStarts[key] === 1 : this.stemStarts.has(word.slice(0, 2));
   }
 
   private matchLiterals(tokens: WordToken[], text: string, base: number, out: PhraseMatch<T>[]): void {
@@ -169,6 +189,13 @@ export class PhraseMatcher<T> {
       if (ok) out.push({ value: phrase.value, first: i, last: i + n, start: tokens[i].start, end });
     }
   }
+}
+
+/** A word's first two character codes in one number (0 for a missing second), or -1 outside Latin-1. */
+function latinStartKey(word: string): number {
+  const a = word.charCodeAt(0);
+  const b = word.length > 1 ? word.charCodeAt(1) : 0;
+  return a < 256 && b < 256 ? (a << 8) | b : -1;
 }
 
 function firstTokenEndingAfter(tokens: WordToken[], offset: number): number {

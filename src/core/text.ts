@@ -118,6 +118,8 @@ export function normalizeForCompare(text: string): string {
 export interface WordToken {
   /** Lower-cased word with quotes folded (what patterns compare against). */
   norm: string;
+  /** `hash32(norm)`, computed once: the sketches use it, and the matchers filter words by it (wordFilter.ts). */
+  hash: number;
   start: number;
   end: number;
 }
@@ -167,7 +169,7 @@ export function wordTokens(text: string, base = 0): WordToken[] {
     let norm = text.slice(i, end).toLowerCase();
     // A curly apostrophe can only be inside a word (it is not a word character itself).
     if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
-    out.push({ norm, start: base + i, end: base + end });
+    out.push({ norm, hash: hash32(norm), start: base + i, end: base + end });
     i = end;
   }
   return out;

@@ -4,7 +4,7 @@ import { diffArrays } from 'diff';
 import { ParagraphAnalysis } from '../analysis';
 import { lineRemovalRange } from '../edits';
 import { lcsLength } from '../lcs';
-import { LshIndex, estimate, wordHash } from '../minhash';
+import { LshIndex, estimate } from '../minhash';
 import { LineIndex, WordToken, wordTokens } from '../text';
 import { OffsetRange, Paragraph, ReviewOptions } from '../types';
 import { RuleDefinition, RuleFinding } from './rule';
@@ -83,7 +83,7 @@ export interface WordList {
 }
 
 export function wordList(text: string): WordList {
-  return { hashes: wordTokens(text).map(t => wordHash(t.norm)), text };
+  return { hashes: wordTokens(text).map(t => t.hash), text };
 }
 
 const sortedCache = new WeakMap<ArrayLike<number>, Uint32Array>();
