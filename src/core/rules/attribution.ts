@@ -1,11 +1,10 @@
 // unattributed-claim: claims that rest on a hedge or a vague source (cues from lexicons/cues.json).
-import { passesContext } from '../context';
 import { isInside } from '../quotes';
-import { CueEntry, isSilenced } from '../lexicon';
-import { isIgnoredOccurrence } from '../occurrences';
+import { CueEntry } from '../lexicon';
 import { nonOverlapping } from '../phrases';
 import { namesSource, reportedSpan, sourceAnswers } from '../sources';
 import { OffsetRange } from '../types';
+import { acceptMatch } from './lexiconMatch';
 import { ParagraphInput, ParagraphRule, RuleFinding } from './rule';
 
 export const ATTRIBUTION_MARKER = '[attribution needed]';
@@ -50,14 +49,9 @@ export function findClaims(p: ParagraphInput): ClaimHit[] {
   const fixed = lex.cues.matchAll(tokens, text);
   const built = lex.cueTemplates.matchAll(tokens, text);
   for (const m of nonOverlapping(built.length > 0 ? fixed.concat(built) : fixed)) {
-    const matched = text.slice(m.start, m.end);
-    if (isSilenced(lex.ignoredCues, m.value.cue, matched)) continue;
-    const s = p.sentenceAt(m.start);
-    const from = p.sentenceTokenStart[s];
-    const to = p.sentenceTokenEnd[s];
-    if (!passesContext(m.value.context, tokens, m.first, m.last, from, to, text)) continue;
-    const sentence = p.sentences[s];
-    if (isIgnoredOccurrence(lex.ignoredOccurrences, matched, text.slice(sentence.start, sentence.end))) continue;
+    const accepted = acceptMatch(p, m, lex.ignoredCues, m.value.cue);
+    if (!accepted) continue;
+    const { matched, sentenceIndex: s, from, to, sentence } = accepted;
     const quoted = isInside(p.quotes(), m.start, m.end);
     const named = namesSource(tokens, from, to, text, 0, m.first, m.last);
     const previous = s > 0 ? { from: p.sentenceTokenStart[s - 1], to: p.sentenceTokenEnd[s - 1] } : undefined;

@@ -1,13 +1,13 @@
 // loaded-term: charged or contested wording, with the neutral alternatives as fixes.
-import { passesContext } from '../context';
 import { matchCase } from '../edits';
-import { TERM_CATEGORIES, TermEntry, isSilenced } from '../lexicon';
+import { TERM_CATEGORIES, TermEntry } from '../lexicon';
 import { isIgnoredOccurrence } from '../occurrences';
 import { nonOverlapping } from '../phrases';
 import { isInside } from '../quotes';
 import { EmotiveHit, Removal, emotiveEvidence, findEmotive, modifierRemoval } from '../emotive';
 import { reportedSpan } from '../sources';
 import { OffsetRange, Severity } from '../types';
+import { acceptMatch } from './lexiconMatch';
 import { ParagraphInput, ParagraphRule, RuleFinding } from './rule';
 
 /** A term in a paragraph (offsets relative to the paragraph). */
@@ -62,14 +62,9 @@ export function findTerms(p: ParagraphInput): TermHit[] {
   const { text, tokens, lex } = p;
   const terms: TermHit[] = [];
   for (const m of nonOverlapping(lex.terms.matchAll(tokens, text))) {
-    const matched = text.slice(m.start, m.end);
-    if (isSilenced(lex.ignoredTerms, m.value.term, matched)) continue;
-    const s = p.sentenceAt(m.start);
-    const from = p.sentenceTokenStart[s];
-    const to = p.sentenceTokenEnd[s];
-    if (!passesContext(m.value.context, tokens, m.first, m.last, from, to, text)) continue;
-    const sentence = p.sentences[s];
-    if (isIgnoredOccurrence(lex.ignoredOccurrences, matched, text.slice(sentence.start, sentence.end))) continue;
+    const accepted = acceptMatch(p, m, lex.ignoredTerms, m.value.term);
+    if (!accepted) continue;
+    const { matched, from, to, sentence } = accepted;
     const hit: TermHit = { start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(p.quotes(), m.start, m.end), sentence };
     if (m.value.suggestions.length === 0 && m.last - m.first === 1) hit.removal = modifierRemoval(text, tokens, m.first, from, to);
     terms.push(hit);
