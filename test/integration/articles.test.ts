@@ -4,9 +4,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ApplyResult } from '../../src/extension/commands';
-import { api, closeAll, openSeed, seedLabels, settled, undoTo, waitFor, withoutLines } from './support';
+import { api, closeAll, openSeed, seedLabels, settled, undoTo, waitFor, withoutLines, needsSeed } from './support';
 
 describe('the Articles view', () => {
+  needsSeed();
   const labels = seedLabels();
   let doc: vscode.TextDocument;
   let original: string;

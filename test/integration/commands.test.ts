@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ApplyResult, WorkspaceReviewResult } from '../../src/extension/commands';
-import { EXTENSION_ID, api, closeAll, openSeed, ours, ruleOf, settled, undoTo, waitFor, withoutLines, seedLabels, workspaceFolder } from './support';
+import { EXTENSION_ID, api, closeAll, openSeed, ours, ruleOf, settled, undoTo, waitFor, withoutLines, seedLabels, workspaceFolder, needsSeed } from './support';
 
 interface ContributedCommand {
   command: string;
@@ -31,6 +31,7 @@ async function readJson(uri: vscode.Uri): Promise<any> {
 }
 
 describe('palette commands', () => {
+  needsSeed();
   const labels = seedLabels();
   let doc: vscode.TextDocument;
   let original: string;

@@ -15,6 +15,7 @@ import {
   setSetting,
   waitFor,
   writeWorkspaceFile,
+  needsSeed,
 } from './support';
 
 function lastLine(range: vscode.Range): number {
@@ -23,6 +24,7 @@ function lastLine(range: vscode.Range): number {
 }
 
 describe('diagnostics on the seed dump', () => {
+  needsSeed();
   const labels = seedLabels();
   let doc: vscode.TextDocument;
 

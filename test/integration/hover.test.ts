@@ -3,7 +3,7 @@
 // with a link to it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, closeAll, openSeed, seedLabels } from './support';
+import { api, closeAll, openSeed, seedLabels, needsSeed } from './support';
 
 async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
@@ -14,6 +14,7 @@ async function hoverText(doc: vscode.TextDocument, position: vscode.Position): P
 }
 
 describe('hovers on findings', () => {
+  needsSeed();
   const labels = seedLabels();
   let doc: vscode.TextDocument;
   let text: string;

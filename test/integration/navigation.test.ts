@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { NavigationResult } from '../../src/extension/navigation';
-import { EXTENSION_ID, api, closeAll, openSeed, seedLabels } from './support';
+import { EXTENSION_ID, api, closeAll, openSeed, seedLabels, needsSeed } from './support';
 
 interface PackageJson {
   contributes: {
@@ -26,6 +26,7 @@ async function go(command: string, arg?: unknown): Promise<NavigationResult> {
 }
 
 describe('walking the findings', () => {
+  needsSeed();
   const labels = seedLabels();
   let doc: vscode.TextDocument;
   let editor: vscode.TextEditor;

@@ -7,9 +7,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ArticleNode } from '../../src/extension/articlesView';
 import type { Revealed } from '../../src/extension/reveal';
-import { api, closeAll, openSeed, seedLabels, setSetting, settled, sleep, waitFor } from './support';
+import { api, closeAll, openSeed, seedLabels, setSetting, settled, sleep, waitFor, needsSeed } from './support';
 
 describe('the Articles view: clicks, overview, map', () => {
+  needsSeed();
   const labels = seedLabels();
   let doc: vscode.TextDocument;
 

@@ -24,6 +24,7 @@ import {
   waitFor,
   withoutLines,
   writeWorkspaceFile,
+  needsSeed,
 } from './support';
 
 /** Asserts that `after` is `before` with `inserted` added at one place. */
@@ -35,6 +36,7 @@ function assertSingleInsertion(before: string, after: string, inserted: string):
 }
 
 describe('quick fixes on the seed dump', () => {
+  needsSeed();
   const labels = seedLabels();
   const allRepeats: [number, number][] = labels.repeatedPassages.map(r => [r.startLine, r.endLine]);
   let doc: vscode.TextDocument;

@@ -3,9 +3,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { WorkspaceReviewResult } from '../../src/extension/commands';
-import { api, closeAll, openSeed, ours, sleep, workspaceFolder } from './support';
+import { api, closeAll, openSeed, ours, sleep, workspaceFolder, needsSeed } from './support';
 
 describe('exported reports', () => {
+  needsSeed();
   let seed: vscode.TextDocument;
   const written: vscode.Uri[] = [];
 

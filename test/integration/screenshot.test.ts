@@ -1,16 +1,20 @@
-// Poses the workbench for the README's screenshot (taken by scripts/run-vscode-tests.mjs when it
-// runs with --screenshot FILE; without it this only checks that the scene can be set up).
+// Poses the workbench for the README's screenshots (taken by scripts/run-vscode-tests.mjs when it
+// runs with --screenshot FILE; without it this only checks that the scene can be set up). The
+// pictures show the sample dump written for this project, never the development corpus.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { requestScreenshot } from './index';
-import { api, closeAll, openSeed, seedLabels, sleep } from './support';
+import { api, closeAll, openSample, sleep } from './support';
+
+/** Articles in samples/wire-roundup.txt (samples/EXPECTED.md). */
+const SAMPLE_ARTICLES = 14;
 
 describe('the extension at work (screenshot)', () => {
   after(closeAll);
 
-  it('shows the seed with its problems, the Articles view and the quick fixes of a loaded term', async () => {
+  it('shows the sample dump with its problems, the Articles view and the quick fixes of a loaded term', async () => {
     const a = await api();
-    const { doc, editor } = await openSeed();
+    const { doc, editor, text } = await openSample();
     // Only this file's problems, and no notifications left over from other tests.
     await vscode.commands.executeCommand('editorialReview.clearProblems');
     await vscode.commands.executeCommand('editorialReview.reviewFile', doc.uri);
@@ -18,9 +22,10 @@ describe('the extension at work (screenshot)', () => {
     await vscode.commands.executeCommand('editorialReview.showArticles');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.window.showTextDocument(doc, { preserveFocus: false });
-    await a.revealArticle(3);
-    const kiev = seedLabels().loadedTerms.find(t => t.required && t.text === 'Kiev' && t.line >= 9)!;
-    const at = new vscode.Position(kiev.line - 1, kiev.column);
+    await a.revealArticle(6);
+    const kiev = text.indexOf('outskirts of Kiev') + 'outskirts of '.length;
+    assert.ok(kiev > 'outskirts of '.length, 'the sample mentions Kiev in a body paragraph');
+    const at = doc.positionAt(kiev);
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
@@ -29,12 +34,12 @@ describe('the extension at work (screenshot)', () => {
     const shot = await requestScreenshot('editorial review at work');
     if (shot) console.log(`      screenshot: ${shot}`);
     await vscode.commands.executeCommand('hideCodeActionWidget').then(undefined, () => undefined);
-    assert.strictEqual(a.articles().articles.length, 10);
+    assert.strictEqual(a.articles().articles.length, SAMPLE_ARTICLES);
   });
 
-  it('shows the overview of the seed and its map beside it (the second picture)', async () => {
+  it('shows the overview of the sample and its map beside it (the second picture)', async () => {
     const a = await api();
-    const { doc, editor } = await openSeed();
+    const { doc, editor } = await openSample();
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('editorialReview.showArticles');
@@ -49,7 +54,7 @@ describe('the extension at work (screenshot)', () => {
     await sleep(1000);
     const shot = await requestScreenshot('overview and map');
     if (shot) console.log(`      screenshot: ${shot}`);
-    assert.ok(rendered && rendered.articles === 10, JSON.stringify(rendered));
+    assert.ok(rendered && rendered.articles === SAMPLE_ARTICLES, JSON.stringify(rendered));
     assert.ok(a.articles().overview.length >= 7);
   });
 });

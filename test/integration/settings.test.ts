@@ -19,6 +19,7 @@ import {
   waitFor,
   workspaceFolder,
   writeWorkspaceFile,
+  needsSeed,
 } from './support';
 
 const configFile = () => vscode.Uri.joinPath(workspaceFolder(), '.editorial-review.json');
@@ -39,6 +40,7 @@ const has = (doc: vscode.TextDocument, rule: string, text: string) =>
   ours(doc.uri).some(d => ruleOf(d) === rule && doc.getText(d.range).toLowerCase() === text.toLowerCase());
 
 describe('.editorial-review.json', () => {
+  needsSeed();
   let doc: vscode.TextDocument;
 
   before(async () => {
@@ -95,6 +97,7 @@ describe('.editorial-review.json', () => {
 });
 
 describe('settings', () => {
+  needsSeed();
   let doc: vscode.TextDocument;
 
   before(async () => {

@@ -26,14 +26,37 @@ export function workspaceFolder(): vscode.Uri {
   return folder.uri;
 }
 
-/** The seed dump of the shared corpus (`../shared/corpus/` beside the project). */
-export function seedText(): string {
-  const candidates = [
-    path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', `${SEED_NAME}.txt`),
-    path.resolve(PROJECT_ROOT, 'test', 'fixtures', 'corpus', `${SEED_NAME}.txt`),
+/** Where the seed dump of the shared corpus (`../shared/corpus/` beside the project) may be. */
+function seedCandidates(name: string): string[] {
+  return [
+    path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', name),
+    path.resolve(PROJECT_ROOT, 'test', 'fixtures', 'corpus', name),
   ];
-  const found = candidates.find(p => fs.existsSync(p));
-  assert.ok(found, `the seed dump is missing; looked in ${candidates.join(', ')}`);
+}
+
+function seedFile(name: string): string | undefined {
+  return seedCandidates(name).find(p => fs.existsSync(p));
+}
+
+/**
+ * For a suite that works on the seed dump: without `../shared/corpus` its tests are skipped with a
+ * printed reason (a clone of the project alone still passes `npm test`); in CI, where the corpus
+ * is always beside the project, its absence fails instead. Call it first in the `describe`.
+ */
+export function needsSeed(): void {
+  before(function () {
+    if (seedFile(`${SEED_NAME}.txt`) && seedFile(`${SEED_NAME}.labels.json`)) return;
+    const reason = `the seed dump is not beside the project (looked in ${seedCandidates(`${SEED_NAME}.txt`).join(', ')})`;
+    if (process.env.CI) throw new Error(reason);
+    console.log(`      skipped: ${reason}`);
+    this.skip();
+  });
+}
+
+/** The seed dump of the shared corpus. */
+export function seedText(): string {
+  const found = seedFile(`${SEED_NAME}.txt`);
+  assert.ok(found, `the seed dump is missing; looked in ${seedCandidates(`${SEED_NAME}.txt`).join(', ')}`);
   return fs.readFileSync(found, 'utf8');
 }
 
@@ -44,9 +67,19 @@ export interface SeedLabels {
   loadedTerms: { line: number; column: number; endColumn: number; text: string; required: boolean }[];
 }
 
+/** The seed's labels; empty lists when the corpus is absent (its suites are then skipped by `needsSeed`). */
 export function seedLabels(): SeedLabels {
-  const p = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', `${SEED_NAME}.labels.json`);
-  return JSON.parse(fs.readFileSync(p, 'utf8')) as SeedLabels;
+  const found = seedFile(`${SEED_NAME}.labels.json`);
+  if (!found) return { articles: [], repeatedPassages: [], unattributedClaims: [], loadedTerms: [] };
+  return JSON.parse(fs.readFileSync(found, 'utf8')) as SeedLabels;
+}
+
+/** The sample dump written for this project (`samples/wire-roundup.txt`), open and reviewed. */
+export async function openSample(): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; text: string }> {
+  const text = fs.readFileSync(path.join(PROJECT_ROOT, 'samples', 'wire-roundup.txt'), 'utf8');
+  const uri = await writeWorkspaceFile('wire-roundup.txt', text);
+  const opened = await openReviewed(uri);
+  return { ...opened, text };
 }
 
 let counter = 0;
