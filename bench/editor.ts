@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { Worker } from 'worker_threads';
-import type { Review, ReviewOptions } from '../src/core/types';
+import type { Review, ReviewOptions } from '../src/core/model/types';
 import { Engine, gc, loadEngine, message } from './engine';
 import { MB, findProjectRoot, generateText } from './generate';
 

@@ -1,7 +1,8 @@
 // Loads the engine for the benchmark without a static import, so that the benchmark still runs (and
 // says why) when the engine is missing, fails to load, or throws.
+import * as fs from 'fs';
 import * as path from 'path';
-import type { Review, ReviewOptions } from '../src/core/types';
+import type { Review, ReviewOptions } from '../src/core/model/types';
 
 /** Something that reviews successive versions of one document, as the editor does. */
 export interface DocumentReviewer {
@@ -29,20 +30,29 @@ function coreDir(): string {
   return process.env.BENCH_ENGINE_DIR ? path.resolve(process.env.BENCH_ENGINE_DIR) : path.join(__dirname, '..', 'src', 'core');
 }
 
+/**
+ * A module of the compiled engine: in its folder (`review/review`), or at the top of the engine for
+ * an engine compiled before the folders (a BENCH_ENGINE_DIR of an older commit).
+ */
+function enginePart(folder: string, name: string): string {
+  const foldered = path.join(coreDir(), folder, name);
+  return fs.existsSync(`${foldered}.js`) ? foldered : path.join(coreDir(), name);
+}
+
 export function loadEngine(): { engine?: Engine; error?: string } {
   let mod: Record<string, unknown>;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(path.join(coreDir(), 'review'));
+    mod = require(enginePart('review', 'review'));
   } catch (err) {
-    return { error: `cannot load the engine (${path.join(coreDir(), 'review.js')}): ${message(err)}` };
+    return { error: `cannot load the engine (${enginePart('review', 'review')}.js): ${message(err)}` };
   }
   const review = mod.review as Engine['review'] | undefined;
   if (typeof review !== 'function') return { error: 'the engine module has no review() function' };
   let defaultOptions: Engine['defaultOptions'];
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    defaultOptions = require(path.join(coreDir(), 'defaults')).defaultOptions;
+    defaultOptions = require(enginePart('options', 'defaults')).defaultOptions;
   } catch {
     defaultOptions = undefined;
   }

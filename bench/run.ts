@@ -18,7 +18,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Review } from '../src/core/types';
+import type { Review } from '../src/core/model/types';
 import { EditorResult, editorMarkdown } from './editor';
 import { Engine, gc, loadEngine, message } from './engine';
 import { GenerationStats, MB, findProjectRoot, generateFile } from './generate';

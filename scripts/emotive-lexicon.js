@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Derives src/core/lexicons/emotive.json (the "emotive wording" lexicon) from the sentiment and
+// Derives src/core/language/lexicons/emotive.json (the "emotive wording" lexicon) from the sentiment and
 // subjectivity lexicons that `natural` ships: Pattern's English adjectives (polarity and
 // subjectivity), the SentiWordNet-based ML-Senticon, AFINN-165, and natural's Brill lexicon for
 // parts of speech. The big lexicons stay out of the bundle: only this small derived file is read at
@@ -11,7 +11,7 @@ const path = require('path');
 
 const root = path.join(__dirname, '..');
 const natural = path.dirname(require.resolve('natural/package.json', { paths: [root] }));
-const OUT = path.join(root, 'src/core/lexicons/emotive.json');
+const OUT = path.join(root, 'src/core/language/lexicons/emotive.json');
 
 /** Thresholds of the selection, written into the output so that it documents itself. */
 const RULES = {
@@ -56,9 +56,9 @@ function derive() {
   const afinn = readAfinn();
   const { stem } = require(path.join(natural, 'lib/natural/stemmers/porter_stemmer'));
 
-  const exclusions = readJson(path.join(root, 'src/core/lexicons/emotive-exclusions.json'));
+  const exclusions = readJson(path.join(root, 'src/core/language/lexicons/emotive-exclusions.json'));
   const excludedStems = new Set(exclusions.groups.flatMap(g => g.words).map(w => stem(w)));
-  const curated = readJson(path.join(root, 'src/core/lexicons/loaded-terms.json'));
+  const curated = readJson(path.join(root, 'src/core/language/lexicons/loaded-terms.json'));
   const curatedWords = new Set();
   for (const e of curated.entries) {
     const tokens = e.term.split(/[\s-]+/);
@@ -139,7 +139,7 @@ if (require.main === module) {
   if (process.argv.includes('--check')) {
     const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
     if (current !== text) {
-      console.error('emotive-lexicon: src/core/lexicons/emotive.json is stale; run node scripts/emotive-lexicon.js');
+      console.error('emotive-lexicon: src/core/language/lexicons/emotive.json is stale; run node scripts/emotive-lexicon.js');
       process.exit(1);
     }
   } else {

@@ -1,5 +1,5 @@
 // Command-line arguments of editorial-review.
-import { RULE_IDS, RuleId } from '../core/types';
+import { RULE_IDS, RuleId } from '../core/model/types';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];

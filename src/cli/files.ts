@@ -3,7 +3,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { isReportFileName } from '../core/reportFiles';
+import { isReportFileName } from '../core/report/reportFiles';
 
 export const TEXT_EXTENSIONS = ['.txt', '.md'];
 const SKIPPED_FOLDERS = new Set(['node_modules']);

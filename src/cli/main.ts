@@ -1,15 +1,15 @@
 // editorial-review: the command line over the engine.
 import * as path from 'path';
 import { version } from '../../package.json';
-import { ConfigError, PartialOptions, resolveOptions } from '../core/config';
-import { applyEdits, removeAllRepeatedPassages, withWebDebris } from '../core/fixes';
-import { FileReview, ToolInfo, formatJson, formatSarif, formatText, toMarkdown } from '../core/report';
-import { CompiledLexicons, compileLexicons } from '../core/lexicon';
-import { review } from '../core/review';
-import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/types';
+import { ConfigError, PartialOptions, resolveOptions } from '../core/options/config';
+import { applyEdits, removeAllRepeatedPassages, withWebDebris } from '../core/review/fixes';
+import { FileReview, ToolInfo, formatJson, formatSarif, formatText, toMarkdown } from '../core/report/report';
+import { CompiledLexicons, compileLexicons } from '../core/language/lexicon';
+import { review } from '../core/review/review';
+import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/model/types';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
-import { isReportText } from '../core/reportFiles';
+import { isReportText } from '../core/report/reportFiles';
 import { collectFiles, isWritable, readTextFile, unchangedSince, writeFixedFile } from './files';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };

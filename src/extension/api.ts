@@ -1,13 +1,13 @@
 // What activate() returns: a small API over the extension's state, used by the integration tests
 // (and by anyone who wants to read reviews from another extension).
 import * as vscode from 'vscode';
-import { Review } from '../core/types';
-import { ArticleNode, ArticlesNode, ArticlesProvider, ArticlesSnapshot } from './articlesView';
-import { MapModel, MapRendered, MapViewProvider } from './mapView';
-import { ReviewClient } from './reviewClient';
-import { ReviewState, ReviewTiming, Reviewer } from './reviewer';
-import { RuleDocs } from './ruleDocs';
-import { StatusBar } from './statusBar';
+import { Review } from '../core/model/types';
+import { ArticleNode, ArticlesNode, ArticlesProvider, ArticlesSnapshot } from './views/articlesView';
+import { MapModel, MapRendered, MapViewProvider } from './views/mapView';
+import { ReviewClient } from './review/reviewClient';
+import { ReviewState, ReviewTiming, Reviewer } from './review/reviewer';
+import { RuleDocs } from './common/ruleDocs';
+import { StatusBar } from './views/statusBar';
 
 export interface EditorialReviewApi {
   /** The latest review of a document or file, if any (possibly for an older version). */

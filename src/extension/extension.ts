@@ -4,19 +4,19 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EditorialReviewApi, createApi } from './api';
-import { ArticlesProvider, VIEW_ID } from './articlesView';
-import { EditorialCodeActionProvider } from './codeActions';
-import { registerCommands } from './commands';
-import { DiagnosticsPublisher } from './diagnostics';
-import { FindingHoverProvider } from './hover';
-import { MAP_VIEW_ID, MapViewProvider } from './mapView';
-import { PASSAGE_SCHEME, PassageProvider } from './passages';
-import { ReviewClient } from './reviewClient';
-import { ReviewTriggers } from './reviewTriggers';
-import { Reviewer } from './reviewer';
-import { RuleDocs } from './ruleDocs';
-import { StatusBar } from './statusBar';
-import { WorkspaceConfig } from './workspaceConfig';
+import { ArticlesProvider, VIEW_ID } from './views/articlesView';
+import { EditorialCodeActionProvider } from './providers/codeActions';
+import { registerCommands } from './commands/commands';
+import { DiagnosticsPublisher } from './common/diagnostics';
+import { FindingHoverProvider } from './providers/hover';
+import { MAP_VIEW_ID, MapViewProvider } from './views/mapView';
+import { PASSAGE_SCHEME, PassageProvider } from './views/passages';
+import { ReviewClient } from './review/reviewClient';
+import { ReviewTriggers } from './review/reviewTriggers';
+import { Reviewer } from './review/reviewer';
+import { RuleDocs } from './common/ruleDocs';
+import { StatusBar } from './views/statusBar';
+import { WorkspaceConfig } from './config/workspaceConfig';
 
 export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
   const output = vscode.window.createOutputChannel('Editorial Review', { log: true });

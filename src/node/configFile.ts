@@ -1,7 +1,7 @@
 // Finding and reading `.editorial-review.json` (Node file system; used by the CLI and the extension).
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE_NAME, ConfigError, PartialOptions, parseConfigText } from '../core/config';
+import { CONFIG_FILE_NAME, ConfigError, PartialOptions, parseConfigText } from '../core/options/config';
 
 /**
  * The nearest `.editorial-review.json` in `startDir` or one of its parents, or undefined.

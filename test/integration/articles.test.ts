@@ -3,7 +3,7 @@
 // and the empty state (welcome view) when no reviewable file is open.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ApplyResult } from '../../src/extension/commands';
+import type { ApplyResult } from '../../src/extension/commands/commands';
 import { api, closeAll, openSeed, seedLabels, settled, undoTo, waitFor, withoutLines, needsSeed } from './support';
 
 describe('the Articles view', () => {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ApplyResult, WorkspaceReviewResult } from '../../src/extension/commands';
+import type { ApplyResult, WorkspaceReviewResult } from '../../src/extension/commands/commands';
 import { EXTENSION_ID, api, closeAll, openSeed, ours, ruleOf, settled, undoTo, waitFor, withoutLines, seedLabels, workspaceFolder, needsSeed } from './support';
 
 interface ContributedCommand {
@@ -59,7 +59,7 @@ describe('palette commands', () => {
   });
 
   it('registers every command it contributes, all named in one place (commandIds.ts)', async () => {
-    const { CMD } = await import('../../src/extension/commandIds');
+    const { CMD } = await import('../../src/extension/common/commandIds');
     const ids = new Set<string>(Object.values(CMD));
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const c of contributes().commands) {

@@ -4,7 +4,7 @@
 // any ignore back.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { IgnoreResult } from '../../src/extension/configCommands';
+import type { IgnoreResult } from '../../src/extension/commands/configCommands';
 import { closeAll, codeActions, findAction, openReviewed, ours, ruleOf, run, settled, waitFor, workspaceFolder, writeWorkspaceFile } from './support';
 
 const TEXT = [

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import type { NavigationResult } from '../../src/extension/navigation';
+import type { NavigationResult } from '../../src/extension/commands/navigation';
 import { EXTENSION_ID, api, closeAll, openSeed, seedLabels, needsSeed } from './support';
 
 interface PackageJson {

@@ -5,8 +5,8 @@
 // last reviewed file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ArticleNode } from '../../src/extension/articlesView';
-import type { Revealed } from '../../src/extension/reveal';
+import type { ArticleNode } from '../../src/extension/views/articlesView';
+import type { Revealed } from '../../src/extension/views/reveal';
 import { api, closeAll, openSeed, seedLabels, setSetting, settled, sleep, waitFor, needsSeed } from './support';
 
 describe('the Articles view: clicks, overview, map', () => {

@@ -5,8 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { applyEdits } from '../../src/core/fixes';
-import type { ApplyResult } from '../../src/extension/commands';
+import { applyEdits } from '../../src/core/review/fixes';
+import type { ApplyResult } from '../../src/extension/commands/commands';
 import {
   PROJECT_ROOT,
   api,

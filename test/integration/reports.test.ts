@@ -2,7 +2,7 @@
 // their content; Review Workspace skips them and its count matches the Problems panel.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { WorkspaceReviewResult } from '../../src/extension/commands';
+import type { WorkspaceReviewResult } from '../../src/extension/commands/commands';
 import { api, closeAll, openSeed, ours, sleep, workspaceFolder, needsSeed } from './support';
 
 describe('exported reports', () => {

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { EditorialReviewApi } from '../../src/extension/api';
-import type { ApplyResult } from '../../src/extension/commands';
+import type { ApplyResult } from '../../src/extension/commands/commands';
 
 export const EXTENSION_ID = 'editorial-review.editorial-review';
 export const SOURCE = 'editorial-review';

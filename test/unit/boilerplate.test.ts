@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, fixAllEdits, removeAllRepeatedPassages, removeAllWebDebris } from '../../src/core/fixes';
-import { Reviewer } from '../../src/core/review';
-import { defaultOptions } from '../../src/core/defaults';
+import { applyEdits, fixAllEdits, removeAllRepeatedPassages, removeAllWebDebris } from '../../src/core/review/fixes';
+import { Reviewer } from '../../src/core/review/review';
+import { defaultOptions } from '../../src/core/options/defaults';
 import { lineOf, ofRule, reviewWith, textOf } from './helpers';
 
 // A small scraped dump written for these tests: Markdown headings (so that the titles do not depend

@@ -6,11 +6,11 @@ import * as path from 'path';
 import { parseArgs } from '../../src/cli/args';
 import { collectFiles, firstInvalidUtf8, readTextFile } from '../../src/cli/files';
 import { CliEngine, run } from '../../src/cli/main';
-import { CONFIG_FILE_NAME } from '../../src/core/config';
-import { applyEdits, removeAllRepeatedPassages } from '../../src/core/fixes';
-import { review } from '../../src/core/review';
-import { LineIndex } from '../../src/core/text';
-import { Finding, Review, ReviewOptions, TextEdit } from '../../src/core/types';
+import { CONFIG_FILE_NAME } from '../../src/core/options/config';
+import { applyEdits, removeAllRepeatedPassages } from '../../src/core/review/fixes';
+import { review } from '../../src/core/review/review';
+import { LineIndex } from '../../src/core/text/text';
+import { Finding, Review, ReviewOptions, TextEdit } from '../../src/core/model/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -426,6 +426,30 @@ describe('cli', () => {
       assert.ok(problems.some(p => /dotenv/.test(p)), problems.join('\n'));
       assert.deepStrictEqual(checkMetafile({ inputs: { 'node_modules/natural/lib/natural/stemmers/porter_stemmer.js': {} }, outputs: {} }), []);
       assert.strictEqual(checkMetafile({ inputs: { 'node_modules/natural/lib/natural/index.js': {} }, outputs: {} }).length, 1);
+    });
+
+    it('runs from a copy of dist/ alone, with no node_modules anywhere above it', () => {
+      // Runtime dependencies are bundled (package.json lists none): the installed CLI needs nothing else.
+      const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'er-alone-'));
+      try {
+        for (let dir = alone; ; dir = path.dirname(dir)) {
+          assert.ok(!fs.existsSync(path.join(dir, 'node_modules')), `${dir} has a node_modules folder`);
+          if (path.dirname(dir) === dir) break;
+        }
+        fs.mkdirSync(path.join(alone, 'dist'));
+        fs.copyFileSync(CLI, path.join(alone, 'dist', 'cli.js'));
+        const dump = 'Storm hits coast\n\nThe storm reportedly destroyed the harbour wall near the old town.\n\nStorm hits coast\n\nThe storm reportedly destroyed the harbour wall near the old town.\n';
+        fs.writeFileSync(path.join(alone, 'dump.txt'), dump);
+        const r = childProcess.spawnSync(process.execPath, [path.join('dist', 'cli.js'), '--format', 'json', 'dump.txt'], { cwd: alone, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+        assert.strictEqual(r.stderr, '');
+        const report = JSON.parse(r.stdout);
+        const rules = new Set(report.files[0].findings.map((f: { rule: string }) => f.rule));
+        assert.ok(rules.has('repeated-passage') && rules.has('unattributed-claim'), [...rules].join(', '));
+        const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+        assert.deepStrictEqual(Object.keys(pkg.dependencies ?? {}), [], 'runtime dependencies are bundled, so package.json lists none');
+      } finally {
+        fs.rmSync(alone, { recursive: true, force: true });
+      }
     });
 
     it('answers --version, --help and usage errors without the engine', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ClickTracker, DOUBLE_CLICK_MS } from '../../src/extension/clickTracker';
+import { ClickTracker, DOUBLE_CLICK_MS } from '../../src/extension/views/clickTracker';
 
 describe('ClickTracker (tree clicks)', () => {
   it('calls two activations of one node in quick succession a double click, and a third a new single click', () => {

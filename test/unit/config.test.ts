@@ -12,9 +12,9 @@ import {
   parseConfigText,
   resolveOptions,
   validateOptions,
-} from '../../src/core/config';
-import { defaultOptions } from '../../src/core/defaults';
-import { RULE_IDS } from '../../src/core/types';
+} from '../../src/core/options/config';
+import { defaultOptions } from '../../src/core/options/defaults';
+import { RULE_IDS } from '../../src/core/model/types';
 import { findConfigFile, loadConfigFile } from '../../src/node/configFile';
 
 const ROOT = path.resolve(__dirname, '../../..');

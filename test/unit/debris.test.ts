@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { DEBRIS_THRESHOLD, DebrisKind, debrisKind, debrisScore } from '../../src/core/debris';
-import { DocumentLine, debrisInDocument, lineShapes } from '../../src/core/debrisDocument';
+import { DEBRIS_THRESHOLD, DebrisKind, debrisKind, debrisScore } from '../../src/core/debris/lineShape';
+import { DocumentLine, debrisInDocument, lineShapes } from '../../src/core/debris/debrisLines';
 
 // Lines written for these tests, one group per kind of web debris.
 const DEBRIS: Record<Exclude<DebrisKind, 'recurring'>, string[]> = {

@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { TemplateMatcher } from '../../src/core/cueTemplates';
-import { stem } from '../../src/core/phrases';
+import { TemplateMatcher } from '../../src/core/language/cueTemplates';
+import { stem } from '../../src/core/language/phrases';
 
 const ROOT = path.join(__dirname, '../../..');
-const LEXICONS = path.join(ROOT, 'src/core/lexicons');
+const LEXICONS = path.join(ROOT, 'src/core/language/lexicons');
 const read = (name: string) => JSON.parse(fs.readFileSync(path.join(LEXICONS, name), 'utf8'));
 
 interface Derivation {
@@ -23,7 +23,7 @@ describe('emotive.json (derived from natural\u2019s sentiment lexicons)', () => 
   it('is what scripts/emotive-lexicon.js derives today (run it after changing the exclusions or the curated lexicon)', function () {
     this.timeout(60000);
     const fresh = script.serialise(script.derive());
-    assert.ok(fresh === fs.readFileSync(path.join(LEXICONS, 'emotive.json'), 'utf8'), 'src/core/lexicons/emotive.json is stale: run node scripts/emotive-lexicon.js');
+    assert.ok(fresh === fs.readFileSync(path.join(LEXICONS, 'emotive.json'), 'utf8'), 'src/core/language/lexicons/emotive.json is stale: run node scripts/emotive-lexicon.js');
   });
 
   it('holds adjectives, adverbs and verbs of both polarities, each with the evidence for it', () => {

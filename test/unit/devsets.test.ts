@@ -9,10 +9,10 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultOptions } from '../../src/core/defaults';
-import { compileLexicons } from '../../src/core/lexicon';
-import { review } from '../../src/core/review';
-import { LineIndex } from '../../src/core/text';
+import { defaultOptions } from '../../src/core/options/defaults';
+import { compileLexicons } from '../../src/core/language/lexicon';
+import { review } from '../../src/core/review/review';
+import { LineIndex } from '../../src/core/text/text';
 
 const CORPUS = path.join(__dirname, '../../../../shared/corpus');
 

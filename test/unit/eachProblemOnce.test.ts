@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { defaultOptions } from '../../src/core/defaults';
-import { removeAllWebDebris } from '../../src/core/fixes';
-import { overviewOf } from '../../src/core/overview';
-import { Reviewer } from '../../src/core/review';
+import { defaultOptions } from '../../src/core/options/defaults';
+import { removeAllWebDebris } from '../../src/core/review/fixes';
+import { overviewOf } from '../../src/core/report/overview';
+import { Reviewer } from '../../src/core/review/review';
 import { ofRule, reviewWith, textOf } from './helpers';
 
 // Each problem once: claims and loaded terms inside a repeated copy, or inside a line of web debris,

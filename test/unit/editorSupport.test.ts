@@ -2,12 +2,12 @@
 // term + sentence, validated, merged, honoured by both rules), config text edits that keep the
 // file's formatting, recognising our own reports, and the overview counts.
 import * as assert from 'node:assert/strict';
-import { ConfigError, resolveOptions, validateOptions } from '../../src/core/config';
-import { addListEntry, detectFormatting, listItems, removeListEntry } from '../../src/core/configEdit';
-import { occurrenceOf, sentenceFingerprint } from '../../src/core/occurrences';
-import { coveredLength, formatCount, formatShare, overviewOf } from '../../src/core/overview';
-import { isReportFileName, isReportText } from '../../src/core/reportFiles';
-import { toMarkdown } from '../../src/core/report';
+import { ConfigError, resolveOptions, validateOptions } from '../../src/core/options/config';
+import { addListEntry, detectFormatting, listItems, removeListEntry } from '../../src/core/options/configEdit';
+import { occurrenceOf, sentenceFingerprint } from '../../src/core/language/occurrences';
+import { coveredLength, formatCount, formatShare, overviewOf } from '../../src/core/report/overview';
+import { isReportFileName, isReportText } from '../../src/core/report/reportFiles';
+import { toMarkdown } from '../../src/core/report/report';
 import { ofRule, reviewWith, textOf } from './helpers';
 
 const TEXT =

@@ -1,7 +1,7 @@
 // Emotive wording: a category of loaded-term drawn from natural's sentiment lexicons, judged in context.
 import * as assert from 'node:assert/strict';
-import { emotiveEntry } from '../../src/core/emotive';
-import { applyEdits } from '../../src/core/fixes';
+import { emotiveEntry } from '../../src/core/language/emotive';
+import { applyEdits } from '../../src/core/review/fixes';
 import { ofRule, reviewWith, textOf } from './helpers';
 
 type Change = Parameters<typeof reviewWith>[1];

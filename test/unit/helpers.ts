@@ -1,8 +1,8 @@
 // Small helpers shared by the engine tests.
-import { defaultOptions } from '../../src/core/defaults';
-import { review } from '../../src/core/review';
-import { LineIndex } from '../../src/core/text';
-import { FindingOf, Review, ReviewOptions, RuleId } from '../../src/core/types';
+import { defaultOptions } from '../../src/core/options/defaults';
+import { review } from '../../src/core/review/review';
+import { LineIndex } from '../../src/core/text/text';
+import { FindingOf, Review, ReviewOptions, RuleId } from '../../src/core/model/types';
 
 export function reviewWith(text: string, change: (o: ReviewOptions) => void = () => undefined): Review {
   const options = defaultOptions();

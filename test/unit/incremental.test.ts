@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { defaultOptions } from '../../src/core/defaults';
-import { Reviewer, review } from '../../src/core/review';
+import { defaultOptions } from '../../src/core/options/defaults';
+import { Reviewer, review } from '../../src/core/review/review';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 

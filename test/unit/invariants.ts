@@ -2,11 +2,11 @@
 // fuzz run (bench/fuzz.ts). Each check throws an Error saying what broke; none of them depends on
 // how the engine segments a dump.
 import * as assert from 'node:assert/strict';
-import { applyEdits, removeAllRepeatedPassages } from '../../src/core/fixes';
-import { CompiledLexicons, compileLexicons } from '../../src/core/lexicon';
-import { review } from '../../src/core/review';
-import { normalizeForCompare } from '../../src/core/text';
-import { Finding, OffsetRange, Review, ReviewOptions, TextEdit } from '../../src/core/types';
+import { applyEdits, removeAllRepeatedPassages } from '../../src/core/review/fixes';
+import { CompiledLexicons, compileLexicons } from '../../src/core/language/lexicon';
+import { review } from '../../src/core/review/review';
+import { normalizeForCompare } from '../../src/core/text/text';
+import { Finding, OffsetRange, Review, ReviewOptions, TextEdit } from '../../src/core/model/types';
 
 /** Everything a review says except how long it took. */
 export function comparable(r: Review): unknown {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { diffArrays } from 'diff';
-import { lcsLength } from '../../src/core/lcs';
+import { lcsLength } from '../../src/core/text/lcs';
 
 describe('lcsLength (bit-parallel)', () => {
   it('agrees with the common words of a minimal diff on random word sequences of every length', () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 
-const LEXICON_DIR = path.join(__dirname, '../../../src/core/lexicons');
+const LEXICON_DIR = path.join(__dirname, '../../../src/core/language/lexicons');
 
 type Json = unknown;
 

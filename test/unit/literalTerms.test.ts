@@ -1,7 +1,7 @@
 // User terms with punctuation are matched as literal text (issue 7): never as a regular expression,
 // with word boundaries only at an end that is a letter or digit, and in linear time.
 import * as assert from 'node:assert/strict';
-import { isPlainPhrase } from '../../src/core/literal';
+import { isPlainPhrase } from '../../src/core/language/literal';
 import { ofRule, reviewWith, textOf } from './helpers';
 
 function found(text: string, term: string): string[] {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../src/core/fixes';
+import { applyEdits } from '../../src/core/review/fixes';
 import { ofRule, reviewWith, textOf } from './helpers';
 
 function terms(text: string, change?: Parameters<typeof reviewWith>[1]) {

@@ -1,9 +1,9 @@
 // The defects of issue 7, each reproduced from the engine's public API: incremental reviews that
 // kept stale facts, and "remove all" edits that dropped a repeat or took unique text.
 import * as assert from 'node:assert/strict';
-import { defaultOptions } from '../../src/core/defaults';
-import { applyEdits, removeAllRepeatedPassages } from '../../src/core/fixes';
-import { Reviewer, review } from '../../src/core/review';
+import { defaultOptions } from '../../src/core/options/defaults';
+import { applyEdits, removeAllRepeatedPassages } from '../../src/core/review/fixes';
+import { Reviewer, review } from '../../src/core/review/review';
 import { ofRule, para, reviewWith } from './helpers';
 
 const S = "The young man's family said in a statement that he was unarmed.";

@@ -2,10 +2,10 @@
 // properties: run briefly by the unit suite (properties.test.ts) and at length by `npm run fuzz`
 // (bench/fuzz.ts). Generators are in generators.ts, the checks in invariants.ts.
 import * as fc from 'fast-check';
-import { defaultOptions } from '../../src/core/defaults';
-import { applyEdits, removeAllRepeatedPassages } from '../../src/core/fixes';
-import { Reviewer } from '../../src/core/review';
-import { ReviewOptions } from '../../src/core/types';
+import { defaultOptions } from '../../src/core/options/defaults';
+import { applyEdits, removeAllRepeatedPassages } from '../../src/core/review/fixes';
+import { Reviewer } from '../../src/core/review/review';
+import { ReviewOptions } from '../../src/core/model/types';
 import { applyEdit, buildDump, describeText, dumpPlan, editingSession } from './generators';
 import { checkFixes, checkIncremental, checkRemoveAll, freshReview, uncapped } from './invariants';
 

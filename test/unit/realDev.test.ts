@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { review } from '../../src/core/review';
-import { LineIndex } from '../../src/core/text';
+import { review } from '../../src/core/review/review';
+import { LineIndex } from '../../src/core/text/text';
 
 const DIR = path.join(__dirname, '../../../../shared/corpus/real-dev');
 

@@ -4,10 +4,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { OPTION_KEYS, SEVERITIES, checkOptionValue, resolveOptions, validateOptions } from '../../src/core/config';
-import { defaultOptions } from '../../src/core/defaults';
-import { compileLexicons } from '../../src/core/lexicon';
-import { Reviewer, review } from '../../src/core/review';
+import { OPTION_KEYS, SEVERITIES, checkOptionValue, resolveOptions, validateOptions } from '../../src/core/options/config';
+import { defaultOptions } from '../../src/core/options/defaults';
+import { compileLexicons } from '../../src/core/language/lexicon';
+import { Reviewer, review } from '../../src/core/review/review';
 import { OPTIONS, PARAGRAPH_RULES, RULES, RULE_IDS, ruleById } from '../../src/core/rules/registry';
 import { OptionSpec } from '../../src/core/rules/rule';
 import { ofRule } from './helpers';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, removeAllRepeatedPassages } from '../../src/core/fixes';
+import { applyEdits, removeAllRepeatedPassages } from '../../src/core/review/fixes';
 import { lineOf, ofRule, para, reviewWith, textOf } from './helpers';
 
 const A = 'Harbour Plan Approved After Long Debate';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { resolveOptions } from '../../src/core/config';
+import { resolveOptions } from '../../src/core/options/config';
 import {
   FileReview,
   escapeMarkdown,
@@ -14,11 +14,11 @@ import {
   toReportRange,
   toSarif,
   toSarifUri,
-} from '../../src/core/report';
-import { review } from '../../src/core/review';
+} from '../../src/core/report/report';
+import { review } from '../../src/core/review/review';
 import { RULES, helpUri } from '../../src/core/rules/registry';
-import { LineIndex } from '../../src/core/text';
-import { Finding, RULE_IDS, Review } from '../../src/core/types';
+import { LineIndex } from '../../src/core/text/text';
+import { Finding, RULE_IDS, Review } from '../../src/core/model/types';
 
 const TOOL = { name: 'editorial-review', version: '9.9.9' };
 

@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { review } from '../../src/core/review';
-import { LineIndex } from '../../src/core/text';
-import { Finding } from '../../src/core/types';
+import { review } from '../../src/core/review/review';
+import { LineIndex } from '../../src/core/text/text';
+import { Finding } from '../../src/core/model/types';
 
 const CORPUS = path.join(__dirname, '../../../../shared/corpus');
 const DUMP = path.join(CORPUS, '000_3a395dbec85fd210.txt');

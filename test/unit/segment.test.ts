@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { segment } from '../../src/core/segment';
+import { segment } from '../../src/core/segmentation/segment';
 import { lineOf, para } from './helpers';
 
 /**

@@ -1,13 +1,13 @@
 // Segmentation from evidence (src/core/segmentation/): the same articles, paragraphs and metadata
 // in every layout of a dump, on excerpts written for these tests.
 import * as assert from 'node:assert/strict';
-import { segment } from '../../src/core/segment';
+import { segment } from '../../src/core/segmentation/segment';
 import { splitBlock } from '../../src/core/segmentation/paragraphs';
 import { articleMeta, bylineOf, datelineOf } from '../../src/core/segmentation/meta';
 import { splitLines } from '../../src/core/segmentation/lines';
 import { isKicker } from '../../src/core/segmentation/features';
-import { applyEdits } from '../../src/core/fixes';
-import { LineIndex } from '../../src/core/text';
+import { applyEdits } from '../../src/core/review/fixes';
+import { LineIndex } from '../../src/core/text/text';
 import { lineOf, reviewWith } from './helpers';
 
 interface Story { title: string; body: string[] }

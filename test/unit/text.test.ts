@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex, normalizeForCompare, wordTokens } from '../../src/core/text';
+import { LineIndex, normalizeForCompare, wordTokens } from '../../src/core/text/text';
 
 describe('text', () => {
   it('converts offsets and positions with LF, CRLF and CR line breaks', () => {

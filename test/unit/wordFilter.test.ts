@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { PhraseMatcher } from '../../src/core/phrases';
-import { hash32, wordTokens } from '../../src/core/text';
-import { WordFilter } from '../../src/core/wordFilter';
+import { PhraseMatcher } from '../../src/core/language/phrases';
+import { hash32, wordTokens } from '../../src/core/text/text';
+import { WordFilter } from '../../src/core/text/wordFilter';
 
 describe('word filter and matching by word hash', () => {
   it('gives each token the hash of its normalised word', () => {

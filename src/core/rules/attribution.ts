@@ -1,11 +1,13 @@
 // unattributed-claim: claims that rest on a hedge or a vague source (cues from lexicons/cues.json).
-import { isInside } from '../quotes';
-import { CueEntry } from '../lexicon';
-import { nonOverlapping } from '../phrases';
-import { namesSource, reportedSpan, sourceAnswers } from '../sources';
-import { OffsetRange } from '../types';
+import { isInside } from '../text/quotes';
+import { CueEntry } from '../language/lexicon';
+import { nonOverlapping } from '../language/phrases';
+import { namesSource, reportedSpan, sourceAnswers } from '../language/sources';
+import { OffsetRange, UnattributedClaimData, UnattributedClaimFinding } from '../model/types';
+
+export type { UnattributedClaimData, UnattributedClaimFinding };
 import { acceptMatch } from './lexiconMatch';
-import { ParagraphInput, ParagraphRule, RuleFinding } from './rule';
+import { ParagraphInput, ParagraphRule } from './rule';
 
 export const ATTRIBUTION_MARKER = '[attribution needed]';
 
@@ -19,21 +21,6 @@ export interface ClaimHit extends OffsetRange {
   sentence: OffsetRange;
 }
 
-export interface UnattributedClaimData {
-  /** The cue of the lexicon that matched. */
-  cue: string;
-  /** The words as written. */
-  matched: string;
-  kind: CueEntry['kind'];
-  /** The cue template (cue-templates.json) the cue comes from, if any. */
-  template?: string;
-  /** Where the fix inserts the marker (document offset). */
-  insertAt: number;
-  /** The sentence it stands in (document offsets): with `matched`, what "Ignore this occurrence" keeps. */
-  sentence: OffsetRange;
-}
-
-export type UnattributedClaimFinding = RuleFinding<'unattributed-claim', UnattributedClaimData>;
 
 function insertionPoint(text: string, sentence: OffsetRange): number {
   let e = sentence.end;

@@ -2,22 +2,15 @@
 // fields, credits, cookie notices, embedded posts' signature lines, bare URLs). Which lines are
 // debris is decided by debrisDocument.ts from each line's shape (cached per paragraph in its
 // analysis), the lines a poll encloses and recurrence across articles; never an article's title.
-import { DEBRIS_KIND_LABELS, DebrisKind } from '../debris';
-import { DebrisEvidence, DocumentLine, LineShape, debrisInDocument, lineShapes, mayHaveDebris } from '../debrisDocument';
-import { lineRemovalRange, mergeRemovals } from '../edits';
-import type { OffsetRange } from '../types';
+import { DEBRIS_KIND_LABELS } from '../debris/lineShape';
+import { DocumentLine, LineShape, debrisInDocument, lineShapes, mayHaveDebris } from '../debris/debrisLines';
+import { lineRemovalRange, mergeRemovals } from '../text/edits';
+import type { BoilerplateData, BoilerplateFinding, OffsetRange } from '../model/types';
+
+export type { BoilerplateData, BoilerplateFinding };
 import type { RepeatContext } from './repeated';
-import { RuleDefinition, RuleFinding } from './rule';
+import { RuleDefinition } from './rule';
 
-export interface BoilerplateData {
-  kind: DebrisKind;
-  /** What showed it: the line's own shape, the poll around it, or its recurrence across articles. */
-  evidence: DebrisEvidence;
-  /** With evidence `recurrence`: in how many articles the line occurs. */
-  articles?: number;
-}
-
-export type BoilerplateFinding = RuleFinding<'boilerplate', BoilerplateData>;
 
 /** The document as the rules that look across paragraphs see it. */
 export type DebrisContext = Omit<RepeatContext, 'excluded'>;

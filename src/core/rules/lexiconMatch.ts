@@ -1,11 +1,11 @@
 // The checks that every lexicon rule (loaded terms, claims) makes of a match before it judges it
 // further, in one place: the user has not silenced it, its context exceptions pass, and this very
 // occurrence is not ignored.
-import { passesContext } from '../context';
-import { ContextRule, isSilenced } from '../lexicon';
-import { isIgnoredOccurrence } from '../occurrences';
-import { PhraseMatch } from '../phrases';
-import { OffsetRange } from '../types';
+import { passesContext } from '../language/context';
+import { ContextRule, isSilenced } from '../language/lexicon';
+import { isIgnoredOccurrence } from '../language/occurrences';
+import { PhraseMatch } from '../language/phrases';
+import { OffsetRange } from '../model/types';
 import { ParagraphInput } from './rule';
 
 /** A match that passed, with where it stands in its paragraph. */

@@ -1,14 +1,16 @@
 // loaded-term: charged or contested wording, with the neutral alternatives as fixes.
-import { matchCase } from '../edits';
-import { TERM_CATEGORIES, TermEntry } from '../lexicon';
-import { isIgnoredOccurrence } from '../occurrences';
-import { nonOverlapping } from '../phrases';
-import { isInside } from '../quotes';
-import { EmotiveHit, Removal, emotiveEvidence, findEmotive, modifierRemoval } from '../emotive';
-import { reportedSpan } from '../sources';
-import { OffsetRange, Severity } from '../types';
+import { matchCase } from '../text/edits';
+import { TERM_CATEGORIES, TermEntry } from '../language/lexicon';
+import { isIgnoredOccurrence } from '../language/occurrences';
+import { nonOverlapping } from '../language/phrases';
+import { isInside } from '../text/quotes';
+import { EmotiveHit, Removal, emotiveEvidence, findEmotive, modifierRemoval } from '../language/emotive';
+import { reportedSpan } from '../language/sources';
+import { LoadedTermData, LoadedTermFinding, OffsetRange, Severity } from '../model/types';
+
+export type { LoadedTermData, LoadedTermFinding };
 import { acceptMatch } from './lexiconMatch';
-import { ParagraphInput, ParagraphRule, RuleFinding } from './rule';
+import { ParagraphInput, ParagraphRule } from './rule';
 
 /** A term in a paragraph (offsets relative to the paragraph). */
 export interface TermHit extends OffsetRange {
@@ -31,25 +33,6 @@ export interface EmotiveTermHit extends EmotiveHit {
 
 export type LoadedHit = TermHit | EmotiveTermHit;
 
-export interface LoadedTermData {
-  /** The lexicon entry (or the user's term) that matched. */
-  term: string;
-  /** The words as written. */
-  matched: string;
-  /** Neutral wordings, best first, in the case of the words as written. */
-  suggestions: string[];
-  category: string;
-  categoryDescription: string | undefined;
-  note: string;
-  /** Inside a direct quotation (reported one severity lower); for emotive wording, also attributed speech. */
-  quoted: boolean;
-  /** Emotive wording after a negation (reported one severity lower). */
-  negated?: boolean;
-  /** The sentence it stands in (document offsets): with `matched`, what "Ignore this occurrence" keeps. */
-  sentence: OffsetRange;
-}
-
-export type LoadedTermFinding = RuleFinding<'loaded-term', LoadedTermData>;
 
 /** One severity lower (for wording inside a quotation). */
 export const LOWER: Readonly<Record<Severity, Severity>> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };

@@ -1,13 +1,15 @@
 // near-duplicate: paragraphs that are light edits of an earlier one. Candidates come from LSH
 // buckets of MinHash sketches (never all pairs); each is confirmed by a word-level diff.
 import { diffArrays } from 'diff';
-import { ParagraphAnalysis } from '../analysis';
-import { lineRemovalRange } from '../edits';
-import { lcsLength } from '../lcs';
-import { LshIndex, estimate } from '../minhash';
-import { LineIndex, WordToken, wordTokens } from '../text';
-import { OffsetRange, Paragraph, ReviewOptions } from '../types';
-import { RuleDefinition, RuleFinding } from './rule';
+import { ParagraphAnalysis } from './paragraphAnalysis';
+import { lineRemovalRange } from '../text/edits';
+import { lcsLength } from '../text/lcs';
+import { LshIndex, estimate } from '../text/minhash';
+import { LineIndex, WordToken, wordTokens } from '../text/text';
+import { NearDuplicateData, NearDuplicateFinding, Paragraph, ReviewOptions } from '../model/types';
+
+export type { NearDuplicateData, NearDuplicateFinding };
+import { RuleDefinition } from './rule';
 
 /** Paragraphs with fewer words are too short for a meaningful similarity. */
 const MIN_WORDS = 10;
@@ -20,16 +22,6 @@ const MAX_CONFIRMED = 3;
 /** Candidates whose estimated shingle overlap is below this are not diffed. */
 const MIN_ESTIMATE = 0.2;
 
-export interface NearDuplicateData {
-  /** Word-level similarity to the original (0..1). */
-  similarity: number;
-  /** The original paragraph (document offsets). */
-  original: OffsetRange;
-  /** What differs, in words (up to ten changes). */
-  changes: string;
-}
-
-export type NearDuplicateFinding = RuleFinding<'near-duplicate', NearDuplicateData>;
 
 export interface NearDuplicateContext {
   text: string;

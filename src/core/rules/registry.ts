@@ -7,23 +7,20 @@ import { boilerplate } from './boilerplate';
 import { loadedTerm } from './loaded';
 import { nearDuplicate } from './nearDuplicate';
 import { repeatedPassage } from './repeated';
-import { FindingContext, OptionKey, OptionSpec, ParagraphRule, RuleDefinition, helpUri } from './rule';
+import { RULE_IDS } from '../model/types';
+import type { Finding, FindingOf, RuleId } from '../model/types';
+import { OptionKey, OptionSpec, ParagraphRule, RuleDefinition, helpUri } from './rule';
 
 /** In the order findings at the same offset are listed and reports show the rules. */
 export const RULES = [repeatedPassage, nearDuplicate, unattributedClaim, loadedTerm, boilerplate] as const;
 
-export type RuleId = (typeof RULES)[number]['id'];
+/** The ids of RULES are exactly model/findings.ts's RULE_IDS (the rule ids every part shares). */
+type RegistryId = (typeof RULES)[number]['id'];
+const SAME_IDS: [RegistryId] extends [RuleId] ? ([RuleId] extends [RegistryId] ? true : never) : never = true;
+void SAME_IDS;
 
-/** The findings a rule makes (its `RuleFinding<Id, Data>`), read from its definition's type. */
-type FindingOfRule<R> = R extends { finding?(hit: never, at: FindingContext): infer F } ? F : never;
-
-/** A finding of any rule; `rule` tells which, and so the type of `data`. */
-export type Finding = FindingOfRule<(typeof RULES)[number]>;
-
-/** The findings of one rule. */
-export type FindingOf<R extends RuleId> = Extract<Finding, { rule: R }>;
-
-export const RULE_IDS: readonly RuleId[] = RULES.map(r => r.id);
+export { RULE_IDS };
+export type { Finding, FindingOf, RuleId };
 
 /** Any rule, seen through the common interface. */
 export type AnyRule = RuleDefinition<RuleId, unknown, unknown>;

@@ -1,28 +1,18 @@
 // repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
-import { ParagraphAnalysis, SentenceInfo } from '../analysis';
-import { lineRemovalRange, mergeRemovals } from '../edits';
-import { FirstSeenTable } from '../hashTable';
-import { LineIndex, normalizeForCompare } from '../text';
-import { Article, OffsetRange, Paragraph, ReviewOptions, RuleOptions } from '../types';
-import { RuleDefinition, RuleFinding } from './rule';
+import { ParagraphAnalysis, SentenceInfo } from './paragraphAnalysis';
+import { lineRemovalRange, mergeRemovals } from '../text/edits';
+import { FirstSeenTable } from '../text/hashTable';
+import { LineIndex, normalizeForCompare } from '../text/text';
+import { Article, OffsetRange, Paragraph, RepeatedPassageData, RepeatedPassageFinding, ReviewOptions, RuleOptions } from '../model/types';
+
+export type { RepeatedPassageData, RepeatedPassageFinding };
+import { RuleDefinition } from './rule';
 
 /** Paragraphs shorter than this are never reported on their own ("Advertisement", "Read more"). */
 const MIN_PARAGRAPH_WORDS = 3;
 /** Share of an article's words that must repeat one earlier article for it to be its duplicate. */
 const DUPLICATE_ARTICLE_SHARE = 0.8;
 
-export interface RepeatedPassageData {
-  /** What repeats: a whole article, a run of paragraphs, or sentences inside a paragraph. */
-  kind: 'article' | 'paragraphs' | 'sentence';
-  /** The original passage (document offsets). */
-  original: OffsetRange;
-  /** The original's article number (1-based) when the original is a whole article. */
-  originalArticle?: number;
-  /** This copy's article number when the copy is a whole article. */
-  article?: number;
-}
-
-export type RepeatedPassageFinding = RuleFinding<'repeated-passage', RepeatedPassageData>;
 
 export interface RepeatContext {
   text: string;

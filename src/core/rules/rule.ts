@@ -2,9 +2,11 @@
 // extension), the options it contributes and, for rules that look at one paragraph at a time, its
 // per-paragraph detection and the finding of each hit. The rules themselves are listed once, in
 // `registry.ts`.
-import type { CompiledLexicons } from '../lexicon';
-import type { WordToken } from '../text';
-import type { FindingBase, IgnoredOccurrence, OffsetRange, ReviewOptions, Severity, UserTerm } from '../types';
+import type { CompiledLexicons } from '../language/lexicon';
+import type { WordToken } from '../text/text';
+import type { IgnoredOccurrence, OffsetRange, ReviewOptions, RuleFinding, Severity, UserTerm } from '../model/types';
+
+export type { RuleFinding };
 
 /** Where the documentation lives (the README; each rule has a section anchored by its id). */
 export const DOCS_URL = 'https://github.com/editorial-review/editorial-review';
@@ -64,11 +66,6 @@ export interface FindingContext {
   options: ReviewOptions;
 }
 
-/** A finding of one rule, with that rule's typed facts in `data`. */
-export interface RuleFinding<Id extends string, Data> extends FindingBase {
-  rule: Id;
-  data: Data;
-}
 
 export interface RuleDefinition<Id extends string = string, Data = unknown, Hit = unknown> {
   id: Id;

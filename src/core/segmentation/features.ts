@@ -7,10 +7,10 @@
 //   learns from the whole file (decode.ts).
 // Every contribution is a step function of the text, so most edits inside a paragraph change none
 // (the editor's incremental path relies on it: see `evidenceHolds`).
-import { debrisScore } from '../debris';
+import { debrisScore } from '../debris/lineShape';
 import { Line, HEADER_LINE, endsSentence, finalMark, headingLevel, isSeparator, startsWithFormFeed } from './lines';
 import { bylineOf, dateLineOf, datelineOf, hasDate } from './meta';
-import { hash32 } from '../text';
+import { hash32 } from '../text/text';
 
 /** A line's place in the layout. The decoder learns per file how much each says. */
 export const enum Category {

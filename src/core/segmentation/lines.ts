@@ -1,6 +1,6 @@
 // The lines of a dump and what can be said of one line from its own text: blank, separator,
 // header, Markdown heading, sentence end. Shared by the segmentation's other modules.
-import { LineIndex } from '../text';
+import { LineIndex } from '../text/text';
 
 export const SEPARATOR_LINE = /^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,}|(?:\* ?){3,}|\f+)[ \t]*$/;
 export const HEADER_LINE = /^[ \t]*(title|date|url|source|author|byline|published|link|headline)[ \t]*:[ \t]*(.*)$/i;

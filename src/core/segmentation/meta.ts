@@ -1,7 +1,7 @@
 // An article's metadata, read from its first lines: dateline ("CLEVELAND —", "LONDON (Reuters) -"),
 // byline ("By …"), agency or source, date. The patterns also serve the segmentation as evidence
 // (a byline or dateline under a line makes that line a headline).
-import { ArticleMeta } from '../types';
+import { ArticleMeta } from '../model/types';
 import { HEADER_LINE } from './lines';
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';

@@ -1,6 +1,6 @@
 // Inside one article: which lines are its title, headers and heading lines (byline, date,
 // standfirst), and how its body blocks split into paragraphs.
-import { OffsetRange } from '../types';
+import { OffsetRange } from '../model/types';
 import { HEADER_LINE, Line, MARKDOWN_HEADING, endsSentence, headingLevel, isSeparator } from './lines';
 import { CANDIDATE_FLOOR, ownScore } from './features';
 import { isMetaLine } from './meta';

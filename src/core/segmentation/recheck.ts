@@ -3,8 +3,8 @@
 // when the evidence of every line the edited one can influence (its own, and its neighbours' within
 // the context window) is unchanged — then the decoder's input and so its output are the same — and
 // the edited line's article is drafted into the same headings, paragraphs, title and metadata.
-import type { Article, Paragraph } from '../types';
-import type { LineIndex } from '../text';
+import type { Article, Paragraph } from '../model/types';
+import type { LineIndex } from '../text/text';
 import { CANDIDATE_FLOOR, Evidence, WINDOW, endingOf, lineEvidence, ownScore, wordTable } from './features';
 import { BLANK, Line, SEPARATOR_LINE, headingLevel, isSeparator } from './lines';
 import { draftArticle } from './paragraphs';

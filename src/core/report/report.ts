@@ -1,0 +1,455 @@
+// Reports of reviews in several formats: text lines, JSON, SARIF 2.1.0 and Markdown.
+// Pure: takes plain data ({path, text, review}) and returns strings or objects, so both the CLI and
+// the extension's "Export Report" command can use it.
+import { DOCS_URL, RULES, RULE_IDS, helpUri } from '../rules/registry';
+import { LineIndex, hash32, normalizeForCompare } from '../text/text';
+import { ArticleMeta, Finding, OffsetRange, Review, RuleId, Severity } from '../model/types';
+import { metaSummary } from '../segmentation/meta';
+
+/** One reviewed file. `path` is shown as given (the CLI passes it relative to the working folder). */
+export interface FileReview {
+  path: string;
+  text: string;
+  review: Review;
+}
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
+
+export const DEFAULT_TOOL: ToolInfo = { name: 'editorial-review', version: '0.0.0' };
+
+// ---- Positions -----------------------------------------------------------------------------
+
+/** 1-based line and column; the column counts UTF-16 code units (the SARIF convention). */
+export interface ReportPosition {
+  line: number;
+  column: number;
+}
+
+/** End exclusive. */
+export interface ReportRange {
+  start: ReportPosition;
+  end: ReportPosition;
+}
+
+export function toReportPosition(index: LineIndex, offset: number): ReportPosition {
+  const p = index.positionAt(offset);
+  return { line: p.line + 1, column: p.character + 1 };
+}
+
+export function toReportRange(index: LineIndex, range: OffsetRange): ReportRange {
+  return { start: toReportPosition(index, range.start), end: toReportPosition(index, range.end) };
+}
+
+/** Line indexes, built once per file review object. */
+const indexCache = new WeakMap<FileReview, LineIndex>();
+function lineIndexOf(file: FileReview): LineIndex {
+  let index = indexCache.get(file);
+  if (!index) {
+    index = new LineIndex(file.text);
+    indexCache.set(file, index);
+  }
+  return index;
+}
+
+/** The findings of a file in document order (by start, then end, then rule). */
+function sortedFindings(review: Review): Finding[] {
+  return [...review.findings].sort(
+    (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule),
+  );
+}
+
+/** One line of a message (messages may carry line breaks, e.g. a word diff). */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** A short excerpt of the text in a range, white space collapsed. */
+export function excerpt(text: string, range: OffsetRange, max = 80): string {
+  const raw = text.slice(range.start, Math.min(range.end, range.start + max * 4));
+  const collapsed = raw.replace(/\s+/g, ' ').trim();
+  if (collapsed.length <= max && range.end - range.start <= max * 4) return collapsed;
+  let cut = collapsed.slice(0, max - 1);
+  // Do not cut a surrogate pair in half.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+// ---- Summary -------------------------------------------------------------------------------
+
+export interface ReportSummary {
+  files: number;
+  filesWithFindings: number;
+  findings: number;
+  byRule: Record<RuleId, number>;
+  bySeverity: Record<Severity, number>;
+  /** Rules that stopped at their per-file cap: how many were found and how many are shown. */
+  truncated: { path: string; rule: RuleId; found: number; shown: number }[];
+}
+
+export function summarize(files: readonly FileReview[]): ReportSummary {
+  const byRule = Object.fromEntries(RULE_IDS.map(id => [id, 0])) as Record<RuleId, number>;
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  const truncated: ReportSummary['truncated'] = [];
+  let findings = 0;
+  let filesWithFindings = 0;
+  for (const file of files) {
+    const list = file.review.findings;
+    if (list.length > 0) filesWithFindings++;
+    findings += list.length;
+    for (const f of list) {
+      byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+      bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+    }
+    for (const id of RULE_IDS) {
+      const found = file.review.stats?.truncated?.[id];
+      if (found !== undefined) {
+        truncated.push({ path: file.path, rule: id, found, shown: list.filter(f => f.rule === id).length });
+      }
+    }
+  }
+  return { files: files.length, filesWithFindings, findings, byRule, bySeverity, truncated };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function ruleCounts(summary: ReportSummary): string {
+  return RULE_IDS.filter(id => summary.byRule[id] > 0)
+    .map(id => `${id} ${summary.byRule[id]}`)
+    .join(', ');
+}
+
+// ---- Text ----------------------------------------------------------------------------------
+
+/** One line per finding: `file:line:column: severity rule message`, in document order. */
+export function textFindingLines(files: readonly FileReview[]): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    const index = lineIndexOf(file);
+    for (const f of sortedFindings(file.review)) {
+      const p = toReportPosition(index, f.range.start);
+      lines.push(`${file.path}:${p.line}:${p.column}: ${f.severity} ${f.rule} ${oneLine(f.message)}`);
+    }
+  }
+  return lines;
+}
+
+/** The summary after the findings: counts by rule and files, and any per-file caps reached. */
+export function textSummaryLines(files: readonly FileReview[]): string[] {
+  const s = summarize(files);
+  const lines: string[] = [];
+  if (s.findings === 0) {
+    lines.push(`No findings in ${plural(s.files, 'file')}.`);
+  } else {
+    lines.push(
+      `${plural(s.findings, 'finding')} (${ruleCounts(s)}) in ${s.filesWithFindings} of ${plural(s.files, 'file')}.`,
+    );
+  }
+  for (const t of s.truncated) {
+    lines.push(`${t.path}: ${t.rule} stopped at ${t.shown} of ${t.found} findings (maxFindingsPerRule).`);
+  }
+  return lines;
+}
+
+/** The whole text report, ending with a line break. */
+export function formatText(files: readonly FileReview[], options: { summary?: boolean } = {}): string {
+  const lines = textFindingLines(files);
+  if (options.summary !== false) {
+    if (lines.length > 0) lines.push('');
+    lines.push(...textSummaryLines(files));
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+// ---- JSON ----------------------------------------------------------------------------------
+
+export interface JsonReport {
+  tool: ToolInfo;
+  files: JsonFile[];
+}
+
+export interface JsonFile {
+  path: string;
+  articles: { index: number; title: string; range: ReportRange; duplicateOf: number | null; meta: ArticleMeta }[];
+  findings: JsonFinding[];
+}
+
+export interface JsonFinding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  range: ReportRange;
+  related: { message: string; range: ReportRange }[];
+  fixes: { title: string; edits: { range: ReportRange; newText: string }[] }[];
+  /** The rule's facts (see each rule's data type); offsets in it are UTF-16 offsets into the file. */
+  data: Finding['data'];
+}
+
+export function toJsonReport(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): JsonReport {
+  return {
+    tool: { name: tool.name, version: tool.version },
+    files: files.map(file => {
+      const index = lineIndexOf(file);
+      const range = (r: OffsetRange) => toReportRange(index, r);
+      return {
+        path: file.path,
+        articles: file.review.articles.map(a => ({
+          index: a.index,
+          title: a.title,
+          range: range(a.range),
+          duplicateOf: a.duplicateOf ?? null,
+          meta: a.meta ?? {},
+        })),
+        findings: sortedFindings(file.review).map(f => ({
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          range: range(f.range),
+          related: (f.related ?? []).map(r => ({ message: r.message, range: range(r.range) })),
+          fixes: (f.fixes ?? []).map(fix => ({
+            title: fix.title,
+            edits: fix.edits.map(e => ({ range: range(e.range), newText: e.newText })),
+          })),
+          data: f.data,
+        })),
+      };
+    }),
+  };
+}
+
+export function formatJson(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): string {
+  return `${JSON.stringify(toJsonReport(files, tool), null, 2)}\n`;
+}
+
+// ---- SARIF 2.1.0 ---------------------------------------------------------------------------
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+export interface SarifRegion {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface SarifPhysicalLocation {
+  artifactLocation: { uri: string; index: number };
+  region: SarifRegion;
+}
+
+export interface SarifResult {
+  ruleId: RuleId;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: { physicalLocation: SarifPhysicalLocation }[];
+  relatedLocations?: { id: number; message: { text: string }; physicalLocation: SarifPhysicalLocation }[];
+  partialFingerprints: Record<string, string>;
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: {
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        semanticVersion: string;
+        informationUri: string;
+        rules: {
+          id: RuleId;
+          name: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          helpUri: string;
+          help: { text: string };
+          defaultConfiguration: { level: SarifLevel };
+          properties: { tags: string[] };
+        }[];
+      };
+    };
+    columnKind: 'utf16CodeUnits';
+    artifacts: { location: { uri: string }; sourceLanguage: string }[];
+    results: SarifResult[];
+  }[];
+}
+
+/**
+ * A path as a URI reference for SARIF: forward slashes, each segment percent-encoded; relative
+ * paths stay relative (what GitHub code scanning maps to the repository), absolute ones become
+ * `file:` URIs.
+ */
+export function toSarifUri(filePath: string): string {
+  const slashed = filePath.replace(/\\/g, '/');
+  const encode = (p: string) => p.split('/').map(seg => encodeURIComponent(seg)).join('/');
+  const drive = /^([A-Za-z]):\//.exec(slashed);
+  if (drive) return `file:///${drive[1]}:/${encode(slashed.slice(3))}`;
+  if (slashed.startsWith('/')) return `file://${encode(slashed)}`;
+  return encode(slashed.replace(/^(\.\/)+/, ''));
+}
+
+function sarifRegion(index: LineIndex, range: OffsetRange): SarifRegion {
+  const r = toReportRange(index, range);
+  return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
+}
+
+export function toSarif(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): SarifLog {
+  const rules = RULES.map(r => ({
+    id: r.id,
+    name: r.name,
+    shortDescription: { text: r.shortDescription },
+    fullDescription: { text: r.fullDescription },
+    helpUri: helpUri(r),
+    help: { text: `${r.fullDescription} See ${helpUri(r)}` },
+    defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
+    properties: { tags: ['editorial', r.id] },
+  }));
+  const artifacts = files.map(f => ({ location: { uri: toSarifUri(f.path) }, sourceLanguage: 'plaintext' }));
+  const results: SarifResult[] = [];
+  files.forEach((file, artifactIndex) => {
+    const index = lineIndexOf(file);
+    const uri = artifacts[artifactIndex].location.uri;
+    const location = (range: OffsetRange): SarifPhysicalLocation => ({
+      artifactLocation: { uri, index: artifactIndex },
+      region: sarifRegion(index, range),
+    });
+    // Fingerprints stay stable when text moves: rule + normalised text + occurrence number.
+    const seen = new Map<string, number>();
+    for (const f of sortedFindings(file.review)) {
+      const key = `${f.rule}\u0000${normalizeForCompare(file.text.slice(f.range.start, Math.min(f.range.end, f.range.start + 2000)))}`;
+      const occurrence = (seen.get(key) ?? 0) + 1;
+      seen.set(key, occurrence);
+      const result: SarifResult = {
+        ruleId: f.rule,
+        ruleIndex: RULE_IDS.indexOf(f.rule),
+        level: sarifLevel(f.severity),
+        message: { text: f.message },
+        locations: [{ physicalLocation: location(f.range) }],
+        partialFingerprints: { 'editorialReview/v1': `${hash32(key).toString(16).padStart(8, '0')}:${occurrence}` },
+      };
+      if (f.related && f.related.length > 0) {
+        result.relatedLocations = f.related.map((r, i) => ({
+          id: i + 1,
+          message: { text: r.message },
+          physicalLocation: location(r.range),
+        }));
+      }
+      results.push(result);
+    }
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            semanticVersion: tool.version,
+            informationUri: DOCS_URL,
+            rules,
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        artifacts,
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): string {
+  return `${JSON.stringify(toSarif(files, tool), null, 2)}\n`;
+}
+
+// ---- Markdown ------------------------------------------------------------------------------
+
+/** Text made safe for a Markdown table cell or paragraph. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/([\\`*_[\]{}#|!~])/g, '\\$1')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** A file name as inline code, with enough backticks around it. */
+function inlineCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(m => m.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/[\r\n]+/g, ' ')}${pad}${fence}`;
+}
+
+function lineSpan(index: LineIndex, range: OffsetRange): string {
+  const r = toReportRange(index, range);
+  // A range that ends at the start of a line (after a line break) ends on the line before.
+  const endLine = r.end.column === 1 && r.end.line > r.start.line ? r.end.line - 1 : r.end.line;
+  return endLine === r.start.line ? `${r.start.line}` : `${r.start.line}–${endLine}`;
+}
+
+export function toMarkdown(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): string {
+  const s = summarize(files);
+  const out: string[] = [];
+  out.push('# Editorial review', '');
+  const counts = s.findings === 0 ? 'no findings' : `${plural(s.findings, 'finding')} (${ruleCounts(s)}) in ${s.filesWithFindings} of them`;
+  out.push(`${plural(s.files, 'file')} reviewed by ${escapeMarkdown(tool.name)} ${escapeMarkdown(tool.version)}: ${counts}.`, '');
+  if (s.findings > 0) {
+    out.push('| Rule | Findings |', '|---|---:|');
+    for (const r of RULES) {
+      if (s.byRule[r.id] > 0) out.push(`| [${escapeMarkdown(r.title)}](${helpUri(r)}) | ${s.byRule[r.id]} |`);
+    }
+    out.push('');
+  }
+
+  for (const file of files) {
+    const index = lineIndexOf(file);
+    const { articles } = file.review;
+    const findings = sortedFindings(file.review);
+    out.push(`## ${inlineCode(file.path)}`, '');
+    out.push(`${plural(articles.length, 'article')}, ${plural(findings.length, 'finding')}.`, '');
+
+    if (articles.length > 0) {
+      out.push('### Articles', '', '| # | Title | Dateline · byline · source · date | Lines | Repeats |', '|---:|---|---|---|---|');
+      for (const a of articles) {
+        const title = a.title.trim() ? escapeMarkdown(excerpt(a.title, { start: 0, end: a.title.length }, 100)) : '*(untitled)*';
+        const meta = escapeMarkdown(a.meta ? metaSummary(a.meta) : '');
+        out.push(`| ${a.index} | ${title} | ${meta} | ${lineSpan(index, a.range)} | ${a.duplicateOf ? `article ${a.duplicateOf}` : ''} |`);
+      }
+      out.push('');
+    }
+
+    if (findings.length > 0) {
+      out.push('### Findings', '');
+      for (const r of RULES) {
+        const list = findings.filter(f => f.rule === r.id);
+        if (list.length === 0) continue;
+        out.push(`#### [${escapeMarkdown(r.title)}](${helpUri(r)}) (${list.length})`, '');
+        out.push(`${escapeMarkdown(r.shortDescription)}`, '');
+        out.push('| Line | Severity | Text | Message |', '|---:|---|---|---|');
+        for (const f of list) {
+          const p = toReportPosition(index, f.range.start);
+          out.push(
+            `| ${lineSpan(index, f.range)} (col ${p.column}) | ${f.severity} | ${escapeMarkdown(excerpt(file.text, f.range))} | ${escapeMarkdown(oneLine(f.message))} |`,
+          );
+        }
+        out.push('');
+      }
+    }
+    for (const t of s.truncated.filter(t => t.path === file.path)) {
+      out.push(`> ${escapeMarkdown(t.rule)} stopped at ${t.shown} of ${t.found} findings in this file (maxFindingsPerRule).`, '');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+

@@ -1,0 +1,106 @@
+// Computes what the rules need to know about one paragraph (rules/paragraphAnalysis.ts), from its
+// text alone, so that it can be cached and reused when the rest of the document changes (the editor
+// re-reviews on every edit); runs each per-paragraph rule's `analyze` on it.
+import { CompiledLexicons } from '../language/lexicon';
+import { quoteSpans } from '../text/quotes';
+import { PARAGRAPH_RULES } from '../rules/registry';
+import { ParagraphInput } from '../rules/rule';
+import { sentenceRanges } from '../text/sentences';
+import { wordTokens } from '../text/text';
+import { bandKeys, sketch } from '../text/minhash';
+import { OffsetRange, ReviewOptions } from '../model/types';
+import { MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo } from '../rules/paragraphAnalysis';
+
+export type { ParagraphAnalysis, SentenceInfo };
+export { MAX_SKETCH_WORDS };
+
+
+function sentenceIndexAt(sentences: OffsetRange[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Milliseconds per stage (`sentences`, `sketches` and each per-paragraph rule's), accumulated over paragraphs. */
+export type StageClock = Record<string, number>;
+
+export function analyzeParagraph(text: string, options: ReviewOptions, lex: CompiledLexicons, clock?: StageClock): ParagraphAnalysis {
+  let t0 = clock ? performance.now() : 0;
+  const lap = (stage: string) => {
+    if (!clock) return;
+    const now = performance.now();
+    clock[stage] = (clock[stage] ?? 0) + (now - t0);
+    t0 = now;
+  };
+  const tokens = wordTokens(text);
+  const ranges = sentenceRanges(text);
+  if (ranges.length === 0) ranges.push({ start: 0, end: text.length });
+
+  // Token span of each sentence.
+  const sentenceTokenStart: number[] = [];
+  const sentenceTokenEnd: number[] = [];
+  const sentences: SentenceInfo[] = [];
+  const hashes = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) hashes[i] = tokens[i].hash;
+  let t = 0;
+  for (let s = 0; s < ranges.length; s++) {
+    while (t < tokens.length && tokens[t].start < ranges[s].start) t++;
+    const from = t;
+    while (t < tokens.length && tokens[t].start < ranges[s].end) t++;
+    sentenceTokenStart.push(from);
+    sentenceTokenEnd.push(t);
+    sentences.push(sentenceInfo(ranges[s], t - from, t - from >= options.minWords ? sequenceHash(hashes, from, t) : undefined));
+  }
+
+  lap('sentences');
+  let quotes: OffsetRange[] | undefined;
+  const input: ParagraphInput = {
+    text,
+    tokens,
+    sentences: ranges,
+    sentenceTokenStart,
+    sentenceTokenEnd,
+    sentenceAt: offset => sentenceIndexAt(ranges, offset),
+    quotes: () => (quotes ??= quoteSpans(text)),
+    options,
+    lex,
+  };
+  const hits: ParagraphAnalysis['hits'] = {};
+  for (const rule of PARAGRAPH_RULES) {
+    if (!options.rules[rule.id].enabled) continue;
+    hits[rule.id] = rule.analyze(input);
+    lap(rule.stage);
+  }
+
+  const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
+  const paragraphSketch = wantSketch ? sketch(hashes) : null;
+  const wordHashes = paragraphSketch ? hashes : null;
+  const keyHash = sequenceHash(hashes, 0, hashes.length);
+  lap('sketches');
+  return { keyHash, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, hits };
+}
+
+/**
+ * Every sentence object is made with all its fields, so that they all share one shape: the repeat
+ * rule reads every sentence of the document on every review, and property access on objects of
+ * mixed shapes (some given `hash` later, some not) was a measurable part of it.
+ */
+function sentenceInfo(range: OffsetRange, words: number, hash: number | undefined): SentenceInfo {
+  return { start: range.start, end: range.end, words, hash, normalized: undefined };
+}
+
+/** A 53-bit hash of a run of word hashes (two 32-bit FNV-style lanes). */
+function sequenceHash(hashes: Uint32Array, from: number, to: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = from; i < to; i++) {
+    a = Math.imul(a ^ hashes[i], 0x01000193);
+    b = Math.imul(b + hashes[i], 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
+}

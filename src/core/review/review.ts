@@ -1,0 +1,242 @@
+// Runs the rules over a text. A Reviewer keeps what it learnt about each paragraph, so that
+// reviewing the next version of the same document only analyses the paragraphs that changed.
+import { ParagraphAnalysis, StageClock, analyzeParagraph } from './analysis';
+import { defaultOptions } from '../options/defaults';
+import { CompiledLexicons, compileLexicons } from '../language/lexicon';
+import { findDebris } from '../rules/boilerplate';
+import { ComparisonCache, NearDuplicateMemory, findNearDuplicates } from '../rules/nearDuplicate';
+import { ParagraphEdit, SentenceMemory, findRepeats, sentenceRepeats } from '../rules/repeated';
+import { Segmentation, segment } from '../segmentation/segment';
+import { Reviewed, shiftAfterEdit } from './editShift';
+import { LineIndex } from '../text/text';
+import { mergeRemovals } from '../text/edits';
+import { PARAGRAPH_RULES, RULE_IDS } from '../rules/registry';
+import { Finding, OffsetRange, Review, ReviewOptions, RuleId } from '../model/types';
+
+function now(): number {
+  return performance.now();
+}
+
+/** Whether an offset falls inside one of sorted, non-overlapping ranges (binary search). */
+function isCovered(ranges: readonly OffsetRange[], offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end <= offset) lo = mid + 1;
+    else if (ranges[mid].start > offset) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+export class Reviewer {
+  private cache = new Map<string, ParagraphAnalysis>();
+  private comparisons = new ComparisonCache();
+  private nearDuplicates = new NearDuplicateMemory();
+  private sentences = new SentenceMemory();
+  /** Paragraph analyses computed (not reused) by the last review, for measuring reuse. */
+  lastAnalysed = 0;
+  /** Whether the last review shifted the previous structure (an edit inside one paragraph). */
+  lastShifted = false;
+  /** The last version reviewed, for the next one. */
+  private last?: Reviewed;
+
+  /** The lexicons compiled for `options` (given, or compiled once here). */
+  readonly lexicons: CompiledLexicons;
+
+  /**
+   * @param incremental keep what each review learnt for the next version of the document (the
+   *   editor); a one-shot review (the CLI) saves the bookkeeping.
+   * @param lexicons `compileLexicons(options)`, when the caller already has them (the CLI compiles
+   *   once per configuration, not per file).
+   */
+  constructor(
+    readonly options: ReviewOptions = defaultOptions(),
+    private readonly incremental = true,
+    lexicons?: CompiledLexicons,
+  ) {
+    this.lexicons = lexicons ?? compileLexicons(options);
+  }
+
+  review(text: string): Review {
+    const options = this.options;
+    const timings: Record<string, number> = {};
+    let t = now();
+    const lap = (stage: string) => {
+      const n = now();
+      timings[stage] = (timings[stage] ?? 0) + (n - t);
+      t = n;
+    };
+
+    const lex = this.lexicons;
+    const clock: StageClock = { sentences: 0 };
+    for (const rule of PARAGRAPH_RULES) clock[rule.stage] = 0;
+    clock.sketches = 0;
+    let analysed = 0;
+    const analyse = (body: string, cached: Map<string, ParagraphAnalysis>) => {
+      let a = cached.get(body);
+      if (!a) {
+        a = analyzeParagraph(body, options, lex, clock);
+        analysed++;
+      }
+      return a;
+    };
+
+    // An edit inside one paragraph keeps the structure: shift it instead of segmenting again.
+    const shifted = this.incremental && this.last ? shiftAfterEdit(this.last, text) : null;
+    const lines = shifted && this.last ? LineIndex.shifted(this.last.lines, text, shifted.at, shifted.delta) : new LineIndex(text);
+    let segmentation: Segmentation;
+    let analyses: ParagraphAnalysis[];
+    let edit: ParagraphEdit | undefined;
+    if (shifted && this.last) {
+      segmentation = shifted.segmentation;
+      lap('segmentation');
+      const k = shifted.edited;
+      const p = segmentation.paragraphs[k];
+      const before = this.last.analyses[k];
+      const body = text.slice(p.range.start, p.range.end);
+      const after = analyse(body, this.cache);
+      analyses = this.last.analyses.slice();
+      analyses[k] = after;
+      edit = { paragraph: k, before, after, at: shifted.at, delta: shifted.delta };
+      // Keep the cache to this version's paragraphs: drop the old text's entry unless another
+      // paragraph still has it.
+      if (before !== after && !analyses.includes(before)) {
+        const old = this.last.segmentation.paragraphs[k].range;
+        this.cache.delete(this.last.text.slice(old.start, old.end));
+      }
+      this.cache.set(body, after);
+    } else {
+      segmentation = segment(text, lines);
+      lap('segmentation');
+      const previous = this.cache;
+      const next = new Map<string, ParagraphAnalysis>();
+      analyses = segmentation.paragraphs.map(p => {
+        // Keyed by the paragraph's own text: the native string hash is the fastest way to find
+        // it again, and the keys of the next version release this version's text.
+        const body = text.slice(p.range.start, p.range.end);
+        const a = next.get(body) ?? analyse(body, previous);
+        next.set(body, a);
+        return a;
+      });
+      // Only the current version's paragraphs stay cached: memory follows the document's size.
+      this.cache = this.incremental ? next : new Map();
+    }
+    const { layout, articles, paragraphs } = segmentation;
+    this.last = this.incremental ? { text, lines, segmentation, analyses } : undefined;
+    this.lastShifted = shifted !== null;
+    this.lastAnalysed = analysed;
+    lap('analysis');
+    Object.assign(timings, clock);
+
+    const overflow: Partial<Record<RuleId, number>> = {};
+    const byRule = Object.fromEntries(RULE_IDS.map(id => [id, []])) as unknown as Record<RuleId, Finding[]>;
+    const repeatsOn = options.rules['repeated-passage'].enabled;
+    // Web debris first: its lines are not compared as repeats or near duplicates.
+    const debris = options.rules.boilerplate.enabled ? findDebris({ text, lines, paragraphs, articles, analyses, options }) : null;
+    const excluded = debris?.paragraphs ?? new Set<number>();
+    lap('boilerplate');
+    const ctx = { text, lines, paragraphs, articles, analyses, options, excluded };
+    const { findings: runFindings, copied } = findRepeats(ctx);
+    lap('repeats');
+
+    // Exact copies and debris are never near duplicates themselves (they may still be originals).
+    const skipSentences = new Set([...copied, ...excluded]);
+    if (options.rules['near-duplicate'].enabled) {
+      const near = this.incremental
+        ? findNearDuplicates({ ...ctx, copied: skipSentences, comparisons: this.comparisons }, this.nearDuplicates)
+        : findNearDuplicates({ ...ctx, copied: skipSentences });
+      byRule['near-duplicate'] = near.findings;
+      if (near.total > near.findings.length) overflow['near-duplicate'] = near.total - near.findings.length;
+      for (const p of near.nearCopies) skipSentences.add(p);
+    }
+    lap('nearDuplicates');
+    let repeatRemovals: OffsetRange[] = [];
+    // Each problem once: what lies in a repeated copy or in web debris is acted on there (remove the
+    // copy, remove the line), so debris, claims and terms inside a copy, and claims and terms inside
+    // debris, are not reported again.
+    const copies: OffsetRange[] = [];
+    if (repeatsOn) {
+      // Only the first `cap` repeats, in document order, are written out; the rest are counted.
+      const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
+      const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
+      byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
+      repeatRemovals = mergeRemovals(pending.flatMap(f => f.removals()), text);
+      for (const f of pending) copies.push({ start: f.start, end: f.end });
+      if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
+    }
+    lap('repeats');
+    const inCopies = mergeRemovals(copies);
+    if (debris) {
+      const shown = inCopies.length > 0 ? debris.lines.filter(d => !isCovered(inCopies, d.start)) : debris.lines;
+      byRule.boilerplate = shown.slice(0, options.maxFindingsPerRule).map(d => d.build());
+      if (shown.length > options.maxFindingsPerRule) overflow.boilerplate = shown.length - options.maxFindingsPerRule;
+    }
+    lap('boilerplate');
+
+    // Findings of the per-paragraph rules come in document order: past the cap they are only counted.
+    const cap = options.maxFindingsPerRule;
+    const covered = debris ? mergeRemovals([...inCopies, ...debris.removals]) : inCopies;
+    // Per-paragraph hits are ranges relative to their paragraph.
+    const actedOn = (hit: unknown, base: number) => {
+      const start = (hit as Partial<OffsetRange>).start;
+      return covered.length > 0 && typeof start === 'number' && isCovered(covered, base + start);
+    };
+    for (const rule of PARAGRAPH_RULES) {
+      if (!options.rules[rule.id].enabled) continue;
+      const severity = options.rules[rule.id].severity;
+      const list = byRule[rule.id];
+      let over = 0;
+      paragraphs.forEach((p, i) => {
+        const hits = analyses[i].hits[rule.id] ?? [];
+        const base = p.range.start;
+        for (let h = 0; h < hits.length; h++) {
+          if (actedOn(hits[h], base)) continue;
+          if (list.length < cap) list.push(rule.finding(hits[h], { text, base, severity, options }) as Finding);
+          else over++;
+        }
+      });
+      if (over > 0) overflow[rule.id] = (overflow[rule.id] ?? 0) + over;
+    }
+    lap('findings');
+
+    const truncated: Review['stats']['truncated'] = {};
+    const findings: Finding[] = [];
+    for (const rule of RULE_IDS) {
+      const list = byRule[rule].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      const total = list.length + (overflow[rule] ?? 0);
+      if (total > cap) {
+        truncated[rule] = total;
+        list.length = Math.min(list.length, cap);
+      }
+      findings.push(...list);
+    }
+    findings.sort((a, b) => a.range.start - b.range.start || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
+    lap('findings');
+
+    return {
+      articles,
+      findings,
+      stats: {
+        layout,
+        characters: text.length,
+        paragraphs: paragraphs.length,
+        sentences: analyses.reduce((n, a) => n + a.sentences.length, 0),
+        timings,
+        truncated,
+      },
+      repeatRemovals,
+      debrisRemovals: debris?.removals,
+      fixAllRemovesWebDebris: debris !== null && options.fixAllRemovesWebDebris,
+    };
+  }
+}
+
+/**
+ * Reviews a text once (no cache kept). Pass `compileLexicons(options)` when reviewing several
+ * texts with the same options.
+ */
+export function review(text: string, options: ReviewOptions = defaultOptions(), lexicons?: CompiledLexicons): Review {
+  return new Reviewer(options, false, lexicons).review(text);
+}

@@ -1,0 +1,44 @@
+// What the rules know about one paragraph, computed from its text alone by review/analysis.ts and
+// cached with the paragraph: the rules that compare paragraphs (repeats, near duplicates, debris)
+// read it.
+import type { LineShape } from '../debris/debrisLines';
+import type { OffsetRange, RuleId } from '../model/types';
+
+/** Offsets in this file's structures are relative to the paragraph's start. */
+export interface SentenceInfo extends OffsetRange {
+  words: number;
+  /**
+   * Hash of the sentence's words (lower case, punctuation ignored), only for sentences of at
+   * least `minWords` words: a match is confirmed on the texts by whoever uses it.
+   */
+  hash?: number;
+  /** The normalised text, computed when a repeat has to be confirmed (and then kept). */
+  normalized?: string;
+}
+
+export interface ParagraphAnalysis {
+  /**
+   * Hash of the paragraph's words: equal for paragraphs that may be the same after
+   * normalisation. A match is confirmed on the normalised texts (`normalized`).
+   */
+  keyHash: number;
+  /** The normalised text, computed when a repeat has to be confirmed (and then kept). */
+  normalized?: string;
+  words: number;
+  sentences: SentenceInfo[];
+  sketch: Uint32Array | null;
+  /** LSH band keys of the sketch. */
+  bands: Uint32Array | null;
+  /** For near-duplicate confirmation, only on sketched paragraphs: a hash per word. */
+  wordHashes: Uint32Array | null;
+  /** What each enabled per-paragraph rule found (its `analyze`), by rule id. */
+  hits: Partial<Record<RuleId, readonly unknown[]>>;
+  /**
+   * The shape of each non-blank line, for web debris: computed by the boilerplate rule when it first
+   * needs it (never for a paragraph that is only an article's title), then kept with the analysis.
+   */
+  lines?: LineShape[];
+}
+
+/** Paragraphs longer than this are not sketched (they are compared exactly only). */
+export const MAX_SKETCH_WORDS = 5000;

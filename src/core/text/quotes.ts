@@ -1,0 +1,36 @@
+// Direct quotations inside a paragraph: “…”, «…», „…“ and straight "…" pairs.
+import { OffsetRange } from '../model/types';
+
+const PAIRS: Record<string, string> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201C' };
+const OPENING = /["\u201C\u00AB\u201E]/g;
+
+/** Quoted spans of text[from, to), quote marks included. An unclosed quote runs to `to`. */
+export function quoteSpans(text: string, from = 0, to = text.length): OffsetRange[] {
+  const spans: OffsetRange[] = [];
+  OPENING.lastIndex = from;
+  let i = from;
+  while (i < to) {
+    // Jump to the next opening mark with the native search.
+    OPENING.lastIndex = i;
+    const found = OPENING.exec(text);
+    if (!found || found.index >= to) break;
+    i = found.index;
+    const c = text[i];
+    const close = c === '"' ? '"' : PAIRS[c];
+    // A straight quote between two letters or after a digit is an inch mark or typo, not a quote.
+    if (c === '"' && i > from && /[\p{L}\p{N}]/u.test(text[i - 1]) && i + 1 < to && /[\p{L}\p{N}]/u.test(text[i + 1])) { i++; continue; }
+    let j = text.indexOf(close, i + 1);
+    if (j < 0 || j >= to) j = to - 1;
+    spans.push({ start: i, end: j + 1 });
+    i = j + 1;
+  }
+  return spans;
+}
+
+export function isInside(spans: OffsetRange[], start: number, end: number): boolean {
+  for (const s of spans) {
+    if (s.start <= start && end <= s.end) return true;
+    if (s.start > start) return false;
+  }
+  return false;
+}

@@ -1,0 +1,48 @@
+// The nodes of the Articles tree (articlesView.ts builds them, articleItems.ts and overviewStats.ts
+// turn them into tree items).
+import type * as vscode from 'vscode';
+import type { Overview } from '../../core/report/overview';
+import type { Article, Finding } from '../../core/model/types';
+
+export interface StatNode {
+  kind: 'stat';
+  uri: vscode.Uri;
+  /** `articles`, `repeats`, `duplicated` or a rule id. */
+  id: string;
+  label: string;
+  description: string;
+  tooltip: string;
+  icon: string;
+  command?: vscode.Command;
+}
+
+export interface ArticleNode {
+  kind: 'article';
+  uri: vscode.Uri;
+  version: number;
+  article: Article;
+  findings: Finding[];
+  range: vscode.Range;
+  firstLine: number;
+  lastLine: number;
+}
+
+export interface FindingNode {
+  kind: 'finding';
+  uri: vscode.Uri;
+  version: number;
+  finding: Finding;
+  range: vscode.Range;
+  parent: ArticleNode | undefined;
+  /** Line (1-based) of an offset of the reviewed text. */
+  lineOf: (offset: number) => number;
+}
+
+export interface OverviewNode {
+  kind: 'overview';
+  uri: vscode.Uri;
+  /** Undefined while the file has not been reviewed. */
+  overview: Overview | undefined;
+}
+
+export type ArticlesNode = OverviewNode | StatNode | ArticleNode | FindingNode;
