@@ -11,7 +11,29 @@ import { Reviewed, shiftAfterEdit } from './editShift';
 import { LineIndex } from '../text/text';
 import { mergeRemovals } from '../text/edits';
 import { PARAGRAPH_RULES, RULE_IDS } from '../rules/registry';
-import { Finding, OffsetRange, Review, ReviewOptions, RuleId } from '../model/types';
+import { Article, Finding, OffsetRange, Paragraph, Review, ReviewOptions, RuleId } from '../model/types';
+
+/**
+ * What a review saw of a document besides its result, for work that needs the document's structure
+ * without segmenting or analysing it again (a collection's fingerprint of the file). Given to the
+ * `observe` callback of `review`/`Reviewer.review`, only when one is passed.
+ */
+export interface ReviewedStructure {
+  text: string;
+  lines: LineIndex;
+  articles: Article[];
+  paragraphs: Paragraph[];
+  analyses: ParagraphAnalysis[];
+  /** Paragraphs of web debris (never compared). */
+  debris: ReadonlySet<number>;
+  /** Paragraphs that are exact copies of an earlier paragraph of the document. */
+  copied: ReadonlySet<number>;
+  /** Paragraphs that are near duplicates of an earlier paragraph of the document. */
+  nearCopies: ReadonlySet<number>;
+}
+
+/** Called with what a review saw (see `ReviewedStructure`). */
+export type ReviewObserver = (seen: ReviewedStructure) => void;
 
 function now(): number {
   return performance.now();
@@ -59,7 +81,8 @@ export class Reviewer {
     this.lexicons = lexicons ?? compileLexicons(options);
   }
 
-  review(text: string): Review {
+  /** Reviews a version of the document; `observe`, when given, also receives what the review saw. */
+  review(text: string, observe?: ReviewObserver): Review {
     const options = this.options;
     const timings: Record<string, number> = {};
     let t = now();
@@ -143,6 +166,7 @@ export class Reviewer {
 
     // Exact copies and debris are never near duplicates themselves (they may still be originals).
     const skipSentences = new Set([...copied, ...excluded]);
+    let nearCopies: ReadonlySet<number> = new Set<number>();
     if (options.rules['near-duplicate'].enabled) {
       const near = this.incremental
         ? findNearDuplicates({ ...ctx, copied: skipSentences, comparisons: this.comparisons }, this.nearDuplicates)
@@ -150,6 +174,7 @@ export class Reviewer {
       byRule['near-duplicate'] = near.findings;
       if (near.total > near.findings.length) overflow['near-duplicate'] = near.total - near.findings.length;
       for (const p of near.nearCopies) skipSentences.add(p);
+      nearCopies = near.nearCopies;
     }
     lap('nearDuplicates');
     let repeatRemovals: OffsetRange[] = [];
@@ -214,6 +239,7 @@ export class Reviewer {
     }
     findings.sort((a, b) => a.range.start - b.range.start || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
     lap('findings');
+    observe?.({ text, lines, articles, paragraphs, analyses, debris: excluded, copied, nearCopies });
 
     return {
       articles,
@@ -237,6 +263,6 @@ export class Reviewer {
  * Reviews a text once (no cache kept). Pass `compileLexicons(options)` when reviewing several
  * texts with the same options.
  */
-export function review(text: string, options: ReviewOptions = defaultOptions(), lexicons?: CompiledLexicons): Review {
-  return new Reviewer(options, false, lexicons).review(text);
+export function review(text: string, options: ReviewOptions = defaultOptions(), lexicons?: CompiledLexicons, observe?: ReviewObserver): Review {
+  return new Reviewer(options, false, lexicons).review(text, observe);
 }

@@ -1,0 +1,66 @@
+// What the cross-file step says of one file: its links into EARLIER files of the collection (the
+// original of a story is its first occurrence in the collection's order). Pure data, computed
+// from fingerprints only; `crossFileFindings.ts` turns them into findings with the file's text.
+
+/** A place in another file, described without reading that file. */
+export interface OtherPlace {
+  path: string;
+  /** Offsets and 1-based lines in that file. */
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+}
+
+/** A paragraph of this file whose first occurrence is in an earlier file. */
+export interface ParagraphLink {
+  /** Index in this file's `FileFingerprint.paragraphs`. */
+  paragraph: number;
+  /** 'exact': the same after normalisation; 'near': a light edit (word-level similarity at least the threshold). */
+  kind: 'exact' | 'near';
+  similarity: number;
+  /** The original paragraph, its 0-based index in that file's fingerprint, and its article (1-based) with that article's title. */
+  original: OtherPlace & { paragraph: number; article: number; title: string };
+}
+
+/** How an updated version differs from its original, counted by paragraph. */
+export interface ArticleChanges {
+  headlineChanged: boolean;
+  /** Paragraphs of the original missing here, and whether the last one is among them. */
+  dropped: number;
+  lastDropped: boolean;
+  /** Paragraphs here that the original does not hold (not even lightly edited). */
+  added: number;
+  /** Paragraphs lightly edited (near duplicates of one of the original). */
+  edited: number;
+}
+
+/** An article of this file whose story first appeared in an earlier file. */
+export interface ArticleLink {
+  /** This article's 1-based index. */
+  article: number;
+  /** 'exact': every paragraph of it exists in the original; 'variant': an updated version. */
+  kind: 'exact' | 'variant';
+  /** Word-level similarity of the two articles (1 for an exact copy). */
+  similarity: number;
+  changes: ArticleChanges;
+  /** The original article: its 1-based index, title and content. */
+  original: OtherPlace & { index: number; title: string };
+}
+
+export interface FileLinks {
+  path: string;
+  /** Articles that repeat or update an article of an earlier file, in document order. */
+  articles: ArticleLink[];
+  /**
+   * Paragraphs (outside those articles) whose first occurrence is in an earlier file, in document
+   * order: pasted paragraphs, exact or lightly edited.
+   */
+  paragraphs: ParagraphLink[];
+}
+
+/** A story found in two files or more: its first occurrence and every later one, in the collection's order. */
+export interface Story {
+  title: string;
+  occurrences: { path: string; index: number; title: string; kind: 'original' | 'exact' | 'variant'; startLine: number }[];
+}
