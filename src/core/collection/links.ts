@@ -1,6 +1,9 @@
 // What the cross-file step says of one file: its links into EARLIER files of the collection (the
 // original of a story is its first occurrence in the collection's order). Pure data, computed
 // from fingerprints only; `crossFileFindings.ts` turns them into findings with the file's text.
+import type { ArticleChanges } from '../rules/articleVersions';
+
+export type { ArticleChanges };
 
 /** A place in another file, described without reading that file. */
 export interface OtherPlace {
@@ -23,18 +26,6 @@ export interface ParagraphLink {
   original: OtherPlace & { paragraph: number; article: number; title: string };
 }
 
-/** How an updated version differs from its original, counted by paragraph. */
-export interface ArticleChanges {
-  headlineChanged: boolean;
-  /** Paragraphs of the original missing here, and whether the last one is among them. */
-  dropped: number;
-  lastDropped: boolean;
-  /** Paragraphs here that the original does not hold (not even lightly edited). */
-  added: number;
-  /** Paragraphs lightly edited (near duplicates of one of the original). */
-  edited: number;
-}
-
 /** An article of this file whose story first appeared in an earlier file. */
 export interface ArticleLink {
   /** This article's 1-based index. */
@@ -44,8 +35,14 @@ export interface ArticleLink {
   /** Word-level similarity of the two articles (1 for an exact copy). */
   similarity: number;
   changes: ArticleChanges;
-  /** The original article: its 1-based index, title and content. */
-  original: OtherPlace & { index: number; title: string };
+  /** This file's paragraphs (indexes in its fingerprint) that exist as such in the original. */
+  sameParagraphs: number[];
+  /**
+   * The original article: its 1-based index, title and content; what removing it takes (for the
+   * explicit fix "keep this version and remove the other"), the hashes of its lines besides its
+   * paragraphs (header lines) and of its title (which of this copy's header lines repeat it).
+   */
+  original: OtherPlace & { index: number; title: string; removeStart: number; removeEnd: number; extraLines: number[]; titleHash: number };
 }
 
 export interface FileLinks {
