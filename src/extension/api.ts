@@ -27,6 +27,8 @@ export interface EditorialReviewApi {
   revealArticle(index: number, options?: { focus?: boolean }): Promise<void>;
   /** Scrolls the Articles view to its overview (expanded). */
   revealOverview(): Promise<void>;
+  /** The Articles view's message as it is now (without redrawing the view first). */
+  viewMessage(): string | undefined;
   /** The nodes selected in the Articles view. */
   treeSelection(): readonly ArticlesNode[];
   /** The status bar text for the active editor, and what screen readers hear. */
@@ -86,6 +88,7 @@ export function createApi({ reviewer, articles, treeView, statusBar, client, map
       if (top?.kind === 'overview') await treeView.reveal(top, { select: false, focus: false, expand: true });
     },
     treeSelection: () => treeView.selection,
+    viewMessage: () => treeView.message,
     statusText: () => {
       statusBar.update();
       return statusBar.text;
