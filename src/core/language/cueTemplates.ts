@@ -27,6 +27,7 @@ interface Template {
   impersonalThat?: string[];
   evidential?: string[];
   reducedPassive?: string[];
+  namedSubjectAnswers?: boolean;
 }
 
 interface TemplateData {
@@ -90,6 +91,7 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
     if (context) entry.context = context;
     if (frame) entry.frame = true;
     if (firstHand) entry.firstHand = true;
+    if (t.namedSubjectAnswers) entry.namedSubject = true;
     out.push({ heads, rule: { before, after, entry } });
   };
   const aux = slot(auxiliary, true);
@@ -152,7 +154,8 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
     add(heads, [], [slot(['about', 'whether', 'if', 'why', 'what', 'how', 'for', 'on', 'to'])], { ...noAgent, atClauseStart: true }, true);
   }
   if (t.impersonal) impersonal(t.impersonal, []);
-  if (t.impersonalThat) impersonal(t.impersonalThat, [slot(['that', 'whether', 'if'])]);
+  // "It is expected that …"; not "it is not known whether", which states what is not known.
+  if (t.impersonalThat) impersonal(t.impersonalThat, [slot(['that'])]);
   return out;
 }
 

@@ -39,6 +39,8 @@ export interface CueEntry {
   firstHand?: boolean;
   /** Sets the scene of a statement ("when asked") rather than reporting it: a named speaker of the sentence does not own it. */
   frame?: boolean;
+  /** A named subject ("When Ms. Lee was asked whether …") makes the exchange that person's. */
+  namedSubject?: boolean;
   /** The id of the template (cue-templates.json) the cue was built from. */
   template?: string;
 }
