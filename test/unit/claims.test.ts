@@ -199,3 +199,13 @@ describe('unattributed-claim: what names a source or makes no claim', () => {
     assert.deepEqual(claims('Ruiz left the hearing early; sources say the vote is lost.'), ['sources say']);
   });
 });
+
+describe('unattributed-claim: an impression that is no claim of the writer\u2019s', () => {
+  it('an aim (to appear, to seem) or an impression with its experiencer (seems to me)', () => {
+    assert.deepEqual(claims('The new mayor worked hard to appear calm during the flood.'), []);
+    assert.deepEqual(claims('The ruling seemed to them a defeat for the port.'), []);
+    assert.deepEqual(claims('The verdict appeared to him a betrayal of the town.'), []);
+    // The writer's own impression is still a hedge.
+    assert.deepEqual(claims('The ruling seemed a defeat for the port.'), ['seemed']);
+  });
+});
