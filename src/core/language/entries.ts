@@ -13,6 +13,10 @@ export interface ContextRule {
   /** No flag when one of these words follows the match within 'window' words. */
   unlessSoonAfter?: string[];
   window?: number;
+  /** No flag when the match's object (a name, an object pronoun, a number and its noun phrase) is followed by one of these words: the verb's other sense ("admitted Ana Ruiz into the country"). */
+  unlessObjectThen?: string[];
+  /** No flag when a term of art follows: a compound noun naming a thing, or a term the sentence defines ("so-called carried interest"). */
+  unlessTermOfArt?: boolean;
   /** Only where the match opens its sentence or a clause after a comma ("Asked about …", "Smith, asked about …"). */
   atClauseStart?: boolean;
 }

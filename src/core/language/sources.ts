@@ -40,6 +40,11 @@ const ANAPHORIC = new Set([
   'spokesperson', 'representatives', 'staff', 'staffers', 'allies', 'lawyers', 'attorneys', 'organizers', 'organisers',
 ]);
 
+/** A verb that attributes a statement ("said", "told", "according", "adding"). */
+export function isSayVerb(norm: string): boolean {
+  return SAY_VERBS.has(norm);
+}
+
 export function isName(token: WordToken, text: string, base: number): boolean {
   const c = text.charCodeAt(token.start - base);
   const upper = c >= 65 && c <= 90 || c > 127 && /\p{Lu}/u.test(text[token.start - base]);
