@@ -181,7 +181,7 @@ export function findEmotive(ctx: EmotiveContext): EmotiveHit[] {
     const next = i + 1 < to ? tokens[i + 1] : undefined;
     // A capitalised word inside an ordinary sentence is part of a name ("Grim Reaper", "Mad River");
     // opening it, a name when what follows says so ("Lynch said").
-    if (isCapitalised(text, token) && !titleCase(text, tokens, from, to) && (i > from || nameAtSentenceStart(ctx, i, to))) continue;
+    if (isCapitalised(text, token) && (i > from || nameAtSentenceStart(ctx, i, to)) && !titleCase(text, tokens, from, to)) continue;
     // Part of speech in context: a verb after a determiner is a noun ("the abuse", "a hurt").
     if (entry.pos === 'v' && prev && DETERMINERS.has(prev.norm) && !/(?:ing|ed)$/.test(token.norm)) continue;
     let negated = false;
