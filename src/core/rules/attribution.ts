@@ -63,9 +63,9 @@ export const unattributedClaim: ParagraphRule<'unattributed-claim', Unattributed
   fullDescription:
     'A claim that rests on a hedge ("reportedly", "allegedly", "is said to"), on a vague source ' +
     '("sources say", "critics have long argued", "many people think" with no name) or on an agentless ' +
-    'construction ("was accused of", "is expected to", "it was unclear"). Sentences that name their source, ' +
+    'construction ("was accused of", "is expected to", "it is widely believed"). Sentences that name their source, ' +
     'quotes by a named speaker and words that refer back to a source named in the sentence before are not ' +
-    'flagged. The fix marks the claim "[attribution needed]".',
+    'flagged, nor is saying what is not known ("it is not clear whether"). The fix marks the claim "[attribution needed]".',
   docsAnchor: 'unattributed-claim',
   defaultEnabled: true,
   defaultSeverity: 'info',
