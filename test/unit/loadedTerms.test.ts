@@ -153,3 +153,13 @@ describe('loaded-term: offered only where it keeps the meaning', () => {
     }
   });
 });
+
+describe('loaded-term: no replacement that changes the meaning', () => {
+  it('scorn in "so-called" is removed or attributed, not swapped for "self-described" (which says who uses the name)', () => {
+    const text = 'The so-called experts were wrong again.';
+    const [f] = ofRule(reviewWith(text), 'loaded-term');
+    assert.deepEqual(f.data.suggestions, []);
+    assert.ok(!f.fixes!.some(x => /self-described/.test(x.title)));
+    assert.match(f.message, /Best removed, or attributed/);
+  });
+});
