@@ -24,7 +24,7 @@ export interface TermHit extends OffsetRange {
   sentence: OffsetRange;
 }
 
-/** Emotive wording (src/core/emotive.ts), with the severity the options give it. */
+/** Emotive wording (src/core/language/emotive.ts), with the severity the options give it. */
 export interface EmotiveTermHit extends EmotiveHit {
   emotive: true;
   severity: Severity;
