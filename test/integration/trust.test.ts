@@ -148,7 +148,7 @@ describe('issue 17: counts say what they count, and Problems\' cap is said (item
     const spoken = a.statusAccessibleLabel();
     assert.ok(!spoken.includes('$('), spoken);
     assert.match(spoken, new RegExp(`1 warning and ${by(vscode.DiagnosticSeverity.Information)} information in Problems, ${hints} hints in the editor only`));
-    assert.match(a.statusTooltip(), /VS Code does not list hints in Problems/);
+    assert.match(a.statusTooltip().replace(/&nbsp;/g, ' '), /VS Code does not list hints in Problems/);
   });
 
   it('the panel\'s badge, its rows and "Finding x of n" count the same findings, saying which Problems lists', async () => {
@@ -178,11 +178,11 @@ describe('issue 17: counts say what they count, and Problems\' cap is said (item
     await waitFor(() => (a.getReview(doc.uri)?.review.findings.length ?? 0) > 1000, 'more than 1,000 findings');
     await settled(doc);
     const tree = a.articles();
-    assert.match(tree.message ?? '', /Problems lists 1,000 of the 1,\d{3} problems of this file/);
+    assert.match(tree.message ?? '', /Problems lists 1,000 of the [\d,]+ problems of this file/);
     assert.match(tree.message ?? '', /the Articles panel lists every finding, by rule under Overview/);
     const claims = tree.overview.find(r => r.id === 'unattributed-claim')!;
     assert.ok(claims.children > 1000, `${claims.children} claims listed in the panel`);
-    assert.match(a.statusTooltip(), /Problems lists 1,000 of the/);
+    assert.match(a.statusTooltip().replace(/&nbsp;/g, ' '), /Problems lists 1,000 of the/);
     await setSetting('maxFindingsPerRule', undefined);
   });
 

@@ -257,7 +257,7 @@ function wholeLinesLost(text: string, edits: readonly TextEdit[]): number[] {
 function everyPlan(text: string, r: Review): { where: string; plan: EditPlan }[] {
   const plans: { where: string; plan: EditPlan }[] = [
     { where: 'Remove All Repeated Passages', plan: removeAllRepeatsPlan(r) },
-    { where: 'Remove all web debris', plan: removeAllDebrisPlan(r) },
+    { where: 'Remove all web debris', plan: removeAllDebrisPlan(r, text) },
     { where: 'fix-all', plan: fixAllPlan(r, text) },
     { where: 'fix-all with web debris', plan: fixAllPlan({ ...r, fixAllRemovesWebDebris: true }, text) },
   ];

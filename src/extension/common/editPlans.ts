@@ -145,15 +145,24 @@ export function removeAllRepeatsPlan(review: Review, title = 'Remove all repeate
   return { title, edits: removeAllRepeatedPassages(review), verb: 'Remove' };
 }
 
-/** Remove all web debris in this file (the quick fix). */
-export function removeAllDebrisPlan(review: Review, title = 'Remove all web debris in this file'): EditPlan {
-  return { title, edits: removeAllWebDebris(review), verb: 'Remove' };
+/**
+ * Remove all web debris in this file (the quick fix). Its title names what goes — the lines of web
+ * debris, which exist once by nature — so removing them asks nothing.
+ */
+export function removeAllDebrisPlan(review: Review, text: string, title = 'Remove all web debris in this file'): EditPlan {
+  const edits = removeAllWebDebris(review);
+  return { title, edits, named: linesRemoved(text, edits), verb: 'Remove' };
 }
 
-/** Fix all (`source.fixAll.editorialReview`): the repeats, and the web debris when the option says so. */
+/** Fix all (`source.fixAll.editorialReview`): the repeats, and the web debris (named by the title) when the option says so. */
 export function fixAllPlan(review: Review, text: string): EditPlan {
-  const title = review.fixAllRemovesWebDebris ? 'Remove all repeated passages and web debris' : 'Remove all repeated passages';
-  return { title, edits: fixAllEdits(review, text), verb: 'Remove' };
+  if (!review.fixAllRemovesWebDebris) return { title: 'Remove all repeated passages', edits: fixAllEdits(review, text), verb: 'Remove' };
+  return {
+    title: 'Remove all repeated passages and web debris',
+    edits: fixAllEdits(review, text),
+    named: linesRemoved(text, removeAllWebDebris(review)),
+    verb: 'Remove',
+  };
 }
 
 /**

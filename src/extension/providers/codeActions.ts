@@ -135,7 +135,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
         }
         case 'boilerplate': {
           if (!offeredRemoveDebris) {
-            const plan = removeAllDebrisPlan(state.review);
+            const plan = removeAllDebrisPlan(state.review, state.text);
             if (plan.edits.length > 1) {
               add(plan.title, planCommand(plan));
               offeredRemoveDebris = true;
