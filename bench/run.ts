@@ -425,7 +425,7 @@ function report(args: Args, parts: {
   if (parts.engineError) L.push(`**Engine not ready: ${parts.engineError}.** No engine figures in this run.`, '');
   for (const r of parts.engineRuns.filter((x) => x.error)) L.push(`Engine on ${r.sizeMB} MB failed: ${r.error}`, '');
   if (ok.length) {
-    L.push('`review(text)` from src/core/review.ts with the default options, in this process after a warm-up; milliseconds per stage as the engine reports them in `stats.timings` (from the best run; the share is of its wall total). Indented stages are measured inside the stage above them.', '');
+    L.push('`review(text)` from src/core/review/review.ts with the default options, in this process after a warm-up; milliseconds per stage as the engine reports them in `stats.timings` (from the best run; the share is of its wall total). Indented stages are measured inside the stage above them.', '');
     L.push(table(['Stage', ...ok.map((r) => `${r.sizeMB} MB`)], stageRows(ok)), '');
     L.push(table(
       ['Measure', ...ok.map((r) => `${r.sizeMB} MB`)],
