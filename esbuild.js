@@ -29,6 +29,7 @@ const FORBIDDEN_FILES = [/(^|\/)node_modules\/natural\/lib\/natural\/index\.js$/
 
 const targets = [
   { name: 'cli', entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
+  { name: 'cli worker', entry: 'src/cli/reviewWorker.ts', outfile: 'dist/cliWorker.js' },
   { name: 'extension', entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', external: ['vscode'], optional: true },
   { name: 'worker', entry: 'src/extension/review/reviewWorker.ts', outfile: 'dist/reviewWorker.js', external: ['vscode'], optional: true },
 ].filter(t => !t.optional || fs.existsSync(path.join(root, t.entry)));

@@ -101,24 +101,56 @@ function variantFinding(fp: FileFingerprint, link: ArticleLink, options: ReviewO
   };
 }
 
-function paragraphFinding(text: string, fp: FileFingerprint, link: ParagraphLink, options: ReviewOptions): Finding {
+/** A single pasted paragraph is reported from this many words (a run of two or more always): as within one file. */
+const MIN_PARAGRAPH_WORDS = 3;
+const SHORT_PARAGRAPH_WORDS = 6;
+
+/**
+ * Exact paragraph links grouped in runs: consecutive paragraphs of one article of this file whose
+ * originals are consecutive paragraphs of one earlier file — one finding each, as within a file.
+ * A run of one short paragraph ("ABSTRACT.", "9:05 p.m.") is no finding.
+ */
+function exactRuns(fp: FileFingerprint, links: readonly ParagraphLink[], options: ReviewOptions): ParagraphLink[][] {
+  const cols = fp.paragraphs;
+  const runs: ParagraphLink[][] = [];
+  for (const link of links) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    const continues = last && link.paragraph === last.paragraph + 1 && cols.article[link.paragraph] === cols.article[last.paragraph] &&
+      link.original.path === last.original.path && link.original.paragraph === last.original.paragraph + 1;
+    if (continues) run.push(link);
+    else runs.push([link]);
+  }
+  const minWords = Math.max(MIN_PARAGRAPH_WORDS, Math.min(options.minWords, SHORT_PARAGRAPH_WORDS));
+  return runs.filter(run => run.length > 1 || cols.words[run[0].paragraph] >= minWords);
+}
+
+function runFinding(text: string, fp: FileFingerprint, run: readonly ParagraphLink[], options: ReviewOptions): RepeatedPassageFinding {
+  const cols = fp.paragraphs;
+  const first = run[0];
+  const last = run[run.length - 1];
+  const range = { start: cols.start[first.paragraph], end: cols.end[last.paragraph] };
+  const removal = lineRemovalRange(text, { start: cols.lineStart[first.paragraph], end: cols.lineEnd[last.paragraph] });
+  const o: OtherPlace = { path: first.original.path, start: first.original.start, end: last.original.end, startLine: first.original.startLine, endLine: last.original.endLine };
+  const where = `article #${first.original.article} of ${o.path} ${quoteTitle(first.original.title)} (${placeText(o)})`;
+  return {
+    rule: 'repeated-passage',
+    severity: options.rules['repeated-passage'].severity,
+    message: run.length === 1 ? `This paragraph repeats one of ${where}.` : `These ${run.length} paragraphs repeat ones of ${where}.`,
+    range,
+    related: [related(`Original: ${placeText(o)}`, o)],
+    fixes: [{ title: 'Remove repeated passage', edits: [{ range: removal, newText: '' }], preferred: true }],
+    data: { kind: 'paragraphs', original: { start: o.start, end: o.end }, originalArticle: first.original.article, originalPath: o.path },
+  };
+}
+
+function nearParagraphFinding(text: string, fp: FileFingerprint, link: ParagraphLink, options: ReviewOptions): NearDuplicateFinding {
   const cols = fp.paragraphs;
   const i = link.paragraph;
   const range = { start: cols.start[i], end: cols.end[i] };
   const removal = lineRemovalRange(text, { start: cols.lineStart[i], end: cols.lineEnd[i] });
   const o = link.original;
   const where = `article #${o.article} of ${o.path} ${quoteTitle(o.title)} (${placeText(o)})`;
-  if (link.kind === 'exact') {
-    return {
-      rule: 'repeated-passage',
-      severity: options.rules['repeated-passage'].severity,
-      message: `This paragraph repeats one of ${where}.`,
-      range,
-      related: [related(`Original paragraph: ${placeText(o)}`, o)],
-      fixes: [{ title: 'Remove repeated passage', edits: [{ range: removal, newText: '' }], preferred: true }],
-      data: { kind: 'paragraphs', original: { start: o.start, end: o.end }, originalArticle: o.article, originalPath: o.path },
-    };
-  }
   const percent = Math.floor(link.similarity * 100);
   return {
     rule: 'near-duplicate',
@@ -172,15 +204,15 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
       article.nearDuplicateOf = { path: link.original.path, index: link.original.index, similarity: link.similarity };
     }
   }
-  for (const link of links.paragraphs) {
-    if (link.kind === 'exact' ? !repeatsOn : !nearOn) continue;
-    const f = paragraphFinding(text, fp, link, options);
-    added.push(f);
-    if (link.kind === 'exact') {
+  if (repeatsOn) {
+    for (const run of exactRuns(fp, links.paragraphs.filter(l => l.kind === 'exact'), options)) {
+      const f = runFinding(text, fp, run, options);
+      added.push(f);
       copied.push(f.range);
       removals.push(...(f.fixes?.[0]?.edits.map(e => e.range) ?? []));
     }
   }
+  if (nearOn) for (const link of links.paragraphs) if (link.kind === 'near') added.push(nearParagraphFinding(text, fp, link, options));
   if (added.length === 0) return review;
 
   const counts = foundCounts(review);

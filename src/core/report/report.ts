@@ -5,6 +5,7 @@ import { DOCS_URL, RULES, RULE_IDS, helpUri } from '../rules/registry';
 import { LineIndex, hash32, normalizeForCompare } from '../text/text';
 import { ArticleMeta, Finding, OffsetRange, Review, RuleId, Severity } from '../model/types';
 import { metaSummary } from '../segmentation/meta';
+import type { Story } from '../collection/links';
 
 /** One reviewed file. `path` is shown as given (the CLI passes it relative to the working folder). */
 export interface FileReview {
@@ -170,8 +171,22 @@ export interface JsonReport {
 
 export interface JsonFile {
   path: string;
-  articles: { index: number; title: string; range: ReportRange; duplicateOf: number | null; meta: ArticleMeta }[];
+  articles: JsonArticle[];
   findings: JsonFinding[];
+}
+
+/**
+ * An article. `duplicateOf` is the number of the earlier article of the same file that it copies,
+ * or `{ path, index }` naming an article of an earlier file (`path` as in `files[].path`);
+ * `nearDuplicateOf` marks an updated version the same way, with its similarity.
+ */
+export interface JsonArticle {
+  index: number;
+  title: string;
+  range: ReportRange;
+  duplicateOf: number | { path: string; index: number } | null;
+  nearDuplicateOf?: number | { path: string; index: number; similarity: number } | { index: number; similarity: number };
+  meta: ArticleMeta;
 }
 
 export interface JsonFinding {
@@ -179,10 +194,17 @@ export interface JsonFinding {
   severity: Severity;
   message: string;
   range: ReportRange;
-  related: { message: string; range: ReportRange }[];
+  /** `path` is set when the location is in another file (its range then counts lines only: columns 1). */
+  related: { message: string; range: ReportRange; path?: string }[];
   fixes: { title: string; edits: { range: ReportRange; newText: string }[] }[];
   /** The rule's facts (see each rule's data type); offsets in it are UTF-16 offsets into the file. */
   data: Finding['data'];
+}
+
+/** A range in another file, known by its lines only (the report has no text of that file). */
+function otherFileRange(lines: { start: number; end: number } | undefined): ReportRange {
+  const start = lines?.start ?? 1;
+  return { start: { line: start, column: 1 }, end: { line: (lines?.end ?? start) + 1, column: 1 } };
 }
 
 /** One file of the JSON report. */
@@ -191,19 +213,24 @@ export function toJsonFile(file: FileReview): JsonFile {
   const range = (r: OffsetRange) => toReportRange(index, r);
   return {
     path: file.path,
-    articles: file.review.articles.map(a => ({
-      index: a.index,
-      title: a.title,
-      range: range(a.range),
-      duplicateOf: a.duplicateOf ?? null,
-      meta: a.meta ?? {},
-    })),
+    articles: file.review.articles.map(a => {
+      const article: JsonArticle = {
+        index: a.index,
+        title: a.title,
+        range: range(a.range),
+        duplicateOf: a.duplicateOfFile ? { path: a.duplicateOfFile.path, index: a.duplicateOfFile.index } : (a.duplicateOf ?? null),
+        meta: a.meta ?? {},
+      };
+      const near = a.nearDuplicateOf;
+      if (near) article.nearDuplicateOf = near.path !== undefined ? { path: near.path, index: near.index, similarity: near.similarity } : { index: near.index, similarity: near.similarity };
+      return article;
+    }),
     findings: sortedFindings(file.review).map(f => ({
       rule: f.rule,
       severity: f.severity,
       message: f.message,
       range: range(f.range),
-      related: (f.related ?? []).map(r => ({ message: r.message, range: range(r.range) })),
+      related: (f.related ?? []).map(r => (r.path !== undefined ? { message: r.message, range: otherFileRange(r.lines), path: r.path } : { message: r.message, range: range(r.range) })),
       fixes: (f.fixes ?? []).map(fix => ({
         title: fix.title,
         edits: fix.edits.map(e => ({ range: range(e.range), newText: e.newText })),
@@ -235,8 +262,13 @@ export interface SarifRegion {
 }
 
 export interface SarifPhysicalLocation {
-  artifactLocation: { uri: string; index: number };
-  region: SarifRegion;
+  artifactLocation: { uri: string; index?: number };
+  region: SarifRegion | { startLine: number; endLine: number };
+}
+
+function otherFileLocation(path: string, lines: { start: number; end: number } | undefined): SarifPhysicalLocation {
+  const start = lines?.start ?? 1;
+  return { artifactLocation: { uri: toSarifUri(path) }, region: { startLine: start, endLine: lines?.end ?? start } };
 }
 
 export interface SarifResult {
@@ -349,7 +381,8 @@ export function sarifResults(file: FileReview, artifactIndex: number): SarifResu
       result.relatedLocations = f.related.map((r, i) => ({
         id: i + 1,
         message: { text: r.message },
-        physicalLocation: location(r.range),
+        // In another file of the collection: its URI and lines (no index: it is an earlier artifact).
+        physicalLocation: r.path !== undefined ? otherFileLocation(r.path, r.lines) : location(r.range),
       }));
     }
     return result;
@@ -445,6 +478,21 @@ export function markdownFile(file: FileReview): string[] {
   for (const t of truncatedRules(file)) {
     out.push(`> ${escapeMarkdown(t.rule)} stopped at ${t.shown} of ${t.found} findings in this file (maxFindingsPerRule).`, '');
   }
+  return out;
+}
+
+/** The stories found in several files of a collection: each title, then every file and article it is in. */
+export function markdownStories(stories: readonly Story[]): string[] {
+  if (stories.length === 0) return [];
+  const out: string[] = ['## Stories in several files', ''];
+  for (const story of stories) {
+    out.push(`- ${escapeMarkdown(excerpt(story.title, { start: 0, end: story.title.length }, 100)) || '*(untitled)*'}`);
+    for (const o of story.occurrences) {
+      const what = o.kind === 'original' ? 'first' : o.kind === 'exact' ? 'copy' : 'updated version';
+      out.push(`  - ${inlineCode(o.path)} article ${o.index}, line ${o.startLine} (${what})`);
+    }
+  }
+  out.push('');
   return out;
 }
 

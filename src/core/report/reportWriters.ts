@@ -17,6 +17,7 @@ import {
   emptySummary,
   markdownFile,
   markdownHead,
+  markdownStories,
   markdownSummary,
   sarifArtifact,
   sarifDriver,
@@ -25,6 +26,7 @@ import {
   textSummaryLines,
   toJsonFile,
 } from './report';
+import type { Story } from '../collection/links';
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
 
@@ -33,8 +35,8 @@ export interface ReportWriter {
   begin(fileCount: number): string;
   /** One file's part of the report. */
   file(file: FileReview): string;
-  /** The text after the last file. */
-  end(): string;
+  /** The text after the last file; `stories`: those of a collection (the Markdown report lists them). */
+  end(stories?: readonly Story[]): string;
 }
 
 export interface ReportWriterOptions {
@@ -103,7 +105,7 @@ function markdownWriter(tool: ToolInfo): ReportWriter {
       addToSummary(summary, file);
       return `${markdownFile(file).join('\n')}\n`;
     },
-    end: () => `${markdownSummary(summary).join('\n').trimEnd()}\n`,
+    end: stories => `${[...markdownStories(stories ?? []), ...markdownSummary(summary)].join('\n').trimEnd()}\n`,
   };
 }
 
