@@ -295,7 +295,8 @@ function exitCode(s: Session, outcome: Outcome): number {
 /** The text report without findings and without a summary (--quiet) is empty, as is a report of no file. */
 function endOf(s: Session, outcome: Outcome): string {
   if (s.args.format === 'text' && outcome.reviewed === 0) return '';
-  return s.writer.end(s.index?.stories());
+  // Only the Markdown report lists the stories (it asks every file's links once more).
+  return s.writer.end(s.args.format === 'markdown' ? s.index?.stories() : undefined);
 }
 
 /**

@@ -49,8 +49,8 @@ interface Occurrence {
   paragraph: number;
 }
 
-/** Per band key, at most this many postings are read (a key shared by hundreds of paragraphs is boilerplate). */
-const BUCKET_LIMIT = 64;
+/** Per band key, at most this many postings are read, the earliest first (a key shared by many paragraphs is a stock phrase; the earliest are the originals). */
+const BUCKET_LIMIT = 16;
 /** At most this many candidates (those sharing most bands) are confirmed per paragraph. */
 const MAX_CONFIRMED = 4;
 /** At most this many candidate articles are aligned per article. */

@@ -4,14 +4,22 @@
 // since the last query wait in a buffer; the next query sorts them (radix sort, linear) and merges
 // them in, dropping the items no longer alive (a file replaced or removed).
 
+interface Segment {
+  keys: Uint32Array;
+  items: Uint32Array;
+}
+
 export class Postings {
-  private keys: Uint32Array = new Uint32Array(0);
-  private items: Uint32Array = new Uint32Array(0);
-  private size = 0;
+  /**
+   * Sorted runs, oldest first, each at least twice the size of the next (a log-structured merge):
+   * adding a file sorts only its own postings and merges runs of like size, so building the index
+   * of n files costs n log n, not n² (one sorted array merged on every file would).
+   */
+  private segments: Segment[] = [];
   private newKeys: Uint32Array = new Uint32Array(1024);
   private newItems: Uint32Array = new Uint32Array(1024);
   private newSize = 0;
-  /** Items of the sorted part that are no longer alive, to drop at the next merge. */
+  /** Postings of the sorted runs that are no longer alive, to drop at the next full merge. */
   private stale = 0;
 
   /** @param alive whether an item still counts (checked when merging after `forget`). */
@@ -27,65 +35,95 @@ export class Postings {
     this.newSize++;
   }
 
-  /** Notes that `count` postings went stale (their items are no longer alive): they are dropped at the next merge. */
+  /** Notes that `count` postings went stale (their items are no longer alive): they are dropped at a merge. */
   forget(count: number): void {
     this.stale += count;
   }
 
+  private get sortedSize(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.keys.length;
+    return n;
+  }
+
   /** Number of postings held. */
   get length(): number {
-    return this.size + this.newSize;
+    return this.sortedSize + this.newSize;
   }
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
-    return this.keys.byteLength + this.items.byteLength + this.newKeys.byteLength + this.newItems.byteLength;
+    let n = this.newKeys.byteLength + this.newItems.byteLength;
+    for (const s of this.segments) n += s.keys.byteLength + s.items.byteLength;
+    return n;
   }
 
-  /** Calls `visit(item)` for the items with `key` (alive or not: the caller checks), up to `limit` of them. */
+  /**
+   * Calls `visit(item)` for the items with `key` (alive or not: the caller checks), in the order
+   * they were added, up to `limit` of them.
+   */
   forEach(key: number, visit: (item: number) => void, limit = Infinity): void {
     this.settle();
-    const keys = this.keys;
-    let lo = 0;
-    let hi = this.size;
     const k = key >>> 0;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < k) lo = mid + 1;
-      else hi = mid;
+    let n = 0;
+    for (const { keys, items } of this.segments) {
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keys[mid] < k) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < keys.length && keys[i] === k; i++) {
+        if (n++ >= limit) return;
+        visit(items[i]);
+      }
     }
-    for (let i = lo, n = 0; i < this.size && keys[i] === k && n < limit; i++, n++) visit(this.items[i]);
   }
 
-  /** Sorts the buffered postings and merges them into the sorted part. */
+  /** Sorts the buffered postings into a run and merges runs of like size (all of them when many postings went stale). */
   private settle(): void {
     if (this.newSize === 0 && this.stale === 0) return;
-    const [addKeys, addItems] = radixSort(this.newKeys, this.newItems, this.newSize);
-    const total = this.size + this.newSize;
+    if (this.newSize > 0) {
+      const [keys, items] = radixSort(this.newKeys, this.newItems, this.newSize);
+      this.segments.push({ keys, items });
+      this.newSize = 0;
+      if (this.newKeys.length > 1024) {
+        this.newKeys = new Uint32Array(1024);
+        this.newItems = new Uint32Array(1024);
+      }
+    }
+    const all = this.stale > 0 && this.stale * 4 >= this.sortedSize;
+    while (this.segments.length > 1) {
+      const b = this.segments[this.segments.length - 1];
+      const a = this.segments[this.segments.length - 2];
+      if (!all && a.keys.length > 2 * b.keys.length) break;
+      this.segments.splice(this.segments.length - 2, 2, this.merge(a, b, all));
+    }
+    if (all) {
+      if (this.segments.length === 1) this.segments[0] = this.merge(this.segments[0], { keys: new Uint32Array(0), items: new Uint32Array(0) }, true);
+      this.stale = 0;
+    }
+  }
+
+  /** Two runs as one, older items first for equal keys; without the dead items when `dropStale`. */
+  private merge(a: Segment, b: Segment, dropStale: boolean): Segment {
+    const total = a.keys.length + b.keys.length;
     const keys = new Uint32Array(total);
     const items = new Uint32Array(total);
     let i = 0;
     let j = 0;
     let n = 0;
-    const dropStale = this.stale > 0;
-    while (i < this.size || j < this.newSize) {
-      const fromOld = j >= this.newSize || (i < this.size && this.keys[i] <= addKeys[j]);
-      const key = fromOld ? this.keys[i] : addKeys[j];
-      const item = fromOld ? this.items[i++] : addItems[j++];
+    while (i < a.keys.length || j < b.keys.length) {
+      const fromOld = j >= b.keys.length || (i < a.keys.length && a.keys[i] <= b.keys[j]);
+      const key = fromOld ? a.keys[i] : b.keys[j];
+      const item = fromOld ? a.items[i++] : b.items[j++];
       if (dropStale && !this.alive(item)) continue;
       keys[n] = key;
       items[n] = item;
       n++;
     }
-    this.keys = n === total ? keys : keys.slice(0, n);
-    this.items = n === total ? items : items.slice(0, n);
-    this.size = n;
-    this.newSize = 0;
-    this.stale = 0;
-    if (this.newKeys.length > 1024) {
-      this.newKeys = new Uint32Array(1024);
-      this.newItems = new Uint32Array(1024);
-    }
+    return n === total ? { keys, items } : { keys: keys.slice(0, n), items: items.slice(0, n) };
   }
 }
 
