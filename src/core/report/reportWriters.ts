@@ -45,10 +45,19 @@ export interface ReportWriterOptions {
   summary?: boolean;
 }
 
-/** `JSON.stringify(value, null, 2)` as it appears `depth` levels inside a larger document. */
+/**
+ * `JSON.stringify(value, null, 2)` as it appears `depth` levels inside a larger document: the
+ * value stringified inside that many arrays, then cut out (one pass over a large file's results,
+ * not a second one to indent them).
+ */
 function nested(value: unknown, depth: number): string {
-  const pad = '  '.repeat(depth);
-  return pad + JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+  let wrapped: unknown = value;
+  for (let d = 0; d < depth; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each array k levels deep adds "[" and a line break before the value (after k indentations),
+  // and a line break, k indentations and "]" after it: d(d + 1) characters on each side.
+  const cut = depth * (depth + 1);
+  return text.slice(cut, text.length - cut);
 }
 
 /** A writer of JSON arrays' elements: `[` is written by the caller, commas between elements here. */

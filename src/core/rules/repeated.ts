@@ -115,6 +115,10 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     original[i] = continues ? prev + 1 : first;
   });
 
+  // Two paragraphs of this file are the same text exactly when they are in one group above: the
+  // group's first paragraph names the text (no second normalisation of every paragraph).
+  const sameText = (p: Paragraph) => -1 - (firstOf[p.index] >= 0 ? firstOf[p.index] : p.index);
+
   // Runs of consecutive copies whose originals are consecutive too, cut at article boundaries.
   const runs: { run: Paragraph[]; originals: Paragraph[] }[] = [];
   const articleWordsFrom = articles.map(() => new Map<number, number>());
@@ -146,7 +150,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   const versions = new Map<number, VersionArticle>();
   const version = (a: number): VersionArticle => {
     let v = versions.get(a);
-    if (!v) versions.set(a, (v = versionOf(ctx, articles[a], comparableOf[a])));
+    if (!v) versions.set(a, (v = versionOf(ctx, articles[a], comparableOf[a], sameText)));
     return v;
   };
   articles.forEach((article, a) => {
@@ -284,11 +288,15 @@ export function titleHash(title: string): number {
 }
 
 /** An article's compared paragraphs as the version comparison sees them (articleVersions.ts). */
-export function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[]): VersionArticle {
+/**
+ * An article as its versions are compared. `textId(p)` names a body paragraph's text: equal for
+ * paragraphs that are the same after normalisation (by default the hash of the normalised text).
+ */
+export function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[], textId?: (p: Paragraph) => number): VersionArticle {
   const paragraphs: VersionParagraph[] = own.map(p => {
     const a = ctx.analyses[p.index];
     // Headings by their words only (`## Title` is `Title`); body text by its normalised text.
-    const hash = p.isHeading ? a.keyHash : textHash(a.normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
+    const hash = p.isHeading ? a.keyHash : textId ? textId(p) : textHash(a.normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
     return { words: a.words, heading: p.isHeading, hash, bands: a.bands, wordHashes: a.wordHashes };
   });
   return { paragraphs, titleHash: titleHash(article.title) };
