@@ -57,6 +57,8 @@ const MAX_CONFIRMED = 4;
 const MAX_ARTICLE_CANDIDATES = 3;
 /** Shared article bands that make an article a candidate when no paragraph points at it. */
 const MIN_ARTICLE_BANDS = 3;
+/** At most this many consecutive articles of an earlier file are read as one original (its segmentation cut a story). */
+const MAX_ORIGINAL_SPAN = 3;
 
 function lo32(hash: number): number {
   return hash % 0x100000000 >>> 0;
@@ -337,11 +339,19 @@ export class CollectionIndex {
     return { at: first, similarity: best.similarity };
   }
 
-  private version(entry: Entry, article: number): VersionArticle {
+  /** Article `article` of a file (with the `span - 1` articles after it, read as one) for rules/articleVersions.ts. */
+  private version(entry: Entry, article: number, span = 1, rows?: number[]): VersionArticle {
     const a = entry.fp.articles[article];
+    const z = entry.fp.articles[article + span - 1];
     const cols = entry.fp.paragraphs;
     const paragraphs = [];
-    for (let i = a.firstParagraph; i < a.firstParagraph + a.paragraphCount; i++) {
+    for (let i = a.firstParagraph; i < z.firstParagraph + z.paragraphCount; i++) {
+      // With `rows`, its own in-file copies are left out (Remove All takes them anyway; counted,
+      // they would make one shared paragraph look like a version) and `rows` gets the others.
+      if (rows) {
+        if (cols.flags[i] & IN_FILE_COPY) continue;
+        rows.push(i);
+      }
       paragraphs.push({
         words: cols.words[i],
         heading: (cols.flags[i] & HEADING) !== 0,
@@ -426,27 +436,42 @@ export class CollectionIndex {
     const ranked = [...candidates]
       .sort((x, y) => (words.get(y) ?? 0) - (words.get(x) ?? 0) || (bandsShared.get(y) ?? 0) - (bandsShared.get(x) ?? 0) || x - y)
       .slice(0, MAX_ARTICLE_CANDIDATES);
-    const mine = this.version(entry, k);
-    let variant: { other: Entry; index: number; cmp: ArticleComparison } | null = null;
+    const rows: number[] = [];
+    const mine = this.version(entry, k, 1, rows);
+    let variant: { other: Entry; index: number; span: number; cmp: ArticleComparison } | null = null;
     for (const id of ranked) {
       const other = this.slots[this.articleSlot[id]]!;
       let index = id - other.articleBase;
       // An in-file copy stands for its own original.
       const inFile = other.fp.articles[index].inFile;
       if (inFile?.kind === 'copy') index = inFile.of - 1;
-      const cmp = compareArticles(mine, this.version(other, index), this.options.nearDuplicateThreshold);
-      if (cmp.exact) return this.toArticleLink(entry, k, other, index, 'exact', cmp);
-      if (this.near && isUpdatedVersion(cmp) && (!variant || cmp.similarity > variant.cmp.similarity)) variant = { other, index, cmp };
+      const span = this.originalSpan(other, index, words);
+      const cmp = compareArticles(mine, this.version(other, index, span), this.options.nearDuplicateThreshold);
+      if (cmp.exact) return this.toArticleLink(entry, k, rows, other, index, span, 'exact', cmp);
+      if (this.near && isUpdatedVersion(cmp) && (!variant || cmp.similarity > variant.cmp.similarity)) variant = { other, index, span, cmp };
     }
-    return variant ? this.toArticleLink(entry, k, variant.other, variant.index, 'variant', variant.cmp) : null;
+    return variant ? this.toArticleLink(entry, k, rows, variant.other, variant.index, variant.span, 'variant', variant.cmp) : null;
   }
 
-  private toArticleLink(entry: Entry, k: number, other: Entry, index: number, kind: 'exact' | 'variant', cmp: ArticleComparison): ArticleLink {
+  /**
+   * How many articles of the earlier file, from `index` on, make up the original: one, or the
+   * following ones too while this article's paragraphs come from each of them — the earlier file's
+   * segmentation may have cut one story in two (a deck of related headlines read as a new article),
+   * which a later copy holds whole.
+   */
+  private originalSpan(other: Entry, index: number, sources: ReadonlyMap<number, number>): number {
+    let span = 1;
+    while (span < MAX_ORIGINAL_SPAN && index + span < other.fp.articles.length && sources.has(other.articleBase + index + span) && !other.fp.articles[index + span].inFile) span++;
+    return span;
+  }
+
+  private toArticleLink(entry: Entry, k: number, rows: readonly number[], other: Entry, index: number, span: number, kind: 'exact' | 'variant', cmp: ArticleComparison): ArticleLink {
     const article = entry.fp.articles[k];
     const original = other.fp.articles[index];
+    const last = other.fp.articles[index + span - 1];
     const same: number[] = [];
     cmp.similarityOf.forEach((s, i) => {
-      if (s === 1) same.push(article.firstParagraph + i);
+      if (s === 1) same.push(rows[i]);
     });
     return {
       article: article.index,
@@ -455,13 +480,14 @@ export class CollectionIndex {
       changes: cmp.changes,
       sameParagraphs: same,
       original: {
-        ...this.place(other, original.start, original.end, original.startLine, original.endLine),
+        ...this.place(other, original.start, last.end, original.startLine, last.endLine),
         index: original.index,
         title: original.title,
         removeStart: original.removeStart,
-        removeEnd: original.removeEnd,
-        extraLines: original.extraLines,
+        removeEnd: last.removeEnd,
+        extraLines: other.fp.articles.slice(index, index + span).flatMap(a => a.extraLines),
         titleHash: original.titleHash,
+        lastIndex: last.index,
       },
     };
   }

@@ -8,10 +8,10 @@
 // removals (Remove All and --fix). Needs this file's text (for the removal ranges), never the
 // other files'.
 import type { FileFingerprint } from './fingerprint';
-import { linesBesides } from './fingerprint';
+import { headlineHash, linesBesides } from './fingerprint';
 import type { ArticleLink, FileLinks, OtherPlace, ParagraphLink } from './links';
 import { describeArticleChanges, lostByRemoving, textHash } from '../rules/articleVersions';
-import { quoteTitle, titleHash } from '../rules/repeated';
+import { quoteTitle } from '../rules/repeated';
 import { lineRemovalRange, mergeRemovals } from '../text/edits';
 import { normalizeForCompare } from '../text/text';
 import type { Article, Finding, NearDuplicateFinding, OffsetRange, RepeatedPassageFinding, Review, ReviewOptions, RuleId } from '../model/types';
@@ -19,6 +19,11 @@ import type { Article, Finding, NearDuplicateFinding, OffsetRange, RepeatedPassa
 /** "lines 3–9 of day01.txt" */
 function placeText(p: OtherPlace): string {
   return `${p.startLine === p.endLine ? `line ${p.startLine}` : `lines ${p.startLine}\u2013${p.endLine}`} of ${p.path}`;
+}
+
+/** "article #4", or "articles #4–5" when the earlier file's segmentation cut the story in two. */
+function articlesText(o: { index: number; lastIndex: number }): string {
+  return o.lastIndex > o.index ? `articles #${o.index}\u2013${o.lastIndex}` : `article #${o.index}`;
 }
 
 function related(message: string, p: OtherPlace) {
@@ -40,7 +45,7 @@ function copyRemoval(text: string, fp: FileFingerprint, k: number, link: Article
   const theirs = new Set(link.original.extraLines);
   const keep = linesBesides(text, a.start, a.removeEnd, cols, a.firstParagraph, a.paragraphCount).filter(line => {
     const words = text.slice(line.start, line.end);
-    return !theirs.has(textHash(normalizeForCompare(words))) && titleHash(words) !== link.original.titleHash;
+    return !theirs.has(textHash(normalizeForCompare(words))) && headlineHash(words) !== link.original.titleHash;
   });
   if (keep.length === 0) return [{ start: a.removeStart, end: a.removeEnd }];
   const out: OffsetRange[] = [];
@@ -67,7 +72,7 @@ function copyFinding(text: string, fp: FileFingerprint, link: ArticleLink, optio
     finding: {
       rule: 'repeated-passage',
       severity: options.rules['repeated-passage'].severity,
-      message: `Article #${a.index} repeats article #${o.index} of ${o.path} ${quoteTitle(o.title)} (${placeText(o)}).`,
+      message: `Article #${a.index} repeats ${articlesText(o)} of ${o.path} ${quoteTitle(o.title)} (${placeText(o)}).`,
       range: { start: a.start, end: a.end },
       related: [related(`Original: article #${o.index} of ${o.path}`, o)],
       fixes: [{ title: 'Remove repeated article', edits: removals.map(r => ({ range: r, newText: '' })), preferred: true }],
@@ -86,7 +91,7 @@ function variantFinding(fp: FileFingerprint, link: ArticleLink, options: ReviewO
   return {
     rule: 'near-duplicate',
     severity: options.rules['near-duplicate'].severity,
-    message: `Article #${a.index} is an updated version of article #${o.index} of ${o.path} ${quoteTitle(o.title)} (${percent}% similar): ${changes}.`,
+    message: `Article #${a.index} is an updated version of ${articlesText(o)} of ${o.path} ${quoteTitle(o.title)} (${percent}% similar): ${changes}.`,
     range: { start: a.start, end: a.end },
     related: [related(`Earlier version: article #${o.index} of ${o.path} (${percent}% similar)`, o)],
     fixes: [
@@ -106,8 +111,8 @@ const MIN_PARAGRAPH_WORDS = 3;
 const SHORT_PARAGRAPH_WORDS = 6;
 
 /**
- * Exact paragraph links grouped in runs: consecutive paragraphs of one article of this file whose
- * originals are consecutive paragraphs of one earlier file — one finding each, as within a file.
+ * Exact paragraph links grouped in runs: consecutive paragraphs of this file whose originals are
+ * consecutive paragraphs of one earlier file — one finding each, as within a file.
  * A run of one short paragraph ("ABSTRACT.", "9:05 p.m.") is no finding.
  */
 function exactRuns(fp: FileFingerprint, links: readonly ParagraphLink[], options: ReviewOptions): ParagraphLink[][] {
@@ -116,7 +121,8 @@ function exactRuns(fp: FileFingerprint, links: readonly ParagraphLink[], options
   for (const link of links) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
-    const continues = last && link.paragraph === last.paragraph + 1 && cols.article[link.paragraph] === cols.article[last.paragraph] &&
+    // Not cut where this file's articles meet: two files' segmentations may differ, the copied run is one.
+    const continues = last && link.paragraph === last.paragraph + 1 &&
       link.original.path === last.original.path && link.original.paragraph === last.original.paragraph + 1;
     if (continues) run.push(link);
     else runs.push([link]);

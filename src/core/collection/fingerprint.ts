@@ -7,7 +7,7 @@
 // JSON-safe form.
 import type { ReviewedStructure } from '../review/review';
 import { MIN_NEAR_WORDS } from '../rules/nearDuplicate';
-import { articleContent, byArticle, titleHash } from '../rules/repeated';
+import { articleContent, byArticle } from '../rules/repeated';
 import { textHash } from '../rules/articleVersions';
 import { BANDS, bandKeys, sketch } from '../text/minhash';
 import { lineRemovalRange } from '../text/edits';
@@ -15,7 +15,7 @@ import { normalizeForCompare } from '../text/text';
 import type { OffsetRange } from '../model/types';
 
 /** Bumped when the fingerprint's meaning changes: stored fingerprints of another version are recomputed. */
-export const FINGERPRINT_VERSION = 1;
+export const FINGERPRINT_VERSION = 2;
 
 /** A file of the collection and the version of it that was fingerprinted. */
 export interface FileStamp {
@@ -48,7 +48,7 @@ export interface ArticleFingerprint {
   /** 1-based, as in the file's review. */
   index: number;
   title: string;
-  /** Hash of the title's words (a title given in a `Title:` header is no paragraph). */
+  /** `headlineHash` of the title (a title given in a `Title:` header is no paragraph). */
   titleHash: number;
   /** The article's content (from its first non-blank line to the end of its last paragraph): offsets and 1-based lines. */
   start: number;
@@ -98,7 +98,7 @@ export interface ParagraphColumns {
   words: Uint32Array;
   /** HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED. */
   flags: Uint8Array;
-  /** 53-bit hash of the normalised text (of the words only for a heading): the same for paragraphs that are the same. */
+  /** 53-bit hash of the normalised text (`headlineHash` for a heading): the same for paragraphs that are the same. */
   hash: Float64Array;
   /** `BANDS` LSH band keys per paragraph (zeros unless SKETCHED). */
   bands: Uint32Array;
@@ -114,6 +114,18 @@ export function paragraphBands(cols: ParagraphColumns, i: number): Uint32Array |
 
 export function paragraphWords(cols: ParagraphColumns, i: number): Uint32Array | null {
   return cols.flags[i] & SKETCHED ? cols.wordHashes.subarray(cols.wordStart[i], cols.wordStart[i + 1]) : null;
+}
+
+/** Markup around a heading's words: `## `, `**`, `===`, a bullet. */
+const HEADLINE_MARKUP = /^[\s#*=_>\-\u2022]+|[\s#*=_]+$/g;
+
+/**
+ * The hash of a headline or title: its text without heading markup, normalised as body text is —
+ * so `## Title`, a title from a `Title:` header and the same line read as body text in another
+ * file's layout (a deck of related headlines) are the same.
+ */
+export function headlineHash(line: string): number {
+  return textHash(normalizeForCompare(line.replace(HEADLINE_MARKUP, '')));
 }
 
 function contentHash(text: string): number {
@@ -164,8 +176,7 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
     let flags = p.isHeading ? HEADING : 0;
     if (copied.has(p.index)) flags |= IN_FILE_COPY;
     if (nearCopies.has(p.index)) flags |= IN_FILE_NEAR;
-    // Headings by their words only (`## Title` is `Title`), as the in-file comparison does.
-    cols.hash[i] = p.isHeading ? a.keyHash : textHash(a.normalized ??= normalizeForCompare(text.slice(p.range.start, p.range.end)));
+    cols.hash[i] = p.isHeading ? headlineHash(text.slice(p.range.start, p.range.end)) : textHash(a.normalized ??= normalizeForCompare(text.slice(p.range.start, p.range.end)));
     cols.wordStart[i] = w;
     if (a.bands && a.wordHashes && a.words >= MIN_NEAR_WORDS) {
       flags |= SKETCHED;
@@ -205,7 +216,7 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
     return {
       index: article.index,
       title: article.title,
-      titleHash: titleHash(article.title),
+      titleHash: headlineHash(article.title),
       start: content.start,
       end: content.end,
       startLine: lines.lineAt(content.start) + 1,

@@ -38,11 +38,12 @@ export interface ArticleLink {
   /** This file's paragraphs (indexes in its fingerprint) that exist as such in the original. */
   sameParagraphs: number[];
   /**
-   * The original article: its 1-based index, title and content; what removing it takes (for the
+   * The original article: its 1-based index (and `lastIndex`, the same unless the earlier file's
+   * segmentation cut the story into consecutive articles `index`..`lastIndex`), title and content; what removing it takes (for the
    * explicit fix "keep this version and remove the other"), the hashes of its lines besides its
    * paragraphs (header lines) and of its title (which of this copy's header lines repeat it).
    */
-  original: OtherPlace & { index: number; title: string; removeStart: number; removeEnd: number; extraLines: number[]; titleHash: number };
+  original: OtherPlace & { index: number; title: string; removeStart: number; removeEnd: number; extraLines: number[]; titleHash: number; lastIndex: number };
 }
 
 export interface FileLinks {
