@@ -412,7 +412,7 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
       result ??= safely(task);
       const own = result instanceof TaskError || result.kind !== 'reviewed' ? undefined : result;
       await write(deliver(s, task, result, outcome));
-      if (reviewedNow && own?.fingerprint) await index.put(own.fingerprint, own.review, optionsKey(task.options));
+      if (reviewedNow && own?.fingerprint) await index.put(own.fingerprint, own.review, optionsKey(task.options), stored.has(task.shown));
       advance(task);
     }
     await producing;

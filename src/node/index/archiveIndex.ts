@@ -135,9 +135,12 @@ export class ArchiveIndex {
     }
   }
 
-  /** Stores (or replaces) a file's stamp, results and fingerprint rows. */
-  async put(fp: FileFingerprint, review: Review, optionsKey: string): Promise<void> {
-    await this.remove([fp.path]);
+  /**
+   * Stores a file's stamp, results and fingerprint rows; `replace` when the index holds an older
+   * version of it (dropping rows scans the tables: a first build never does).
+   */
+  async put(fp: FileFingerprint, review: Review, optionsKey: string, replace: boolean): Promise<void> {
+    if (replace) await this.remove([fp.path]);
     const files = await this.db.createAppender('files');
     files.appendVarchar(fp.path);
     files.appendVarchar(naturalSortKey(fp.path));
