@@ -6,20 +6,15 @@
 // copies, fix titles with their lines, the Map's marks, Compare at the first change). Fixtures:
 // test/fixtures/dumps/trust-*.txt, written for these tests.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ApplyResult } from '../../src/extension/commands/commands';
 import type { ArticleNode } from '../../src/extension/views/articlesView';
 import type { ApplyEditsArgs } from '../../src/extension/commands/editCommands';
-import { api, closeAll, codeActions, findAction, openReviewed, ours, PROJECT_ROOT, ruleOf, run, setSetting, settled, sleep, waitFor, workspaceFolder, writeWorkspaceFile } from './support';
+import { api, closeAll, codeActions, findAction, fixtureText, openFixture, openReviewed, ours, ruleOf, run, setSetting, settled, sleep, waitFor, workspaceFolder, writeWorkspaceFile } from './support';
 
-const DUMPS = path.join(PROJECT_ROOT, 'test', 'fixtures', 'dumps');
-const dump = (name: string) => fs.readFileSync(path.join(DUMPS, name), 'utf8');
-
-async function open(name: string, text = dump(name)): Promise<{ doc: vscode.TextDocument; text: string }> {
-  const uri = await writeWorkspaceFile(name, text);
-  const { doc } = await openReviewed(uri);
+/** A text of the test's own (written into the workspace), open and reviewed. */
+async function openText(name: string, text: string): Promise<{ doc: vscode.TextDocument; text: string }> {
+  const { doc } = await openReviewed(await writeWorkspaceFile(name, text));
   return { doc, text };
 }
 
@@ -50,44 +45,68 @@ async function undoLast(doc: vscode.TextDocument, expected: string): Promise<voi
 describe('issue 17: no action deletes unique text, and every edit says what it removed (item 1)', () => {
   after(closeAll);
 
-  it('Remove Article on the merged article never takes the lines that exist only there without asking', async () => {
+  it('the merged article is no repeat anywhere: no "=" in the panel, no hatching on the Map, not among the repeated articles', async () => {
     const a = await api();
-    const { doc, text } = await open('trust-merged.txt');
+    const { doc, text } = await openFixture('trust-merged');
     const headline = text.indexOf('Harbour board delays dredging of the east channel.\n');
     const node = await articleNode(doc, headline);
     assert.ok(node.article.range.start < headline, 'the headline ending in a full stop was not taken for a title: the articles merged');
-    const own = ['Bakery opens in the market hall\n', 'A bakery opened in the market hall on Saturday.\n', 'Harbour board delays dredging of the east channel.\n'];
+    // Only some of its paragraphs exist in article 1: no duplicateOf, so no "=" mark and no trash icon.
+    assert.strictEqual(node.article.duplicateOf, null);
+    const row = a.articles().articles.find(r => r.index === node.article.index)!;
+    assert.ok(!/= #/.test(row.label), row.label);
+    assert.strictEqual(row.contextValue, 'editorialReview.article');
+    assert.strictEqual(a.articles().overview.find(r => r.id === 'repeats')!.description, '0 of 4');
+    // The Map draws no repeat (hatched) block.
+    const rendered = a.whenMapRendered(20000);
+    await vscode.commands.executeCommand('editorialReview.showMap');
+    let drawn = await rendered;
+    while (drawn.articles !== 4) drawn = await a.whenMapRendered(20000);
+    assert.strictEqual(drawn.repeats, 0);
+    assert.ok(!drawn.titles.some(t => /a repeat of article/.test(t)), drawn.titles.join('\n'));
+    await vscode.window.showTextDocument(doc);
+  });
+
+  it('Remove Article on the merged article asks first, naming the 3 lines that exist only there, and says what went with Undo', async () => {
+    const a = await api();
+    const { doc, text } = await openFixture('trust-merged');
+    const headline = text.indexOf('Harbour board delays dredging of the east channel.\n');
+    const node = await articleNode(doc, headline);
     const asked = a.questionsAsked().length;
-    if (node.article.duplicateOf !== null) {
-      // The engine still marks it a repeat: the panel removes exactly what the repeat's own fix in Problems removes.
-      const repeat = a.getReview(doc.uri)!.review.findings.find(f => f.rule === 'repeated-passage' && f.range.start > headline)!;
-      const fix = findAction(await codeActions(doc, doc.lineAt(doc.positionAt(repeat.range.start).line).range), /^Remove repeated passage \(lines \d+–\d+\)$/);
-      const fixArgs = fix.command!.arguments![0] as ApplyEditsArgs;
-      const result = await vscode.commands.executeCommand<ApplyResult>('editorialReview.removeArticle', node);
-      assert.strictEqual(result.applied, true);
-      assert.strictEqual(a.questionsAsked().length, asked, 'nothing to ask: only repeated lines go');
-      assert.strictEqual(doc.getText(), applied(text, fixArgs.edits), 'the same removal as the fix in Problems');
-      for (const line of own) assert.ok(doc.getText().includes(line), `kept: ${line.trim()}`);
-      assert.match(result.message!, /^Remove repeated article \d+ \(lines \d+–\d+\): removed \d+ lines \(\d+–\d+\)\.$/);
-    } else {
-      // Not a repeat: an explicit delete, which asks first and says how many lines exist nowhere else.
-      a.answerNextQuestions([false]);
-      const cancelled = await vscode.commands.executeCommand<ApplyResult>('editorialReview.removeArticle', node);
-      assert.strictEqual(cancelled.applied, false);
-      assert.strictEqual(cancelled.reason, 'cancelled');
-      assert.match(cancelled.asked!.message, /^Delete article \d+ \(lines \d+–\d+\)\? 3 lines exist nowhere else in this file\.$/);
-      assert.strictEqual(doc.getText(), text, 'nothing removed after Cancel');
-      a.answerNextQuestions([true]);
-      const result = await vscode.commands.executeCommand<ApplyResult>('editorialReview.removeArticle', await articleNode(doc, headline));
-      assert.strictEqual(result.applied, true);
-      assert.match(result.message!, /3 lines of it existed nowhere else\.$/);
-    }
+    a.answerNextQuestions([false]);
+    const cancelled = await vscode.commands.executeCommand<ApplyResult>('editorialReview.removeArticle', node);
+    assert.strictEqual(cancelled.applied, false);
+    assert.strictEqual(cancelled.reason, 'cancelled');
+    assert.strictEqual(a.questionsAsked().length, asked + 1, 'asked once');
+    assert.strictEqual(cancelled.asked!.message, 'Delete article 3 (lines 16\u201325)? 3 lines exist nowhere else in this file.');
+    assert.match(cancelled.asked!.detail, /^Lines 16\u201318 would be gone/);
+    assert.strictEqual(doc.getText(), text, 'nothing removed after Cancel');
+    a.answerNextQuestions([true]);
+    const result = await vscode.commands.executeCommand<ApplyResult>('editorialReview.removeArticle', await articleNode(doc, headline));
+    assert.strictEqual(result.applied, true);
+    assert.strictEqual(result.removedLines, 10);
+    assert.strictEqual(result.message, 'Delete article 3 (lines 16\u201325): removed 10 lines (16\u201325); 3 lines of it existed nowhere else.');
+    assert.strictEqual(a.lastEdit()!.message, `Editorial Review: ${result.message}`);
     await undoLast(doc, text);
+  });
+
+  it('the updated version\'s own fix in Problems ("Remove this version…") asks first too', async () => {
+    const a = await api();
+    const { doc, text } = await openFixture('trust-merged');
+    const headline = text.indexOf('Harbour board delays dredging of the east channel.\n');
+    const near = ours(doc.uri).find(d => ruleOf(d) === 'near-duplicate' && doc.offsetAt(d.range.end) > headline);
+    assert.ok(near, 'the merged article is an updated version of article 1');
+    const fix = findAction(await codeActions(doc, near.range), /^Remove this version \(article #3\)/);
+    a.answerNextQuestions([false]);
+    const result = await run<ApplyResult>(fix);
+    assert.strictEqual(result.reason, 'cancelled');
+    assert.match(result.asked!.message, /\? 3 lines exist nowhere else in this file\.$/);
+    assert.strictEqual(doc.getText(), text);
   });
 
   it('Delete Article… on an article of its own asks first, naming the lines that would be gone', async () => {
     const a = await api();
-    const { doc, text } = await open('trust-merged.txt');
+    const { doc, text } = await openFixture('trust-merged');
     const node = await articleNode(doc, text.indexOf('Library extends'));
     assert.strictEqual(node.article.duplicateOf, null);
     a.answerNextQuestions([false]);
@@ -100,7 +119,7 @@ describe('issue 17: no action deletes unique text, and every edit says what it r
 
   it('Remove Article on a whole repeated article removes what its fix removes, and says so with the line count', async () => {
     const a = await api();
-    const { doc, text } = await open('trust-desk.txt');
+    const { doc, text } = await openFixture('trust-desk');
     const second = text.indexOf('Shelling resumes', 10);
     const node = await articleNode(doc, second);
     assert.strictEqual(node.article.duplicateOf, 1);
@@ -115,7 +134,7 @@ describe('issue 17: no action deletes unique text, and every edit says what it r
 
   it('Remove All Repeated Passages and each quick fix say what they removed, with Undo', async () => {
     const a = await api();
-    const { doc, text } = await open('trust-desk.txt');
+    const { doc, text } = await openFixture('trust-desk');
     const all = await vscode.commands.executeCommand<ApplyResult>('editorialReview.removeAllRepeatedPassages', doc.uri);
     assert.strictEqual(all.applied, true);
     assert.match(all.message!, /^Remove all repeated passages: removed \d+ lines \(\d+–\d+\)\.$/);
@@ -138,7 +157,7 @@ describe('issue 17: counts say what they count, and Problems\' cap is said (item
 
   it('the status bar says "Review:" and counts as Problems does, hints apart, in plain words for screen readers', async () => {
     const a = await api();
-    const { doc } = await open('trust-desk.txt');
+    const { doc } = await openFixture('trust-desk');
     const diagnostics = ours(doc.uri);
     const by = (s: vscode.DiagnosticSeverity) => diagnostics.filter(d => d.severity === s).length;
     const hints = by(vscode.DiagnosticSeverity.Hint);
@@ -153,7 +172,7 @@ describe('issue 17: counts say what they count, and Problems\' cap is said (item
 
   it('the panel\'s badge, its rows and "Finding x of n" count the same findings, saying which Problems lists', async () => {
     const a = await api();
-    const { doc } = await open('trust-desk.txt');
+    const { doc } = await openFixture('trust-desk');
     const review = a.getReview(doc.uri)!.review;
     const hints = review.findings.filter(f => f.severity === 'hint').length;
     const tree = a.articles();
@@ -174,7 +193,7 @@ describe('issue 17: counts say what they count, and Problems\' cap is said (item
     await setSetting('maxFindingsPerRule', 2000);
     const lines: string[] = [];
     for (let i = 0; i < 1100; i++) lines.push(`Item ${i + 1}: the depot on road ${i + 7} was reportedly closed for repairs this week.`);
-    const { doc } = await open('trust-many.txt', `Road depots closed across the county\n${lines.join('\n')}\n`);
+    const { doc } = await openText('trust-many.txt', `Road depots closed across the county\n${lines.join('\n')}\n`);
     await waitFor(() => (a.getReview(doc.uri)?.review.findings.length ?? 0) > 1000, 'more than 1,000 findings');
     await settled(doc);
     const tree = a.articles();
@@ -188,7 +207,7 @@ describe('issue 17: counts say what they count, and Problems\' cap is said (item
 
   it('overview figures come from the whole review, not from the capped list (item 4)', async () => {
     const a = await api();
-    const { doc } = await open('trust-desk.txt');
+    const { doc } = await openFixture('trust-desk');
     const full = a.articles().overview;
     const share = full.find(r => r.id === 'duplicated')!.description;
     const claims = full.find(r => r.id === 'unattributed-claim')!.description;
@@ -215,7 +234,7 @@ describe('issue 17: every view follows one state of the review (item 3)', () => 
   it('a file above maxFileSize: on demand everywhere; after Review Now the panel and the Map follow the squiggles at once; edit and undo; Clear Problems', async () => {
     const a = await api();
     await setSetting('maxFileSize', 1000);
-    const text = dump('trust-desk.txt');
+    const text = fixtureText('trust-desk');
     const uri = await writeWorkspaceFile('trust-large.txt', text);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
@@ -285,7 +304,7 @@ describe('issue 17: rules and whole reviews turned off, undoably (item 9)', () =
   const rulesOf = (uri: vscode.Uri) => new Set(ours(uri).map(ruleOf));
 
   it('offers "Disable «rule» for this file" and "… in this workspace" on every finding', async () => {
-    const { doc } = await open('trust-desk.txt');
+    const { doc } = await openFixture('trust-desk');
     const names: Record<string, string> = { 'repeated-passage': 'Repeated passage', 'unattributed-claim': 'Unattributed claim', 'loaded-term': 'Loaded term', boilerplate: 'Web debris' };
     for (const d of ours(doc.uri)) {
       const titles = (await codeActions(doc, d.range)).map(x => x.title);
@@ -296,8 +315,8 @@ describe('issue 17: rules and whole reviews turned off, undoably (item 9)', () =
 
   it('Disable «Loaded term» for this file silences it there only, and Undo brings it back', async () => {
     const a = await api();
-    const { doc } = await open('trust-desk.txt');
-    const { doc: other } = await open('trust-desk-other.txt', dump('trust-desk.txt'));
+    const { doc } = await openFixture('trust-desk');
+    const { doc: other } = await openText('trust-desk-other.txt', fixtureText('trust-desk'));
     await vscode.window.showTextDocument(doc);
     const terms = a.getReview(doc.uri)!.review.findings.filter(f => f.rule === 'loaded-term').length;
     const term = ours(doc.uri).find(d => ruleOf(d) === 'loaded-term')!;
@@ -313,7 +332,7 @@ describe('issue 17: rules and whole reviews turned off, undoably (item 9)', () =
   });
 
   it('Disable «Unattributed claim» in this workspace writes "off" to .editorial-review.json, and Undo takes it back', async () => {
-    const { doc } = await open('trust-desk.txt');
+    const { doc } = await openFixture('trust-desk');
     const config = vscode.Uri.joinPath(workspaceFolder(), '.editorial-review.json');
     const before = await vscode.workspace.fs.readFile(config).then(b => Buffer.from(b).toString('utf8'), () => undefined);
     const claim = ours(doc.uri).find(d => ruleOf(d) === 'unattributed-claim')!;
@@ -329,7 +348,7 @@ describe('issue 17: rules and whole reviews turned off, undoably (item 9)', () =
 
   it('Turn Review Off for This File clears it and every view says so; Turn Review On reviews it again', async () => {
     const a = await api();
-    const { doc } = await open('trust-desk.txt');
+    const { doc } = await openFixture('trust-desk');
     await vscode.window.showTextDocument(doc);
     assert.strictEqual(await vscode.commands.executeCommand('editorialReview.turnOffForFile'), true);
     await waitFor(() => ours(doc.uri).length === 0, 'no problems');
@@ -349,7 +368,7 @@ describe('issue 17: the small things (item 11)', () => {
 
   it('Replace every «Kiev» replaces the copies in the repeated article too, says so, and the copy still repeats', async () => {
     const a = await api();
-    const { doc, text } = await open('trust-desk.txt');
+    const { doc, text } = await openFixture('trust-desk');
     const kiev = text.indexOf('Kiev');
     const action = findAction(await codeActions(doc, new vscode.Range(doc.positionAt(kiev), doc.positionAt(kiev + 4))), /^Replace every «Kiev»/);
     assert.strictEqual(action.title, 'Replace every «Kiev» in this file with «Kyiv» (4, 2 of them in repeated copies)');
@@ -363,7 +382,7 @@ describe('issue 17: the small things (item 11)', () => {
   });
 
   it('"Remove repeated passage" names its lines', async () => {
-    const { doc, text } = await open('trust-desk.txt');
+    const { doc, text } = await openFixture('trust-desk');
     const second = text.indexOf('Shelling resumes', 10);
     const line = doc.positionAt(second).line;
     const action = findAction(await codeActions(doc, doc.lineAt(line).range), /^Remove repeated passage \(lines \d+–\d+\)$/);
@@ -376,7 +395,7 @@ describe('issue 17: the small things (item 11)', () => {
 
   it('the Map: "1 finding" in the singular, marks big enough to tell apart, reachable with the keyboard', async () => {
     const a = await api();
-    const { doc } = await open('trust-desk.txt');
+    const { doc } = await openFixture('trust-desk');
     await vscode.window.showTextDocument(doc);
     const rendered = a.whenMapRendered(20000);
     await vscode.commands.executeCommand('editorialReview.showMap');
@@ -408,7 +427,7 @@ describe('issue 17: the small things (item 11)', () => {
     const original = `${lines.join('\n')}.`;
     const copy = `${changedLines.join('\n')}.`;
     const text = `Harbour board meets\n\n${original}\n\nOther news\n\nThe tram line opened a month early on Sunday, the transport office said.\n\nHarbour board meets again\n\n${copy}\n`;
-    const { doc } = await open('trust-compare.txt', text);
+    const { doc } = await openText('trust-compare.txt', text);
     const a = await api();
     const near = a.getReview(doc.uri)!.review.findings.find(f => f.rule === 'near-duplicate');
     assert.ok(near, a.getReview(doc.uri)!.review.findings.map(f => f.message).join(' | '));

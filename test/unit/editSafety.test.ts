@@ -25,7 +25,7 @@ import {
   removeArticlePlan,
   replaceEveryPlan,
 } from '../../src/extension/common/editPlans';
-import { buildDump, dumpPlan } from './generators';
+import { buildDump, dumpPlan, sentence } from './generators';
 import { freshReview, uncapped } from './invariants';
 import { optionsArb, runParameters } from './properties';
 import { ofRule, reviewWith } from './helpers';
@@ -174,19 +174,31 @@ describe('Remove Article on the merged article of trust-merged.txt (issue 17, it
     );
   });
 
-  it('never removes those lines without asking first', () => {
+  it('is no repeat (only some of its paragraphs exist in article 1), but an updated version of it', () => {
+    assert.equal(merged.duplicateOf, null);
+    assert.equal(merged.nearDuplicateOf?.index, 1);
+  });
+
+  it('Remove Article is an explicit delete that asks first, naming those 3 lines', () => {
     const plan = removeArticlePlan(text, r, merged.index)!;
+    assert.equal(plan.kind, 'delete');
     const checked = checkPlan(text, plan);
-    const after = applyEdits(text, plan.edits);
-    if (plan.kind === 'repeat') {
-      // The engine still calls it a repeat: the panel removes what the repeat's fix removes.
-      assert.equal(checked.question, undefined);
-      assert.deepEqual(plan.edits.map(e => e.range), removeAllRepeatedPassages(r).map(e => e.range).filter(x => x.start >= merged.range.start && x.end <= merged.range.end));
-      for (const l of [headline - 2, headline - 1, headline]) assert.ok(after.includes(lines[l]), `line ${l + 1} stays`);
-    } else {
-      assert.ok(checked.question, 'an explicit delete of lines found nowhere else asks first');
-      assert.match(checked.question.message, /^Delete article \d+ \(lines \d+\u2013\d+\)\? 3 lines exist nowhere else in this file\.$/);
-    }
+    assert.ok(checked.question, 'an explicit delete of lines found nowhere else asks first');
+    assert.equal(checked.question.message, `Delete article ${merged.index} (lines ${headline - 1}\u2013${headline + 8})? 3 lines exist nowhere else in this file.`);
+    assert.equal(checked.question.button, 'Delete');
+    assert.deepEqual(lostLines(checked.lost), [headline - 2, headline - 1, headline]);
+  });
+
+  it('the updated version\'s removals in Problems ask first too, each naming what exists only in what it removes', () => {
+    const version = r.findings.find(f => f.rule === 'near-duplicate' && f.range.start >= merged.range.start)!;
+    assert.ok(version && version.fixes!.length === 2, JSON.stringify(r.findings.map(f => f.message)));
+    const [removeThis, removeOriginal] = version.fixes!.map(fix => checkPlan(text, findingFixPlan(text, version, fix)));
+    assert.match(removeThis.title, /^Remove this version \(article #3\).* \(lines 16\u201324\)$/);
+    assert.deepEqual(lostLines(removeThis.lost), [headline - 2, headline - 1, headline]);
+    assert.ok(removeThis.question);
+    // Article 1's title is left in the merged article's headline (with a full stop); its byline is not.
+    assert.deepEqual(lostLines(removeOriginal.lost), [1], 'only article 1\'s byline');
+    assert.match(removeOriginal.question!.message, /\? 1 line exists nowhere else in this file\.$/);
   });
 });
 
@@ -270,13 +282,42 @@ function everyPlan(text: string, r: Review): { where: string; plan: EditPlan }[]
   return plans;
 }
 
+/** How a merged article is added to a generated dump (see `withMergedArticle`). */
+interface Merge {
+  title: string;
+  paragraph: string;
+  /** Which earlier article it copies (modulo the number of articles). */
+  pick: number;
+}
+
+const mergeArb: fc.Arbitrary<Merge> = fc.record({
+  title: sentence.map(s => s.replace(/[.!?]$/, '')),
+  paragraph: sentence,
+  pick: fc.nat(),
+});
+
+/**
+ * The dump with the case of issue 17 item 1 appended: an article of its own (a title and a
+ * paragraph) followed without a blank line by a copy of an earlier article whose headline ends in a
+ * full stop, so that a reader may take both for one article.
+ */
+function withMergedArticle(text: string, merge: Merge): string {
+  const articles = reviewWith(text).articles;
+  if (articles.length === 0) return text;
+  const source = articles[merge.pick % articles.length];
+  const copy = text.slice(source.range.start, source.range.end).trimEnd().split('\n');
+  copy[0] = copy[0].replace(/[.!?:]?\s*$/, '.');
+  return `${text.trimEnd()}\n\n${merge.title}\n${merge.paragraph}\n${copy.join('\n')}\n`;
+}
+
 describe('property: no entry point removes a line that exists only once without saying so first', () => {
   it('every plan that loses a line asks first (or its title names the line), and asks about exactly those lines', () => {
     let asked = 0;
     let plans = 0;
+    let mergedDeletesAsked = 0;
     fc.assert(
-      fc.property(dumpPlan, optionsArb, (dump, options) => {
-        const text = buildDump(dump);
+      fc.property(dumpPlan, optionsArb, fc.option(mergeArb, { freq: 2 }), (dump, options, merge) => {
+        const text = merge ? withMergedArticle(buildDump(dump), merge) : buildDump(dump);
         for (const r of [freshReview(text, options), freshReview(text, uncapped(options))]) {
           for (const { where, plan } of everyPlan(text, r)) {
             plans++;
@@ -293,13 +334,13 @@ describe('property: no entry point removes a line that exists only once without 
               const n = lostLines(checked.lost).length;
               assert.match(checked.question.message, new RegExp(`\\? ${n} lines? exists? nowhere else`), where);
             }
-            if (plan === undefined) continue;
             // The panel's Remove Article on a repeat removes what the repeat's own fix removes.
             const m = /^Remove Article (\d+)$/.exec(where);
             if (m && 'kind' in plan && plan.kind === 'repeat') {
               const own = r.findings.find(f => f.rule === 'repeated-passage' && f.data.kind === 'article' && f.data.article === Number(m[1]));
               if (own) assert.deepEqual(plan.edits, own.fixes![0].edits, `${where}: the repeat's own fix`);
             }
+            if (merge && m && Number(m[1]) === r.articles.length && 'kind' in plan && plan.kind === 'delete' && checked.question) mergedDeletesAsked++;
           }
         }
       }),
@@ -307,6 +348,7 @@ describe('property: no entry point removes a line that exists only once without 
     );
     assert.ok(plans > 1000, `${plans} plans checked`);
     assert.ok(asked > 0, 'some generated dumps call for a question (an explicit delete, a near duplicate removed)');
+    assert.ok(mergedDeletesAsked > 0, 'Remove Article asked before deleting a merged article');
   });
 });
 
