@@ -27,8 +27,8 @@ export interface CollectionApi {
   settled(): Promise<void>;
   /** The report of the last build. */
   lastReport(): IndexReport | undefined;
-  /** Forgets the index in memory and builds it again from the stored one, as reopening the workspace does. */
-  reload(): Promise<IndexReport | undefined>;
+  /** Stores the index and forgets it in memory, runs `whileClosed`, then builds it again from the stored one, as reopening the workspace does. */
+  reload(whileClosed?: () => Promise<void>): Promise<IndexReport | undefined>;
   paths(): string[];
   stories(): Story[];
   /** The Stories view's rows as shown: label, description, accessible label, and the occurrences'. */
@@ -131,7 +131,7 @@ export class Collection implements vscode.Disposable {
       ready: () => this.index.ready,
       settled: () => this.index.settled(),
       lastReport: () => this.index.lastReport,
-      reload: () => this.index.reload(),
+      reload: whileClosed => this.index.reload(whileClosed),
       paths: () => this.index.paths(),
       stories: () => this.index.stories(),
       storiesView: () =>

@@ -156,14 +156,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.build?.cancel();
   }
 
-  /** Forgets the index in memory, then builds it again from the stored one (what reopening the workspace does). */
-  async reload(): Promise<IndexReport | undefined> {
+  /**
+   * Stores the index and forgets it in memory, runs `whileClosed` (what happens to the files while
+   * no window watches them), then builds the index again from the stored one: what closing and
+   * reopening the workspace does.
+   */
+  async reload(whileClosed?: () => Promise<void>): Promise<IndexReport | undefined> {
     this.build?.cancel();
     await this.ready;
+    await this.events;
     await this.persistNow();
     this.index = undefined;
     this.uris.clear();
     this.firstBuild = true;
+    await whileClosed?.();
     return this.rebuild();
   }
 
