@@ -85,7 +85,7 @@ export class Collection implements vscode.Disposable {
       watcher.onDidChange(uri => this.index.fileChanged(uri)),
       watcher.onDidDelete(uri => this.index.fileDeleted(uri)),
       vscode.workspace.onDidRenameFiles(e => this.index.filesRenamed(e.files)),
-      vscode.workspace.onDidSaveTextDocument(doc => this.index.fileChanged(doc.uri)),
+      vscode.workspace.onDidSaveTextDocument(doc => this.index.fileChanged(doc.uri, true)),
       // A file closed with its changes discarded: the index reads it again from disk.
       vscode.workspace.onDidCloseTextDocument(doc => this.index.fileChanged(doc.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.start()),

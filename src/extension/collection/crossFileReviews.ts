@@ -59,8 +59,8 @@ export class CrossFileReviews implements CrossFileHook, vscode.Disposable {
   }
 
   private withLinks(kept: Kept): Review {
-    // The index holds another fingerprint of the file (read from disk since): no links for this text.
-    if (this.index.get(kept.fp.path) !== kept.fp) return kept.review;
+    // The index holds the fingerprint of another text of the file (read from disk since): no links for this text.
+    if (this.index.get(kept.fp.path)?.contentHash !== kept.fp.contentHash) return kept.review;
     const links = this.index.linksFor(kept.fp.path);
     return links ? withCrossFileFindings(kept.review, kept.text, kept.fp, links, kept.options) : kept.review;
   }

@@ -288,10 +288,18 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   // ---- Files changed outside the editor -----------------------------------------------------
 
-  /** A file was created or changed on disk. */
-  fileChanged(uri: vscode.Uri): void {
+  /**
+   * A file was created or changed on disk (`saved`: saved from its editor, whose review already
+   * gave the fingerprint of that text). A file with unsaved changes is left to its reviews.
+   */
+  fileChanged(uri: vscode.Uri, saved = false): void {
+    if (!this.index || !vscode.workspace.getWorkspaceFolder(uri)) return;
     const path = this.keyOf(uri);
-    if (!path || !this.index) return;
+    if (!path) {
+      // A folder created (or moved in) is reported alone, without the files inside it.
+      if (uri.scheme === 'file' && !saved) this.serial(() => this.folderAdded(uri));
+      return;
+    }
     this.serial(async () => {
       const index = this.index;
       if (!index) return;
@@ -305,15 +313,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       const had = index.get(path);
       if (had && sameStamp(had, stat)) return;
       const open = findOpenDocument(uri.toString());
-      if (open && had && !open.isDirty && had.contentHash === textHash(open.getText())) {
-        // Saved: the fingerprint its review gave now stands for the file on disk.
+      if (open?.isDirty) return;
+      if (saved && open && had && had.contentHash === textHash(open.getText())) {
+        // The fingerprint its review gave now stands for the file on disk.
         had.size = stat.size;
         had.mtimeMs = stat.mtime;
         this.schedulePersist();
         return;
       }
-      // An open file is fingerprinted by its review.
-      if (open) return;
       const bytes = await this.readBytes(uri);
       const result = bytes && (await this.fingerprint(uri, bytes, { path, size: stat.size, mtimeMs: stat.mtime }));
       if (this.index !== index) return;
@@ -321,6 +328,16 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (result && 'fingerprint' in result) this.changed(index.update(result.fingerprint));
       else if (had) this.changed(index.remove(path));
     });
+  }
+
+  private async folderAdded(uri: vscode.Uri): Promise<void> {
+    try {
+      if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
+    } catch {
+      return;
+    }
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), undefined, this.settings.maxFiles);
+    for (const file of found) if (this.keyOf(file)) this.fileChanged(file);
   }
 
   /** A file or folder was deleted (a rename also deletes: handled when the file is still gone a moment later). */
