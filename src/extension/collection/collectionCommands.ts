@@ -10,13 +10,9 @@ import { PassageProvider } from '../views/passages';
 import { basename, findOpenDocument } from '../review/reviewState';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-export const COLLECTION_CMD = {
-  openInCollection: 'editorialReview.openInCollection',
-  compareAcrossFiles: 'editorialReview.compareAcrossFiles',
-  removeInOtherFile: 'editorialReview.removeInOtherFile',
-  stopIndexing: 'editorialReview.stopIndexing',
-  rebuildIndex: 'editorialReview.rebuildCollectionIndex',
-} as const;
+import { COLLECTION_CMD } from '../common/commandIds';
+
+export { COLLECTION_CMD };
 
 /** A place in a file of the collection: its name there, 1-based lines. */
 export interface PlaceArgs {
