@@ -109,7 +109,7 @@ export function copiesFound(reportFile: string, manifest: FolderManifest): { fou
   return { found, total: manifest.crossFileCopies.length };
 }
 
-interface Args {
+export interface FolderArgs {
   files: number;
   size: number;
   seed: number;
@@ -118,8 +118,8 @@ interface Args {
   check: boolean;
 }
 
-function parse(argv: string[]): Args {
-  const a: Args = { files: 500, size: 100, seed: 42, runs: 3, index: true, check: false };
+function parse(argv: string[]): FolderArgs {
+  const a: FolderArgs = { files: 500, size: 100, seed: 42, runs: 3, index: true, check: false };
   for (let i = 0; i < argv.length; i++) {
     const value = () => Number(argv[++i]);
     if (argv[i] === '--files') a.files = value();
@@ -134,7 +134,7 @@ function parse(argv: string[]): Args {
 }
 
 /** Runs the folder benchmark and returns its Markdown section. */
-export function folderBenchmark(a: Args): string {
+export function folderBenchmark(a: FolderArgs): string {
   const dir = path.join(OUT_DIR, `folder-${a.size}mb-${a.files}f-seed${a.seed}`);
   const manifestFile = path.join(dir, 'manifest.json');
   const manifest: FolderManifest = fs.existsSync(manifestFile)

@@ -17,6 +17,10 @@ export interface CliArgs {
   order: 'name' | 'mtime';
   /** Worker threads (from --jobs); undefined: every core. */
   jobs?: number;
+  /** The on-disk index (from --index FILE): unchanged files are not reviewed again. */
+  index?: string;
+  /** Where to write the index's tables as Parquet (from --export-parquet DIR). */
+  exportParquet?: string;
   help: boolean;
   version: boolean;
   paths: string[];
@@ -52,6 +56,12 @@ Options:
                        (modification time, oldest first)
   -j, --jobs N         review on N worker threads (default: every core); the output is the
                        same byte for byte whatever N is
+      --index FILE     keep an on-disk index (DuckDB) in FILE: a later run reads again only new
+                       or changed files (size, modification time, options) and drops deleted
+                       ones; the report is the one a run without an index gives
+      --export-parquet DIR
+                       write the index's tables (files, articles, paragraphs, bands) as Parquet
+                       files in DIR, for an engine past one machine (sql/cross_file_copies.sql)
   -q, --quiet          findings only: no summary, no progress line and no notes on standard error
   -h, --help           show this help
   -v, --version        show the version
@@ -59,7 +69,9 @@ Options:
 Exit status: 0 nothing found, 1 findings reported, 2 usage or input errors.
 `;
 
-const VALUE_FLAGS: Record<string, 'format' | 'config' | 'rules' | 'order' | 'jobs'> = {
+const VALUE_FLAGS: Record<string, 'format' | 'config' | 'rules' | 'order' | 'jobs' | 'index' | 'exportParquet'> = {
+  '--index': 'index',
+  '--export-parquet': 'exportParquet',
   '--order': 'order',
   '--jobs': 'jobs',
   '-j': 'jobs',
@@ -132,6 +144,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
           throw new UsageError(`unknown format "${value}"; use ${FORMATS.join(', ')}`);
         }
         args.format = value as Format;
+      } else if (valueFlag === 'index' || valueFlag === 'exportParquet') {
+        if (value === '') throw new UsageError(`--${valueFlag === 'index' ? 'index' : 'export-parquet'} needs a path`);
+        args[valueFlag] = value;
       } else if (valueFlag === 'order') {
         if (value !== 'name' && value !== 'mtime') throw new UsageError(`unknown order "${value}"; use name or mtime`);
         args.order = value;

@@ -22,6 +22,9 @@ import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { isReportText } from '../core/report/reportFiles';
 import { collectFiles, isWritable, readTextFile, unchangedSince, writeFixedFile } from './files';
 import { ProgressLine, terminalProgress } from './progress';
+import type { ArchiveIndex } from '../node/index/archiveIndex';
+import { Handoff } from '../node/handoff';
+import { textHash } from '../core/rules/articleVersions';
 import { ReviewTask, TaskResult, lexiconsFor, runReviewTask } from './reviewTask';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
@@ -165,7 +168,8 @@ function prepare(argv: readonly string[], io: CliIo): Session | number {
       fail(`${PREFIX}: ${display(file)}: skipped because of the config file error above`);
       continue;
     }
-    tasks.push({ file, shown: display(file), options: config.options, fingerprint: collection });
+    // The on-disk index stores every file's fingerprint, even when there is one file.
+    tasks.push({ file, shown: display(file), options: config.options, fingerprint: collection || args.index !== undefined || args.exportParquet !== undefined });
   }
   if (collection) {
     const compare = compareFiles(args.order);
@@ -305,7 +309,12 @@ function endOf(s: Session, outcome: Outcome): string {
  */
 export function run(argv: readonly string[], io: CliIo): number {
   const s = prepare(argv, io);
-  return typeof s === 'number' ? s : runPrepared(s);
+  if (typeof s === 'number') return s;
+  if (s.args.index !== undefined || s.args.exportParquet !== undefined) {
+    s.note(`${PREFIX}: --index and --export-parquet need the bundled command line (dist/cli.js with dist/cliWorker.js)`);
+    return 2;
+  }
+  return runPrepared(s);
 }
 
 /** The same run with the per-file work on `jobs` worker threads (`workerFile`: the bundled reviewWorker). */
@@ -313,6 +322,7 @@ export async function runOnThreads(argv: readonly string[], io: CliIo, workerFil
   const s = prepare(argv, io);
   if (typeof s === 'number') return s;
   const jobs = Math.min(s.args.jobs ?? defaultJobs, s.tasks.length);
+  if (s.args.index !== undefined || s.args.exportParquet !== undefined) return runIndexed(s, workerFile, s.args.fix ? 1 : jobs);
   // --fix writes files as it goes: one at a time, on this thread.
   if (jobs <= 1 || s.args.fix) return runPrepared(s);
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
@@ -324,6 +334,97 @@ export async function runOnThreads(argv: readonly string[], io: CliIo, workerFil
   });
   io.progress?.done();
   io.stdout(endOf(s, outcome));
+  return exitCode(s, outcome);
+}
+
+/** What a stored result was made under: the tool's version and the file's options. */
+function optionsKey(options: ReviewOptions): string {
+  return `${version}:${textHash(JSON.stringify(options))}`;
+}
+
+/** A task's result from the index (its text read again and checked against the stored hash), or undefined. */
+async function storedResult(index: ArchiveIndex, task: ReviewTask): Promise<TaskResult | undefined> {
+  const stored = await index.get(task.shown);
+  if (!stored) return undefined;
+  const read = readTextFile(task.file, task.shown);
+  if (!read.ok || textHash(read.text) !== stored.contentHash) return undefined;
+  return { kind: 'reviewed', shown: task.shown, text: read.text, review: stored.review, fingerprint: stored.fingerprint, size: read.size, mtimeMs: read.mtimeMs };
+}
+
+/**
+ * The run with an on-disk index (`--index`, `--export-parquet`): files whose size, modification
+ * time and options match the index are taken from it (their text read again, not reviewed);
+ * the others are reviewed (on worker threads) and stored; files no longer there are dropped. The
+ * report is the one a run without an index gives.
+ */
+async function runIndexed(s: Session, workerFile: string, jobs: number): Promise<number> {
+  let index: ArchiveIndex;
+  try {
+    // Loaded only here: the plain review never loads the database client.
+    const { ArchiveIndex: Index } = await import('../node/index/archiveIndex');
+    index = await Index.open(s.args.index !== undefined ? path.resolve(s.io.cwd, s.args.index) : ':memory:');
+  } catch (e) {
+    s.note(`${PREFIX}: cannot open the index: ${message(e)}`);
+    return 2;
+  }
+  const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
+  const write = s.io.write ?? (async (t: string) => s.io.stdout(t));
+  try {
+    const stored = await index.stamps();
+    const reuse = new Set<ReviewTask>();
+    if (!s.args.fix) {
+      for (const task of s.tasks) {
+        const stamp = stored.get(task.shown);
+        if (!stamp || stamp.optionsKey !== optionsKey(task.options)) continue;
+        try {
+          const stat = fs.statSync(task.file);
+          if (stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs) reuse.add(task);
+        } catch {
+          // gone since it was listed: reviewed (and reported) as usual
+        }
+      }
+    }
+    const present = new Set(s.tasks.map(t => t.shown));
+    await index.remove([...stored.keys()].filter(p => !present.has(p)));
+    const fresh = s.tasks.filter(t => !reuse.has(t));
+    s.info(`${PREFIX}: index ${s.args.index ?? '(in memory)'}: ${fresh.length} of ${s.tasks.length} files to review, ${reuse.size} unchanged`);
+    // The fresh files' results, in order, handed over one at a time.
+    const handoff = new Handoff<TaskResult | TaskError>();
+    const safely = (task: ReviewTask): TaskResult | TaskError => {
+      try {
+        return runReviewTask(task);
+      } catch (e) {
+        return new TaskError(message(e));
+      }
+    };
+    const producing =
+      jobs > 1 && fresh.length > 1
+        ? runInOrder<ReviewTask, TaskResult>(fresh, { jobs, workerFile }, result => handoff.put(result))
+        : (async () => {
+            for (const task of fresh) await handoff.put(safely(task));
+          })();
+    const advance = progressTracker(s);
+    await write(s.writer.begin(s.tasks.length));
+    for (const task of s.tasks) {
+      let result = reuse.has(task) ? await storedResult(index, task) : await handoff.take();
+      // A stored result that cannot be read back: reviewed again here.
+      const reviewedNow = !reuse.has(task) || result === undefined;
+      result ??= safely(task);
+      const own = result instanceof TaskError || result.kind !== 'reviewed' ? undefined : result;
+      await write(deliver(s, task, result, outcome));
+      if (reviewedNow && own?.fingerprint) await index.put(own.fingerprint, own.review, optionsKey(task.options));
+      advance(task);
+    }
+    await producing;
+    s.io.progress?.done();
+    await write(endOf(s, outcome));
+    if (s.args.exportParquet !== undefined) {
+      const written = await index.exportParquet(path.resolve(s.io.cwd, s.args.exportParquet));
+      s.info(`${PREFIX}: wrote ${written.length} Parquet files to ${s.args.exportParquet}`);
+    }
+  } finally {
+    index.close();
+  }
   return exitCode(s, outcome);
 }
 

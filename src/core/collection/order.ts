@@ -56,3 +56,11 @@ export function compareFiles(order: CollectionOrder): (a: Orderable, b: Orderabl
   if (order === 'name') return (a, b) => naturalCompare(a.path, b.path);
   return (a, b) => a.mtimeMs - b.mtimeMs || naturalCompare(a.path, b.path);
 }
+
+/**
+ * A key whose plain string order is the natural order of paths (digit runs padded to 20 places,
+ * lower case): what a database sorts by (`files.sort_key` of the on-disk index).
+ */
+export function naturalSortKey(filePath: string): string {
+  return filePath.toLowerCase().replace(/\d+/g, run => run.replace(/^0+(?=\d)/, '').padStart(20, '0'));
+}
