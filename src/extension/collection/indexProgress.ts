@@ -1,11 +1,11 @@
 // What the status bar says while the index is built: files done of total, MB/s, time left.
 export class IndexProgress {
   private bytes = 0;
-  private readonly started = Date.now();
 
   constructor(
     private readonly totalBytes: number,
     private readonly files: number,
+    private readonly started = Date.now(),
   ) {}
 
   done(bytes: number): void {
