@@ -33,6 +33,7 @@ const targets = [
   { name: 'cli worker', entry: 'src/cli/reviewWorker.ts', outfile: 'dist/cliWorker.js' },
   { name: 'extension', entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', external: ['vscode'], optional: true },
   { name: 'worker', entry: 'src/extension/review/reviewWorker.ts', outfile: 'dist/reviewWorker.js', external: ['vscode'], optional: true },
+  { name: 'index worker', entry: 'src/extension/collection/indexWorker.ts', outfile: 'dist/indexWorker.js', external: ['vscode'], optional: true },
 ].filter(t => !t.optional || fs.existsSync(path.join(root, t.entry)));
 
 /** The package a node_modules path belongs to ('@scope/name' or 'name'), or undefined. */

@@ -11,6 +11,7 @@ import { StatusBar } from './views/statusBar';
 import { EditApplier, EditReport } from './commands/applyPlan';
 import { Question } from './common/editPlans';
 import { DocView, docView } from './review/docView';
+import type { CollectionApi } from './collection/collection';
 
 export interface EditorialReviewApi {
   /** The latest review of a document or file, if any (possibly for an older version). */
@@ -58,6 +59,8 @@ export interface EditorialReviewApi {
   timings(): readonly ReviewTiming[];
   /** True when reviews run in the worker thread. */
   usesWorker(): boolean;
+  /** The workspace's collection: its index, stories and views. */
+  collection: CollectionApi;
 }
 
 export interface ApiDeps {
@@ -69,10 +72,12 @@ export interface ApiDeps {
   map: MapViewProvider;
   docs: RuleDocs;
   applier: EditApplier;
+  collection: CollectionApi;
 }
 
-export function createApi({ reviewer, articles, treeView, statusBar, client, map, docs, applier }: ApiDeps): EditorialReviewApi {
+export function createApi({ reviewer, articles, treeView, statusBar, client, map, docs, applier, collection }: ApiDeps): EditorialReviewApi {
   return {
+    collection,
     getReview: uri => reviewer.get(uri),
     reviewDocument: async doc => (await reviewer.reviewDocument(doc, true))?.review,
     whenReviewed: (doc, timeoutMs) => reviewer.settle(doc, timeoutMs),

@@ -18,6 +18,7 @@ import { Reviewer } from './review/reviewer';
 import { RuleDocs } from './common/ruleDocs';
 import { StatusBar } from './views/statusBar';
 import { WorkspaceConfig } from './config/workspaceConfig';
+import { Collection } from './collection/collection';
 
 export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
   const output = vscode.window.createOutputChannel('Editorial Review', { log: true });
@@ -58,8 +59,14 @@ export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
     ...registerCommands({ reviewer, config, articles, passages, applier, tool: { name: 'editorial-review', version } }),
   );
 
+  // The workspace's collection (findings across files, the Stories view): only with a folder open.
+  const collection = new Collection(context, { reviewer, diagnostics, passages, log });
+  articles.elsewhere = (uri, article) => collection.elsewhere(uri, article);
+  context.subscriptions.push(collection, collection.onDidChangeMarks(() => articles.refresh()));
+  void collection.start();
+
   reviewer.reviewAllOpen('activation');
-  return createApi({ reviewer, articles, treeView, statusBar, client, map, docs, applier });
+  return createApi({ reviewer, articles, treeView, statusBar, client, map, docs, applier, collection: collection.api() });
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ToolInfo } from '../../core/report/report';
 import { RuleId } from '../../core/model/types';
 import type { ArticleNode, ArticlesProvider, ArticlesNode } from '../views/articlesView';
-import { CMD } from '../common/commandIds';
+import { CMD, COLLECTION_CMD } from '../common/commandIds';
 import { ConfigCommands, IgnoreArgs, IgnoreOccurrenceArgs } from './configCommands';
 import { ApplyEditsArgs, applyEdits, copyArticle, removeAllRepeated, removeArticle } from './editCommands';
 import { EditApplier } from './applyPlan';
@@ -37,8 +37,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const config = new ConfigCommands(reviewer, deps.config);
   const rules = new RuleCommands(reviewer, deps.config, config);
   const { applier } = deps;
+  // The collection's commands are registered with it (collection/collectionCommands.ts).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- VS Code passes command arguments untyped
-  const handlers: Record<(typeof CMD)[keyof typeof CMD], (...args: any[]) => unknown> = {
+  const handlers: Record<Exclude<(typeof CMD)[keyof typeof CMD], (typeof COLLECTION_CMD)[keyof typeof COLLECTION_CMD]>, (...args: any[]) => unknown> = {
     [CMD.reviewFile]: (arg?: unknown) => reviewFile(reviewer, articles, arg),
     // The articles view's title button: the same review, named for where it stands.
     [CMD.reviewAgain]: (arg?: unknown) => reviewFile(reviewer, articles, arg),

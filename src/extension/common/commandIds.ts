@@ -1,5 +1,14 @@
 // Every command id of the extension, in one place (package.json contributes the same ids; an
 // integration test checks that each contributed command is registered).
+/** The commands of the workspace's collection (registered by collection/collectionCommands.ts). */
+export const COLLECTION_CMD = {
+  openInCollection: 'editorialReview.openInCollection',
+  compareAcrossFiles: 'editorialReview.compareAcrossFiles',
+  removeInOtherFile: 'editorialReview.removeInOtherFile',
+  stopIndexing: 'editorialReview.stopIndexing',
+  rebuildIndex: 'editorialReview.rebuildCollectionIndex',
+} as const;
+
 export const CMD = {
   // Palette
   reviewFile: 'editorialReview.reviewFile',
@@ -37,6 +46,7 @@ export const CMD = {
   ignoreOccurrence: 'editorialReview.ignoreOccurrence',
   undoIgnore: 'editorialReview.undoIgnore',
   disableRule: 'editorialReview.disableRule',
+  ...COLLECTION_CMD,
 } as const;
 
 export type CommandId = (typeof CMD)[keyof typeof CMD];

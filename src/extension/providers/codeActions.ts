@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { occurrenceOf } from '../../core/language/occurrences';
 import { Finding, RuleId } from '../../core/model/types';
-import { EditPlan, findingFixPlan, fixAllPlan, removeAllDebrisPlan, removeAllRepeatsPlan, replaceEveryPlan } from '../common/editPlans';
+import { EditPlan, findingFixPlan, fixAllPlan, linesRemoved, removeAllDebrisPlan, removeAllRepeatsPlan, replaceEveryPlan } from '../common/editPlans';
+import { crossFileActions } from '../collection/crossFileActions';
 import { RULE_LABEL } from '../common/ruleLabels';
 import type { DisableRuleArgs } from '../commands/ruleCommands';
 import { CMD } from '../common/commandIds';
@@ -88,13 +89,18 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
         if (preferred) action.isPreferred = true;
         actions.push(action);
       };
+      const across = crossFileActions(finding, { uri, version });
       for (const fix of finding.fixes ?? []) {
+        if (across && fix.otherFiles?.length) continue;
         const plan = findingFixPlan(state.text, finding, fix);
+        // A copy of another file's text: the lines it removes are kept there (its title says so).
+        if (across) plan.named = linesRemoved(state.text, plan.edits);
         add(plan.title, planCommand(plan), fix.preferred === true);
       }
+      for (const action of across ?? []) add(action.title, action);
       if (!disabling.has(finding.rule)) disabling.set(finding.rule, diagnostic);
 
-      const original = originalOf(finding);
+      const original = across ? undefined : originalOf(finding);
       const originalArgs = original ? ({ uri, version, range: finding.range, original } satisfies OriginalArgs) : undefined;
       const ignoreOccurrence = () => {
         const occurrence = occurrenceOfFinding(finding, state.text);

@@ -7,12 +7,15 @@ import * as vscode from 'vscode';
 import { review as reviewInProcess } from '../../core/review/review';
 import { LostText, textLostBy } from '../../core/review/lostText';
 import { Review, ReviewOptions, TextEdit } from '../../core/model/types';
+import { FileFingerprint, FileStamp, fingerprintOf } from '../../core/collection/fingerprint';
 import { ForgetRequest, LostRequest, ReviewRequest, ReviewResponse } from './reviewProtocol';
 
 export interface ReviewOutcome {
   review: Review;
   /** Milliseconds the engine took (inside the worker). */
   ms: number;
+  /** The file's fingerprint, when the review was asked for one (a file of the workspace's collection). */
+  fingerprint?: FileFingerprint;
 }
 
 interface Job {
@@ -20,6 +23,8 @@ interface Job {
   key: string;
   text: string;
   options: ReviewOptions;
+  /** Asks for the file's fingerprint too (collection/). */
+  stamp?: FileStamp;
   /** A job that asks what these edits would lose (no review). */
   edits?: TextEdit[];
   resolve(outcome: ReviewOutcome | LostText[] | undefined): void;
@@ -48,10 +53,10 @@ export class ReviewClient implements vscode.Disposable {
    * Reviews a text. Resolves to undefined when the job was superseded by a newer one with the same
    * key or cancelled; rejects when the engine throws.
    */
-  review(key: string, text: string, options: ReviewOptions, token?: vscode.CancellationToken): Promise<ReviewOutcome | undefined> {
+  review(key: string, text: string, options: ReviewOptions, token?: vscode.CancellationToken, stamp?: FileStamp): Promise<ReviewOutcome | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
     return new Promise<ReviewOutcome | undefined>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, key, text, options, resolve: r => resolve(r as ReviewOutcome | undefined), reject };
+      const job: Job = { id: this.nextId++, key, text, options, stamp, resolve: r => resolve(r as ReviewOutcome | undefined), reject };
       // A queued job for the same document is now pointless.
       const previous = this.queue.findIndex(j => j.key === key);
       if (previous >= 0) {
@@ -142,7 +147,7 @@ export class ReviewClient implements vscode.Disposable {
     if (worker) {
       const request: ReviewRequest | LostRequest = job.edits
         ? { type: 'lost', id: job.id, text: job.text, edits: job.edits }
-        : { type: 'review', id: job.id, key: job.key, text: job.text, options: job.options };
+        : { type: 'review', id: job.id, key: job.key, text: job.text, options: job.options, fingerprint: job.stamp };
       worker.postMessage(request);
     } else {
       // No worker available: run in-process, on a later tick so callers are never re-entered.
@@ -156,7 +161,13 @@ export class ReviewClient implements vscode.Disposable {
     let outcome: ReviewOutcome | LostText[] | undefined;
     let error: Error | undefined;
     try {
-      outcome = job.edits ? textLostBy(job.text, job.edits) : { review: reviewInProcess(job.text, job.options), ms: Date.now() - started };
+      if (job.edits) outcome = textLostBy(job.text, job.edits);
+      else {
+        const stamp = job.stamp;
+        let fingerprint: FileFingerprint | undefined;
+        const review = reviewInProcess(job.text, job.options, undefined, stamp ? seen => (fingerprint = fingerprintOf(seen, stamp)) : undefined);
+        outcome = { review, ms: Date.now() - started, fingerprint };
+      }
     } catch (err) {
       error = err instanceof Error ? err : new Error(String(err));
     }
@@ -204,7 +215,7 @@ export class ReviewClient implements vscode.Disposable {
     const job = this.running;
     if (!job || job.id !== response.id) return;
     this.running = undefined;
-    if (response.ok) this.settle(job, 'lost' in response ? response.lost : { review: response.review, ms: response.ms });
+    if (response.ok) this.settle(job, 'lost' in response ? response.lost : { review: response.review, ms: response.ms, fingerprint: response.fingerprint });
     else this.settle(job, undefined, new Error(response.error));
     this.pump();
   }

@@ -2,6 +2,7 @@
 // Everything here is structured-cloneable plain data.
 import { Review, ReviewOptions, TextEdit } from '../../core/model/types';
 import type { LostText } from '../../core/review/lostText';
+import type { FileFingerprint, FileStamp } from '../../core/collection/fingerprint';
 
 export interface ReviewRequest {
   type: 'review';
@@ -10,6 +11,8 @@ export interface ReviewRequest {
   key: string;
   text: string;
   options: ReviewOptions;
+  /** Set for a file of the workspace's collection: the review also returns the file's fingerprint under this stamp. */
+  fingerprint?: FileStamp;
 }
 
 /** The document was closed: its incremental state can go. */
@@ -29,6 +32,6 @@ export interface LostRequest {
 export type WorkerRequest = ReviewRequest | ForgetRequest | LostRequest;
 
 export type ReviewResponse =
-  | { id: number; ok: true; review: Review; ms: number }
+  | { id: number; ok: true; review: Review; ms: number; fingerprint?: FileFingerprint }
   | { id: number; ok: true; lost: LostText[]; ms: number }
   | { id: number; ok: false; error: string };

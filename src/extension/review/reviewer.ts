@@ -3,7 +3,8 @@
 // made stale (a generation counter per document) and publishes the diagnostics. When reviews are
 // triggered is reviewTriggers.ts's job; the options come from reviewOptions.ts.
 import * as vscode from 'vscode';
-import { ReviewOptions } from '../../core/model/types';
+import { Review, ReviewOptions } from '../../core/model/types';
+import type { FileFingerprint, FileStamp } from '../../core/collection/fingerprint';
 import { DiagnosticsPublisher, RangeConverter, documentRanges, textRanges } from '../common/diagnostics';
 import { Notices } from './notices';
 import { ReviewClient } from './reviewClient';
@@ -15,6 +16,14 @@ import { WorkspaceConfig } from '../config/workspaceConfig';
 
 export type { DocStatus, ReviewState, ReviewTiming } from './reviewState';
 export { basename } from './reviewState';
+
+/** What the workspace's collection (collection/) adds to reviews; set when a folder is open. */
+export interface CrossFileHook {
+  /** The stamp under which a file of the collection is fingerprinted by its review; undefined outside the collection. */
+  stampFor(uri: vscode.Uri): FileStamp | undefined;
+  /** The review with the file's findings across files (the same review when there are none). */
+  merge(uri: vscode.Uri, text: string, review: Review, fingerprint: FileFingerprint | undefined, options: ReviewOptions): Review;
+}
 
 interface Entry {
   generation: number;
@@ -34,6 +43,8 @@ export class Reviewer implements vscode.Disposable {
   readonly timings: ReviewTiming[] = [];
   /** Fires when a document's review state changed (result, pending, cleared, skipped). */
   readonly onDidUpdate = this.emitter.event;
+  /** Findings across the files of the workspace (collection/), when a folder is open. */
+  crossFile: CrossFileHook | undefined;
 
   constructor(
     private readonly client: ReviewClient,
@@ -279,10 +290,11 @@ export class Reviewer implements vscode.Disposable {
     entry.status = 'pending';
     this.emitter.fire(uri);
     let outcome;
+    let options: ReviewOptions;
     try {
-      const options = await this.optionsFor(uri);
+      options = await this.optionsFor(uri);
       if (generation !== entry.generation) return undefined;
-      outcome = await this.client.review(uri.toString(), text, options, token);
+      outcome = await this.client.review(uri.toString(), text, options, token, this.crossFile?.stampFor(uri));
     } catch (err) {
       if (generation !== entry.generation) return undefined;
       entry.status = 'failed';
@@ -300,14 +312,24 @@ export class Reviewer implements vscode.Disposable {
       }
       return undefined;
     }
-    const state: ReviewState = { uri, version, text, review: outcome.review, toRange, ms: outcome.ms };
+    const review = this.crossFile ? this.crossFile.merge(uri, text, outcome.review, outcome.fingerprint, options) : outcome.review;
+    const state: ReviewState = { uri, version, text, review, toRange, ms: outcome.ms };
     entry.result = state;
     entry.status = 'reviewed';
     entry.error = undefined;
-    this.diagnostics.set(uri, outcome.review, toRange);
+    this.diagnostics.set(uri, review, toRange);
     this.recordTiming(uri, text.length, outcome.ms, started, outcome.review.findings.length);
     this.emitter.fire(uri);
     return state;
+  }
+
+  /** Shows another review of the text last reviewed (its findings across files changed); nothing when the text moved on. */
+  republish(uri: vscode.Uri, text: string, review: Review): void {
+    const entry = this.entries.get(uri.toString());
+    if (!entry?.result || entry.result.text !== text) return;
+    entry.result = { ...entry.result, review };
+    this.diagnostics.set(uri, review, entry.result.toRange);
+    this.emitter.fire(uri);
   }
 
   private recordTiming(uri: vscode.Uri, characters: number, engineMs: number, started: number, findings: number): void {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { formatShare } from '../../core/report/overview';
 import { metaLines, metaSummary } from '../../core/segmentation/meta';
 import { Finding, RULE_IDS, RuleId } from '../../core/model/types';
-import type { ArticleNode, FindingNode, OverviewNode, StatNode } from './treeNodes';
+import type { ArticleNode, ElsewhereNode, FindingNode, OverviewNode, StatNode } from './treeNodes';
 import { CMD } from '../common/commandIds';
 import { shortLabel } from '../common/findingText';
 import { RULE_LABEL } from '../common/ruleLabels';
@@ -86,13 +86,14 @@ export function articleItem(node: ArticleNode): vscode.TreeItem {
   const repeat = a.duplicateOf !== null ? `= #${a.duplicateOf} ` : '';
   const item = new vscode.TreeItem(
     `${a.index}. ${repeat}${title}`,
-    node.findings.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    node.findings.length > 0 || node.elsewhere?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   const lines = node.firstLine === node.lastLine ? `line ${node.firstLine}` : `lines ${node.firstLine}–${node.lastLine}`;
   const countText = describeCounts(countsOf(node.findings));
   const n = node.findings.length;
   const meta = a.meta ? metaSummary(a.meta) : '';
-  item.description = (a.duplicateOf !== null ? lineSpan(node) : n > 0 ? `${lineSpan(node)} · ${n}` : lineSpan(node)) + (meta ? ` · ${meta}` : '');
+  const also = node.elsewhere?.length ? ` · ${node.elsewhere[0].label}${node.elsewhere.length > 1 ? ` +${node.elsewhere.length - 1}` : ''}` : '';
+  item.description = (a.duplicateOf !== null ? lineSpan(node) : n > 0 ? `${lineSpan(node)} · ${n}` : lineSpan(node)) + also + (meta ? ` · ${meta}` : '');
   if (a.duplicateOf !== null) {
     item.iconPath = new vscode.ThemeIcon('copy', new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'editorialReview.article.repeat';
@@ -101,7 +102,7 @@ export function articleItem(node: ArticleNode): vscode.TreeItem {
     item.contextValue = 'editorialReview.article';
   }
   item.accessibilityInformation = {
-    label: `Article ${a.index}${a.duplicateOf !== null ? `, repeat of article ${a.duplicateOf}` : ''}: ${title}, ${lines}${countText ? `, ${countText}` : ''}`,
+    label: `Article ${a.index}${a.duplicateOf !== null ? `, repeat of article ${a.duplicateOf}` : ''}: ${title}, ${lines}${countText ? `, ${countText}` : ''}${also ? `, ${node.elsewhere?.map(e => e.accessibleLabel).join('; ')}` : ''}`,
   };
   item.id = `${node.uri.toString()}#article-${a.index}`;
   item.command = { command: CMD.openNode, title: 'Reveal', arguments: [node] };
@@ -119,6 +120,18 @@ export function articleTooltip(node: ArticleNode): vscode.MarkdownString {
   for (const line of a.meta ? metaLines(a.meta) : []) { md.appendMarkdown('\n\n'); md.appendText(line); }
   md.appendMarkdown(`\n\n${lines}${countText ? ` · ${countText}` : ''}`);
   return md;
+}
+
+/** A row under an article: another file of the collection where its story appears (a click opens it there). */
+export function elsewhereItem(node: ElsewhereNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.mark.label, vscode.TreeItemCollapsibleState.None);
+  item.description = node.mark.description;
+  item.tooltip = node.mark.accessibleLabel;
+  item.iconPath = new vscode.ThemeIcon('files');
+  item.accessibilityInformation = { label: node.mark.accessibleLabel };
+  item.contextValue = 'editorialReview.elsewhere';
+  item.command = node.mark.command;
+  return item;
 }
 
 export function findingItem(node: FindingNode): vscode.TreeItem {

@@ -7,14 +7,14 @@
 import * as vscode from 'vscode';
 import { Overview, overviewOf } from '../../core/report/overview';
 import { Finding, RULE_IDS, RuleId } from '../../core/model/types';
-import { articleItem, articleTooltip, findingItem, findingTooltip, overviewItem, statItem } from './articleItems';
+import { articleItem, articleTooltip, elsewhereItem, findingItem, findingTooltip, overviewItem, statItem } from './articleItems';
 import { listedCounts, problemsCapNote, whereListed } from '../common/counts';
 import { DocView, Phase, docView, docViewKey, resultKey } from '../review/docView';
 import { RULE_LABEL } from '../common/ruleLabels';
 import { ReviewState, basename } from '../review/reviewState';
 import type { Reviewer } from '../review/reviewer';
 import { overviewStats } from './overviewStats';
-import type { ArticleNode, ArticlesNode, FindingNode, OverviewNode, StatNode } from './treeNodes';
+import type { ArticleNode, ArticlesNode, ElsewhereMark, ElsewhereNode, FindingNode, OverviewNode, StatNode } from './treeNodes';
 
 export { RULE_LABEL } from '../common/ruleLabels';
 export { describeCounts } from './articleItems';
@@ -43,6 +43,8 @@ export interface ArticlesSnapshot {
     contextValue: string | undefined;
     counts: Partial<Record<RuleId, number>>;
     children: { label: string; description: string; tooltip: string; rule: RuleId }[];
+    /** The rows naming other files of the collection where its story appears. */
+    elsewhere: { label: string; description: string; accessible: string; command: vscode.Command | undefined }[];
   }[];
 }
 
@@ -58,6 +60,8 @@ const text = (v: string | vscode.MarkdownString | vscode.TreeItemLabel | undefin
 export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ArticlesNode | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  /** Where else an article's story appears (set by collection/ when a folder is open). */
+  elsewhere: ((uri: vscode.Uri, article: number) => ElsewhereMark[]) | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   /** Fires when the state of the shown review changed but not the tree (reviewing again, outdated). */
   readonly onDidChangeState = this.stateEmitter.event;
@@ -194,7 +198,8 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
       const range = toRange(article.range);
       // The range covers whole lines with the last line break: end at the previous line then.
       const lastLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
-      return { kind: 'article', uri, version, article, findings: [], range, firstLine: range.start.line + 1, lastLine: lastLine + 1 };
+      const elsewhere = this.elsewhere?.(uri, article.index);
+      return { kind: 'article', uri, version, article, findings: [], range, firstLine: range.start.line + 1, lastLine: lastLine + 1, ...(elsewhere?.length ? { elsewhere } : {}) };
     });
     const shown = review.findings.filter(f => !this.filter || this.filter.has(f.rule));
     for (const f of shown) {
@@ -243,7 +248,10 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
     const findingNode = (finding: Finding, parent: ArticleNode | StatNode): FindingNode => ({
       kind: 'finding', uri: state.uri, version: state.version, finding, range: state.toRange(finding.range), parent, lineOf,
     });
-    if (node.kind === 'article') return node.findings.map(f => findingNode(f, node));
+    if (node.kind === 'article') {
+      const elsewhere = (node.elsewhere ?? []).map((mark): ElsewhereNode => ({ kind: 'elsewhere', uri: node.uri, parent: node, mark }));
+      return [...elsewhere, ...node.findings.map(f => findingNode(f, node))];
+    }
     if (node.kind === 'stat' && node.rule) {
       const rule = node.rule;
       return state.review.findings.filter(f => f.rule === rule).sort((a, b) => a.range.start - b.range.start).map(f => findingNode(f, node));
@@ -252,7 +260,7 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
   }
 
   getParent(node: ArticlesNode): ArticlesNode | undefined {
-    if (node.kind === 'finding') return node.parent;
+    if (node.kind === 'finding' || node.kind === 'elsewhere') return node.parent;
     if (node.kind === 'stat') return this.overviewNode;
     return undefined;
   }
@@ -267,6 +275,8 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
         return articleItem(node);
       case 'finding':
         return findingItem(node);
+      case 'elsewhere':
+        return elsewhereItem(node);
     }
   }
 
@@ -324,10 +334,18 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
             icon: nodeItem.iconPath instanceof vscode.ThemeIcon ? nodeItem.iconPath.id : undefined,
             contextValue: nodeItem.contextValue,
             counts: counts(node.findings),
-            children: this.getChildren(node).map(child => {
-              const childItem = item(child);
-              return { label: text(childItem.label), description: description(childItem), tooltip: text(childItem.tooltip), rule: (child as FindingNode).finding.rule };
-            }),
+            children: this.getChildren(node)
+              .filter((child): child is FindingNode => child.kind === 'finding')
+              .map(child => {
+                const childItem = item(child);
+                return { label: text(childItem.label), description: description(childItem), tooltip: text(childItem.tooltip), rule: child.finding.rule };
+              }),
+            elsewhere: this.getChildren(node)
+              .filter(child => child.kind === 'elsewhere')
+              .map(child => {
+                const childItem = item(child);
+                return { label: text(childItem.label), description: description(childItem), accessible: childItem.accessibilityInformation?.label ?? '', command: childItem.command };
+              }),
           };
         }),
     };

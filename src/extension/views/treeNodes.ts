@@ -19,6 +19,21 @@ export interface StatNode {
   rule?: RuleId;
 }
 
+/** Another file of the workspace's collection where an article's story appears (collection/): a row under the article, a click opens it. */
+export interface ElsewhereMark {
+  label: string;
+  description: string;
+  accessibleLabel: string;
+  command: vscode.Command;
+}
+
+export interface ElsewhereNode {
+  kind: 'elsewhere';
+  uri: vscode.Uri;
+  parent: ArticleNode;
+  mark: ElsewhereMark;
+}
+
 export interface ArticleNode {
   kind: 'article';
   uri: vscode.Uri;
@@ -28,6 +43,8 @@ export interface ArticleNode {
   range: vscode.Range;
   firstLine: number;
   lastLine: number;
+  /** Where else its story appears in the collection (none without one). */
+  elsewhere?: ElsewhereMark[];
 }
 
 export interface FindingNode {
@@ -51,4 +68,4 @@ export interface OverviewNode {
   view: DocView;
 }
 
-export type ArticlesNode = OverviewNode | StatNode | ArticleNode | FindingNode;
+export type ArticlesNode = OverviewNode | StatNode | ArticleNode | FindingNode | ElsewhereNode;
