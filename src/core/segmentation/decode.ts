@@ -79,9 +79,9 @@ function learn(values: Uint8Array, count: number, starts: number[], initial: Flo
  * How the titles of any dump are believed to end before the file is read (shares by `Ending`): most
  * without a mark, some with a question or exclamation mark, a few with a full stop.
  */
-const TITLE_ENDINGS = [0.8, 0.08, 0.1, 0.02];
+const TITLE_ENDINGS = (process.env.KS ?? "0.8,0.08,0.1,0.02").split(",").map(Number);
 /** Titles' worth of that belief in the learnt shares. */
-const TITLE_ENDING_BELIEF = 4;
+const TITLE_ENDING_BELIEF = Number(process.env.KB ?? 4);
 
 /**
  * The weight of each ending, learnt from the starts decoded so far: the share of starts with that

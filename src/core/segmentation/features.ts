@@ -63,6 +63,15 @@ const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', '
  */
 const CREDIT = /^(?:(?:this|the)\s+)?(?:article|story|post|piece|report|column|op-ed)\b.{0,60}\b(?:published|posted|appeared|republished|reprinted|reproduced|syndicated)\b|\bwith (?:the )?permission\b|^(?:reporting|writing|editing|additional reporting|research) by\b|\bcontributed to this (?:report|story|article)|^(?:copyright|©|\(c\))\s|\ball rights reserved\b|^(?:source|via|h\/t|hat tip|credit|photo credit)s?\s*:/i;
 
+/**
+ * The sign-off that ends a republished article: with whose permission, where it first appeared,
+ * a copyright notice with its year, who distributed it. The line after it opens the next article
+ * more likely than not (a photo credit, which sits inside an article, is no sign-off).
+ */
+const SIGN_OFF = /\bwith (?:the )?permission\b|^(?:(?:this|the)\s+(?:article|story|post|piece|report|column)\s+)?(?:was\s+)?(?:first|originally)\s+(?:published|posted|appeared|ran)\b|\bcontributed to this (?:report|story|article)|^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}\b|\ball rights reserved\b|\bdistributed by\b/i;
+/** What a sign-off right above a line says for it. */
+const AFTER_SIGN_OFF = 1.5;
+
 /** A sentence that continues the one before it does not open an article. */
 const CONNECTIVE_START = /^(?:however|but|and|so|yet|also|meanwhile|still|instead|moreover|furthermore|therefore|thus|indeed|besides|otherwise|then|now|in addition|in fact|for example|for instance|of course|after all)\b,?\s/i;
 
@@ -203,7 +212,6 @@ export function ownScore(raw: string): number {
 
   if (considered >= 4 && capitalised >= 0.75 * considered) score += 1.5;
   else if (considered >= 3 && capitalised >= 0.75 * considered) score += 1;
-  else if (considered >= 3 && capitalised <= 0.25 * considered) score -= 0.5;
 
   if (LOWER_START.test(t) || CONNECTIVE_START.test(t)) score -= 3;
   if (BULLET_START.test(t) && !level) score -= 2.5;
@@ -432,6 +440,7 @@ function contextScore(lines: Line[], content: number[], own: Float64Array, k: nu
   // A line under a headline is its standfirst rather than a headline of its own.
   if (prev < 0 || endsSentence(prevText)) score += 0.5;
   else if (own[prev] >= 1.5) score -= 0.5;
+  if (prevText.length <= MAX_HEADLINE_CHARS && SIGN_OFF.test(prevText)) score += AFTER_SIGN_OFF;
   // The headline's words come back below it, not above it; and (lexical cohesion, as in
   // TextTiling) the lines above and below an article boundary share few words, while a subheading
   // inside an article has the same topic on both sides. Words are marked in one map per pass.
