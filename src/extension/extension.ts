@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { EditorialReviewApi, createApi } from './api';
 import { ArticlesProvider, VIEW_ID } from './views/articlesView';
 import { EditorialCodeActionProvider } from './providers/codeActions';
+import { EditApplier } from './commands/applyPlan';
 import { registerCommands } from './commands/commands';
 import { DiagnosticsPublisher } from './common/diagnostics';
 import { FindingHoverProvider } from './providers/hover';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
   const map = new MapViewProvider(context.extensionUri, articles);
   const statusBar = new StatusBar(reviewer);
   const passages = new PassageProvider();
+  const applier = new EditApplier(client);
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
@@ -53,11 +55,11 @@ export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
     vscode.workspace.registerTextDocumentContentProvider(PASSAGE_SCHEME, passages),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new EditorialCodeActionProvider(reviewer, diagnostics), EditorialCodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(selector, new FindingHoverProvider(reviewer, docs)),
-    ...registerCommands({ reviewer, config, articles, passages, tool: { name: 'editorial-review', version } }),
+    ...registerCommands({ reviewer, config, articles, passages, applier, tool: { name: 'editorial-review', version } }),
   );
 
   reviewer.reviewAllOpen('activation');
-  return createApi({ reviewer, articles, treeView, statusBar, client, map, docs });
+  return createApi({ reviewer, articles, treeView, statusBar, client, map, docs, applier });
 }
 
 export function deactivate(): void {

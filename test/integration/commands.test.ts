@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ApplyResult, WorkspaceReviewResult } from '../../src/extension/commands/commands';
-import { EXTENSION_ID, api, closeAll, openSeed, ours, ruleOf, settled, undoTo, waitFor, withoutLines, seedLabels, workspaceFolder, needsSeed } from './support';
+import { EXTENSION_ID, api, closeAll, fixtureLabels, openFixture, ours, ruleOf, settled, undoTo, waitFor, withoutPassages, workspaceFolder } from './support';
 
 interface ContributedCommand {
   command: string;
@@ -31,13 +31,12 @@ async function readJson(uri: vscode.Uri): Promise<any> {
 }
 
 describe('palette commands', () => {
-  needsSeed();
-  const labels = seedLabels();
+  const labels = fixtureLabels();
   let doc: vscode.TextDocument;
   let original: string;
 
   before(async () => {
-    ({ doc, text: original } = await openSeed());
+    ({ doc, text: original } = await openFixture());
   });
   after(closeAll);
 
@@ -72,7 +71,9 @@ describe('palette commands', () => {
   it('Review Current File reviews the active file', async () => {
     await vscode.window.showTextDocument(doc);
     const result = await vscode.commands.executeCommand<{ findings: number; articles: number }>('editorialReview.reviewFile');
-    assert.ok(result && result.articles === 10 && result.findings > 4, JSON.stringify(result));
+    assert.ok(result && result.articles === labels.articles.length, JSON.stringify(result));
+    assert.strictEqual(result.findings, (await api()).getReview(doc.uri)!.review.findings.length);
+    assert.ok(result.findings > labels.repeatedPassages.length, JSON.stringify(result));
     // The articles view's "Review Again" button runs the same review.
     const again = await vscode.commands.executeCommand<{ findings: number; articles: number }>('editorialReview.reviewAgain');
     assert.deepStrictEqual(again, result);
@@ -97,12 +98,13 @@ describe('palette commands', () => {
     assert.ok(a.getReview(wire), 'the review of the unopened file is kept (for Export Report)');
   });
 
-  it('Remove All Repeated Passages removes the 4 repeats in one undoable edit', async () => {
+  it(`Remove All Repeated Passages removes the ${labels.repeatedPassages.length} repeats (articles, paragraphs, a sentence) in one undoable edit`, async () => {
     await vscode.window.showTextDocument(doc);
     await settled(doc);
     const result = await vscode.commands.executeCommand<ApplyResult>('editorialReview.removeAllRepeatedPassages');
     assert.strictEqual(result.applied, true);
-    assert.strictEqual(doc.getText(), withoutLines(original, ...labels.repeatedPassages.map(r => [r.startLine, r.endLine] as [number, number])));
+    // Only the repeats: the near duplicate and the web debris stay.
+    assert.strictEqual(doc.getText(), withoutPassages(original, labels.repeatedPassages));
     await undoTo(doc, original);
     await settled(doc);
   });
@@ -120,7 +122,8 @@ describe('palette commands', () => {
         assert.strictEqual(report.tool.name, 'editorial-review');
         assert.strictEqual(report.files.length, 1);
         assert.strictEqual(path.basename(report.files[0].path), path.basename(doc.uri.fsPath));
-        assert.strictEqual(report.files[0].articles.length, 10);
+        assert.strictEqual(report.files[0].articles.length, labels.articles.length);
+        assert.deepStrictEqual(report.files[0].articles.map((x: { meta: object }) => x.meta), labels.articles.map(x => x.meta), 'each article\'s metadata');
         assert.strictEqual(report.files[0].findings.length, findings);
         const repeat = report.files[0].findings.find((f: { rule: string }) => f.rule === 'repeated-passage');
         assert.strictEqual(repeat.range.start.line, labels.repeatedPassages[0].startLine);

@@ -3,15 +3,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { WorkspaceReviewResult } from '../../src/extension/commands/commands';
-import { api, closeAll, openSeed, ours, sleep, workspaceFolder, needsSeed } from './support';
+import { api, closeAll, openFixture, ours, sleep, workspaceFolder } from './support';
 
 describe('exported reports', () => {
-  needsSeed();
-  let seed: vscode.TextDocument;
+  let dump: vscode.TextDocument;
   const written: vscode.Uri[] = [];
 
   before(async () => {
-    ({ doc: seed } = await openSeed());
+    ({ doc: dump } = await openFixture());
   });
   after(async () => {
     await closeAll();
@@ -19,7 +18,7 @@ describe('exported reports', () => {
   });
 
   const exportTo = async (name: string) => {
-    await vscode.window.showTextDocument(seed);
+    await vscode.window.showTextDocument(dump);
     const target = vscode.Uri.joinPath(workspaceFolder(), name);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('editorialReview.exportReport', { format: 'markdown', target, scope: 'file' });
     assert.ok(uri);
@@ -28,7 +27,7 @@ describe('exported reports', () => {
   };
 
   it('are not reviewed when opened under the name Export Report gives them', async () => {
-    const uri = await exportTo(`seed-${process.pid}.editorial-review.md`);
+    const uri = await exportTo(`desk-${process.pid}.editorial-review.md`);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await sleep(800);

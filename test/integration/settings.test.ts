@@ -9,8 +9,9 @@ import {
   closeAll,
   codeActions,
   findAction,
+  fixtureLabels,
+  openFixture,
   openReviewed,
-  openSeed,
   ours,
   ruleOf,
   run,
@@ -19,7 +20,6 @@ import {
   waitFor,
   workspaceFolder,
   writeWorkspaceFile,
-  needsSeed,
 } from './support';
 
 const configFile = () => vscode.Uri.joinPath(workspaceFolder(), '.editorial-review.json');
@@ -40,12 +40,11 @@ const has = (doc: vscode.TextDocument, rule: string, text: string) =>
   ours(doc.uri).some(d => ruleOf(d) === rule && doc.getText(d.range).toLowerCase() === text.toLowerCase());
 
 describe('.editorial-review.json', () => {
-  needsSeed();
   let doc: vscode.TextDocument;
 
   before(async () => {
     await deleteConfig();
-    ({ doc } = await openSeed());
+    ({ doc } = await openFixture());
   });
   after(async () => {
     await deleteConfig();
@@ -97,12 +96,12 @@ describe('.editorial-review.json', () => {
 });
 
 describe('settings', () => {
-  needsSeed();
+  const labels = fixtureLabels();
   let doc: vscode.TextDocument;
 
   before(async () => {
     await deleteConfig();
-    ({ doc } = await openSeed());
+    ({ doc } = await openFixture());
   });
   afterEach(async () => {
     for (const key of ['rules.loadedTerm.enabled', 'rules.repeatedPassage.severity', 'languages', 'maxFileSize', 'ignoredTerms', 'minWords']) {
@@ -126,7 +125,7 @@ describe('settings', () => {
       () => ours(doc.uri).filter(d => ruleOf(d) === 'repeated-passage').every(d => d.severity === vscode.DiagnosticSeverity.Error),
       'repeats shown as errors',
     );
-    assert.strictEqual(ours(doc.uri).filter(d => ruleOf(d) === 'repeated-passage').length, 4);
+    assert.strictEqual(ours(doc.uri).filter(d => ruleOf(d) === 'repeated-passage').length, labels.repeatedPassages.length);
   });
 
   it('ignoredTerms in the settings silence a term', async () => {

@@ -5,12 +5,14 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { EditorialReviewApi } from '../../src/extension/api';
 import type { ApplyResult } from '../../src/extension/commands/commands';
+import { RULE_IDS } from '../../src/core/model/types';
 
 export const EXTENSION_ID = 'editorial-review.editorial-review';
 export const SOURCE = 'editorial-review';
 /** The project root (this file is compiled to out/test/integration/). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const SEED_NAME = '000_3a395dbec85fd210';
+/** Every rule's id, as its diagnostics' code (and the Articles view's filter) gives it. */
+export const ALL_RULES: readonly string[] = RULE_IDS;
 
 export async function api(): Promise<EditorialReviewApi> {
   const ext = vscode.extensions.getExtension<EditorialReviewApi>(EXTENSION_ID);
@@ -26,52 +28,95 @@ export function workspaceFolder(): vscode.Uri {
   return folder.uri;
 }
 
-/** Where the seed dump of the shared corpus (`../shared/corpus/` beside the project) may be. */
-function seedCandidates(name: string): string[] {
-  return [
-    path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus', name),
-    path.resolve(PROJECT_ROOT, 'test', 'fixtures', 'corpus', name),
-  ];
+/**
+ * The dumps written for these tests (`test/fixtures/dumps/<name>.txt`, fictional news; see the README
+ * there) and their labels (`<name>.labels.json`, in the shape of the development corpus's labels,
+ * with more: made by hand from the text and checked against the engine). A clone of the project
+ * runs the whole suite on them.
+ */
+export const FIXTURE_DUMPS = path.join(PROJECT_ROOT, 'test', 'fixtures', 'dumps');
+
+/** A fixture dump's text. */
+export function fixtureText(name = 'desk'): string {
+  return fs.readFileSync(path.join(FIXTURE_DUMPS, `${name}.txt`), 'utf8');
 }
 
-function seedFile(name: string): string | undefined {
-  return seedCandidates(name).find(p => fs.existsSync(p));
+/** A labelled span of one line (a claim, a loaded term). */
+export interface SpanLabel {
+  line: number;
+  column: number;
+  endColumn: number;
+  text: string;
+  /** false: a detector may flag it or leave it alone (inside a whole-article copy). */
+  required: boolean;
+}
+
+/** A repeated passage: whole lines, or (a sentence) the columns of one line. */
+export interface PassageLabel {
+  startLine: number;
+  endLine: number;
+  originalStartLine: number;
+  originalEndLine: number;
+  scope: 'article' | 'paragraphs' | 'sentence';
+  column?: number;
+  endColumn?: number;
+  originalColumn?: number;
+  originalEndColumn?: number;
+  text?: string;
+}
+
+export interface DumpLabels {
+  lineCount: number;
+  /** endLine includes the blank line after the article (the engine's article range). */
+  articles: { index: number; startLine: number; endLine: number; title: string; duplicateOf: number | null; meta: Record<string, string> }[];
+  repeatedPassages: PassageLabel[];
+  nearDuplicates: { startLine: number; endLine: number; originalStartLine: number; originalEndLine: number }[];
+  unattributedClaims: SpanLabel[];
+  loadedTerms: SpanLabel[];
+  webDebris: { line: number; text: string; kind: string }[];
+}
+
+/** A fixture dump's labels. */
+export function fixtureLabels(name = 'desk'): DumpLabels {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURE_DUMPS, `${name}.labels.json`), 'utf8')) as DumpLabels;
 }
 
 /**
- * For a suite that works on the seed dump: without `../shared/corpus` its tests are skipped with a
- * printed reason (a clone of the project alone still passes `npm test`); in CI, where the corpus
- * is always beside the project, its absence fails instead. Call it first in the `describe`.
+ * The text without some repeated passages, as removing them must leave it: whole lines go (and the
+ * blank line after a passage that stands between blank lines, so no gap is doubled); a sentence goes
+ * with the space that separates it from the next one.
  */
-export function needsSeed(): void {
-  before(function () {
-    if (seedFile(`${SEED_NAME}.txt`) && seedFile(`${SEED_NAME}.labels.json`)) return;
-    const reason = `the seed dump is not beside the project (looked in ${seedCandidates(`${SEED_NAME}.txt`).join(', ')})`;
-    if (process.env.CI) throw new Error(reason);
-    console.log(`      skipped: ${reason}`);
-    this.skip();
-  });
+export function withoutPassages(text: string, passages: readonly PassageLabel[]): string {
+  const lines = text.split(/(?<=\n)/);
+  const drop = new Set<number>();
+  const cuts = new Map<number, [number, number][]>();
+  const blank = (i: number) => i < 0 || i >= lines.length || lines[i].trim() === '';
+  for (const p of passages) {
+    if (p.column !== undefined && p.endColumn !== undefined) {
+      assert.strictEqual(p.startLine, p.endLine, 'a sentence passage lies on one line');
+      let from = p.column - 1;
+      let to = p.endColumn - 1;
+      const line = lines[p.startLine - 1];
+      if (line[to] === ' ') to++;
+      else if (line[from - 1] === ' ') from--;
+      cuts.set(p.startLine - 1, [...(cuts.get(p.startLine - 1) ?? []), [from, to]]);
+      continue;
+    }
+    for (let l = p.startLine; l <= p.endLine; l++) drop.add(l - 1);
+    if (blank(p.startLine - 2) && blank(p.endLine) && p.endLine < lines.length) drop.add(p.endLine);
+  }
+  return lines
+    .map((line, i) => {
+      if (drop.has(i)) return '';
+      const spans = (cuts.get(i) ?? []).sort((a, b) => b[0] - a[0]);
+      return spans.reduce((l, [from, to]) => l.slice(0, from) + l.slice(to), line);
+    })
+    .join('');
 }
 
-/** The seed dump of the shared corpus. */
-export function seedText(): string {
-  const found = seedFile(`${SEED_NAME}.txt`);
-  assert.ok(found, `the seed dump is missing; looked in ${seedCandidates(`${SEED_NAME}.txt`).join(', ')}`);
-  return fs.readFileSync(found, 'utf8');
-}
-
-export interface SeedLabels {
-  articles: { index: number; startLine: number; endLine: number; duplicateOf: number | null }[];
-  repeatedPassages: { startLine: number; endLine: number; originalStartLine: number; originalEndLine: number }[];
-  unattributedClaims: { line: number; column: number; endColumn: number; text: string; required: boolean }[];
-  loadedTerms: { line: number; column: number; endColumn: number; text: string; required: boolean }[];
-}
-
-/** The seed's labels; empty lists when the corpus is absent (its suites are then skipped by `needsSeed`). */
-export function seedLabels(): SeedLabels {
-  const found = seedFile(`${SEED_NAME}.labels.json`);
-  if (!found) return { articles: [], repeatedPassages: [], unattributedClaims: [], loadedTerms: [] };
-  return JSON.parse(fs.readFileSync(found, 'utf8')) as SeedLabels;
+/** The range of a labelled span (a claim or a term) in a document. */
+export function spanRange(l: SpanLabel): vscode.Range {
+  return new vscode.Range(l.line - 1, l.column - 1, l.line - 1, l.endColumn - 1);
 }
 
 /** The sample dump written for this project (`samples/wire-roundup.txt`), open and reviewed. */
@@ -101,10 +146,10 @@ export async function openReviewed(uri: vscode.Uri): Promise<{ doc: vscode.TextD
   return { doc, editor };
 }
 
-/** A copy of the seed dump in the workspace, open and reviewed. */
-export async function openSeed(): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; text: string }> {
-  const text = seedText();
-  const uri = await writeWorkspaceFile('seed.txt', text);
+/** A copy of a fixture dump in the workspace, open and reviewed. */
+export async function openFixture(name = 'desk'): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; text: string }> {
+  const text = fixtureText(name);
+  const uri = await writeWorkspaceFile(`${name}.txt`, text);
   const opened = await openReviewed(uri);
   return { ...opened, text };
 }
@@ -158,7 +203,10 @@ export async function run<T = ApplyResult>(action: vscode.CodeAction): Promise<T
 }
 
 export function findAction(actions: vscode.CodeAction[], title: string | RegExp): vscode.CodeAction {
-  const found = actions.find(a => (typeof title === 'string' ? a.title === title : title.test(a.title)));
+  // A removal's title ends with the lines it takes ("Remove repeated passage (lines 25–30)").
+  const matches = (a: vscode.CodeAction) =>
+    typeof title === 'string' ? a.title === title || (a.title.startsWith(`${title} (`) && /\(lines? [\d–]+\)$/.test(a.title)) : title.test(a.title);
+  const found = actions.find(matches);
   assert.ok(found, `no code action ${String(title)} among: ${actions.map(a => a.title).join(' | ')}`);
   return found;
 }

@@ -93,3 +93,28 @@ describe('emotive wording', () => {
     assert.deepEqual(words(text, o => { o.ignoredTerms = ['horrible']; }), []);
   });
 });
+
+describe('emotive wording: names and named speakers', () => {
+  it('a capitalised word opening a sentence is a name when a verb of saying follows or it is capitalised elsewhere', () => {
+    assert.deepEqual(words('Lynch said the council would meet again in May.'), []);
+    assert.deepEqual(words('The vote was close. Lynch thanked the staff. On Friday the attorney general, Mara Lynch, will speak again.'), []);
+    // Opening a sentence with nothing to show it is a name, it is a word like any other.
+    assert.deepEqual(words('Horrible weather closed the port.'), ['Horrible']);
+  });
+
+  it('in words a named speaker is quoted or reported as saying it is a hint at most, whatever the severity', () => {
+    const warning = (o: Parameters<NonNullable<Change>>[0]) => { o.emotiveSeverity = 'warning'; };
+    assert.deepEqual(emotive('The plan was horrible, Mayor Anna Brook said.', warning).map(f => f.severity), ['hint']);
+    assert.deepEqual(emotive('\u201CWe lost,\u201D Brook said. \u201CThe plan was horrible.\u201D', warning).map(f => f.severity), ['hint']);
+    // A quotation with no named speaker is one lower; the writer's own word keeps its severity.
+    assert.deepEqual(emotive('\u201CThe plan was horrible,\u201D a neighbour said.', warning).map(f => f.severity), ['info']);
+    assert.deepEqual(emotive('The plan was horrible.', warning).map(f => f.severity), ['warning']);
+  });
+
+  it('offers no removal inside someone else\u2019s words', () => {
+    const info = (o: Parameters<NonNullable<Change>>[0]) => { o.emotiveSeverity = 'info'; };
+    const [f] = emotive('\u201CIt was an awful mess,\u201D a neighbour said.', info);
+    assert.deepEqual(f.fixes, []);
+    assert.doesNotMatch(f.message, /Remove it/);
+  });
+});

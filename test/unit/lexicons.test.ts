@@ -67,7 +67,7 @@ function patternCovers(pattern: string, text: string): boolean {
   return variants(pattern).some(v => v.length === target.length && v.every((alts, i) => alts.includes(target[i])));
 }
 
-const CONTEXT_KEYS = new Set(['unlessBefore', 'unlessAfter', 'unlessNear', 'onlyNear', 'unlessSoonAfter', 'window']);
+const CONTEXT_KEYS = new Set(['unlessBefore', 'unlessAfter', 'unlessNear', 'onlyNear', 'unlessSoonAfter', 'unlessObjectThen', 'unlessTermOfArt', 'window']);
 
 function contextProblems(context: Json): string[] {
   if (context === undefined) return [];
@@ -76,7 +76,8 @@ function contextProblems(context: Json): string[] {
   for (const key of Object.keys(context)) {
     if (!CONTEXT_KEYS.has(key)) problems.push(`unknown context key "${key}"`);
   }
-  for (const key of ['unlessBefore', 'unlessAfter', 'unlessNear', 'onlyNear']) {
+  if (context.unlessTermOfArt !== undefined && context.unlessTermOfArt !== true) problems.push('unlessTermOfArt is not true');
+  for (const key of ['unlessBefore', 'unlessAfter', 'unlessNear', 'onlyNear', 'unlessObjectThen']) {
     const list = context[key];
     if (list === undefined) continue;
     if (!Array.isArray(list) || list.length === 0) {

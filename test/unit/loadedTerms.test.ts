@@ -111,3 +111,55 @@ describe('loaded-term: style-guide coverage', () => {
     assert.equal(applyEdits(text, f.fixes![0].edits), 'The plan was rejected.');
   });
 });
+
+describe('loaded-term: offered only where it keeps the meaning', () => {
+  it('a verb whose object is followed by a place has its other sense: admitting someone into a country confesses nothing', () => {
+    assert.deepEqual(terms('Border guards admitted Ana Lucia Ferreira into the country on Friday.'), []);
+    assert.deepEqual(terms('The college admitted 40 transfer students to its nursing course.'), []);
+    assert.deepEqual(terms('The night nurse admitted him to the ward.'), []);
+    // The confession sense: a time is no object, and a clause is no noun phrase.
+    assert.deepEqual(terms('The treasurer admitted Monday to reporters that the accounts were wrong.'), ['admitted']);
+    assert.deepEqual(terms('The treasurer admitted cheating on the audit.'), ['admitted']);
+  });
+
+  it('"so-called" before a term of art names the term; before one word, a word for people or someone\u2019s own thing it is scorn', () => {
+    assert.deepEqual(terms('The bill would ban so-called ghost guns sold as kits.'), []);
+    assert.deepEqual(terms('Fund managers are taxed lightly on so-called carried interest.'), []);
+    assert.deepEqual(terms('The so-called superdelegates \u2014 party insiders with a free vote \u2014 may decide.'), []);
+    assert.deepEqual(terms('The so-called experts were wrong again.'), ['so-called']);
+    assert.deepEqual(terms('The council praised the so-called reform.'), ['so-called']);
+    assert.deepEqual(terms('The mayor unveiled his so-called recovery plan.'), ['so-called']);
+    assert.deepEqual(terms('Voters doubted the governor\u2019s so-called jobs plan.'), ['so-called']);
+  });
+
+  it('in words a named speaker is quoted or reported as saying: a hint at most, and no rewording', () => {
+    const warning = (o: Parameters<NonNullable<Parameters<typeof reviewWith>[1]>>[0]) => { o.rules['loaded-term'].severity = 'warning'; };
+    const scam = (text: string) => ofRule(reviewWith(text, warning), 'loaded-term').find(f => textOf(text, f) === 'scam')!;
+    const own = scam('The audit was a scam.');
+    assert.equal(own.severity, 'warning');
+    assert.ok(own.fixes!.length > 0);
+    const unnamed = scam('\u201CThe audit was a scam,\u201D a bystander said.');
+    assert.equal(unnamed.severity, 'info');
+    for (const text of [
+      '\u201CThe audit was a scam,\u201D Okafor said.',
+      '\u201CWe were robbed,\u201D Okafor said. \u201CThe audit was a scam.\u201D',
+      'Senator Ruth Okafor said the audit was a scam.',
+    ]) {
+      const f = scam(text);
+      assert.equal(f.severity, 'hint', text);
+      assert.deepEqual(f.fixes, [], text);
+      assert.equal(f.data.quoted, true, text);
+      assert.match(f.message, /named speaker/, text);
+    }
+  });
+});
+
+describe('loaded-term: no replacement that changes the meaning', () => {
+  it('scorn in "so-called" is removed or attributed, not swapped for "self-described" (which says who uses the name)', () => {
+    const text = 'The so-called experts were wrong again.';
+    const [f] = ofRule(reviewWith(text), 'loaded-term');
+    assert.deepEqual(f.data.suggestions, []);
+    assert.ok(!f.fixes!.some(x => /self-described/.test(x.title)));
+    assert.match(f.message, /Best removed, or attributed/);
+  });
+});

@@ -1,6 +1,7 @@
 // Context exceptions of lexicon entries: words around a match that make it harmless (or needed).
 import { ContextRule } from './lexicon';
 import { normalizePatternWord, stem } from './phrases';
+import { objectThen, termOfArtFollows } from './senses';
 import { WordToken } from '../text/text';
 
 /** A context word list as sets of normalised words and of stems (compiled once per rule). */
@@ -48,6 +49,9 @@ export function passesContext(rule: ContextRule | undefined, tokens: WordToken[]
   if (rule.unlessSoonAfter) {
     for (let k = last; k < Math.min(to, last + window); k++) if (listHas(rule.unlessSoonAfter, tokens[k].norm)) return false;
   }
+  // The word's other sense, read from what follows it (senses.ts).
+  if (rule.unlessObjectThen && objectThen(tokens, last, to, text, wordSet(rule.unlessObjectThen).words)) return false;
+  if (rule.unlessTermOfArt && termOfArtFollows(tokens, first, last, from, to, text)) return false;
   return true;
 }
 

@@ -27,6 +27,7 @@ interface Template {
   impersonalThat?: string[];
   evidential?: string[];
   reducedPassive?: string[];
+  namedSubjectAnswers?: boolean;
 }
 
 interface TemplateData {
@@ -78,8 +79,13 @@ function describe(before: Slot[], head: string[], after: Slot[]): string {
   return [...[...before].reverse().map(text), head.join('|'), ...after.map(text)].join(' ');
 }
 
-/** Context of an impression: not right after a relative pronoun. */
-const RELATIVE = { unlessBefore: ['that', 'which', 'what', 'who', 'whom', 'whose', 'whatever'] };
+/**
+ * Where an impression is no claim of the writer's: after a relative pronoun ("what appears to be
+ * an attack" is the careful description of something unconfirmed); after "to" (someone's aim:
+ * "tried to appear calm"); with its experiencer ("seems to me": the impression names whose it is).
+ */
+const IMPRESSION_CONTEXT = ['that', 'which', 'what', 'who', 'whom', 'whose', 'whatever', 'to'];
+const EXPERIENCERS = ['me', 'us', 'him', 'her', 'them'];
 
 /** The rules of one template, each with its head words. */
 function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
@@ -90,6 +96,7 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
     if (context) entry.context = context;
     if (frame) entry.frame = true;
     if (firstHand) entry.firstHand = true;
+    if (t.namedSubjectAnswers) entry.namedSubject = true;
     out.push({ heads, rule: { before, after, entry } });
   };
   const aux = slot(auxiliary, true);
@@ -134,13 +141,14 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
     }
   };
   if (t.evidential) {
-    // "seems", "appeared to": every form of the verb, then one of the next words. Not in a relative
-    // clause: "what appears to be an attack" is the careful description of something unconfirmed
-    // that style guides ask for, not a claim.
+    // "seems", "appeared to": every form of the verb, then one of the next words; see
+    // IMPRESSION_CONTEXT for where it is no claim.
     for (const item of t.evidential) {
       const [lemma, next = ''] = item.split(' ');
+      // "seems to me" after a bare verb, "appears to me" after one with its next word.
+      const context = { unlessBefore: IMPRESSION_CONTEXT, unlessSoonAfter: EXPERIENCERS, window: next ? 1 : 2 };
       // Not the "-ing" form: "seeming" is an adjective ("a seeming contradiction").
-      add(forms(lemma).filter(f => !f.endsWith('ing')), [], next ? [slot(next.split('|'))] : [], RELATIVE, false, true);
+      add(forms(lemma).filter(f => !f.endsWith('ing')), [], next ? [slot(next.split('|'))] : [], context, false, true);
     }
   }
   if (t.reducedPassive) {
@@ -152,7 +160,8 @@ function rulesOf(t: Template): { heads: string[]; rule: Rule }[] {
     add(heads, [], [slot(['about', 'whether', 'if', 'why', 'what', 'how', 'for', 'on', 'to'])], { ...noAgent, atClauseStart: true }, true);
   }
   if (t.impersonal) impersonal(t.impersonal, []);
-  if (t.impersonalThat) impersonal(t.impersonalThat, [slot(['that', 'whether', 'if'])]);
+  // "It is expected that …"; not "it is not known whether", which states what is not known.
+  if (t.impersonalThat) impersonal(t.impersonalThat, [slot(['that'])]);
   return out;
 }
 

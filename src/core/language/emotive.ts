@@ -5,6 +5,7 @@
 import emotiveData from './lexicons/emotive.json';
 import { OffsetRange } from '../model/types';
 import { WordToken } from '../text/text';
+import { isSayVerb } from './sources';
 import { WordFilter } from '../text/wordFilter';
 
 export interface EmotiveEntry {
@@ -72,11 +73,19 @@ export interface Removal {
   newText: string;
 }
 
+/**
+ * Whose words a token is in: the writer's, a quotation's whose speaker is not named, or a named
+ * speaker's (a quotation whose speaker is named, or the words reported as a named source's).
+ */
+export type Voice = 'writer' | 'quotation' | 'named';
+
 export interface EmotiveHit extends OffsetRange {
   entry: EmotiveEntry;
   matched: string;
-  /** Inside a direct quotation, or in a sentence that attributes its words to a named speaker. */
+  /** Inside a direct quotation, or in the words reported as a named speaker's. */
   quoted: boolean;
+  /** In a named speaker's words (see `Voice`). */
+  named: boolean;
   /** A negation just before it ("not shameful"): still an evaluation, but a weaker one. */
   negated: boolean;
   /** When the word is a modifier (an adjective before its noun, an adverb): the edit that removes it. */
@@ -88,8 +97,8 @@ export interface EmotiveContext {
   tokens: WordToken[];
   /** Token span [from, to) of the sentence of token i. */
   sentenceOf(i: number): { from: number; to: number };
-  /** Inside a direct quotation, or attributed to a named speaker. */
-  reported(i: number): boolean;
+  /** Whose words token i is in. */
+  voice(i: number): Voice;
   /** Ranges already reported as loaded terms. */
   taken: readonly OffsetRange[];
   /** Silenced words (lower case). */
@@ -139,6 +148,23 @@ export function modifierRemoval(text: string, tokens: WordToken[], i: number, fr
   return undefined;
 }
 
+/** Words after a capitalised word that show it is a name ("Lynch said", "Grim has"). */
+const AFTER_NAMES = new Set(['has', 'had', 'was', 'is', 'will', 'would', 'could', 'should', 'did', 'does', 'and']);
+
+/**
+ * A capitalised word opening a sentence is a name when a verb of saying or an auxiliary follows
+ * it ("Lynch said"), or when it is capitalised inside a sentence elsewhere in the paragraph.
+ */
+function nameAtSentenceStart(ctx: EmotiveContext, i: number, to: number): boolean {
+  const { text, tokens } = ctx;
+  const next = i + 1 < to ? tokens[i + 1] : undefined;
+  if (next && (isSayVerb(next.norm) || AFTER_NAMES.has(next.norm)) && adjacent(text, tokens[i], next)) return true;
+  for (let k = 0; k < tokens.length; k++) {
+    if (k !== i && tokens[k].norm === tokens[i].norm && isCapitalised(text, tokens[k]) && ctx.sentenceOf(k).from !== k) return true;
+  }
+  return false;
+}
+
 /** Emotive words of a paragraph, in the writer's voice or reported (see `EmotiveHit`). */
 export function findEmotive(ctx: EmotiveContext): EmotiveHit[] {
   const { text, tokens } = ctx;
@@ -153,8 +179,9 @@ export function findEmotive(ctx: EmotiveContext): EmotiveHit[] {
     const { from, to } = ctx.sentenceOf(i);
     const prev = i > from ? tokens[i - 1] : undefined;
     const next = i + 1 < to ? tokens[i + 1] : undefined;
-    // A capitalised word inside an ordinary sentence is part of a name ("Grim Reaper", "Mad River").
-    if (i > from && isCapitalised(text, token) && !titleCase(text, tokens, from, to)) continue;
+    // A capitalised word inside an ordinary sentence is part of a name ("Grim Reaper", "Mad River");
+    // opening it, a name when what follows says so ("Lynch said").
+    if (isCapitalised(text, token) && (i > from || nameAtSentenceStart(ctx, i, to)) && !titleCase(text, tokens, from, to)) continue;
     // Part of speech in context: a verb after a determiner is a noun ("the abuse", "a hurt").
     if (entry.pos === 'v' && prev && DETERMINERS.has(prev.norm) && !/(?:ing|ed)$/.test(token.norm)) continue;
     let negated = false;
@@ -164,12 +191,14 @@ export function findEmotive(ctx: EmotiveContext): EmotiveHit[] {
     let removal: Removal | undefined;
     const beforeNoun = entry.pos === 'a' && next !== undefined && adjacent(text, token, next) && !NOT_NOUNS.has(next.norm);
     if (beforeNoun || (entry.pos === 'r' && token.norm.endsWith('ly'))) removal = modifierRemoval(text, tokens, i, from, to);
+    const voice = ctx.voice(i);
     hits.push({
       start: token.start,
       end: token.end,
       entry,
       matched: text.slice(token.start, token.end),
-      quoted: ctx.reported(i),
+      quoted: voice !== 'writer',
+      named: voice === 'named',
       negated,
       removal,
     });

@@ -13,6 +13,10 @@ export interface ContextRule {
   /** No flag when one of these words follows the match within 'window' words. */
   unlessSoonAfter?: string[];
   window?: number;
+  /** No flag when the match's object (a name, an object pronoun, a number and its noun phrase) is followed by one of these words: the verb's other sense ("admitted Ana Ruiz into the country"). */
+  unlessObjectThen?: string[];
+  /** No flag when a term of art follows: a compound noun naming a thing, or a term the sentence defines ("so-called carried interest"). */
+  unlessTermOfArt?: boolean;
   /** Only where the match opens its sentence or a clause after a comma ("Asked about …", "Smith, asked about …"). */
   atClauseStart?: boolean;
 }
@@ -39,6 +43,8 @@ export interface CueEntry {
   firstHand?: boolean;
   /** Sets the scene of a statement ("when asked") rather than reporting it: a named speaker of the sentence does not own it. */
   frame?: boolean;
+  /** A named subject ("When Ms. Lee was asked whether …") makes the exchange that person's. */
+  namedSubject?: boolean;
   /** The id of the template (cue-templates.json) the cue was built from. */
   template?: string;
 }

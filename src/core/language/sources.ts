@@ -1,6 +1,7 @@
 // Does a sentence name its source? ("the Kremlin said", "according to the FSB", "Reuters reported")
-import type { CueKind } from '../model/types';
+import type { CueKind, OffsetRange } from '../model/types';
 import { WordToken } from '../text/text';
+import { WordFilter } from '../text/wordFilter';
 
 // Verbs that attribute a statement to whoever is next to them.
 const SAY_VERBS = new Set([
@@ -16,6 +17,8 @@ const SAY_VERBS = new Set([
   'predicted', 'predicts', 'promised', 'promises', 'vowed', 'vows', 'pledged', 'pledges', 'suggested', 'suggests',
   'recalled', 'recalls', 'joked', 'jokes', 'quipped', 'shouted', 'yelled', 'tweets', 'wrote', 'added', 'continued',
   'countered', 'retorted', 'demanded', 'demands', 'urged', 'urges', 'asked', 'asks', 'predicted', 'mused', 'lamented',
+  // A participle clause attributes too: "Smith left the hall, telling reporters …", "…, adding that".
+  'saying', 'telling', 'adding', 'noting', 'writing', 'explaining', 'insisting', 'arguing', 'stating', 'acknowledging',
 ]);
 
 // Capitalised words that do not name anyone.
@@ -37,6 +40,19 @@ const ANAPHORIC = new Set([
   'they', 'she', 'he', 'officials', 'official', 'aides', 'aide', 'advisers', 'advisors', 'spokesman', 'spokeswoman',
   'spokesperson', 'representatives', 'staff', 'staffers', 'allies', 'lawyers', 'attorneys', 'organizers', 'organisers',
 ]);
+
+/** The verbs of saying as a filter by word hash: most words are ruled out without a lookup by string. */
+const SAY_FILTER = new WordFilter();
+for (const verb of SAY_VERBS) SAY_FILTER.add(verb);
+
+function saysAt(token: WordToken): boolean {
+  return SAY_FILTER.mayHave(token.hash) && SAY_VERBS.has(token.norm);
+}
+
+/** A verb that attributes a statement ("said", "told", "according", "adding"). */
+export function isSayVerb(norm: string): boolean {
+  return SAY_VERBS.has(norm);
+}
 
 export function isName(token: WordToken, text: string, base: number): boolean {
   const c = text.charCodeAt(token.start - base);
@@ -61,7 +77,7 @@ interface Attribution {
 function attributionIn(tokens: WordToken[], from: number, to: number, text: string, base: number, skipFrom = -1, skipTo = -1): Attribution | undefined {
   const counts = (k: number) => k >= from && k < to && (k < skipFrom || k >= skipTo);
   for (let i = from; i < to; i++) {
-    if (!counts(i) || !SAY_VERBS.has(tokens[i].norm)) continue;
+    if (!saysAt(tokens[i]) || !counts(i)) continue;
     if (tokens[i].norm === 'according') {
       if (tokens[i + 1]?.norm !== 'to') continue;
       for (let k = i + 2; k < Math.min(to, i + 6); k++) {
@@ -90,6 +106,23 @@ function attributionIn(tokens: WordToken[], from: number, to: number, text: stri
  */
 export function namesSource(tokens: WordToken[], from: number, to: number, text: string, base: number, skipFrom = -1, skipTo = -1): boolean {
   return attributionIn(tokens, from, to, text, base, skipFrom, skipTo) !== undefined;
+}
+
+/**
+ * True when a paragraph's direct quotations have a named speaker: a named attribution outside
+ * every quotation, in any sentence of the paragraph ("“…,” Smith said. “…”"). News gives a
+ * quotation's speaker once per paragraph, not once per sentence.
+ */
+export function quotesHaveNamedSpeaker(tokens: WordToken[], text: string, quotes: readonly OffsetRange[]): boolean {
+  if (quotes.length === 0) return false;
+  for (let from = 0; from < tokens.length;) {
+    const a = attributionIn(tokens, from, tokens.length, text, 0);
+    if (!a) return false;
+    const verb = tokens[a.verb];
+    if (!quotes.some(q => q.start <= verb.start && verb.end <= q.end)) return true;
+    from = a.verb + 1;
+  }
+  return false;
 }
 
 /**
@@ -124,11 +157,23 @@ export function namedModifier(tokens: WordToken[], first: number, from: number, 
   // state health officials". A function word ends the group.
   for (let k = first - 1; k >= from && k >= first - 3; k--) {
     const gap = text.slice(tokens[k].end - base, tokens[k + 1].start - base);
-    if (!/^[\s\u00A0-]+$/.test(gap)) return false;
+    // "F.B.I. officials", "the N.Y.P.D.'s officials": a dotted acronym names the body.
+    if (!/^[\s\u00A0-]+$/.test(gap)) {
+      // The possessive's "s" is a token of its own after the acronym's last full stop.
+      const after = tokens[k + 1].norm === 's' && k + 2 <= first ? tokens[k + 2] : tokens[k + 1];
+      return endsWithAcronym(text, after.start - base);
+    }
     if (isName(tokens[k], text, base)) return true;
     if (NOT_MODIFIERS.has(tokens[k].norm) || SAY_VERBS.has(tokens[k].norm)) return false;
   }
   return false;
+}
+
+/** Two or more initials with full stops ("F.B.I.", "U.S.", possessive "N.Y.P.D.'s") right before offset `at`. */
+const ACRONYM_BEFORE = /(?:^|[^\p{L}\p{N}.])(?:\p{Lu}\.){2,}(?:['\u2019]s)?[\s\u00A0]+$/u;
+
+function endsWithAcronym(text: string, at: number): boolean {
+  return ACRONYM_BEFORE.test(text.slice(Math.max(0, at - 24), at));
 }
 
 /** Words that cannot be part of a group's name: determiners, prepositions, conjunctions, quantities. */
@@ -137,6 +182,32 @@ const NOT_MODIFIERS = new Set([
   'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'that', 'which', 'who', 'as', 'than', 'more', 'two',
   'three', 'four', 'five', 'his', 'her', 'their', 'its', 'our', 'these', 'those', 'this', 'said', 'says', 'say',
 ]);
+
+/** Conjunctions that open a clause setting the scene of what follows ("When Lee was asked, …"). */
+const SCENE_OPENERS = new Set(['when', 'after', 'as', 'once', 'while', 'before', 'until', 'if']);
+
+/**
+ * True when a cue at tokens[first] is the verb of a scene-setting clause whose subject is a name
+ * (or he/she): "When Ms. Lee was asked whether …", "After Lee, the party's treasurer, was
+ * pressed on …". The subject (up to three words of a name) stands just before the cue or before
+ * an appositive set off by commas, and the clause's conjunction just before the subject.
+ */
+export function namedSceneSubject(tokens: WordToken[], first: number, from: number, text: string, base: number): boolean {
+  const named = (k: number) => k >= from && (isName(tokens[k], text, base) || NAMED_PRONOUNS.has(tokens[k].norm));
+  let k = first - 1;
+  if (!named(k)) {
+    // Back over an appositive to the comma that opens it: the word before that comma is the subject.
+    let comma = -1;
+    for (let j = first - 1; j > from && j >= first - 7 && comma < 0; j--) {
+      if (text.slice(tokens[j - 1].end - base, tokens[j].start - base).includes(',')) comma = j - 1;
+    }
+    if (comma < 0 || !named(comma)) return false;
+    k = comma;
+  }
+  // The rest of the name ("Ms. Ana Lee"), then the conjunction.
+  for (let n = 0; n < 3 && named(k - 1) && !SCENE_OPENERS.has(tokens[k - 1].norm); n++) k--;
+  return k - 1 >= from && SCENE_OPENERS.has(tokens[k - 1].norm);
+}
 
 /** True when a cue's words include a subject that can refer back to a source named just before. */
 export function anaphoricSubject(tokens: WordToken[], first: number, last: number): boolean {
@@ -159,6 +230,8 @@ export interface CueSite {
   firstHand?: boolean;
   /** Inside the words a named source is reported as saying ("Smith said the deal seemed dead"). */
   reported?: boolean;
+  /** The cue's subject is named and the cue is one that a named subject answers (`CueEntry.namedSubject`). */
+  subjectNamed?: boolean;
 }
 
 /**
@@ -170,8 +243,9 @@ export interface CueSite {
 export function sourceAnswers(site: CueSite, tokens: WordToken[], text: string, from: number, previous?: { from: number; to: number }): boolean {
   // An impression ("it seems") in a quotation is the quoted speaker's own, named or not.
   if (site.quoted && (site.named || site.firstHand)) return true;
-  // A cue in what a named source is reported as saying is that source's.
-  if (site.reported) return true;
+  // A cue in what a named source is reported as saying is that source's; a question put to a
+  // named person is that person's exchange.
+  if (site.reported || site.subjectNamed) return true;
   if (site.kind === 'agentless') return site.earlierCue;
   if (site.kind !== 'vague-source') return false;
   if (site.named || namedModifier(tokens, site.first, from, text, 0)) return true;

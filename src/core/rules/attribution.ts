@@ -2,7 +2,7 @@
 import { isInside } from '../text/quotes';
 import { CueEntry } from '../language/lexicon';
 import { nonOverlapping } from '../language/phrases';
-import { namesSource, reportedSpan, sourceAnswers } from '../language/sources';
+import { namedSceneSubject, namesSource, quotesHaveNamedSpeaker, reportedSpan, sourceAnswers } from '../language/sources';
 import { OffsetRange, UnattributedClaimData, UnattributedClaimFinding } from '../model/types';
 
 export type { UnattributedClaimData, UnattributedClaimFinding };
@@ -35,18 +35,21 @@ export function findClaims(p: ParagraphInput): ClaimHit[] {
   const claims: ClaimHit[] = [];
   const fixed = lex.cues.matchAll(tokens, text);
   const built = lex.cueTemplates.matchAll(tokens, text);
+  let speakerNamed: boolean | undefined;
   for (const m of nonOverlapping(built.length > 0 ? fixed.concat(built) : fixed)) {
     const accepted = acceptMatch(p, m, lex.ignoredCues, m.value.cue);
     if (!accepted) continue;
     const { matched, sentenceIndex: s, from, to, sentence } = accepted;
     const quoted = isInside(p.quotes(), m.start, m.end);
-    const named = namesSource(tokens, from, to, text, 0, m.first, m.last);
+    // A quotation's speaker may be named in another sentence of the paragraph.
+    const named = namesSource(tokens, from, to, text, 0, m.first, m.last) || (quoted && (speakerNamed ??= quotesHaveNamedSpeaker(tokens, text, p.quotes())));
     const previous = s > 0 ? { from: p.sentenceTokenStart[s - 1], to: p.sentenceTokenEnd[s - 1] } : undefined;
     const earlierCue = claims.length > 0 && p.sentenceAt(claims[claims.length - 1].start) === s;
     const span = named ? reportedSpan(tokens, from, to, text, 0) : undefined;
     // A frame ("when asked") sets the scene of the statement; it is not part of what was said.
     const reported = span !== undefined && !m.value.frame && m.first >= span.from && m.last <= span.to;
-    if (sourceAnswers({ kind: m.value.kind, first: m.first, last: m.last, quoted, named, earlierCue, reported, firstHand: m.value.firstHand }, tokens, text, from, previous)) continue;
+    const subjectNamed = m.value.namedSubject === true && namedSceneSubject(tokens, m.first, from, text, 0);
+    if (sourceAnswers({ kind: m.value.kind, first: m.first, last: m.last, quoted, named, earlierCue, reported, firstHand: m.value.firstHand, subjectNamed }, tokens, text, from, previous)) continue;
     claims.push({ start: m.start, end: m.end, cue: m.value, matched, insertAt: insertionPoint(text, sentence), sentence });
   }
   return claims;
@@ -60,9 +63,9 @@ export const unattributedClaim: ParagraphRule<'unattributed-claim', Unattributed
   fullDescription:
     'A claim that rests on a hedge ("reportedly", "allegedly", "is said to"), on a vague source ' +
     '("sources say", "critics have long argued", "many people think" with no name) or on an agentless ' +
-    'construction ("was accused of", "is expected to", "it was unclear"). Sentences that name their source, ' +
+    'construction ("was accused of", "is expected to", "it is widely believed"). Sentences that name their source, ' +
     'quotes by a named speaker and words that refer back to a source named in the sentence before are not ' +
-    'flagged. The fix marks the claim "[attribution needed]".',
+    'flagged, nor is saying what is not known ("it is not clear whether"). The fix marks the claim "[attribution needed]".',
   docsAnchor: 'unattributed-claim',
   defaultEnabled: true,
   defaultSeverity: 'info',

@@ -4,8 +4,8 @@ import { TERM_CATEGORIES, TermEntry } from '../language/lexicon';
 import { isIgnoredOccurrence } from '../language/occurrences';
 import { nonOverlapping } from '../language/phrases';
 import { isInside } from '../text/quotes';
-import { EmotiveHit, Removal, emotiveEvidence, findEmotive, modifierRemoval } from '../language/emotive';
-import { reportedSpan } from '../language/sources';
+import { EmotiveHit, Removal, Voice, emotiveEvidence, findEmotive, modifierRemoval } from '../language/emotive';
+import { quotesHaveNamedSpeaker, reportedSpan } from '../language/sources';
 import { LoadedTermData, LoadedTermFinding, OffsetRange, Severity } from '../model/types';
 
 export type { LoadedTermData, LoadedTermFinding };
@@ -16,14 +16,15 @@ import { ParagraphInput, ParagraphRule } from './rule';
 export interface TermHit extends OffsetRange {
   entry: TermEntry;
   matched: string;
-  quoted: boolean;
+  /** Whose words the term is in: the writer's, a quotation's, a named speaker's. */
+  voice: Voice;
   /** For an entry with no suggestion (a word best removed) used as a modifier: the edit that removes it. */
   removal?: Removal;
   /** The sentence the term stands in (offsets relative to the paragraph). */
   sentence: OffsetRange;
 }
 
-/** Emotive wording (src/core/emotive.ts), with the severity the options give it. */
+/** Emotive wording (src/core/language/emotive.ts), with the severity the options give it. */
 export interface EmotiveTermHit extends EmotiveHit {
   emotive: true;
   severity: Severity;
@@ -41,14 +42,34 @@ function categoryLabel(id: string): string {
   return id.replace(/-/g, ' ');
 }
 
-export function findTerms(p: ParagraphInput): TermHit[] {
+/**
+ * Whose words each token of a paragraph is in (see `Voice`): a quotation's speaker may be named
+ * anywhere in the paragraph; the words reported as a named source's are read per sentence.
+ */
+function voices(p: ParagraphInput): (i: number) => Voice {
+  const { text, tokens } = p;
+  const spans = new Map<number, { from: number; to: number } | undefined>();
+  let quotesNamed: boolean | undefined;
+  return i => {
+    if (isInside(p.quotes(), tokens[i].start, tokens[i].end)) {
+      quotesNamed ??= quotesHaveNamedSpeaker(tokens, text, p.quotes());
+      return quotesNamed ? 'named' : 'quotation';
+    }
+    const s = p.sentenceAt(tokens[i].start);
+    if (!spans.has(s)) spans.set(s, reportedSpan(tokens, p.sentenceTokenStart[s], p.sentenceTokenEnd[s], text, 0));
+    const span = spans.get(s);
+    return span !== undefined && i >= span.from && i < span.to ? 'named' : 'writer';
+  };
+}
+
+export function findTerms(p: ParagraphInput, voice = voices(p)): TermHit[] {
   const { text, tokens, lex } = p;
   const terms: TermHit[] = [];
   for (const m of nonOverlapping(lex.terms.matchAll(tokens, text))) {
     const accepted = acceptMatch(p, m, lex.ignoredTerms, m.value.term);
     if (!accepted) continue;
     const { matched, from, to, sentence } = accepted;
-    const hit: TermHit = { start: m.start, end: m.end, entry: m.value, matched, quoted: isInside(p.quotes(), m.start, m.end), sentence };
+    const hit: TermHit = { start: m.start, end: m.end, entry: m.value, matched, voice: voice(m.first), sentence };
     if (m.value.suggestions.length === 0 && m.last - m.first === 1) hit.removal = modifierRemoval(text, tokens, m.first, from, to);
     terms.push(hit);
   }
@@ -56,12 +77,31 @@ export function findTerms(p: ParagraphInput): TermHit[] {
 }
 
 /** Curated terms, then emotive wording where no term was found. */
+/**
+ * The severity of wording in a voice: the writer's own at `severity`; a quotation's one lower; a
+ * named speaker's at most a hint, since the words are theirs, not the writer's. Undefined when
+ * that falls below a hint.
+ */
+export function voicedSeverity(severity: Severity, voice: Voice): Severity | undefined {
+  if (voice === 'writer') return severity;
+  if (severity === 'hint') return undefined;
+  return voice === 'named' ? 'hint' : LOWER[severity];
+}
+
+/** What a finding says of the voice it stands in. */
+const VOICE_NOTE: Readonly<Record<Voice, string>> = {
+  writer: '',
+  quotation: ' Inside a quotation: reported at a lower severity and left as spoken (no replacement is offered).',
+  named: ' In words a named speaker is quoted or reported as saying: a hint at most, and no replacement, since rewording would change what they said.',
+};
+
+/** Curated terms, then emotive wording where no term was found. */
 export function findLoaded(p: ParagraphInput): LoadedHit[] {
-  const terms: LoadedHit[] = findTerms(p);
+  const voice = voices(p);
+  const terms: LoadedHit[] = findTerms(p, voice);
   const { options } = p;
   if (!options.emotiveWording) return terms;
   const { text, tokens } = p;
-  const spans = new Map<number, { from: number; to: number } | undefined>();
   const emotive = findEmotive({
     text,
     tokens,
@@ -69,24 +109,17 @@ export function findLoaded(p: ParagraphInput): LoadedHit[] {
       const s = p.sentenceAt(tokens[i].start);
       return { from: p.sentenceTokenStart[s], to: p.sentenceTokenEnd[s] };
     },
-    reported: i => {
-      if (isInside(p.quotes(), tokens[i].start, tokens[i].end)) return true;
-      // The words a named source is reported as saying (not the writer's framing around them).
-      const s = p.sentenceAt(tokens[i].start);
-      if (!spans.has(s)) spans.set(s, reportedSpan(tokens, p.sentenceTokenStart[s], p.sentenceTokenEnd[s], text, 0));
-      const span = spans.get(s);
-      return span !== undefined && i >= span.from && i < span.to;
-    },
+    voice,
     taken: terms,
     ignored: p.lex.ignoredTerms,
   });
   for (const hit of emotive) {
-    // Reported speech and negation lower the severity by one; below a hint there is nothing to show.
-    const lowered = hit.quoted || hit.negated;
-    if (lowered && options.emotiveSeverity === 'hint') continue;
+    // Reported speech and negation lower the severity; below a hint there is nothing to show.
+    const severity = voicedSeverity(options.emotiveSeverity, hit.named ? 'named' : hit.quoted || hit.negated ? 'quotation' : 'writer');
+    if (severity === undefined) continue;
     const sentence = p.sentences[p.sentenceAt(hit.start)];
     if (isIgnoredOccurrence(p.lex.ignoredOccurrences, hit.matched, text.slice(sentence.start, sentence.end))) continue;
-    terms.push({ ...hit, emotive: true, severity: lowered ? LOWER[options.emotiveSeverity] : options.emotiveSeverity, sentence });
+    terms.push({ ...hit, emotive: true, severity, sentence });
   }
   return terms.sort((a, b) => a.start - b.start);
 }
@@ -96,14 +129,15 @@ function termFinding(hit: TermHit, base: number, severity: Severity): LoadedTerm
   const suggestions = entry.suggestions.map(s => matchCase(hit.matched, s));
   const list = suggestions.map(s => `\u201C${s}\u201D`).join(', ');
   const advice = suggestions.length > 0 ? ` Neutral: ${list}.` : ' Best removed, or attributed to whoever holds the view.';
-  const quoted = hit.quoted ? ' Inside a quotation: reported at a lower severity, since a quote is left as spoken.' : '';
   const range = { start: base + hit.start, end: base + hit.end };
-  const fixes = suggestions.map(s => ({ title: `Replace with \u00AB${s}\u00BB`, edits: [{ range, newText: s }] }));
-  if (hit.removal) fixes.push(removeFix(hit.matched, hit.removal, base));
+  // Someone else's words are reported, not rewritten.
+  const own = hit.voice === 'writer';
+  const fixes = own ? suggestions.map(s => ({ title: `Replace with \u00AB${s}\u00BB`, edits: [{ range, newText: s }] })) : [];
+  if (hit.removal && own) fixes.push(removeFix(hit.matched, hit.removal, base));
   return {
     rule: 'loaded-term',
-    severity: hit.quoted ? LOWER[severity] : severity,
-    message: `\u201C${hit.matched}\u201D (${categoryLabel(entry.category)}): ${entry.note}${advice}${quoted}`,
+    severity: voicedSeverity(severity, hit.voice) ?? 'hint',
+    message: `\u201C${hit.matched}\u201D (${categoryLabel(entry.category)}): ${entry.note}${advice}${VOICE_NOTE[hit.voice]}`,
     range,
     fixes,
     data: {
@@ -113,7 +147,7 @@ function termFinding(hit: TermHit, base: number, severity: Severity): LoadedTerm
       category: entry.category,
       categoryDescription: TERM_CATEGORIES[entry.category],
       note: entry.note,
-      quoted: hit.quoted,
+      quoted: !own,
       sentence: { start: base + hit.sentence.start, end: base + hit.sentence.end },
     },
   };
@@ -125,14 +159,18 @@ function removeFix(matched: string, removal: Removal, base: number) {
 
 function emotiveFinding(hit: EmotiveTermHit, base: number): LoadedTermFinding {
   const why = `${emotiveEvidence(hit.entry)}: it tells the reader what to feel instead of showing what happened.`;
-  const advice = hit.removal ? 'Remove it, or attribute the judgement to whoever holds it.' : 'Attribute the judgement to whoever holds it, or describe what happened.';
-  const context = hit.quoted ? ' In reported speech: one severity lower.' : hit.negated ? ' Negated: one severity lower.' : '';
+  // Someone else's words are reported, not rewritten.
+  const removable = hit.removal !== undefined && !hit.quoted;
+  const advice = removable ? 'Remove it, or attribute the judgement to whoever holds it.' : 'Attribute the judgement to whoever holds it, or describe what happened.';
+  const context = hit.named
+    ? ' In words a named speaker is quoted or reported as saying: a hint at most.'
+    : hit.quoted ? ' In reported speech: one severity lower.' : hit.negated ? ' Negated: one severity lower.' : '';
   return {
     rule: 'loaded-term',
     severity: hit.severity,
     message: `\u201C${hit.matched}\u201D (emotive wording): ${why} ${advice}${context}`,
     range: { start: base + hit.start, end: base + hit.end },
-    fixes: hit.removal ? [removeFix(hit.matched, hit.removal, base)] : [],
+    fixes: removable ? [removeFix(hit.matched, hit.removal!, base)] : [],
     data: {
       term: hit.entry.word,
       matched: hit.matched,
@@ -155,7 +193,8 @@ export const loadedTerm: ParagraphRule<'loaded-term', LoadedTermData, LoadedHit>
   fullDescription:
     'Wording from the lexicon of loaded terms (contested labels, euphemisms, contested place names, ' +
     'editorialising, pejoratives, ...) with the neutral wording to use instead and a note on why. ' +
-    'Inside a quotation it is reported at a lower severity. The fixes replace it with a suggestion, keeping its case. ' +
+    'Inside a quotation it is reported at a lower severity, and in words a named speaker is quoted or reported as saying ' +
+    'as a hint at most; someone else\u2019s words get no fix. The fixes replace the writer\u2019s own wording with a suggestion, keeping its case. ' +
     'Emotive wording (adjectives, adverbs and verbs of strong feeling) is a category of its own, one severity lower, ' +
     'with a fix that removes the word where it is a modifier.',
   docsAnchor: 'loaded-term',

@@ -1,8 +1,9 @@
-// Direct quotations inside a paragraph: “…”, «…», „…“ and straight "…" pairs.
+// Direct quotations inside a paragraph: “…”, «…», „…“, straight "…" pairs, and the doubled
+// apostrophes some news archives print for quotation marks (''…'', ``…'').
 import { OffsetRange } from '../model/types';
 
-const PAIRS: Record<string, string> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201C' };
-const OPENING = /["\u201C\u00AB\u201E]/g;
+const PAIRS: Record<string, string> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201C', "''": "''", '``': "''" };
+const OPENING = /["\u201C\u00AB\u201E]|''|``/g;
 
 /** Quoted spans of text[from, to), quote marks included. An unclosed quote runs to `to`. */
 export function quoteSpans(text: string, from = 0, to = text.length): OffsetRange[] {
@@ -15,14 +16,15 @@ export function quoteSpans(text: string, from = 0, to = text.length): OffsetRang
     const found = OPENING.exec(text);
     if (!found || found.index >= to) break;
     i = found.index;
-    const c = text[i];
+    const c = found[0];
     const close = c === '"' ? '"' : PAIRS[c];
     // A straight quote between two letters or after a digit is an inch mark or typo, not a quote.
     if (c === '"' && i > from && /[\p{L}\p{N}]/u.test(text[i - 1]) && i + 1 < to && /[\p{L}\p{N}]/u.test(text[i + 1])) { i++; continue; }
-    let j = text.indexOf(close, i + 1);
-    if (j < 0 || j >= to) j = to - 1;
-    spans.push({ start: i, end: j + 1 });
-    i = j + 1;
+    const j = text.indexOf(close, i + c.length);
+    let end = j + close.length;
+    if (j < 0 || end > to) end = to;
+    spans.push({ start: i, end });
+    i = end;
   }
   return spans;
 }

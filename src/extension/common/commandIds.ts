@@ -15,9 +15,14 @@ export const CMD = {
   previousFinding: 'editorialReview.previousFinding',
   nextRepeatedArticle: 'editorialReview.nextRepeatedArticle',
   previousRepeatedArticle: 'editorialReview.previousRepeatedArticle',
+  turnOffForFile: 'editorialReview.turnOffForFile',
+  turnOnForFile: 'editorialReview.turnOnForFile',
   // Articles view
   filterArticles: 'editorialReview.filterArticles',
+  /** On a repeated article: what its repeat's fix removes. */
   removeArticle: 'editorialReview.removeArticle',
+  /** On any other article: the whole article, asked first when it holds lines found nowhere else. */
+  deleteArticle: 'editorialReview.deleteArticle',
   copyArticle: 'editorialReview.copyArticle',
   selectArticle: 'editorialReview.selectArticle',
   /** A click on a node: reveals, cursor at the start, focus stays in the view (a double click selects). */
@@ -31,6 +36,7 @@ export const CMD = {
   ignoreCue: 'editorialReview.ignoreCue',
   ignoreOccurrence: 'editorialReview.ignoreOccurrence',
   undoIgnore: 'editorialReview.undoIgnore',
+  disableRule: 'editorialReview.disableRule',
 } as const;
 
 export type CommandId = (typeof CMD)[keyof typeof CMD];

@@ -5,8 +5,9 @@ import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
 import { review as reviewInProcess } from '../../core/review/review';
-import { Review, ReviewOptions } from '../../core/model/types';
-import { ForgetRequest, ReviewRequest, ReviewResponse } from './reviewProtocol';
+import { LostText, textLostBy } from '../../core/review/lostText';
+import { Review, ReviewOptions, TextEdit } from '../../core/model/types';
+import { ForgetRequest, LostRequest, ReviewRequest, ReviewResponse } from './reviewProtocol';
 
 export interface ReviewOutcome {
   review: Review;
@@ -19,7 +20,9 @@ interface Job {
   key: string;
   text: string;
   options: ReviewOptions;
-  resolve(outcome: ReviewOutcome | undefined): void;
+  /** A job that asks what these edits would lose (no review). */
+  edits?: TextEdit[];
+  resolve(outcome: ReviewOutcome | LostText[] | undefined): void;
   reject(err: Error): void;
   cancelListener?: vscode.Disposable;
 }
@@ -48,7 +51,7 @@ export class ReviewClient implements vscode.Disposable {
   review(key: string, text: string, options: ReviewOptions, token?: vscode.CancellationToken): Promise<ReviewOutcome | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
     return new Promise<ReviewOutcome | undefined>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, key, text, options, resolve, reject };
+      const job: Job = { id: this.nextId++, key, text, options, resolve: r => resolve(r as ReviewOutcome | undefined), reject };
       // A queued job for the same document is now pointless.
       const previous = this.queue.findIndex(j => j.key === key);
       if (previous >= 0) {
@@ -62,6 +65,28 @@ export class ReviewClient implements vscode.Disposable {
         }
         job.cancelListener = token.onCancellationRequested(() => this.cancel(job));
       }
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /**
+   * What edits of a text would remove that exists nowhere else (core/review/lostText.ts), computed
+   * in the worker: on a long text it takes longer than the extension host may block.
+   */
+  lost(text: string, edits: TextEdit[]): Promise<LostText[]> {
+    if (this.disposed) return Promise.resolve(textLostBy(text, edits));
+    return new Promise<LostText[]>((resolve, reject) => {
+      const job: Job = {
+        id: this.nextId++,
+        key: `lost:${this.nextId}`,
+        text,
+        options: undefined as unknown as ReviewOptions,
+        edits,
+        // Cancelled (Clear Problems stops every job): computed here rather than not at all.
+        resolve: r => resolve((r as LostText[] | undefined) ?? textLostBy(text, edits)),
+        reject,
+      };
       this.queue.push(job);
       this.pump();
     });
@@ -101,7 +126,7 @@ export class ReviewClient implements vscode.Disposable {
     }
   }
 
-  private settle(job: Job, outcome: ReviewOutcome | undefined, error?: Error): void {
+  private settle(job: Job, outcome: ReviewOutcome | LostText[] | undefined, error?: Error): void {
     job.cancelListener?.dispose();
     job.cancelListener = undefined;
     if (error) job.reject(error);
@@ -115,7 +140,9 @@ export class ReviewClient implements vscode.Disposable {
     this.running = job;
     const worker = this.ensureWorker();
     if (worker) {
-      const request: ReviewRequest = { type: 'review', id: job.id, key: job.key, text: job.text, options: job.options };
+      const request: ReviewRequest | LostRequest = job.edits
+        ? { type: 'lost', id: job.id, text: job.text, edits: job.edits }
+        : { type: 'review', id: job.id, key: job.key, text: job.text, options: job.options };
       worker.postMessage(request);
     } else {
       // No worker available: run in-process, on a later tick so callers are never re-entered.
@@ -126,10 +153,10 @@ export class ReviewClient implements vscode.Disposable {
   private runInProcess(job: Job): void {
     if (this.running !== job) return;
     const started = Date.now();
-    let outcome: ReviewOutcome | undefined;
+    let outcome: ReviewOutcome | LostText[] | undefined;
     let error: Error | undefined;
     try {
-      outcome = { review: reviewInProcess(job.text, job.options), ms: Date.now() - started };
+      outcome = job.edits ? textLostBy(job.text, job.edits) : { review: reviewInProcess(job.text, job.options), ms: Date.now() - started };
     } catch (err) {
       error = err instanceof Error ? err : new Error(String(err));
     }
@@ -177,7 +204,7 @@ export class ReviewClient implements vscode.Disposable {
     const job = this.running;
     if (!job || job.id !== response.id) return;
     this.running = undefined;
-    if (response.ok) this.settle(job, { review: response.review, ms: response.ms });
+    if (response.ok) this.settle(job, 'lost' in response ? response.lost : { review: response.review, ms: response.ms });
     else this.settle(job, undefined, new Error(response.error));
     this.pump();
   }

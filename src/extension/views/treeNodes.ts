@@ -2,7 +2,8 @@
 // turn them into tree items).
 import type * as vscode from 'vscode';
 import type { Overview } from '../../core/report/overview';
-import type { Article, Finding } from '../../core/model/types';
+import type { Article, Finding, RuleId } from '../../core/model/types';
+import type { DocView } from '../review/docView';
 
 export interface StatNode {
   kind: 'stat';
@@ -14,6 +15,8 @@ export interface StatNode {
   tooltip: string;
   icon: string;
   command?: vscode.Command;
+  /** A rule's row lists that rule's findings (the per-rule lists). */
+  rule?: RuleId;
 }
 
 export interface ArticleNode {
@@ -33,7 +36,8 @@ export interface FindingNode {
   version: number;
   finding: Finding;
   range: vscode.Range;
-  parent: ArticleNode | undefined;
+  /** The article it is in, or the rule's row of the overview that lists it. */
+  parent: ArticleNode | StatNode | undefined;
   /** Line (1-based) of an offset of the reviewed text. */
   lineOf: (offset: number) => number;
 }
@@ -41,8 +45,10 @@ export interface FindingNode {
 export interface OverviewNode {
   kind: 'overview';
   uri: vscode.Uri;
-  /** Undefined while the file has not been reviewed. */
+  /** Undefined while the file has no review. */
   overview: Overview | undefined;
+  /** The state of the file's review (review/docView.ts). */
+  view: DocView;
 }
 
 export type ArticlesNode = OverviewNode | StatNode | ArticleNode | FindingNode;
