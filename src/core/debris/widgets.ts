@@ -8,7 +8,9 @@
 //   headline printed twice) only marks its copies: a line repeating the line above is never a title.
 // - an enclosure: lines between a line that opens a widget (a poll, prompt, form or widget line by
 //   its own shape) and the line that closes it (a poll, form or prompt line), within a few lines:
-//   a poll's question and answers, or the labels of a share bar or sign-up box (short, no sentence).
+//   a poll's question and answers, or the labels of a share bar or sign-up box (short, no sentence);
+//   or, after an opening line that announces a list with a colon, button-short labels up to the
+//   article's next sentence.
 // The segmentation asks which lines may never open an article (`widgetMarks`), the debris rule which
 // lines are debris (`widgetBlocks`, `enclosedSpan`); both read the lines through a `WidgetSource`.
 import { Judgement, judgeLine } from './lineShape';
@@ -58,6 +60,10 @@ export const MAX_ENCLOSED = 10;
 const MAX_POLL_ENCLOSED_WORDS = 25;
 /** ... and those of other widgets are labels: a few words and no sentence. */
 const MAX_LABEL_WORDS = 8;
+/** A list a colon announces has at least this many labels ... */
+const MIN_LIST_LABELS = 2;
+/** ... each as short as a button's label ("Email this"; a headline is longer). */
+const MAX_BUTTON_WORDS = 3;
 /** How far from its stutter a block reaches (the announcing line, options, closing line and tail). */
 export const WIDGET_REACH = 1 + MAX_OPTIONS + 1 + MAX_TAIL + MAX_ENCLOSED;
 
@@ -177,7 +183,20 @@ export function enclosedSpan(src: WidgetSource, open: number, kind: DebrisKind |
   while (j < src.count && j - open <= MAX_ENCLOSED && !src.apart(j) && enclosable(src, j, poll)) j++;
   if (j === open + 1 || j - open > MAX_ENCLOSED || j >= src.count || src.apart(j) || src.fixed(j)) return null;
   const closing = judge(src, j).kind;
-  return closing !== null && CLOSERS.has(closing) ? [open + 1, j - 1] : null;
+  if (closing !== null && CLOSERS.has(closing)) return [open + 1, j - 1];
+  return announcedList(src, open, j, poll) ? [open + 1, j - 1] : null;
+}
+
+/**
+ * Whether the lines from open + 1 to end - 1 are a list an opening line announces with a colon
+ * ("Share this story:", then the buttons' labels) that the article's next sentence closes: the
+ * labels are button-short (a title is longer), at least two, and line `end` is a sentence.
+ */
+function announcedList(src: WidgetSource, open: number, end: number, poll: boolean): boolean {
+  if (poll || !src.text(open).endsWith(':') || end - open - 1 < MIN_LIST_LABELS) return false;
+  for (let i = open + 1; i < end; i++) if (judge(src, i).words > MAX_BUTTON_WORDS) return false;
+  const after = judge(src, end);
+  return after.kind === null && after.words > MAX_LABEL_WORDS && SENTENCE_END.test(src.text(end));
 }
 
 /** Whether line k is enclosed between a widget's opening and closing lines (as `enclosedSpan` finds them). */
