@@ -55,6 +55,11 @@ const DEBRIS: Record<Exclude<DebrisKind, 'recurring'>, string[]> = {
     'Copyright 2017 The Daily Example',
     'Article posted with permission from The Example Gazette',
     'This article originally appeared on Example News.',
+    // A picture's source last, after a slash or "via" (issue 17 item 6).
+    'Reuters/Facebook.',
+    'KIM EXAMPLE via Getty Images.',
+    'Lee Sample/AFP',
+    'Sam Person via AP',
   ],
   cookie: ['We use cookies to improve your experience on our website.', 'Accept all cookies', 'By continuing to use this site you consent to our use of cookies.'],
   social: ['— Jane Example (@jexample) March 3, 2019', '- Sample Town Council (@SampleCouncil) 12 May', 'A post shared by Jo Sample (@josample) on Jun 1, 2018 at 9:14am PDT', 'pic.twitter.com/AbC123xyz'],
@@ -92,6 +97,10 @@ const NOT_DEBRIS = [
   'Secretary of State',
   'Source: wire',
   'Title: Harbour town votes to close its ferry pier',
+  'The clip was first shared via Instagram.',
+  'Washington/Beijing talks resume',
+  'Residents organised the protest via Facebook and Twitter.',
+  'Students can apply via Reuters.',
   '',
 ];
 
