@@ -168,8 +168,16 @@ function enclosable(src: WidgetSource, i: number, poll: boolean): boolean {
   if (src.fixed(i)) return false;
   const j = judge(src, i);
   if (j.kind !== null) return false;
-  if (poll) return j.words <= MAX_POLL_ENCLOSED_WORDS;
-  return j.words <= MAX_LABEL_WORDS && !SENTENCE_END.test(src.text(i));
+  const text = src.text(i);
+  // A poll's question and answers: a question, an option (a bullet, a few words, a line that is no
+  // sentence); never a statement of some length, which is the article's own prose.
+  if (poll) return j.words <= MAX_POLL_ENCLOSED_WORDS && (text.endsWith('?') || BULLET.test(text) || j.words <= MAX_LABEL_WORDS || !SENTENCE_END.test(text));
+  return j.words <= MAX_LABEL_WORDS && !SENTENCE_END.test(text);
+}
+
+/** Whether a poll opened at line `open` asks its question there (joined to the announcement) or on the next line. */
+function asks(src: WidgetSource, open: number): boolean {
+  return src.text(open).endsWith('?') || src.text(open + 1).endsWith('?');
 }
 
 /**
@@ -182,6 +190,9 @@ export function enclosedSpan(src: WidgetSource, open: number, kind: DebrisKind |
   let j = open + 1;
   while (j < src.count && j - open <= MAX_ENCLOSED && !src.apart(j) && enclosable(src, j, poll)) j++;
   if (j === open + 1 || j - open > MAX_ENCLOSED || j >= src.count || src.apart(j) || src.fixed(j)) return null;
+  // A poll line that asks nothing after it (the line under a poll's form) opens no enclosure: what
+  // follows it up to the next poll is the article, not a question and its answers.
+  if (poll && !asks(src, open)) return null;
   const closing = judge(src, j).kind;
   if (closing !== null && CLOSERS.has(closing)) return [open + 1, j - 1];
   return announcedList(src, open, j, poll) ? [open + 1, j - 1] : null;
