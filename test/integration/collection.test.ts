@@ -11,11 +11,13 @@ import * as vscode from 'vscode';
 import type { EditorialReviewApi } from '../../src/extension/api';
 import { PROJECT_ROOT, api, closeAll, codeActions, findAction, ours, run, undoTo, waitFor, workspaceFolder } from './support';
 
+/** Changes made outside the editor arrive through the file-system watcher, late on a loaded machine. */
+const WATCHER_MS = 45000;
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'collection');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
 describe('collection: findings across the files of the workspace', function () {
-  this.timeout(60000);
+  this.timeout(240000);
   let a: EditorialReviewApi;
   let folder: vscode.Uri;
   let day01: vscode.Uri;
@@ -170,16 +172,16 @@ describe('collection: findings across the files of the workspace', function () {
     // Edited: day01 loses the tram article, so day02's copy is now the story's first occurrence.
     const edited = text01.slice(text01.indexOf('Orchard growers'));
     await write(day01, edited);
-    await waitFor(() => copyDiagnostic(day02) === undefined, 'the copy finding gone after day01 was edited');
+    await waitFor(() => copyDiagnostic(day02) === undefined, 'the copy finding gone after day01 was edited', WATCHER_MS);
     assert.ok(crossFile(day02).some(d => /updated version/.test(d.message)), 'the other links stay');
     await write(day01, text01);
-    await waitFor(() => copyDiagnostic(day02) !== undefined, 'the copy finding back');
+    await waitFor(() => copyDiagnostic(day02) !== undefined, 'the copy finding back', WATCHER_MS);
 
     // Deleted: nothing of day02 points anywhere.
     await vscode.workspace.fs.delete(day01);
-    await waitFor(() => crossFile(day02).length === 0 && !a.collection.paths().includes(key01), 'no cross-file finding once day01 is deleted');
+    await waitFor(() => crossFile(day02).length === 0 && !a.collection.paths().includes(key01), 'no cross-file finding once day01 is deleted', WATCHER_MS);
     await write(day01, text01);
-    await waitFor(() => copyDiagnostic(day02) !== undefined, 'the copy finding back');
+    await waitFor(() => copyDiagnostic(day02) !== undefined, 'the copy finding back', WATCHER_MS);
 
     // Renamed after day02 in the collection's order: day02's articles become the originals.
     const day05 = vscode.Uri.joinPath(folder, 'day05-wire.txt');
@@ -187,13 +189,13 @@ describe('collection: findings across the files of the workspace', function () {
     edit.renameFile(day01, day05);
     assert.ok(await vscode.workspace.applyEdit(edit));
     const key05 = vscode.workspace.asRelativePath(day05);
-    await waitFor(() => crossFile(day02).length === 0 && a.collection.paths().includes(key05) && !a.collection.paths().includes(key01), 'day02 is the original after the rename');
+    await waitFor(() => crossFile(day02).length === 0 && a.collection.paths().includes(key05) && !a.collection.paths().includes(key01), 'day02 is the original after the rename', WATCHER_MS);
     const story = a.collection.stories().find(s => s.title.startsWith('Tramway depot'));
     assert.deepStrictEqual(story?.occurrences.map(o => [o.path, o.kind]), [[key02, 'original'], [key05, 'exact']]);
     const back = new vscode.WorkspaceEdit();
     back.renameFile(day05, day01);
     assert.ok(await vscode.workspace.applyEdit(back));
-    await waitFor(() => copyDiagnostic(day02) !== undefined, 'the copy finding back after renaming it back');
+    await waitFor(() => copyDiagnostic(day02) !== undefined, 'the copy finding back after renaming it back', WATCHER_MS);
   });
 
   it('reopens the workspace from the stored index, reading again only the files that changed', async () => {
