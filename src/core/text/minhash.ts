@@ -1,5 +1,6 @@
 // MinHash sketches of word shingles (one permutation hashing with densification) and LSH banding,
 // so that near-duplicate candidates are found without comparing every pair of paragraphs.
+import { allocUint32 } from './slab';
 
 export const SKETCH_SIZE = 64;
 export const BANDS = 21;
@@ -20,7 +21,7 @@ function mix(h: number): number {
 /** Sketch of a paragraph's word 3-shingles, or null when it has too few words to compare. */
 export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
   if (hashes.length < SHINGLE + 2) return null;
-  const sig = new Uint32Array(SKETCH_SIZE).fill(EMPTY);
+  const sig = allocUint32(SKETCH_SIZE).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= hashes.length; i++) {
     const h = mix((Math.imul(hashes[i], 0x9e3779b1) ^ Math.imul(hashes[i + 1], 0x85ebca77) ^ hashes[i + 2]) >>> 0);
     // One mixed hash gives both the bucket (low bits) and the value (the rest).
@@ -41,7 +42,7 @@ export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
 
 /** The hash of each band of a sketch (its LSH bucket keys). */
 export function bandKeys(sig: Uint32Array): Uint32Array {
-  const keys = new Uint32Array(BANDS);
+  const keys = allocUint32(BANDS);
   for (let b = 0; b < BANDS; b++) {
     let h = b + 1;
     for (let r = 0; r < ROWS; r++) h = mix((h ^ sig[b * ROWS + r]) >>> 0);
@@ -50,11 +51,16 @@ export function bandKeys(sig: Uint32Array): Uint32Array {
   return keys;
 }
 
-/** Estimated Jaccard similarity of two sketches. */
-export function estimate(a: Uint32Array, b: Uint32Array): number {
+/** The number of rows two sketches share (out of SKETCH_SIZE). */
+export function sameRows(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
   for (let i = 0; i < SKETCH_SIZE; i++) if (a[i] === b[i]) same++;
-  return same / SKETCH_SIZE;
+  return same;
+}
+
+/** Estimated Jaccard similarity of two sketches. */
+export function estimate(a: Uint32Array, b: Uint32Array): number {
+  return sameRows(a, b) / SKETCH_SIZE;
 }
 
 /**
@@ -115,6 +121,7 @@ export class LshIndex {
 
   /** Adds an item under its bands. Items added in increasing order cost O(1) each. */
   add(item: number, bandKeys: ArrayLike<number>): void {
+    this.ensureItem(item);
     for (let k = 0; k < bandKeys.length; k++) this.link(bandKeys[k], item);
   }
 
@@ -134,6 +141,7 @@ export class LshIndex {
         break;
       }
     }
+    this.ensureItem(item);
     for (let k = 0; k < newBands.length; k++) this.link(newBands[k], item);
   }
 
@@ -175,8 +183,8 @@ export class LshIndex {
       // When the whole document is indexed, skip the items after `before` (newest come first).
       while (e >= 0 && this.entryItem[e] >= before) e = this.entryNext[e];
       for (let n = 0; e >= 0 && n < perBucket; e = this.entryNext[e], n++) {
+        // (every item in a list went through `add` or `replace`, which made room for it)
         const item = this.entryItem[e];
-        this.ensureItem(item);
         if (this.seen[item] !== stamp) {
           this.seen[item] = stamp;
           this.count[item] = 0;
