@@ -5,6 +5,7 @@ import { ParagraphAnalysis } from './paragraphAnalysis';
 import { lineRemovalRange } from '../text/edits';
 import { lcsLength } from '../text/lcs';
 import { LshIndex, SKETCH_SIZE, sameRows } from '../text/minhash';
+import { allocUint32 } from '../text/slab';
 import { LineIndex, WordToken, wordTokens } from '../text/text';
 import { NearDuplicateData, NearDuplicateFinding, Paragraph, ReviewOptions } from '../model/types';
 
@@ -82,7 +83,13 @@ const sortedCache = new WeakMap<ArrayLike<number>, Uint32Array>();
 
 function sorted(hashes: ArrayLike<number>): Uint32Array {
   let s = sortedCache.get(hashes);
-  if (!s) sortedCache.set(hashes, (s = Uint32Array.from(hashes).sort()));
+  if (!s) {
+    // A copy made by `set` (Uint32Array.from would go through the iterator protocol, word by word).
+    s = allocUint32(hashes.length);
+    s.set(hashes);
+    s.sort();
+    sortedCache.set(hashes, s);
+  }
   return s;
 }
 
