@@ -9,9 +9,11 @@
 //    peak (VmHWM, else process.resourceUsage().maxRSS). Also on the seed corpus and the sample.
 // 3. Engine in process: review(text) by stage (stats.timings), throughput, growth 1 → 10 → 100 MB,
 //    memory the result and the reviewer's cache keep.
-// 4. Peers on the 1 and 10 MB dumps (bench/peers.ts, one process each): write-good, the retext
+// 4. One file against the floor: the CLI's median wall time over natural's tokenisation of the same dump
+//    (10 MB target 4x) and its peak RSS per MB of text (100 MB target 8x).
+// 5. Peers on the 1 and 10 MB dumps (bench/peers.ts, one process each): write-good, the retext
 //    pipeline, alex, natural's WordTokenizer; each as a ratio to our review of the same file.
-// 5. The editor scenario (bench/editor.ts) on a 2 MB dump.
+// 6. The editor scenario (bench/editor.ts) on a 2 MB dump.
 // Writes bench/RESULTS.md and prints the same.
 
 import { spawnSync } from 'child_process';
@@ -78,6 +80,12 @@ const log = (line: string): void => {
  * in the results), and other work can only add time to a run, never take it away.
  */
 const best = (xs: number[]): number => (xs.length === 0 ? NaN : Math.min(...xs));
+/** The median: what the targets of issue 15 are stated in (a run of several, in the same minute). */
+const median = (xs: number[]): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 const ms = (x: number): string => (!Number.isFinite(x) ? 'n/a' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const num = (x: number, digits = 1): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const mbOf = (bytes: number): string => (bytes / MB).toFixed(bytes < MB ? 3 : 2);
@@ -128,6 +136,8 @@ interface CliRun {
   label: string;
   bytes: number;
   wallMs: number[];
+  /** Peak RSS of each run. */
+  rssKB: number[];
   maxRssKB: number;
   exitCode: number | null;
   method: string;
@@ -204,7 +214,7 @@ function cliError(stderr: string): string {
 
 function measureCli(label: string, file: string, runs: number): CliRun {
   const bytes = fs.statSync(file).size;
-  const out: CliRun = { label, bytes, wallMs: [], maxRssKB: 0, exitCode: null, method: '' };
+  const out: CliRun = { label, bytes, wallMs: [], rssKB: [], maxRssKB: 0, exitCode: null, method: '' };
   for (let i = 0; i < runs; i++) {
     const r = runCliOnce(file);
     out.method = r.method;
@@ -214,6 +224,7 @@ function measureCli(label: string, file: string, runs: number): CliRun {
       break;
     }
     out.wallMs.push(r.wallMs);
+    out.rssKB.push(r.maxRssKB);
     out.maxRssKB = Math.max(out.maxRssKB, r.maxRssKB);
   }
   log(`CLI ${label}: ${out.error ? `failed: ${out.error}` : `${ms(best(out.wallMs))} ms, ${(out.maxRssKB / 1024).toFixed(0)} MiB`}`);
@@ -375,6 +386,59 @@ function measurePeers(dumps: Dump[]): { rows: PeerRow[]; notes: string[] } {
   return { rows, notes };
 }
 
+// ---- 4b. one file against the floor ---------------------------------------------------------
+
+/**
+ * The tokenisation floor of a dump: natural's WordTokenizer on the whole text (bench/peers.ts, in a
+ * process of its own), timed in the same run as the CLI. Not on 100 MB: natural keeps a string per
+ * word, about 47 times the text in memory.
+ */
+interface Floor {
+  sizeMB: number;
+  runsMs: number[];
+  error?: string;
+}
+
+const FLOOR_MAX_MB = 10;
+
+function measureFloors(dumps: Dump[]): Floor[] {
+  return dumps.filter((d) => d.sizeMB <= FLOOR_MAX_MB).map((d) => {
+    log(`floor (natural) on ${d.sizeMB} MB`);
+    try {
+      return { sizeMB: d.sizeMB, runsMs: runPeer('natural', d.file, 3, 10 * 60_000).runsMs };
+    } catch (err) {
+      return { sizeMB: d.sizeMB, runsMs: [], error: message(err) };
+    }
+  });
+}
+
+function floorSection(dumps: Dump[], cli: CliRun[], floors: Floor[]): string[] {
+  const L: string[] = ['## One file against the floor', ''];
+  L.push(
+    'Issue 15 item 4: the whole process (`node dist/cli.js --format json FILE`, section above) against a bare tokenisation of the same file (natural\'s WordTokenizer, module loading not counted, 3 runs), measured in this run; medians of the runs. Targets: 10 MB ≤ 4x the floor; 100 MB peak memory ≤ 8x the text (the last column: peak RSS bytes over the file’s bytes).',
+    '',
+  );
+  const rows: string[][] = [];
+  for (const d of dumps) {
+    const c = cli.find((x) => x.label === `dump ${d.sizeMB} MB`);
+    if (!c || c.error || c.wallMs.length === 0) continue;
+    const f = floors.find((x) => x.sizeMB === d.sizeMB);
+    const wall = median(c.wallMs);
+    const floor = f && !f.error ? median(f.runsMs) : NaN;
+    const rssMiB = median(c.rssKB) / 1024;
+    const perText = (median(c.rssKB) * 1024) / d.stats.bytes;
+    rows.push([
+      `dump ${d.sizeMB} MB`, String(c.wallMs.length), c.wallMs.map(ms).join(', '), ms(wall),
+      f ? (f.error ? `failed: ${f.error}` : `${f.runsMs.map(ms).join(', ')} → ${ms(floor)}`) : 'not measured',
+      Number.isFinite(floor) ? ratio(wall / floor) : 'n/a', rssMiB.toFixed(0), `${num(perText, 1)}x`,
+    ]);
+    log(`one file ${d.sizeMB} MB: ${Number.isFinite(floor) ? `${ratio(wall / floor)} the floor, ` : ''}peak ${rssMiB.toFixed(0)} MiB = ${num(perText, 1)}x the text`);
+  }
+  if (rows.length === 0) return [...L, 'Not measured (no CLI runs on the dumps).', ''];
+  L.push(table(['Dump', 'CLI runs', 'CLI wall ms, each', 'CLI wall ms (median)', 'floor ms, each → median', 'CLI / floor', 'peak RSS MiB (median)', 'peak RSS / text'], rows), '');
+  return L;
+}
+
 // ---- report ----------------------------------------------------------------------------------
 
 function report(args: Args, parts: {
@@ -383,6 +447,7 @@ function report(args: Args, parts: {
   engineError?: string;
   engineRuns: EngineRun[];
   cli: CliRun[];
+  floors: Floor[];
   peers?: { rows: PeerRow[]; notes: string[] };
   editor?: string;
   wallMs: number;
@@ -418,6 +483,8 @@ function report(args: Args, parts: {
         : [c.label, mbOf(c.bytes), String(c.wallMs.length), ms(best(c.wallMs)), num(c.bytes / MB / (best(c.wallMs) / 1000), 2), (c.maxRssKB / 1024).toFixed(0), String(c.exitCode)]),
     ), '');
   }
+
+  if (args.cli) L.push(...floorSection(parts.dumps, parts.cli, parts.floors));
 
   // Engine
   L.push('## Engine in process, by stage', '');
@@ -534,8 +601,10 @@ async function main(): Promise<void> {
   if (args.cli && fs.existsSync(CLI)) {
     if (fs.existsSync(SEED_CORPUS)) cli.push(measureCli('seed corpus 000_3a395dbec85fd210.txt', SEED_CORPUS, 3));
     cli.push(measureCli('samples/wire-roundup.txt', SAMPLE, 3));
-    for (const d of dumps) cli.push(measureCli(`dump ${d.sizeMB} MB`, d.file, d.sizeMB >= 100 ? 1 : args.quick ? 2 : 3));
+    // Three runs at every size (medians for the floor section), two with --quick.
+    for (const d of dumps) cli.push(measureCli(`dump ${d.sizeMB} MB`, d.file, args.quick ? 2 : 3));
   } else if (args.cli) log('CLI not measured: dist/cli.js missing');
+  const floors = args.cli ? measureFloors(dumps) : [];
 
   const peers = args.peers ? measurePeers(dumps) : undefined;
 
@@ -553,7 +622,7 @@ async function main(): Promise<void> {
     else editor = `Failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n')[0]}`;
   }
 
-  const md = report(args, { build, dumps, engineError, engineRuns, cli, peers, editor, wallMs: performance.now() - started, startLoad, startFree });
+  const md = report(args, { build, dumps, engineError, engineRuns, cli, floors, peers, editor, wallMs: performance.now() - started, startLoad, startFree });
   fs.writeFileSync(RESULTS, md + '\n');
   process.stdout.write(md + '\n');
   log(`wrote ${path.relative(ROOT, RESULTS)}`);
