@@ -27,6 +27,9 @@ function sentenceIndexAt(sentences: OffsetRange[], offset: number): number {
   return lo;
 }
 
+/** Most paragraphs have no hits for a rule: they all share one empty list (less to keep per paragraph). */
+const NO_HITS: readonly unknown[] = Object.freeze([]);
+
 /** Milliseconds per stage (`sentences`, `sketches` and each per-paragraph rule's), accumulated over paragraphs. */
 export type StageClock = Record<string, number>;
 
@@ -74,7 +77,8 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   const hits: ParagraphAnalysis['hits'] = {};
   for (const rule of PARAGRAPH_RULES) {
     if (!options.rules[rule.id].enabled) continue;
-    hits[rule.id] = rule.analyze(input);
+    const found = rule.analyze(input);
+    hits[rule.id] = found.length === 0 ? NO_HITS : found;
     lap(rule.stage);
   }
 
