@@ -28,9 +28,12 @@ const FORBIDDEN_PACKAGES = ['dotenv', 'mongoose', 'mongodb', 'pg', 'pg-hstore', 
 const FORBIDDEN_FILES = [/(^|\/)node_modules\/natural\/lib\/natural\/index\.js$/, /(^|\/)node_modules\/natural\/index\.js$/];
 
 const targets = [
-  { name: 'cli', entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true },
+  // The DuckDB client of --index is an optional native package: required at run time, never bundled.
+  { name: 'cli', entry: 'src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node', executable: true, external: ['@duckdb/node-api'] },
+  { name: 'cli worker', entry: 'src/cli/reviewWorker.ts', outfile: 'dist/cliWorker.js' },
   { name: 'extension', entry: 'src/extension/extension.ts', outfile: 'dist/extension.js', external: ['vscode'], optional: true },
   { name: 'worker', entry: 'src/extension/review/reviewWorker.ts', outfile: 'dist/reviewWorker.js', external: ['vscode'], optional: true },
+  { name: 'index worker', entry: 'src/extension/collection/indexWorker.ts', outfile: 'dist/indexWorker.js', external: ['vscode'], optional: true },
 ].filter(t => !t.optional || fs.existsSync(path.join(root, t.entry)));
 
 /** The package a node_modules path belongs to ('@scope/name' or 'name'), or undefined. */

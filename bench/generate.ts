@@ -388,7 +388,17 @@ export interface GenerateOptions {
   seed: number;
   /** Path of the sample dump; defaults to samples/wire-roundup.txt of this project. */
   samplePath?: string;
+  /**
+   * Articles of earlier files of a folder (bench/generateFolder.ts): this share of the articles
+   * are exact copies of one of them, as a daily scrape carries the stories of the days before.
+   */
+  otherFiles?: { articles: readonly GeneratedArticle[]; share: number };
+  /** Called for every article written, with what it is. */
+  onArticle?: (article: GeneratedArticle, kind: ArticleKind, source?: GeneratedArticle) => void;
 }
+
+/** What a generated article is: fresh, a copy or near duplicate of one of the same file, or a copy of one of another file. */
+export type ArticleKind = 'fresh' | 'copy' | 'near' | 'other-file-copy';
 
 /** Share of articles of each kind (the rest are fresh articles). */
 const P_EXACT_REPEAT = 0.13;
@@ -582,7 +592,15 @@ export function generateDump(options: GenerateOptions, write: (chunk: string) =>
     }
   };
 
+  const other = options.otherFiles;
   while (stats.bytes < options.sizeBytes) {
+    // Drawn only when there are other files, so that a single dump's bytes do not change.
+    if (other && other.articles.length > 0 && rng.chance(other.share)) {
+      const copied = rng.pick(other.articles);
+      emit(copied);
+      options.onArticle?.(copied, 'other-file-copy', copied);
+      continue;
+    }
     const roll = rng.float();
     const src = seen > 0 ? earlier() : undefined;
     if (src && roll < P_EXACT_REPEAT) {
@@ -590,15 +608,18 @@ export function generateDump(options: GenerateOptions, write: (chunk: string) =>
         ? { headline: swapQuotes(src.headline), paragraphs: src.paragraphs.map(swapQuotes) }
         : src;
       emit(copy);
+      options.onArticle?.(copy, 'copy', src);
       stats.exactRepeatArticles++;
       // not remembered: a copy of a copy adds nothing
     } else if (src && roll < P_EXACT_REPEAT + P_NEAR_DUP_ARTICLE) {
       const near = { headline: src.headline, paragraphs: src.paragraphs.map((p) => mutateWords(rng, p, vocabulary)) };
       emit(near);
+      options.onArticle?.(near, 'near', src);
       stats.nearDuplicateArticles++;
     } else {
       const article = freshArticle();
       emit(article);
+      options.onArticle?.(article, 'fresh');
       remember(article);
     }
   }

@@ -1,6 +1,6 @@
 // The benchmark: `npm run bench` (= `tsc -p . && node out/bench/run.js`). Figures, never pass/fail.
 //
-//   node out/bench/run.js [--quick] [--seed N] [--sizes 1,10,100] [--no-peers] [--no-cli] [--no-editor]
+//   node out/bench/run.js [--quick] [--seed N] [--sizes 1,10,100] [--no-peers] [--no-cli] [--no-editor] [--no-folder]
 //
 // 1. Generates dumps of 1, 10 and 100 MB (MB = 1,000,000 bytes) from samples/wire-roundup.txt into
 //    bench/out/ (bench/generate.ts; deterministic from the seed). --quick skips 100 MB.
@@ -14,6 +14,8 @@
 // 5. Peers on the 1 and 10 MB dumps (bench/peers.ts, one process each): write-good, the retext
 //    pipeline, alex, natural's WordTokenizer; each as a ratio to our review of the same file.
 // 6. The editor scenario (bench/editor.ts) on a 2 MB dump.
+// 7. A folder of 500 daily dumps, 100 MB (bench/folder.ts): the floor, the CLI with --jobs 1 and on
+//    every core, the index built and re-run; not with --quick or --no-folder.
 // Writes bench/RESULTS.md and prints the same.
 
 import { spawnSync } from 'child_process';
@@ -25,6 +27,7 @@ import { EditorResult, editorMarkdown } from './editor';
 import { Engine, gc, loadEngine, message } from './engine';
 import { GenerationStats, MB, findProjectRoot, generateFile } from './generate';
 import { PEERS, PeerName, PeerResult } from './peers';
+import { folderBenchmark } from './folder';
 
 const ROOT = findProjectRoot();
 const OUT_DIR = path.join(ROOT, 'bench', 'out');
@@ -42,10 +45,12 @@ interface Args {
   peers: boolean;
   cli: boolean;
   editor: boolean;
+  /** The 100 MB folder of daily dumps (bench/folder.ts): floor, --jobs 1, every core, index cold and warm. */
+  folder: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { quick: false, seed: 42, sizes: [1, 10, 100], peers: true, cli: true, editor: true };
+  const a: Args = { quick: false, seed: 42, sizes: [1, 10, 100], peers: true, cli: true, editor: true, folder: true };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -57,8 +62,9 @@ function parseArgs(argv: string[]): Args {
     } else if (arg === '--no-peers') a.peers = false;
     else if (arg === '--no-cli') a.cli = false;
     else if (arg === '--no-editor') a.editor = false;
+    else if (arg === '--no-folder') a.folder = false;
     else {
-      process.stderr.write(`bench: unknown argument ${arg}\nusage: node out/bench/run.js [--quick] [--seed N] [--sizes 1,10,100] [--no-peers] [--no-cli] [--no-editor]\n`);
+      process.stderr.write(`bench: unknown argument ${arg}\nusage: node out/bench/run.js [--quick] [--seed N] [--sizes 1,10,100] [--no-peers] [--no-cli] [--no-editor] [--no-folder]\n`);
       process.exit(2);
     }
   }
@@ -622,7 +628,12 @@ async function main(): Promise<void> {
     else editor = `Failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n')[0]}`;
   }
 
-  const md = report(args, { build, dumps, engineError, engineRuns, cli, floors, peers, editor, wallMs: performance.now() - started, startLoad, startFree });
+  let folder = '';
+  if (args.folder && !args.quick && args.cli && fs.existsSync(CLI)) {
+    log('folder of 500 daily dumps (100 MB)');
+    folder = `\n## Folder of daily dumps\n\n${folderBenchmark({ files: 500, size: 100, seed: args.seed, runs: 1, index: true, check: true })}`;
+  }
+  const md = report(args, { build, dumps, engineError, engineRuns, cli, floors, peers, editor, wallMs: performance.now() - started, startLoad, startFree }) + folder;
   fs.writeFileSync(RESULTS, md + '\n');
   process.stdout.write(md + '\n');
   log(`wrote ${path.relative(ROOT, RESULTS)}`);

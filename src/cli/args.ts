@@ -11,6 +11,16 @@ export interface CliArgs {
   rules?: RuleId[];
   fix: boolean;
   quiet: boolean;
+  /** Review each file on its own (from --apart); by default the files are one collection. */
+  apart: boolean;
+  /** The collection's order (from --order): natural sort of paths, or modification time. */
+  order: 'name' | 'mtime';
+  /** Worker threads (from --jobs); undefined: every core. */
+  jobs?: number;
+  /** The on-disk index (from --index FILE): unchanged files are not reviewed again. */
+  index?: string;
+  /** Where to write the index's tables as Parquet (from --export-parquet DIR). */
+  exportParquet?: string;
   help: boolean;
   version: boolean;
   paths: string[];
@@ -38,14 +48,33 @@ Options:
       --fix            remove every repeated passage (only those) and write the files back
                        in place (hard links and mode kept); the report then shows what is
                        left. Without --fix no file is written.
-  -q, --quiet          findings only: no summary and no notes on standard error
+      --apart          review each file on its own; by default the files are one collection,
+                       in which a story, paragraph or sentence that comes back in a later file
+                       is a repeat of its first occurrence
+      --order ORDER    the collection's order, which decides what is the original: name
+                       (default: paths in natural sort order, day2 before day10) or mtime
+                       (modification time, oldest first)
+  -j, --jobs N         review on N worker threads (default: every core); the output is the
+                       same byte for byte whatever N is
+      --index FILE     keep an on-disk index (DuckDB) in FILE: a later run reads again only new
+                       or changed files (size, modification time, options) and drops deleted
+                       ones; the report is the one a run without an index gives
+      --export-parquet DIR
+                       write the index's tables (files, articles, paragraphs, bands) as Parquet
+                       files in DIR, for an engine past one machine (sql/cross_file_copies.sql)
+  -q, --quiet          findings only: no summary, no progress line and no notes on standard error
   -h, --help           show this help
   -v, --version        show the version
 
 Exit status: 0 nothing found, 1 findings reported, 2 usage or input errors.
 `;
 
-const VALUE_FLAGS: Record<string, 'format' | 'config' | 'rules'> = {
+const VALUE_FLAGS: Record<string, 'format' | 'config' | 'rules' | 'order' | 'jobs' | 'index' | 'exportParquet'> = {
+  '--index': 'index',
+  '--export-parquet': 'exportParquet',
+  '--order': 'order',
+  '--jobs': 'jobs',
+  '-j': 'jobs',
   '--format': 'format',
   '-f': 'format',
   '--config': 'config',
@@ -54,7 +83,8 @@ const VALUE_FLAGS: Record<string, 'format' | 'config' | 'rules'> = {
   '-r': 'rules',
 };
 
-const BOOLEAN_FLAGS: Record<string, 'fix' | 'quiet' | 'help' | 'version'> = {
+const BOOLEAN_FLAGS: Record<string, 'fix' | 'quiet' | 'help' | 'version' | 'apart'> = {
+  '--apart': 'apart',
   '--fix': 'fix',
   '--quiet': 'quiet',
   '-q': 'quiet',
@@ -80,7 +110,7 @@ export function parseRuleList(value: string): RuleId[] {
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { format: 'text', fix: false, quiet: false, help: false, version: false, paths: [] };
+  const args: CliArgs = { format: 'text', fix: false, quiet: false, help: false, version: false, apart: false, order: 'name', paths: [] };
   const seen = new Set<string>();
   // An empty PATH is an unset shell variable, not the current folder (with --fix that would
   // rewrite every text file under it).
@@ -114,6 +144,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
           throw new UsageError(`unknown format "${value}"; use ${FORMATS.join(', ')}`);
         }
         args.format = value as Format;
+      } else if (valueFlag === 'index' || valueFlag === 'exportParquet') {
+        if (value === '') throw new UsageError(`--${valueFlag === 'index' ? 'index' : 'export-parquet'} needs a path`);
+        args[valueFlag] = value;
+      } else if (valueFlag === 'order') {
+        if (value !== 'name' && value !== 'mtime') throw new UsageError(`unknown order "${value}"; use name or mtime`);
+        args.order = value;
+      } else if (valueFlag === 'jobs') {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs needs a whole number from 1 to 256, not "${value}"`);
+        args.jobs = n;
       } else if (valueFlag === 'config') {
         if (value === '') throw new UsageError('--config needs a file name');
         args.config = value;

@@ -1,16 +1,31 @@
-// editorial-review: the command line over the engine.
+// editorial-review: the command line over the engine. A folder (or several paths) is one
+// collection by default: each file is reviewed and fingerprinted on its own (on worker threads
+// with --jobs), the results come back in the collection's order, each file gets its links into
+// the earlier files, and its part of the report is written at once (nothing of it is kept).
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { version } from '../../package.json';
+import { CollectionIndex } from '../core/collection/collectionIndex';
+import { withCrossFileFindings } from '../core/collection/crossFileFindings';
+import { FileFingerprint, fingerprintOf } from '../core/collection/fingerprint';
+import { compareFiles } from '../core/collection/order';
 import { ConfigError, PartialOptions, resolveOptions } from '../core/options/config';
 import { applyEdits, removeAllRepeatedPassages, withWebDebris } from '../core/review/fixes';
-import { FileReview, ToolInfo, formatJson, formatSarif, formatText, toMarkdown } from '../core/report/report';
-import { CompiledLexicons, compileLexicons } from '../core/language/lexicon';
+import { ToolInfo } from '../core/report/report';
+import { ReportWriter, reportWriter } from '../core/report/reportWriters';
 import { review } from '../core/review/review';
 import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/model/types';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
+import { TaskError, runInOrder } from '../node/orderedPool';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { isReportText } from '../core/report/reportFiles';
 import { collectFiles, isWritable, readTextFile, unchangedSince, writeFixedFile } from './files';
+import { ProgressLine, terminalProgress } from './progress';
+import type { ArchiveIndex } from '../node/index/archiveIndex';
+import { Handoff } from '../node/handoff';
+import { textHash } from '../core/rules/articleVersions';
+import { ReviewTask, TaskResult, lexiconsFor, runReviewTask } from './reviewTask';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
 
@@ -24,10 +39,16 @@ export interface CliEngine {
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Writes and waits until the output can take more (a pipe that a slow reader drains). */
+  write?: (text: string) => Promise<void>;
   cwd: string;
   /** Defaults to the real engine. */
   engine?: CliEngine;
+  /** The progress line of a folder review (on a terminal, not --quiet). */
+  progress?: ProgressLine;
 }
+
+const DEFAULT_ENGINE: CliEngine = { review, removeAllRepeatedPassages, applyEdits };
 
 const PREFIX = 'editorial-review';
 
@@ -52,10 +73,10 @@ function debrisCount(result: Review): number {
   return result.stats.truncated.boilerplate ?? result.findings.filter(f => f.rule === 'boilerplate').length;
 }
 
-/** Runs the command line; returns the exit code (0 nothing found, 1 findings, 2 usage/input errors). */
-export function run(argv: readonly string[], io: CliIo): number {
+/** Parses the command line and lists the files to review in the collection's order; a number is an exit code (help, version, usage error). */
+function prepare(argv: readonly string[], io: CliIo): Session | number {
   const note = (text: string) => io.stderr(`${text}\n`);
-  const engine: CliEngine = io.engine ?? { review, removeAllRepeatedPassages, applyEdits };
+  const engine: CliEngine = io.engine ?? DEFAULT_ENGINE;
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -110,10 +131,10 @@ export function run(argv: readonly string[], io: CliIo): number {
   const configCache = new Map<string, PartialOptions | ConfigError>();
   const configPathCache = new Map<string, string | undefined>();
   // Options and their compiled lexicons, once per configuration (not per file).
-  const configured = (options: ReviewOptions) => ({ options, lexicons: compileLexicons(options) });
+  const configured = (options: ReviewOptions) => ({ options });
   const noConfig = configured(resolveOptions(explicitConfig ?? {}, cliLayer));
-  const configuredCache = new Map<string, { options: ReviewOptions; lexicons: CompiledLexicons }>();
-  const optionsFor = (file: string): { options: ReviewOptions; lexicons: CompiledLexicons } | undefined => {
+  const configuredCache = new Map<string, { options: ReviewOptions }>();
+  const optionsFor = (file: string): { options: ReviewOptions } | undefined => {
     if (explicitConfig) return noConfig;
     const dir = path.dirname(file);
     if (!configPathCache.has(dir)) configPathCache.set(dir, findConfigFile(dir));
@@ -138,77 +159,332 @@ export function run(argv: readonly string[], io: CliIo): number {
   const { files, errors } = collectFiles(args.paths, cwd, display);
   for (const e of errors) fail(`${PREFIX}: ${e}`);
 
-  let internalError = false;
-  const reviewed: FileReview[] = [];
+  // The tasks in the collection's order (its first occurrence of a story is the original).
+  const collection = !args.apart && files.length > 1;
+  const tasks: ReviewTask[] = [];
   for (const file of files) {
-    const shown = display(file);
-    const read = readTextFile(file, shown);
-    if (!read.ok) {
-      fail(`${PREFIX}: ${read.message}`);
-      continue;
-    }
-    if (isReportText(read.text)) {
-      note(`${PREFIX}: ${shown}: a report of this tool, not a dump; skipped`);
-      continue;
-    }
     const config = optionsFor(file);
     if (!config) {
-      fail(`${PREFIX}: ${shown}: skipped because of the config file error above`);
+      fail(`${PREFIX}: ${display(file)}: skipped because of the config file error above`);
       continue;
     }
-    try {
-      let text = read.text;
-      let result = engine.review(text, config.options, config.lexicons);
-      if (args.fix) {
-        // With fixAllRemovesWebDebris, the lines of web debris go too.
-        const edits = withWebDebris(engine.removeAllRepeatedPassages(result), result, text);
-        const fixed = edits.length > 0 ? engine.applyEdits(text, edits) : text;
-        if (fixed !== text) {
-          if (!isWritable(file)) {
-            fail(`${PREFIX}: ${shown}: is read-only; not fixed`);
-          } else if (!unchangedSince(file, read.size, read.mtimeMs)) {
-            fail(`${PREFIX}: ${shown}: changed while it was being reviewed; not fixed`);
-          } else {
-            const body = Buffer.from(fixed, 'utf8');
-            const data = read.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
-            try {
-              writeFixedFile(file, data, read.bytes, read);
-              const count = repeatCount(result);
-              const debris = result.fixAllRemovesWebDebris ? debrisCount(result) : 0;
-              const andDebris = debris > 0 ? ` and ${debris} line${debris === 1 ? '' : 's'} of web debris` : '';
-              info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'}${andDebris}`);
-              text = fixed;
-              result = engine.review(text, config.options, config.lexicons);
-            } catch (e) {
-              fail(`${PREFIX}: ${shown}: cannot write the fixed file: ${message(e)}`);
-            }
-          }
+    // The on-disk index stores every file's fingerprint, even when there is one file.
+    tasks.push({ file, shown: display(file), options: config.options, fingerprint: collection || args.index !== undefined || args.exportParquet !== undefined });
+  }
+  if (collection) {
+    const compare = compareFiles(args.order);
+    const keyed = tasks.map(t => ({ t, path: t.shown, mtimeMs: args.order === 'mtime' ? mtimeOf(t.file) : 0 }));
+    keyed.sort(compare);
+    tasks.splice(0, tasks.length, ...keyed.map(k => k.t));
+  }
+  return {
+    args,
+    tasks,
+    collection,
+    index: collection ? new CollectionIndex({ order: args.order, nearDuplicateThreshold: noConfig.options.nearDuplicateThreshold, nearDuplicates: noConfig.options.rules['near-duplicate'].enabled }) : undefined,
+    writer: reportWriter(args.format, { tool: TOOL, summary: !args.quiet }),
+    engine,
+    io,
+    note,
+    info,
+    fail,
+    failed: () => inputError,
+  };
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** A folder review under way: results come in the collection's order, each is written as it comes. */
+interface Session {
+  args: CliArgs;
+  tasks: ReviewTask[];
+  collection: boolean;
+  index?: CollectionIndex;
+  writer: ReportWriter;
+  engine: CliEngine;
+  io: CliIo;
+  note: (text: string) => void;
+  info: (text: string) => void;
+  fail: (text: string) => void;
+  failed: () => boolean;
+}
+
+interface Outcome {
+  anyFindings: boolean;
+  internalError: boolean;
+  reviewed: number;
+}
+
+/** The review of a file with its links into the earlier files of the collection, the file's fingerprint added to the index. */
+function inCollection(s: Session, task: ReviewTask, text: string, result: Review, fingerprint: FileFingerprint | undefined): Review {
+  if (!s.index || !fingerprint) return result;
+  s.index.set(fingerprint);
+  return withCrossFileFindings(result, text, fingerprint, s.index.linksFor(fingerprint.path), task.options);
+}
+
+/** --fix on one file: writes it if something is to be removed; returns the text and review to report. */
+function fixFile(s: Session, task: ReviewTask, text: string, result: Review, stamp: { size: number; mtimeMs: number }): { text: string; review: Review } {
+  const shown = task.shown;
+  const edits = withWebDebris(s.engine.removeAllRepeatedPassages(result), result, text);
+  const fixed = edits.length > 0 ? s.engine.applyEdits(text, edits) : text;
+  if (fixed === text) return { text, review: result };
+  if (!isWritable(task.file)) {
+    s.fail(`${PREFIX}: ${shown}: is read-only; not fixed`);
+    return { text, review: result };
+  }
+  if (!unchangedSince(task.file, stamp.size, stamp.mtimeMs)) {
+    s.fail(`${PREFIX}: ${shown}: changed while it was being reviewed; not fixed`);
+    return { text, review: result };
+  }
+  try {
+    const original = fs.readFileSync(task.file);
+    const bom = original.length >= 3 && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;
+    const body = Buffer.from(fixed, 'utf8');
+    writeFixedFile(task.file, bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body, original, stamp);
+  } catch (e) {
+    s.fail(`${PREFIX}: ${shown}: cannot write the fixed file: ${message(e)}`);
+    return { text, review: result };
+  }
+  const count = repeatCount(result);
+  const debris = result.fixAllRemovesWebDebris ? debrisCount(result) : 0;
+  const andDebris = debris > 0 ? ` and ${debris} line${debris === 1 ? '' : 's'} of web debris` : '';
+  s.info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'}${andDebris}`);
+  // What is left, reviewed again: its own findings, and its links to the earlier files (its
+  // originals stay where they are: a fix removes only later copies).
+  let fingerprint: FileFingerprint | undefined;
+  let again = s.engine.review(fixed, task.options, lexiconsFor(task.options), s.index
+    ? seen => (fingerprint = fingerprintOf(seen, { path: shown, size: Buffer.byteLength(fixed), mtimeMs: mtimeOf(task.file) }))
+    : undefined);
+  again = inCollection(s, task, fixed, again, fingerprint);
+  return { text: fixed, review: again };
+}
+
+/** One file's result, in the collection's order: cross-file findings, --fix, its piece of the report. */
+function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, outcome: Outcome): string {
+  if (result instanceof TaskError) {
+    s.note(`${PREFIX}: internal error while reviewing ${task.shown}: ${result.message.split('\n')[0]}`);
+    outcome.internalError = true;
+    return '';
+  }
+  if (result.kind === 'skipped') {
+    if (result.inputError) s.fail(`${PREFIX}: ${result.message}`);
+    else s.note(`${PREFIX}: ${result.message}`);
+    return '';
+  }
+  try {
+    let text = result.text;
+    let review = inCollection(s, task, text, result.review, result.fingerprint);
+    if (s.args.fix) ({ text, review } = fixFile(s, task, text, review, result));
+    outcome.reviewed++;
+    if (review.findings.length > 0) outcome.anyFindings = true;
+    return s.writer.file({ path: task.shown, text, review });
+  } catch (e) {
+    s.note(`${PREFIX}: internal error while reviewing ${task.shown}: ${message(e)}`);
+    outcome.internalError = true;
+    return '';
+  }
+}
+
+function exitCode(s: Session, outcome: Outcome): number {
+  if (s.failed() || outcome.internalError) return 2;
+  return outcome.anyFindings ? 1 : 0;
+}
+
+/** The text report without findings and without a summary (--quiet) is empty, as is a report of no file. */
+function endOf(s: Session, outcome: Outcome): string {
+  if (s.args.format === 'text' && outcome.reviewed === 0) return '';
+  // Only the Markdown report lists the stories (it asks every file's links once more).
+  return s.writer.end(s.args.format === 'markdown' ? s.index?.stories() : undefined);
+}
+
+/**
+ * Runs the command line on this thread; returns the exit code (0 nothing found, 1 findings, 2
+ * usage/input errors). The same output as `runOnThreads`, byte for byte.
+ */
+export function run(argv: readonly string[], io: CliIo): number {
+  const s = prepare(argv, io);
+  if (typeof s === 'number') return s;
+  if (s.args.index !== undefined || s.args.exportParquet !== undefined) {
+    s.note(`${PREFIX}: --index and --export-parquet need the bundled command line (dist/cli.js with dist/cliWorker.js)`);
+    return 2;
+  }
+  return runPrepared(s);
+}
+
+/** The same run with the per-file work on `jobs` worker threads (`workerFile`: the bundled reviewWorker). */
+export async function runOnThreads(argv: readonly string[], io: CliIo, workerFile: string, defaultJobs: number): Promise<number> {
+  const s = prepare(argv, io);
+  if (typeof s === 'number') return s;
+  const jobs = Math.min(s.args.jobs ?? defaultJobs, s.tasks.length);
+  if (s.args.index !== undefined || s.args.exportParquet !== undefined) return runIndexed(s, workerFile, s.args.fix ? 1 : jobs);
+  // --fix writes files as it goes: one at a time, on this thread.
+  if (jobs <= 1 || s.args.fix) return runPrepared(s);
+  const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
+  const advance = progressTracker(s);
+  io.stdout(s.writer.begin(s.tasks.length));
+  await runInOrder<ReviewTask, TaskResult>(s.tasks, { jobs, workerFile }, async (result, i) => {
+    await (io.write ?? (async (t: string) => io.stdout(t)))(deliver(s, s.tasks[i], result, outcome));
+    advance(s.tasks[i]);
+  });
+  io.progress?.done();
+  io.stdout(endOf(s, outcome));
+  return exitCode(s, outcome);
+}
+
+/** What a stored result was made under: the tool's version and the file's options. */
+function optionsKey(options: ReviewOptions): string {
+  return `${version}:${textHash(JSON.stringify(options))}`;
+}
+
+/** A task's result from the index (its text read again and checked against the stored hash), or undefined. */
+async function storedResult(index: ArchiveIndex, task: ReviewTask): Promise<TaskResult | undefined> {
+  const stored = await index.get(task.shown);
+  if (!stored) return undefined;
+  const read = readTextFile(task.file, task.shown);
+  if (!read.ok || textHash(read.text) !== stored.contentHash) return undefined;
+  return { kind: 'reviewed', shown: task.shown, text: read.text, review: stored.review, fingerprint: stored.fingerprint, size: read.size, mtimeMs: read.mtimeMs };
+}
+
+/**
+ * The run with an on-disk index (`--index`, `--export-parquet`): files whose size, modification
+ * time and options match the index are taken from it (their text read again, not reviewed);
+ * the others are reviewed (on worker threads) and stored; files no longer there are dropped. The
+ * report is the one a run without an index gives.
+ */
+async function runIndexed(s: Session, workerFile: string, jobs: number): Promise<number> {
+  let index: ArchiveIndex;
+  try {
+    // Loaded only here: the plain review never loads the database client.
+    const { ArchiveIndex: Index } = await import('../node/index/archiveIndex');
+    index = await Index.open(s.args.index !== undefined ? path.resolve(s.io.cwd, s.args.index) : ':memory:');
+  } catch (e) {
+    s.note(`${PREFIX}: cannot open the index: ${message(e)}`);
+    return 2;
+  }
+  const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
+  const write = s.io.write ?? (async (t: string) => s.io.stdout(t));
+  try {
+    const stored = await index.stamps();
+    const reuse = new Set<ReviewTask>();
+    if (!s.args.fix) {
+      for (const task of s.tasks) {
+        const stamp = stored.get(task.shown);
+        if (!stamp || stamp.optionsKey !== optionsKey(task.options)) continue;
+        try {
+          const stat = fs.statSync(task.file);
+          if (stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs) reuse.add(task);
+        } catch {
+          // gone since it was listed: reviewed (and reported) as usual
         }
       }
-      reviewed.push({ path: shown, text, review: result });
-    } catch (e) {
-      note(`${PREFIX}: internal error while reviewing ${shown}: ${message(e)}`);
-      internalError = true;
     }
+    const present = new Set(s.tasks.map(t => t.shown));
+    await index.remove([...stored.keys()].filter(p => !present.has(p)));
+    const fresh = s.tasks.filter(t => !reuse.has(t));
+    s.info(`${PREFIX}: index ${s.args.index ?? '(in memory)'}: ${fresh.length} of ${s.tasks.length} files to review, ${reuse.size} unchanged`);
+    // The fresh files' results, in order, handed over one at a time.
+    const handoff = new Handoff<TaskResult | TaskError>();
+    const safely = (task: ReviewTask): TaskResult | TaskError => {
+      try {
+        return runReviewTask(task);
+      } catch (e) {
+        return new TaskError(message(e));
+      }
+    };
+    const producing =
+      jobs > 1 && fresh.length > 1
+        ? runInOrder<ReviewTask, TaskResult>(fresh, { jobs, workerFile }, result => handoff.put(result))
+        : (async () => {
+            for (const task of fresh) await handoff.put(safely(task));
+          })();
+    const advance = progressTracker(s);
+    await write(s.writer.begin(s.tasks.length));
+    for (const task of s.tasks) {
+      let result = reuse.has(task) ? await storedResult(index, task) : await handoff.take();
+      // A stored result that cannot be read back: reviewed again here.
+      const reviewedNow = !reuse.has(task) || result === undefined;
+      result ??= safely(task);
+      const own = result instanceof TaskError || result.kind !== 'reviewed' ? undefined : result;
+      await write(deliver(s, task, result, outcome));
+      if (reviewedNow && own?.fingerprint) await index.put(own.fingerprint, own.review, optionsKey(task.options), stored.has(task.shown));
+      advance(task);
+    }
+    await producing;
+    s.io.progress?.done();
+    await write(endOf(s, outcome));
+    if (s.args.exportParquet !== undefined) {
+      const written = await index.exportParquet(path.resolve(s.io.cwd, s.args.exportParquet));
+      s.info(`${PREFIX}: wrote ${written.length} Parquet files to ${s.args.exportParquet}`);
+    }
+  } finally {
+    index.close();
   }
+  return exitCode(s, outcome);
+}
 
-  switch (args.format) {
-    case 'json':
-      io.stdout(formatJson(reviewed, TOOL));
-      break;
-    case 'sarif':
-      io.stdout(formatSarif(reviewed, TOOL));
-      break;
-    case 'markdown':
-      io.stdout(toMarkdown(reviewed, TOOL));
-      break;
-    default:
-      if (args.quiet || reviewed.length === 0) io.stdout(formatText(reviewed, { summary: false }));
-      else io.stdout(formatText(reviewed));
+/** `run` on an already prepared session. */
+function runPrepared(s: Session): number {
+  const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
+  const { io } = s;
+  const advance = progressTracker(s);
+  io.stdout(s.writer.begin(s.tasks.length));
+  s.tasks.forEach(task => {
+    let result: TaskResult | TaskError;
+    try {
+      result = s.engine === DEFAULT_ENGINE ? runReviewTask(task) : reviewWith(s.engine, task);
+    } catch (e) {
+      result = new TaskError(message(e));
+    }
+    io.stdout(deliver(s, task, result, outcome));
+    advance(task);
+  });
+  io.progress?.done();
+  io.stdout(endOf(s, outcome));
+  return exitCode(s, outcome);
+}
+
+/** A task with a replaced engine (tests): no fingerprint, so no cross-file findings. */
+function reviewWith(engine: CliEngine, task: ReviewTask): TaskResult {
+  const read = readTextFile(task.file, task.shown);
+  if (!read.ok) return { kind: 'skipped', message: read.message, inputError: true };
+  if (isReportText(read.text)) return { kind: 'skipped', message: `${task.shown}: a report of this tool, not a dump; skipped`, inputError: false };
+  const review = engine.review(read.text, task.options, lexiconsFor(task.options));
+  return { kind: 'reviewed', shown: task.shown, text: read.text, review, size: read.size, mtimeMs: read.mtimeMs };
+}
+
+function progressTotal(s: Session): number {
+  let bytes = 0;
+  for (const t of s.tasks) bytes += sizeOf(t.file);
+  return bytes;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
   }
+}
 
-  if (inputError || internalError) return 2;
-  return reviewed.some(r => r.review.findings.length > 0) ? 1 : 0;
+/** Files and bytes done of a session, for the progress line. */
+function progressTracker(s: Session): (task: ReviewTask) => void {
+  const progress = s.io.progress;
+  if (!progress) return () => undefined;
+  const started = Date.now();
+  const bytesTotal = progressTotal(s);
+  let filesDone = 0;
+  let bytesDone = 0;
+  return task => {
+    filesDone++;
+    bytesDone += sizeOf(task.file);
+    progress.update({ filesDone, filesTotal: s.tasks.length, bytesDone, bytesTotal, elapsedMs: Date.now() - started });
+  };
 }
 
 /** Entry point of the bundled CLI: real process streams, exit code set without cutting output. */
@@ -216,20 +492,39 @@ export function cli(): void {
   const writeOut = (text: string) => {
     if (text) process.stdout.write(text);
   };
+  // Waits for a full pipe to drain, so that a large report never piles up in memory.
+  const write = (text: string) =>
+    new Promise<void>(resolve => {
+      if (!text || process.stdout.write(text)) resolve();
+      else process.stdout.once('drain', resolve);
+    });
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     // The reader went away (e.g. `| head`): stop quietly.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  try {
-    process.exitCode = run(process.argv.slice(2), {
-      stdout: writeOut,
-      stderr: text => process.stderr.write(text),
-      cwd: process.cwd(),
-    });
-  } catch (e) {
+  const argv = process.argv.slice(2);
+  const io: CliIo = {
+    stdout: writeOut,
+    write,
+    stderr: text => process.stderr.write(text),
+    cwd: process.cwd(),
+    progress: terminalProgress(process.stderr, argv.includes('--quiet') || argv.includes('-q')),
+  };
+  const worker = path.join(__dirname, 'cliWorker.js');
+  const failed = (e: unknown) => {
+    io.progress?.done();
     process.stderr.write(`${PREFIX}: internal error: ${message(e)}\n`);
     process.exitCode = 2;
+  };
+  try {
+    if (!fs.existsSync(worker)) {
+      process.exitCode = run(argv, io);
+      return;
+    }
+    runOnThreads(argv, io, worker, os.availableParallelism()).then(code => (process.exitCode = code), failed);
+  } catch (e) {
+    failed(e);
   }
 }
 

@@ -3,11 +3,15 @@
 import * as vscode from 'vscode';
 import { Review } from '../core/model/types';
 import { ArticleNode, ArticlesNode, ArticlesProvider, ArticlesSnapshot } from './views/articlesView';
-import { MapModel, MapRendered, MapViewProvider } from './views/mapView';
+import { MapFocus, MapModel, MapRendered, MapViewProvider } from './views/mapView';
 import { ReviewClient } from './review/reviewClient';
 import { ReviewState, ReviewTiming, Reviewer } from './review/reviewer';
 import { RuleDocs } from './common/ruleDocs';
 import { StatusBar } from './views/statusBar';
+import { EditApplier, EditReport } from './commands/applyPlan';
+import { Question } from './common/editPlans';
+import { DocView, docView } from './review/docView';
+import type { CollectionApi } from './collection/collection';
 
 export interface EditorialReviewApi {
   /** The latest review of a document or file, if any (possibly for an older version). */
@@ -24,11 +28,25 @@ export interface EditorialReviewApi {
   revealArticle(index: number, options?: { focus?: boolean }): Promise<void>;
   /** Scrolls the Articles view to its overview (expanded). */
   revealOverview(): Promise<void>;
+  /** The Articles view's message as it is now (without redrawing the view first). */
+  viewMessage(): string | undefined;
   /** The nodes selected in the Articles view. */
   treeSelection(): readonly ArticlesNode[];
   /** The status bar text for the active editor, and what screen readers hear. */
   statusText(): string;
   statusAccessibleLabel(): string;
+  /** The status bar's tooltip, as text. */
+  statusTooltip(): string;
+  /** The state of a document's review that every view shows. */
+  docView(uri: vscode.Uri): DocView;
+  /** The next questions asked before an edit are answered with these (true: go ahead) instead of a dialog. */
+  answerNextQuestions(answers: boolean[]): void;
+  /** The questions asked before edits so far. */
+  questionsAsked(): readonly Question[];
+  /** The last edit applied by a command, fix or panel action: what was said, and its Undo. */
+  lastEdit(): EditReport | undefined;
+  /** Gives a key to the map page's focused element and says where the focus went. */
+  mapKey(key: string): Promise<MapFocus>;
   /** The map webview: whether it was resolved, its HTML, the model it is sent, what it drew. */
   map(): { resolved: boolean; html: string; model: MapModel | undefined; rendered: MapRendered | undefined };
   /** Waits for the map page to report a drawing (rejects after `timeoutMs`). */
@@ -41,6 +59,8 @@ export interface EditorialReviewApi {
   timings(): readonly ReviewTiming[];
   /** True when reviews run in the worker thread. */
   usesWorker(): boolean;
+  /** The workspace's collection: its index, stories and views. */
+  collection: CollectionApi;
 }
 
 export interface ApiDeps {
@@ -51,10 +71,13 @@ export interface ApiDeps {
   client: ReviewClient;
   map: MapViewProvider;
   docs: RuleDocs;
+  applier: EditApplier;
+  collection: CollectionApi;
 }
 
-export function createApi({ reviewer, articles, treeView, statusBar, client, map, docs }: ApiDeps): EditorialReviewApi {
+export function createApi({ reviewer, articles, treeView, statusBar, client, map, docs, applier, collection }: ApiDeps): EditorialReviewApi {
   return {
+    collection,
     getReview: uri => reviewer.get(uri),
     reviewDocument: async doc => (await reviewer.reviewDocument(doc, true))?.review,
     whenReviewed: (doc, timeoutMs) => reviewer.settle(doc, timeoutMs),
@@ -70,6 +93,7 @@ export function createApi({ reviewer, articles, treeView, statusBar, client, map
       if (top?.kind === 'overview') await treeView.reveal(top, { select: false, focus: false, expand: true });
     },
     treeSelection: () => treeView.selection,
+    viewMessage: () => treeView.message,
     statusText: () => {
       statusBar.update();
       return statusBar.text;
@@ -78,6 +102,15 @@ export function createApi({ reviewer, articles, treeView, statusBar, client, map
       statusBar.update();
       return statusBar.accessibleLabel;
     },
+    statusTooltip: () => {
+      statusBar.update();
+      return statusBar.tooltipText;
+    },
+    docView: uri => docView(reviewer, uri),
+    answerNextQuestions: answers => applier.scriptAnswers(answers),
+    questionsAsked: () => applier.asked,
+    lastEdit: () => applier.last,
+    mapKey: key => map.key(key),
     map: () => ({ resolved: map.resolved, html: map.html, model: map.model(), rendered: map.lastRendered }),
     whenMapRendered: (timeoutMs = 15000) =>
       new Promise<MapRendered>((resolve, reject) => {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { EditorialReviewApi, createApi } from './api';
 import { ArticlesProvider, VIEW_ID } from './views/articlesView';
 import { EditorialCodeActionProvider } from './providers/codeActions';
+import { EditApplier } from './commands/applyPlan';
 import { registerCommands } from './commands/commands';
 import { DiagnosticsPublisher } from './common/diagnostics';
 import { FindingHoverProvider } from './providers/hover';
@@ -17,6 +18,7 @@ import { Reviewer } from './review/reviewer';
 import { RuleDocs } from './common/ruleDocs';
 import { StatusBar } from './views/statusBar';
 import { WorkspaceConfig } from './config/workspaceConfig';
+import { Collection } from './collection/collection';
 
 export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
   const output = vscode.window.createOutputChannel('Editorial Review', { log: true });
@@ -34,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
   const map = new MapViewProvider(context.extensionUri, articles);
   const statusBar = new StatusBar(reviewer);
   const passages = new PassageProvider();
+  const applier = new EditApplier(client);
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
@@ -53,11 +56,17 @@ export function activate(context: vscode.ExtensionContext): EditorialReviewApi {
     vscode.workspace.registerTextDocumentContentProvider(PASSAGE_SCHEME, passages),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new EditorialCodeActionProvider(reviewer, diagnostics), EditorialCodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(selector, new FindingHoverProvider(reviewer, docs)),
-    ...registerCommands({ reviewer, config, articles, passages, tool: { name: 'editorial-review', version } }),
+    ...registerCommands({ reviewer, config, articles, passages, applier, tool: { name: 'editorial-review', version } }),
   );
 
+  // The workspace's collection (findings across files, the Stories view): only with a folder open.
+  const collection = new Collection(context, { reviewer, diagnostics, passages, log });
+  articles.elsewhere = (uri, article) => collection.elsewhere(uri, article);
+  context.subscriptions.push(collection, collection.onDidChangeMarks(() => articles.refresh()));
+  void collection.start();
+
   reviewer.reviewAllOpen('activation');
-  return createApi({ reviewer, articles, treeView, statusBar, client, map, docs });
+  return createApi({ reviewer, articles, treeView, statusBar, client, map, docs, applier, collection: collection.api() });
 }
 
 export function deactivate(): void {

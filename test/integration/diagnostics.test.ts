@@ -142,7 +142,7 @@ describe('diagnostics on the fixture dump', () => {
     const uri = await writeWorkspaceFile(
       'quoted.txt',
       'The minister said: "Our troops liberated the town of Ashford yesterday." ' +
-        'Troops liberated the village of Brent on Saturday, the ministry said.\n',
+        'Troops liberated the village of Brent on Saturday.\n',
     );
     const { doc: quotedDoc } = await openReviewed(uri);
     const terms = ours(quotedDoc.uri)

@@ -60,7 +60,9 @@ function findTestFiles(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60000 });
+  // ER_TEST_GREP runs only the tests whose title matches (a quicker loop while working on one suite).
+  const grep = process.env.ER_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60000, ...(grep ? { grep } : {}) });
   return new Promise<void>((resolve, reject) => {
     try {
       const files = findTestFiles(__dirname);

@@ -149,7 +149,7 @@ describe('walking the findings', () => {
     const welcome = (packageJson().contributes as unknown as { viewsWelcome: { view: string; when?: string }[] }).viewsWelcome;
     assert.ok(welcome.every(w => w.view !== 'editorialReview.articles' || w.when === '!editorialReview.viewShowsFile'));
     for (const t of titles) {
-      assert.match(t.when ?? '', /view == editorialReview\.(articles|map)/, t.command);
+      assert.match(t.when ?? '', /view == editorialReview\.(articles|map|stories)/, t.command);
       if (fileBound.includes(t.command)) assert.match(t.when ?? '', /editorialReview\.viewShowsFile/, t.command);
     }
   });

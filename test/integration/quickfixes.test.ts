@@ -60,8 +60,11 @@ describe('quick fixes on the fixture dump', () => {
     const actions = await codeActions(doc, repeatRange());
     const titles = actions.map(a => a.title);
     for (const t of ['Remove repeated passage', 'Remove all repeated passages in this file', 'Show original', 'Compare with original']) {
-      assert.ok(titles.includes(t), `"${t}" offered; got ${titles.join(' | ')}`);
+      findAction(actions, t);
     }
+    // The removal says which lines it takes (issue 17 item 11).
+    const label = labels.repeatedPassages[0];
+    assert.ok(titles.includes(`Remove repeated passage (lines ${label.startLine}\u2013${label.endLine})`), titles.join(' | '));
     assert.strictEqual(findAction(actions, 'Remove repeated passage').isPreferred, true);
     for (const a of actions) assert.ok(a.kind?.value === 'quickfix', `${a.title} is a quick fix`);
   });
@@ -123,7 +126,7 @@ describe('quick fixes on the fixture dump', () => {
 
   it('Compare with original opens a diff of the two passages', async () => {
     const action = findAction(await codeActions(doc, repeatRange()), 'Compare with original');
-    assert.strictEqual(await run<boolean>(action), true);
+    assert.strictEqual((await run<{ identical: boolean }>(action)).identical, true);
     await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff, 'a diff tab');
     const input = vscode.window.tabGroups.activeTabGroup.activeTab!.input as vscode.TabInputTextDiff;
     assert.strictEqual(input.original.scheme, 'editorial-review-passage');
@@ -142,9 +145,9 @@ describe('quick fixes on the fixture dump', () => {
     return new vscode.Range(l.line - 1, 0, l.line - 1, l.text.length);
   };
 
-  it('Remove line removes that line of web debris and nothing else, and one undo restores it', async () => {
+  it('Remove web debris (line N) removes that line of web debris and nothing else, and one undo restores it', async () => {
     const actions = await codeActions(doc, debrisRange(0));
-    const action = findAction(actions, 'Remove line');
+    const action = findAction(actions, 'Remove web debris');
     assert.strictEqual(action.isPreferred, true);
     assert.strictEqual((await run<ApplyResult>(action)).applied, true);
     assert.strictEqual(doc.getText(), withoutLines(original, [labels.webDebris[0].line, labels.webDebris[0].line]));
@@ -259,11 +262,18 @@ describe('quick fixes on a near duplicate', () => {
     const fix = finding.fixes!.find(f => f.title === 'Remove near duplicate')!;
     assert.ok(fix, 'the engine offers Remove near duplicate');
 
-    assert.strictEqual(await run<boolean>(findAction(actions, 'Compare with original')), true);
+    // A near duplicate differs from its original; Compare opens all the same, at the first change.
+    assert.strictEqual((await run<{ identical: boolean; line: number }>(findAction(actions, 'Compare with original'))).identical, false);
     await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff, 'a diff tab');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.window.showTextDocument(doc);
 
+    // Its words differ from the original's, so the line exists nowhere else: the fix asks first.
+    const a = await api();
+    a.answerNextQuestions([false]);
+    assert.strictEqual((await run<ApplyResult>(findAction(actions, 'Remove near duplicate'))).applied, false);
+    assert.strictEqual(doc.getText(), original, 'declined: nothing removed');
+    a.answerNextQuestions([true]);
     assert.strictEqual((await run<ApplyResult>(findAction(actions, 'Remove near duplicate'))).applied, true);
     assert.strictEqual(doc.getText(), applyEdits(original, fix.edits));
     assert.ok(!doc.getText().includes('a revised ferry timetable'));

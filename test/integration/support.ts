@@ -203,7 +203,10 @@ export async function run<T = ApplyResult>(action: vscode.CodeAction): Promise<T
 }
 
 export function findAction(actions: vscode.CodeAction[], title: string | RegExp): vscode.CodeAction {
-  const found = actions.find(a => (typeof title === 'string' ? a.title === title : title.test(a.title)));
+  // A removal's title ends with the lines it takes ("Remove repeated passage (lines 25–30)").
+  const matches = (a: vscode.CodeAction) =>
+    typeof title === 'string' ? a.title === title || (a.title.startsWith(`${title} (`) && /\(lines? [\d–]+\)$/.test(a.title)) : title.test(a.title);
+  const found = actions.find(matches);
   assert.ok(found, `no code action ${String(title)} among: ${actions.map(a => a.title).join(' | ')}`);
   return found;
 }

@@ -55,6 +55,11 @@ const DEBRIS: Record<Exclude<DebrisKind, 'recurring'>, string[]> = {
     'Copyright 2017 The Daily Example',
     'Article posted with permission from The Example Gazette',
     'This article originally appeared on Example News.',
+    // A picture's source last, after a slash or "via" (issue 17 item 6).
+    'Reuters/Facebook.',
+    'KIM EXAMPLE via Getty Images.',
+    'Lee Sample/AFP',
+    'Sam Person via AP',
   ],
   cookie: ['We use cookies to improve your experience on our website.', 'Accept all cookies', 'By continuing to use this site you consent to our use of cookies.'],
   social: ['— Jane Example (@jexample) March 3, 2019', '- Sample Town Council (@SampleCouncil) 12 May', 'A post shared by Jo Sample (@josample) on Jun 1, 2018 at 9:14am PDT', 'pic.twitter.com/AbC123xyz'],
@@ -92,6 +97,10 @@ const NOT_DEBRIS = [
   'Secretary of State',
   'Source: wire',
   'Title: Harbour town votes to close its ferry pier',
+  'The clip was first shared via Instagram.',
+  'Washington/Beijing talks resume',
+  'Residents organised the protest via Facebook and Twitter.',
+  'Students can apply via Reuters.',
   '',
 ];
 
@@ -135,8 +144,10 @@ describe('debris', () => {
 });
 
 describe('debris in a document', () => {
-  const doc = (spec: [string, number, boolean?][]): DocumentLine[] =>
-    spec.map(([text, article, title]) => ({ shape: lineShapes(text)[0], article, protected: title === true }));
+  type Doc = DocumentLine[] & { texts: string[] };
+  const doc = (spec: [string, number, boolean?][]): Doc =>
+    Object.assign(spec.map(([text, article, title]) => ({ shape: lineShapes(text)[0], article, protected: title === true })), { texts: spec.map(s => s[0].trim()) });
+  const verdictsOf = (d: Doc) => debrisInDocument(d, i => d.texts[i]);
   const kinds = (v: ReturnType<typeof debrisInDocument>) => v.map(x => (x ? `${x.kind}/${x.evidence}` : null));
 
   it('takes the question and answers a poll widget encloses as debris, and nothing after its form', () => {
@@ -151,20 +162,20 @@ describe('debris in a document', () => {
       ['Why?', 0],
       ['The inspection found that two of the pillars had lost most of their strength, the engineer said.', 0],
     ]);
-    assert.deepEqual(kinds(debrisInDocument(lines)), [
+    assert.deepEqual(kinds(verdictsOf(lines)), [
       null, null, 'poll/shape', 'poll/context', 'poll/context', 'poll/context', 'form/shape', null, null,
     ]);
   });
 
   it('does not enclose across articles, past long lines, or between widgets that are not polls', () => {
     const across = doc([['Take our poll', 0], ['A short line.', 1], ['Email *', 1]]);
-    assert.deepEqual(kinds(debrisInDocument(across)), ['poll/shape', null, 'form/shape']);
+    assert.deepEqual(kinds(verdictsOf(across)), ['poll/shape', null, 'form/shape']);
     const long = doc([['Take our poll', 0], [`${'word '.repeat(30)}end.`, 0], ['Email *', 0]]);
-    assert.equal(debrisInDocument(long)[1], null);
+    assert.equal(verdictsOf(long)[1], null);
     const ads = doc([['Advertisement', 0], ['He said no.', 0], ['Advertisement', 0]]);
-    assert.deepEqual(kinds(debrisInDocument(ads)), ['advertisement/shape', null, 'advertisement/shape']);
+    assert.deepEqual(kinds(verdictsOf(ads)), ['advertisement/shape', null, 'advertisement/shape']);
     const slot = doc([['Story continues below', 0], ['He said no.', 0], ['Follow us on Twitter', 0]]);
-    assert.deepEqual(kinds(debrisInDocument(slot)), ['widget/shape', null, 'prompt/shape']);
+    assert.deepEqual(kinds(verdictsOf(slot)), ['widget/shape', null, 'prompt/shape']);
   });
 
   it('takes a short line that recurs in three articles next to debris as debris, never a title', () => {
@@ -173,7 +184,7 @@ describe('debris in a document', () => {
       lines.push([`Story number ${a} about the harbour`, a, true], ['Bridge designs compared', a], ['Advertisement', a], ['Bridge designs compared', a]);
       lines.push(['The works will take two years and cost the town more than it spends on schools in a decade.', a]);
     }
-    const v = debrisInDocument(doc(lines));
+    const v = verdictsOf(doc(lines));
     assert.deepEqual(v.filter(x => x?.evidence === 'recurrence').length, 6);
     assert.equal(v[1]?.kind, 'advertisement');
     assert.equal(v[1]?.articles, 3);
@@ -191,17 +202,17 @@ describe('debris in a document', () => {
 
   it('leaves recurring lines alone when they are in fewer than three articles, never next to debris, or next to recurring lines only', () => {
     const two = doc([['Which design?', 0], ['Advertisement', 0], ['Which design?', 1], ['Advertisement', 1]]);
-    assert.equal(debrisInDocument(two)[0], null);
+    assert.equal(verdictsOf(two)[0], null);
     const prose = doc([['He has to go.', 0], ['He has to go.', 1], ['He has to go.', 2]]);
     const copies = doc([0, 1, 2].flatMap(a => [['Advertisement', a], ['Prices rose by a tenth in May.', a]] as [string, number][]));
-    assert.deepEqual(kinds(debrisInDocument(copies)), ['advertisement/shape', null, 'advertisement/shape', null, 'advertisement/shape', null]);
-    assert.deepEqual(debrisInDocument(prose), [null, null, null]);
+    assert.deepEqual(kinds(verdictsOf(copies)), ['advertisement/shape', null, 'advertisement/shape', null, 'advertisement/shape', null]);
+    assert.deepEqual(verdictsOf(prose), [null, null, null]);
     const ui = doc([['Related links', 0], ['Related links', 1], ['Related links', 2]]);
-    assert.deepEqual(kinds(debrisInDocument(ui)), ['recurring/recurrence', 'recurring/recurrence', 'recurring/recurrence']);
+    assert.deepEqual(kinds(verdictsOf(ui)), ['recurring/recurrence', 'recurring/recurrence', 'recurring/recurrence']);
     const chain: [string, number, boolean?][] = [];
     for (let a = 0; a < 3; a++) chain.push(['Related links', a], ['Prices rose in May.', a]);
-    assert.deepEqual(kinds(debrisInDocument(doc(chain))).filter((_, i) => i % 2 === 1), [null, null, null]);
+    assert.deepEqual(kinds(verdictsOf(doc(chain))).filter((_, i) => i % 2 === 1), [null, null, null]);
     const titles = doc([['Advertisement', 0, true]]);
-    assert.equal(debrisInDocument(titles)[0], null);
+    assert.equal(verdictsOf(titles)[0], null);
   });
 });

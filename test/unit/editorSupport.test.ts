@@ -7,7 +7,7 @@ import { addListEntry, detectFormatting, listItems, removeListEntry } from '../.
 import { occurrenceOf, sentenceFingerprint } from '../../src/core/language/occurrences';
 import { coveredLength, formatCount, formatShare, overviewOf } from '../../src/core/report/overview';
 import { isReportFileName, isReportText } from '../../src/core/report/reportFiles';
-import { toMarkdown } from '../../src/core/report/report';
+import { toMarkdown } from '../../src/core/report/reportWriters';
 import { ofRule, reviewWith, textOf } from './helpers';
 
 const TEXT =

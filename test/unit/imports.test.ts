@@ -10,10 +10,10 @@ import { ImportGraph, importCircles, importGraph, upwardImports } from './import
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The engine's folders from the bottom up: a folder imports only from its own row and those before it. */
-export const CORE_LAYERS = [['model'], ['text'], ['language', 'debris'], ['segmentation'], ['rules'], ['options'], ['review'], ['report']] as const;
+export const CORE_LAYERS = [['model'], ['text'], ['language', 'debris'], ['segmentation'], ['rules'], ['options'], ['review'], ['collection'], ['report']] as const;
 
 /** The extension's folders from the bottom up ('' is `extension.ts` and `api.ts`, which wire them). */
-export const EXTENSION_LAYERS = [['config', 'common'], ['review'], ['views'], ['commands'], ['providers'], ['']] as const;
+export const EXTENSION_LAYERS = [['config', 'common'], ['review'], ['views'], ['commands'], ['collection'], ['providers'], ['']] as const;
 
 /** The fronts over the engine: `node/` (Node-only helpers) below the CLI and the extension. */
 export const SRC_LAYERS = [['core'], ['node'], ['cli', 'extension']] as const;

@@ -130,6 +130,10 @@ export function checkFixes(text: string, r: Review): void {
   for (const f of r.findings) {
     inBounds(text, f.range, `${f.rule} finding`);
     for (const rel of f.related ?? []) inBounds(text, rel.range, `${f.rule} related`);
+    if (f.rule === 'near-duplicate' && f.data.kind === 'article') {
+      checkVersionFixes(text, f);
+      continue;
+    }
     const originals = originalsOf(text, f);
     for (const fix of f.fixes ?? []) {
       const what = `${f.rule} fix "${fix.title}" of the finding at ${f.range.start}-${f.range.end} (${f.message})`;
@@ -162,6 +166,28 @@ export function checkFixes(text: string, r: Review): void {
           }
         }
       }
+    }
+  }
+}
+
+/**
+ * The explicit fixes of an updated version (remove this version; keep it and remove the other):
+ * never preferred, each removes one of the two articles whole (its content and the layout around
+ * it) and nothing else.
+ */
+function checkVersionFixes(text: string, f: Finding): void {
+  const other = f.related?.[0]?.range;
+  if (!other) throw new Error(`article near duplicate without its earlier version: ${f.message}`);
+  for (const fix of f.fixes ?? []) {
+    const what = `fix "${fix.title}" of ${f.message}`;
+    if (fix.preferred) throw new Error(`${what}: an updated version is never removed without asking`);
+    if (fix.edits.length !== 1 || fix.edits[0].newText !== '') throw new Error(`${what}: not one removal`);
+    const removed = fix.edits[0].range;
+    inBounds(text, removed, what);
+    const target = removed.start < f.range.end && f.range.start < removed.end ? f.range : other;
+    if (!covers([removed], target)) throw new Error(`${what}: does not remove the whole version`);
+    for (const extra of uncovered([target], removed)) {
+      if (HAS_WORD.test(text.slice(extra.start, extra.end))) throw new Error(`${what}: also removes ${JSON.stringify(text.slice(extra.start, extra.end))}`);
     }
   }
 }

@@ -4,17 +4,14 @@ import {
   FileReview,
   escapeMarkdown,
   excerpt,
-  formatJson,
-  formatSarif,
-  formatText,
   sarifLevel,
   summarize,
   toJsonReport,
-  toMarkdown,
   toReportRange,
   toSarif,
   toSarifUri,
 } from '../../src/core/report/report';
+import { formatJson, formatSarif, formatText, toMarkdown } from '../../src/core/report/reportWriters';
 import { review } from '../../src/core/review/review';
 import { RULES, helpUri } from '../../src/core/rules/registry';
 import { LineIndex } from '../../src/core/text/text';
@@ -224,7 +221,10 @@ describe('report: Markdown', () => {
   it('lists files, articles and findings grouped by rule, escaped', () => {
     const md = toMarkdown([sample(), empty('b.md')], TOOL);
     assert.match(md, /^# Editorial review\n/);
-    assert.match(md, /2 files reviewed by editorial-review 9\.9\.9: 3 findings/);
+    assert.match(md, /^# Editorial review\n\n2 files reviewed by editorial-review 9\.9\.9\.\n/);
+    // The totals come last (a report written file by file knows them only then).
+    assert.match(md, /## Summary\n\n3 findings \(repeated-passage 1, unattributed-claim 1, loaded-term 1\) in 1 of 2 files reviewed\.\n/);
+    assert.ok(md.indexOf('## Summary') > md.indexOf('## `b.md`'));
     assert.match(md, /## `dumps\/a file.txt`/);
     assert.match(md, /\| 1 \| Title \\\| one \| {2}\| 1–4 \| {2}\|/);
     const order = ['Repeated passage', 'Unattributed claim', 'Loaded term'].map(t => md.indexOf(`#### [${t}](`));

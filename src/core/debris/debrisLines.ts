@@ -1,8 +1,9 @@
-// Which lines of a document are web debris: a line's own shape (debris.ts) decides first; then,
-// as jusText does with its neighbours, the lines a poll encloses (its question and answers between
-// "take our poll" and the sign-up form) and the short lines that recur in several articles
-// next to debris. Titles are never debris.
+// Which lines of a document are web debris: a line's own shape (lineShape.ts) decides first; then,
+// as jusText does with its neighbours, the lines of widgets found by their structure (widgets.ts: a
+// poll's repeated question, options and form, the labels between a widget's opening and closing
+// lines) and the short lines that recur in several articles next to debris. Titles are never debris.
 import { judgeLine } from './lineShape';
+import { WidgetSource, enclosedSpan, widgetBlocks } from './widgets';
 import { normalizeForCompare } from '../text/text';
 import { DebrisEvidence, DebrisKind, OffsetRange } from '../model/types';
 
@@ -21,8 +22,6 @@ export interface LineShape extends OffsetRange {
   neighbourly: boolean;
   /** Recurrence alone makes it debris (its shape leans that way). */
   shapely: boolean;
-  /** Short enough to be enclosed by a poll. */
-  enclosable: boolean;
 }
 
 /** A non-blank line of the document, in order (blank lines are left out: neighbours skip them). */
@@ -42,10 +41,6 @@ export interface DebrisVerdict {
   articles?: number;
 }
 
-/** At most this many lines between the poll that opens a block and the debris that closes it. */
-const MAX_ENCLOSED = 10;
-/** Lines a poll encloses are short (a question, an answer). */
-const MAX_ENCLOSED_WORDS = 25;
 /** A line that recurs must be short ... */
 const MAX_RECURRING_WORDS = 20;
 const MAX_RECURRING_CHARS = 240;
@@ -58,8 +53,6 @@ const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 /** Shape score from which recurrence alone makes a line debris. */
 const RECURRING_SHAPE = 0.3;
 
-const OPENS_BLOCK: ReadonlySet<DebrisKind> = new Set(['poll']);
-const CLOSES_BLOCK: ReadonlySet<DebrisKind> = new Set(['poll', 'form', 'prompt']);
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
@@ -95,7 +88,6 @@ function shapeOf(line: string, start: number, end: number): LineShape {
     key: neighbourly || shapely ? normalizeForCompare(line) : null,
     neighbourly,
     shapely,
-    enclosable: words <= MAX_ENCLOSED_WORDS,
   };
 }
 
@@ -104,31 +96,37 @@ export function mayHaveDebris(lines: readonly LineShape[]): boolean {
   return lines.some(l => l.kind !== null || l.shapely);
 }
 
-export function debrisInDocument(lines: DocumentLine[]): (DebrisVerdict | null)[] {
+/**
+ * The verdict on each line; `textOf(i)` gives line i's text without surrounding spaces (read only
+ * around widgets and to compare a line with the one above).
+ */
+export function debrisInDocument(lines: DocumentLine[], textOf: (i: number) => string): (DebrisVerdict | null)[] {
   const verdicts: (DebrisVerdict | null)[] = lines.map(l => {
     const kind = l.protected ? null : l.shape.kind;
     return kind ? { kind, evidence: 'shape' } : null;
   });
-  enclosedByPolls(lines, verdicts);
+  widgets(lines, textOf, verdicts);
   recurring(lines, verdicts);
   return verdicts;
 }
 
-/** Short lines between a poll and the debris that closes its block, in one article. */
-function enclosedByPolls(lines: DocumentLine[], verdicts: (DebrisVerdict | null)[]): void {
-  let open = -1;
+/** The lines of widgets (widgets.ts): a stutter's block, the lines between a widget's opening and closing lines. */
+function widgets(lines: DocumentLine[], textOf: (i: number) => string, verdicts: (DebrisVerdict | null)[]): void {
+  const src: WidgetSource = {
+    count: lines.length,
+    text: textOf,
+    apart: i => lines[i].article !== lines[i - 1].article,
+    fixed: i => lines[i].protected,
+  };
+  const mark = (first: number, last: number, kind: DebrisKind) => {
+    for (let i = first; i <= last; i++) if (!verdicts[i] && !lines[i].protected) verdicts[i] = { kind, evidence: 'context' };
+  };
+  for (const b of widgetBlocks(src)) mark(b.first, b.last, b.kind);
   for (let i = 0; i < lines.length; i++) {
     const v = verdicts[i];
-    if (open >= 0 && lines[i].article !== lines[open].article) open = -1;
-    if (v) {
-      if (open >= 0 && i - open > 1 && CLOSES_BLOCK.has(v.kind)) {
-        for (let k = open + 1; k < i; k++) verdicts[k] = { kind: 'poll', evidence: 'context' };
-      }
-      open = OPENS_BLOCK.has(v.kind) ? i : -1;
-      continue;
-    }
-    if (open < 0) continue;
-    if (lines[i].protected || i - open > MAX_ENCLOSED || !lines[i].shape.enclosable) open = -1;
+    if (v?.evidence !== 'shape') continue;
+    const span = enclosedSpan(src, i, v.kind);
+    if (span) mark(span[0], span[1], v.kind === 'poll' ? 'poll' : 'widget');
   }
 }
 

@@ -48,6 +48,17 @@ interface Signature {
 
 // Patterns run on the folded (ASCII quotes and dashes: '»' is '"'), lower-cased, trimmed line. Most are anchored at the start: interface
 // text leads with its verb or label, while a sentence mentions such words in passing.
+/**
+ * Who supplies a picture (agencies, photo libraries, the platforms a picture is taken from): our own
+ * list. In a credit line it comes last, after a photographer's name or another source.
+ */
+const IMAGE_SOURCE = String.raw`(?:getty(?: images)?|ap(?: photo)?|associated press|afp|agence france-presse|reuters|epa(?:-efe)?|upi|` +
+  String.raw`shutterstock|istock(?:photo)?|alamy(?: stock photo)?|pool|wikimedia(?: commons)?|flickr|instagram|twitter|facebook|youtube|` +
+  String.raw`bloomberg|sipa(?: usa)?|zuma(?: press| wire)?|rex(?: features)?|nurphoto|anadolu(?: agency)?|dpa)`;
+
+/** Words that make the words before "via" a clause rather than a name. */
+const CLAUSE_WORD = String.raw`(?:the|a|an|is|was|are|were|be|been|has|had|have|will|would|can|could|he|she|it|they|we|you|i|to|of|in|on|at|and|or|but|that|this|his|her|its|their|our|my|your|up)`;
+
 const SIGNATURES: Signature[] = [
   // Advertisement labels and the slots around them.
   { kind: 'advertisement', pattern: /^(advertisements?|advert|ads?|sponsored( (content|links?|posts?|stories))?|paid (content|post|partner( content)?)|promoted( (content|stories|links))?|partner content)\s*[-:.]*$/, maxWords: 4 },
@@ -109,6 +120,9 @@ const SIGNATURES: Signature[] = [
   // Photo and video credits, copyright and syndication lines.
   { kind: 'credit', pattern: /^(photo|image|video|picture|photograph|illustration|graphic|footage|caption|lead image|featured image|top image|header image)s?( credit)?s?\s*(:|by\b|courtesy\b|via\b|source\b|\/|©)/, maxWords: 15 },
   { kind: 'credit', pattern: /^(image|photo) (copyright|courtesy)\b/, maxWords: 12 },
+  // A short line that ends with a picture's source after a slash or "via": "Name/Agency", "Agency/Platform.",
+  // "NAME via Agency." (before "via" a name, not a clause: no function word, so "It was posted via X." is prose).
+  { kind: 'credit', pattern: new RegExp(String.raw`^(?:[^/.!?]{1,40} ?\/ ?)+${IMAGE_SOURCE}\.?$|^(?!(?:\S+ )*${CLAUSE_WORD} )[^/.!?,;:]{1,40} via ${IMAGE_SOURCE}\.?$`), maxWords: 8 },
   { kind: 'credit', pattern: /(^|[/|(,;:-]\s*)(getty images|shutterstock|istock(photo)?|alamy( stock photo)?|pool photo|ap photo|afp photo|reuters photo|epa-efe)\b[^a-z]*$|\((ap|afp|reuters|epa|upi)( photo)?\s*\/[^)]{1,60}\)$/, maxWords: 15 },
   { kind: 'credit', pattern: /^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\))?\s*\d{4})/, maxWords: 20 },
   { kind: 'credit', pattern: /\ball rights reserved\b|\bdistributed by [^.]{1,60}\b(agency|syndicate|services?|llc|inc)\b/, maxWords: 20 },

@@ -18,14 +18,28 @@ export interface TextEdit {
 
 export interface Fix {
   title: string;
+  /** Edits of the finding's own file. */
   edits: TextEdit[];
+  /**
+   * Edits of other files of the collection made by the same fix, as one step with `edits` (only the
+   * explicit fixes of a story found in several files: "Keep this version and remove the other").
+   */
+  otherFiles?: { path: string; edits: TextEdit[] }[];
   /** The fix that is safe to apply without reading it (VS Code's "preferred" quick fix). */
   preferred?: boolean;
 }
 
 export interface RelatedLocation {
   message: string;
+  /** Offsets in the finding's file, or in the file `path` when it is given. */
   range: OffsetRange;
+  /**
+   * Set when the location is in another file of the collection: that file's path as the collection
+   * names it (the CLI: as shown in reports, `files[].path`; the editor: the URI string).
+   */
+  path?: string;
+  /** With `path`: the 1-based first and last line of `range` in that file (reports need no text of it). */
+  lines?: { start: number; end: number };
 }
 
 /**
@@ -74,6 +88,20 @@ export interface ArticleMeta {
   date?: string;
 }
 
+/** An article of another file of the collection: that file's path (as in `RelatedLocation.path`) and the article's 1-based index. */
+export interface ArticleRef {
+  path: string;
+  index: number;
+}
+
+/** The earlier article an updated version comes from: in the same file (no `path`) or another file. */
+export interface NearArticleRef {
+  path?: string;
+  index: number;
+  /** Word-level similarity of the two articles (0..1). */
+  similarity: number;
+}
+
 export interface Article {
   /** 1-based, in document order. */
   index: number;
@@ -81,8 +109,21 @@ export interface Article {
   titleRange: OffsetRange;
   /** Whole lines the article occupies, including its heading and separator lines. */
   range: OffsetRange;
-  /** Index (1-based) of the earlier article this one repeats, or null. */
+  /**
+   * Index (1-based) of the earlier article of this file that this one repeats, or null. Only for an
+   * exact copy: every paragraph of it exists in that article (after normalisation).
+   */
   duplicateOf: number | null;
+  /**
+   * Set (and `duplicateOf` null) when the article is an exact copy of an article of an earlier file
+   * of the collection: the first occurrence in the collection's order.
+   */
+  duplicateOfFile?: ArticleRef;
+  /**
+   * Set when the article is an updated version of an earlier one (headline reworded, a paragraph
+   * dropped or added, figures changed): never removed by Remove All.
+   */
+  nearDuplicateOf?: NearArticleRef;
   /** Dateline, byline, source and date found in the article's first lines. */
   meta: ArticleMeta;
 }

@@ -26,6 +26,8 @@ export interface RepeatedPassageData {
   originalArticle?: number;
   /** This copy's article number when the copy is a whole article. */
   article?: number;
+  /** Set when the original is in another file of the collection (`original` is then in that file). */
+  originalPath?: string;
 }
 
 export type RepeatedPassageFinding = RuleFinding<'repeated-passage', RepeatedPassageData>;
@@ -33,12 +35,23 @@ export type RepeatedPassageFinding = RuleFinding<'repeated-passage', RepeatedPas
 // ---- near-duplicate -------------------------------------------------------------------------
 
 export interface NearDuplicateData {
+  /**
+   * A paragraph that is a light edit of an earlier one, or a whole article that is an updated
+   * version of an earlier article (never removed by Remove All: its fixes are explicit). Absent
+   * means `paragraph`.
+   */
+  kind?: 'paragraph' | 'article';
   /** Word-level similarity to the original (0..1). */
   similarity: number;
-  /** The original paragraph (document offsets). */
+  /** The original paragraph or article (offsets in its file). */
   original: OffsetRange;
-  /** What differs, in words (up to ten changes). */
+  /** What differs, in words (up to ten changes); for an article, its parts ("headline reworded; last paragraph dropped"). */
   changes: string;
+  /** With kind `article`: this article's and the original's 1-based numbers. */
+  article?: number;
+  originalArticle?: number;
+  /** Set when the original is in another file of the collection. */
+  originalPath?: string;
 }
 
 export type NearDuplicateFinding = RuleFinding<'near-duplicate', NearDuplicateData>;

@@ -1,22 +1,32 @@
-// The overview of one review: how many articles and repeats, how much of the text is duplicated,
-// how many findings of each rule (and which rules stopped at their cap). Pure; shared by the
-// extension's Articles view, its map and the status bar.
+// The overview of one review: how many articles and repeats, how much of the text is repeated,
+// how many findings of each rule (and which rules stopped at their cap). Every figure comes from
+// the whole review — the repeat removals and the counts past the display cap — never from the
+// capped list of findings alone. Pure; shared by the extension's Articles view, its map and the
+// status bar.
 import { OffsetRange, RULE_IDS, Review, RuleId } from '../model/types';
 
 export interface Overview {
   articles: number;
   repeatedArticles: number;
   characters: number;
-  /** Characters inside repeated passages or near duplicates (overlaps counted once). */
+  /**
+   * Characters of repeated text: what Remove All Repeated Passages removes (`Review.repeatRemovals`:
+   * every repeat, also those past `maxFindingsPerRule`).
+   */
   duplicatedCharacters: number;
   /** duplicatedCharacters / characters, 0..1. */
   duplicatedShare: number;
+  /** Findings found by rule, in the whole review (past the display cap too). */
   byRule: Record<RuleId, number>;
+  /** Findings listed by rule (at most `maxFindingsPerRule` each): what the editor can show. */
+  listed: Record<RuleId, number>;
+  /** Listed findings of severity hint, by rule (VS Code underlines them but never lists them in Problems). */
+  hints: Record<RuleId, number>;
   /** Rules cut at maxFindingsPerRule, with the number found before the cut. */
   capped: Partial<Record<RuleId, number>>;
 }
 
-const DUPLICATION_RULES: readonly RuleId[] = ['repeated-passage', 'near-duplicate'];
+const zeros = () => Object.fromEntries(RULE_IDS.map(id => [id, 0])) as Record<RuleId, number>;
 
 /** Total length of the union of some ranges. */
 export function coveredLength(ranges: readonly OffsetRange[]): number {
@@ -31,10 +41,23 @@ export function coveredLength(ranges: readonly OffsetRange[]): number {
   return total;
 }
 
+/** What removing every repeat removes: the review's own list, else (a review built by hand) its repeats' fixes. */
+function repeatRanges(review: Review): readonly OffsetRange[] {
+  if (review.repeatRemovals) return review.repeatRemovals;
+  return review.findings.flatMap(f => (f.rule === 'repeated-passage' ? (f.fixes?.find(x => x.preferred) ?? f.fixes?.[0])?.edits.filter(e => e.newText === '').map(e => e.range) ?? [] : []));
+}
+
 export function overviewOf(review: Review, textLength = review.stats.characters): Overview {
-  const byRule = Object.fromEntries(RULE_IDS.map(id => [id, 0])) as Record<RuleId, number>;
-  for (const f of review.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-  const duplicatedCharacters = coveredLength(review.findings.filter(f => DUPLICATION_RULES.includes(f.rule)).map(f => f.range));
+  const listed = zeros();
+  const hints = zeros();
+  for (const f of review.findings) {
+    listed[f.rule] = (listed[f.rule] ?? 0) + 1;
+    if (f.severity === 'hint') hints[f.rule] = (hints[f.rule] ?? 0) + 1;
+  }
+  const truncated = review.stats.truncated ?? {};
+  const byRule = zeros();
+  for (const id of RULE_IDS) byRule[id] = Math.max(listed[id], truncated[id] ?? 0);
+  const duplicatedCharacters = coveredLength(repeatRanges(review));
   return {
     articles: review.articles.length,
     repeatedArticles: review.articles.filter(a => a.duplicateOf !== null).length,
@@ -42,7 +65,9 @@ export function overviewOf(review: Review, textLength = review.stats.characters)
     duplicatedCharacters,
     duplicatedShare: textLength > 0 ? Math.min(1, duplicatedCharacters / textLength) : 0,
     byRule,
-    capped: { ...(review.stats.truncated ?? {}) },
+    listed,
+    hints,
+    capped: { ...truncated },
   };
 }
 

@@ -5,6 +5,7 @@ import { DOCS_URL, RULES, RULE_IDS, helpUri } from '../rules/registry';
 import { LineIndex, hash32, normalizeForCompare } from '../text/text';
 import { ArticleMeta, Finding, OffsetRange, Review, RuleId, Severity } from '../model/types';
 import { metaSummary } from '../segmentation/meta';
+import type { Story } from '../collection/links';
 
 /** One reviewed file. `path` is shown as given (the CLI passes it relative to the working folder). */
 export interface FileReview {
@@ -89,28 +90,41 @@ export interface ReportSummary {
   truncated: { path: string; rule: RuleId; found: number; shown: number }[];
 }
 
-export function summarize(files: readonly FileReview[]): ReportSummary {
+/** A summary of no files, to which `addToSummary` adds one file at a time (a report written file by file). */
+export function emptySummary(): ReportSummary {
   const byRule = Object.fromEntries(RULE_IDS.map(id => [id, 0])) as Record<RuleId, number>;
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  const truncated: ReportSummary['truncated'] = [];
-  let findings = 0;
-  let filesWithFindings = 0;
-  for (const file of files) {
-    const list = file.review.findings;
-    if (list.length > 0) filesWithFindings++;
-    findings += list.length;
-    for (const f of list) {
-      byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-      bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
-    }
-    for (const id of RULE_IDS) {
-      const found = file.review.stats?.truncated?.[id];
-      if (found !== undefined) {
-        truncated.push({ path: file.path, rule: id, found, shown: list.filter(f => f.rule === id).length });
-      }
+  return { files: 0, filesWithFindings: 0, findings: 0, byRule, bySeverity: { error: 0, warning: 0, info: 0, hint: 0 }, truncated: [] };
+}
+
+export function addToSummary(summary: ReportSummary, file: FileReview): ReportSummary {
+  const list = file.review.findings;
+  summary.files++;
+  if (list.length > 0) summary.filesWithFindings++;
+  summary.findings += list.length;
+  for (const f of list) {
+    summary.byRule[f.rule] = (summary.byRule[f.rule] ?? 0) + 1;
+    summary.bySeverity[f.severity] = (summary.bySeverity[f.severity] ?? 0) + 1;
+  }
+  summary.truncated.push(...truncatedRules(file));
+  return summary;
+}
+
+/** The rules of a file that stopped at their cap: how many were found and how many are shown. */
+function truncatedRules(file: FileReview): ReportSummary['truncated'] {
+  const found: ReportSummary['truncated'] = [];
+  for (const id of RULE_IDS) {
+    const count = file.review.stats?.truncated?.[id];
+    if (count !== undefined) {
+      found.push({ path: file.path, rule: id, found: count, shown: file.review.findings.filter(f => f.rule === id).length });
     }
   }
-  return { files: files.length, filesWithFindings, findings, byRule, bySeverity, truncated };
+  return found;
+}
+
+export function summarize(files: readonly FileReview[]): ReportSummary {
+  const summary = emptySummary();
+  for (const file of files) addToSummary(summary, file);
+  return summary;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -123,22 +137,17 @@ function ruleCounts(summary: ReportSummary): string {
 
 // ---- Text ----------------------------------------------------------------------------------
 
-/** One line per finding: `file:line:column: severity rule message`, in document order. */
-export function textFindingLines(files: readonly FileReview[]): string[] {
-  const lines: string[] = [];
-  for (const file of files) {
-    const index = lineIndexOf(file);
-    for (const f of sortedFindings(file.review)) {
-      const p = toReportPosition(index, f.range.start);
-      lines.push(`${file.path}:${p.line}:${p.column}: ${f.severity} ${f.rule} ${oneLine(f.message)}`);
-    }
-  }
-  return lines;
+/** One line per finding of a file: `file:line:column: severity rule message`, in document order. */
+export function textFindingLines(file: FileReview): string[] {
+  const index = lineIndexOf(file);
+  return sortedFindings(file.review).map(f => {
+    const p = toReportPosition(index, f.range.start);
+    return `${file.path}:${p.line}:${p.column}: ${f.severity} ${f.rule} ${oneLine(f.message)}`;
+  });
 }
 
 /** The summary after the findings: counts by rule and files, and any per-file caps reached. */
-export function textSummaryLines(files: readonly FileReview[]): string[] {
-  const s = summarize(files);
+export function textSummaryLines(s: ReportSummary): string[] {
   const lines: string[] = [];
   if (s.findings === 0) {
     lines.push(`No findings in ${plural(s.files, 'file')}.`);
@@ -153,16 +162,6 @@ export function textSummaryLines(files: readonly FileReview[]): string[] {
   return lines;
 }
 
-/** The whole text report, ending with a line break. */
-export function formatText(files: readonly FileReview[], options: { summary?: boolean } = {}): string {
-  const lines = textFindingLines(files);
-  if (options.summary !== false) {
-    if (lines.length > 0) lines.push('');
-    lines.push(...textSummaryLines(files));
-  }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
-}
-
 // ---- JSON ----------------------------------------------------------------------------------
 
 export interface JsonReport {
@@ -172,8 +171,22 @@ export interface JsonReport {
 
 export interface JsonFile {
   path: string;
-  articles: { index: number; title: string; range: ReportRange; duplicateOf: number | null; meta: ArticleMeta }[];
+  articles: JsonArticle[];
   findings: JsonFinding[];
+}
+
+/**
+ * An article. `duplicateOf` is the number of the earlier article of the same file that it copies,
+ * or `{ path, index }` naming an article of an earlier file (`path` as in `files[].path`);
+ * `nearDuplicateOf` marks an updated version the same way, with its similarity.
+ */
+export interface JsonArticle {
+  index: number;
+  title: string;
+  range: ReportRange;
+  duplicateOf: number | { path: string; index: number } | null;
+  nearDuplicateOf?: number | { path: string; index: number; similarity: number } | { index: number; similarity: number };
+  meta: ArticleMeta;
 }
 
 export interface JsonFinding {
@@ -181,46 +194,54 @@ export interface JsonFinding {
   severity: Severity;
   message: string;
   range: ReportRange;
-  related: { message: string; range: ReportRange }[];
+  /** `path` is set when the location is in another file (its range then counts lines only: columns 1). */
+  related: { message: string; range: ReportRange; path?: string }[];
   fixes: { title: string; edits: { range: ReportRange; newText: string }[] }[];
   /** The rule's facts (see each rule's data type); offsets in it are UTF-16 offsets into the file. */
   data: Finding['data'];
 }
 
-export function toJsonReport(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): JsonReport {
+/** A range in another file, known by its lines only (the report has no text of that file). */
+function otherFileRange(lines: { start: number; end: number } | undefined): ReportRange {
+  const start = lines?.start ?? 1;
+  return { start: { line: start, column: 1 }, end: { line: (lines?.end ?? start) + 1, column: 1 } };
+}
+
+/** One file of the JSON report. */
+export function toJsonFile(file: FileReview): JsonFile {
+  const index = lineIndexOf(file);
+  const range = (r: OffsetRange) => toReportRange(index, r);
   return {
-    tool: { name: tool.name, version: tool.version },
-    files: files.map(file => {
-      const index = lineIndexOf(file);
-      const range = (r: OffsetRange) => toReportRange(index, r);
-      return {
-        path: file.path,
-        articles: file.review.articles.map(a => ({
-          index: a.index,
-          title: a.title,
-          range: range(a.range),
-          duplicateOf: a.duplicateOf ?? null,
-          meta: a.meta ?? {},
-        })),
-        findings: sortedFindings(file.review).map(f => ({
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          range: range(f.range),
-          related: (f.related ?? []).map(r => ({ message: r.message, range: range(r.range) })),
-          fixes: (f.fixes ?? []).map(fix => ({
-            title: fix.title,
-            edits: fix.edits.map(e => ({ range: range(e.range), newText: e.newText })),
-          })),
-          data: f.data,
-        })),
+    path: file.path,
+    articles: file.review.articles.map(a => {
+      const article: JsonArticle = {
+        index: a.index,
+        title: a.title,
+        range: range(a.range),
+        duplicateOf: a.duplicateOfFile ? { path: a.duplicateOfFile.path, index: a.duplicateOfFile.index } : (a.duplicateOf ?? null),
+        meta: a.meta ?? {},
       };
+      const near = a.nearDuplicateOf;
+      if (near) article.nearDuplicateOf = near.path !== undefined ? { path: near.path, index: near.index, similarity: near.similarity } : { index: near.index, similarity: near.similarity };
+      return article;
     }),
+    findings: sortedFindings(file.review).map(f => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      range: range(f.range),
+      related: (f.related ?? []).map(r => (r.path !== undefined ? { message: r.message, range: otherFileRange(r.lines), path: r.path } : { message: r.message, range: range(r.range) })),
+      fixes: (f.fixes ?? []).map(fix => ({
+        title: fix.title,
+        edits: fix.edits.map(e => ({ range: range(e.range), newText: e.newText })),
+      })),
+      data: f.data,
+    })),
   };
 }
 
-export function formatJson(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): string {
-  return `${JSON.stringify(toJsonReport(files, tool), null, 2)}\n`;
+export function toJsonReport(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): JsonReport {
+  return { tool: { name: tool.name, version: tool.version }, files: files.map(toJsonFile) };
 }
 
 // ---- SARIF 2.1.0 ---------------------------------------------------------------------------
@@ -241,8 +262,13 @@ export interface SarifRegion {
 }
 
 export interface SarifPhysicalLocation {
-  artifactLocation: { uri: string; index: number };
-  region: SarifRegion;
+  artifactLocation: { uri: string; index?: number };
+  region: SarifRegion | { startLine: number; endLine: number };
+}
+
+function otherFileLocation(path: string, lines: { start: number; end: number } | undefined): SarifPhysicalLocation {
+  const start = lines?.start ?? 1;
+  return { artifactLocation: { uri: toSarifUri(path) }, region: { startLine: start, endLine: lines?.end ?? start } };
 }
 
 export interface SarifResult {
@@ -278,8 +304,8 @@ export interface SarifLog {
       };
     };
     columnKind: 'utf16CodeUnits';
-    artifacts: { location: { uri: string }; sourceLanguage: string }[];
     results: SarifResult[];
+    artifacts: { location: { uri: string }; sourceLanguage: string }[];
   }[];
 }
 
@@ -302,74 +328,84 @@ function sarifRegion(index: LineIndex, range: OffsetRange): SarifRegion {
   return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
 }
 
-export function toSarif(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): SarifLog {
-  const rules = RULES.map(r => ({
-    id: r.id,
-    name: r.name,
-    shortDescription: { text: r.shortDescription },
-    fullDescription: { text: r.fullDescription },
-    helpUri: helpUri(r),
-    help: { text: `${r.fullDescription} See ${helpUri(r)}` },
-    defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
-    properties: { tags: ['editorial', r.id] },
-  }));
-  const artifacts = files.map(f => ({ location: { uri: toSarifUri(f.path) }, sourceLanguage: 'plaintext' }));
-  const results: SarifResult[] = [];
-  files.forEach((file, artifactIndex) => {
-    const index = lineIndexOf(file);
-    const uri = artifacts[artifactIndex].location.uri;
-    const location = (range: OffsetRange): SarifPhysicalLocation => ({
-      artifactLocation: { uri, index: artifactIndex },
-      region: sarifRegion(index, range),
-    });
-    // Fingerprints stay stable when text moves: rule + normalised text + occurrence number.
-    const seen = new Map<string, number>();
-    for (const f of sortedFindings(file.review)) {
-      const key = `${f.rule}\u0000${normalizeForCompare(file.text.slice(f.range.start, Math.min(f.range.end, f.range.start + 2000)))}`;
-      const occurrence = (seen.get(key) ?? 0) + 1;
-      seen.set(key, occurrence);
-      const result: SarifResult = {
-        ruleId: f.rule,
-        ruleIndex: RULE_IDS.indexOf(f.rule),
-        level: sarifLevel(f.severity),
-        message: { text: f.message },
-        locations: [{ physicalLocation: location(f.range) }],
-        partialFingerprints: { 'editorialReview/v1': `${hash32(key).toString(16).padStart(8, '0')}:${occurrence}` },
-      };
-      if (f.related && f.related.length > 0) {
-        result.relatedLocations = f.related.map((r, i) => ({
-          id: i + 1,
-          message: { text: r.message },
-          physicalLocation: location(r.range),
-        }));
-      }
-      results.push(result);
-    }
+export type SarifDriver = SarifLog['runs'][number]['tool']['driver'];
+export type SarifArtifact = SarifLog['runs'][number]['artifacts'][number];
+
+/** The tool and its rules, as SARIF describes them. */
+export function sarifDriver(tool: ToolInfo): SarifDriver {
+  return {
+    name: tool.name,
+    version: tool.version,
+    semanticVersion: tool.version,
+    informationUri: DOCS_URL,
+    rules: RULES.map(r => ({
+      id: r.id,
+      name: r.name,
+      shortDescription: { text: r.shortDescription },
+      fullDescription: { text: r.fullDescription },
+      helpUri: helpUri(r),
+      help: { text: `${r.fullDescription} See ${helpUri(r)}` },
+      defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
+      properties: { tags: ['editorial', r.id] },
+    })),
+  };
+}
+
+export function sarifArtifact(file: FileReview): SarifArtifact {
+  return { location: { uri: toSarifUri(file.path) }, sourceLanguage: 'plaintext' };
+}
+
+/** The results of one file, which is artifact number `artifactIndex` of the log. */
+export function sarifResults(file: FileReview, artifactIndex: number): SarifResult[] {
+  const index = lineIndexOf(file);
+  const uri = toSarifUri(file.path);
+  const location = (range: OffsetRange): SarifPhysicalLocation => ({
+    artifactLocation: { uri, index: artifactIndex },
+    region: sarifRegion(index, range),
   });
+  // Fingerprints stay stable when text moves: rule + normalised text + occurrence number.
+  const seen = new Map<string, number>();
+  return sortedFindings(file.review).map(f => {
+    const key = `${f.rule}\u0000${normalizeForCompare(file.text.slice(f.range.start, Math.min(f.range.end, f.range.start + 2000)))}`;
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    const result: SarifResult = {
+      ruleId: f.rule,
+      ruleIndex: RULE_IDS.indexOf(f.rule),
+      level: sarifLevel(f.severity),
+      message: { text: f.message },
+      locations: [{ physicalLocation: location(f.range) }],
+      partialFingerprints: { 'editorialReview/v1': `${hash32(key).toString(16).padStart(8, '0')}:${occurrence}` },
+    };
+    if (f.related && f.related.length > 0) {
+      result.relatedLocations = f.related.map((r, i) => ({
+        id: i + 1,
+        message: { text: r.message },
+        // In another file of the collection: its URI and lines (no index: it is an earlier artifact).
+        physicalLocation: r.path !== undefined ? otherFileLocation(r.path, r.lines) : location(r.range),
+      }));
+    }
+    return result;
+  });
+}
+
+/**
+ * The whole log. Results come before the artifacts they point to (a log written file by file
+ * learns its artifacts as it goes).
+ */
+export function toSarif(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): SarifLog {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: tool.name,
-            version: tool.version,
-            semanticVersion: tool.version,
-            informationUri: DOCS_URL,
-            rules,
-          },
-        },
+        tool: { driver: sarifDriver(tool) },
         columnKind: 'utf16CodeUnits',
-        artifacts,
-        results,
+        results: files.flatMap((file, i) => sarifResults(file, i)),
+        artifacts: files.map(sarifArtifact),
       },
     ],
   };
-}
-
-export function formatSarif(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): string {
-  return `${JSON.stringify(toSarif(files, tool), null, 2)}\n`;
 }
 
 // ---- Markdown ------------------------------------------------------------------------------
@@ -398,12 +434,73 @@ function lineSpan(index: LineIndex, range: OffsetRange): string {
   return endLine === r.start.line ? `${r.start.line}` : `${r.start.line}–${endLine}`;
 }
 
-export function toMarkdown(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): string {
-  const s = summarize(files);
+/** The top of a Markdown report (`isReportText` recognises it): what reviewed how many files. */
+export function markdownHead(fileCount: number, tool: ToolInfo): string[] {
+  return ['# Editorial review', '', `${plural(fileCount, 'file')} reviewed by ${escapeMarkdown(tool.name)} ${escapeMarkdown(tool.version)}.`, ''];
+}
+
+/** One file's section: its articles, then its findings grouped by rule, then the caps it reached. */
+export function markdownFile(file: FileReview): string[] {
   const out: string[] = [];
-  out.push('# Editorial review', '');
-  const counts = s.findings === 0 ? 'no findings' : `${plural(s.findings, 'finding')} (${ruleCounts(s)}) in ${s.filesWithFindings} of them`;
-  out.push(`${plural(s.files, 'file')} reviewed by ${escapeMarkdown(tool.name)} ${escapeMarkdown(tool.version)}: ${counts}.`, '');
+  const index = lineIndexOf(file);
+  const { articles } = file.review;
+  const findings = sortedFindings(file.review);
+  out.push(`## ${inlineCode(file.path)}`, '');
+  out.push(`${plural(articles.length, 'article')}, ${plural(findings.length, 'finding')}.`, '');
+
+  if (articles.length > 0) {
+    out.push('### Articles', '', '| # | Title | Dateline · byline · source · date | Lines | Repeats |', '|---:|---|---|---|---|');
+    for (const a of articles) {
+      const title = a.title.trim() ? escapeMarkdown(excerpt(a.title, { start: 0, end: a.title.length }, 100)) : '*(untitled)*';
+      const meta = escapeMarkdown(a.meta ? metaSummary(a.meta) : '');
+      out.push(`| ${a.index} | ${title} | ${meta} | ${lineSpan(index, a.range)} | ${a.duplicateOf ? `article ${a.duplicateOf}` : ''} |`);
+    }
+    out.push('');
+  }
+
+  if (findings.length > 0) {
+    out.push('### Findings', '');
+    for (const r of RULES) {
+      const list = findings.filter(f => f.rule === r.id);
+      if (list.length === 0) continue;
+      out.push(`#### [${escapeMarkdown(r.title)}](${helpUri(r)}) (${list.length})`, '');
+      out.push(`${escapeMarkdown(r.shortDescription)}`, '');
+      out.push('| Line | Severity | Text | Message |', '|---:|---|---|---|');
+      for (const f of list) {
+        const p = toReportPosition(index, f.range.start);
+        out.push(
+          `| ${lineSpan(index, f.range)} (col ${p.column}) | ${f.severity} | ${escapeMarkdown(excerpt(file.text, f.range))} | ${escapeMarkdown(oneLine(f.message))} |`,
+        );
+      }
+      out.push('');
+    }
+  }
+  for (const t of truncatedRules(file)) {
+    out.push(`> ${escapeMarkdown(t.rule)} stopped at ${t.shown} of ${t.found} findings in this file (maxFindingsPerRule).`, '');
+  }
+  return out;
+}
+
+/** The stories found in several files of a collection: each title, then every file and article it is in. */
+export function markdownStories(stories: readonly Story[]): string[] {
+  if (stories.length === 0) return [];
+  const out: string[] = ['## Stories in several files', ''];
+  for (const story of stories) {
+    out.push(`- ${escapeMarkdown(excerpt(story.title, { start: 0, end: story.title.length }, 100)) || '*(untitled)*'}`);
+    for (const o of story.occurrences) {
+      const what = o.kind === 'original' ? 'first' : o.kind === 'exact' ? 'copy' : 'updated version';
+      out.push(`  - ${inlineCode(o.path)} article ${o.index}, line ${o.startLine} (${what})`);
+    }
+  }
+  out.push('');
+  return out;
+}
+
+/** The end of a Markdown report: the totals, by rule. */
+export function markdownSummary(s: ReportSummary): string[] {
+  const out: string[] = ['## Summary', ''];
+  const counts = s.findings === 0 ? 'No findings' : `${plural(s.findings, 'finding')} (${ruleCounts(s)}) in ${s.filesWithFindings}`;
+  out.push(`${counts} of ${plural(s.files, 'file')} reviewed.`, '');
   if (s.findings > 0) {
     out.push('| Rule | Findings |', '|---|---:|');
     for (const r of RULES) {
@@ -411,45 +508,5 @@ export function toMarkdown(files: readonly FileReview[], tool: ToolInfo = DEFAUL
     }
     out.push('');
   }
-
-  for (const file of files) {
-    const index = lineIndexOf(file);
-    const { articles } = file.review;
-    const findings = sortedFindings(file.review);
-    out.push(`## ${inlineCode(file.path)}`, '');
-    out.push(`${plural(articles.length, 'article')}, ${plural(findings.length, 'finding')}.`, '');
-
-    if (articles.length > 0) {
-      out.push('### Articles', '', '| # | Title | Dateline · byline · source · date | Lines | Repeats |', '|---:|---|---|---|---|');
-      for (const a of articles) {
-        const title = a.title.trim() ? escapeMarkdown(excerpt(a.title, { start: 0, end: a.title.length }, 100)) : '*(untitled)*';
-        const meta = escapeMarkdown(a.meta ? metaSummary(a.meta) : '');
-        out.push(`| ${a.index} | ${title} | ${meta} | ${lineSpan(index, a.range)} | ${a.duplicateOf ? `article ${a.duplicateOf}` : ''} |`);
-      }
-      out.push('');
-    }
-
-    if (findings.length > 0) {
-      out.push('### Findings', '');
-      for (const r of RULES) {
-        const list = findings.filter(f => f.rule === r.id);
-        if (list.length === 0) continue;
-        out.push(`#### [${escapeMarkdown(r.title)}](${helpUri(r)}) (${list.length})`, '');
-        out.push(`${escapeMarkdown(r.shortDescription)}`, '');
-        out.push('| Line | Severity | Text | Message |', '|---:|---|---|---|');
-        for (const f of list) {
-          const p = toReportPosition(index, f.range.start);
-          out.push(
-            `| ${lineSpan(index, f.range)} (col ${p.column}) | ${f.severity} | ${escapeMarkdown(excerpt(file.text, f.range))} | ${escapeMarkdown(oneLine(f.message))} |`,
-          );
-        }
-        out.push('');
-      }
-    }
-    for (const t of s.truncated.filter(t => t.path === file.path)) {
-      out.push(`> ${escapeMarkdown(t.rule)} stopped at ${t.shown} of ${t.found} findings in this file (maxFindingsPerRule).`, '');
-    }
-  }
-  return `${out.join('\n').trimEnd()}\n`;
+  return out;
 }
-

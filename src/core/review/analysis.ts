@@ -11,6 +11,7 @@ import { bandKeys, sketch } from '../text/minhash';
 import { copyUint32 } from '../text/slab';
 import { OffsetRange, ReviewOptions } from '../model/types';
 import { MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo } from '../rules/paragraphAnalysis';
+import { wordSequenceHash } from '../rules/articleVersions';
 
 export type { ParagraphAnalysis, SentenceInfo };
 export { MAX_SKETCH_WORDS };
@@ -108,13 +109,4 @@ function sentenceInfo(range: OffsetRange, words: number, hash: number | undefine
   return { start: range.start, end: range.end, words, hash, normalized: undefined };
 }
 
-/** A 53-bit hash of a run of word hashes (two 32-bit FNV-style lanes). */
-function sequenceHash(hashes: Uint32Array, from: number, to: number): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = from; i < to; i++) {
-    a = Math.imul(a ^ hashes[i], 0x01000193);
-    b = Math.imul(b + hashes[i], 0x5bd1e995) ^ (b >>> 15);
-  }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
-}
+const sequenceHash = wordSequenceHash;

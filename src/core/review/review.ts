@@ -4,14 +4,37 @@ import { ParagraphAnalysis, StageClock, analyzeParagraph } from './analysis';
 import { defaultOptions } from '../options/defaults';
 import { CompiledLexicons, compileLexicons } from '../language/lexicon';
 import { findDebris } from '../rules/boilerplate';
-import { ComparisonCache, NearDuplicateMemory, findNearDuplicates } from '../rules/nearDuplicate';
+import { ComparisonCache, NearDuplicateMemory, NearMatch, findNearDuplicates } from '../rules/nearDuplicate';
+import { findUpdatedArticles } from '../rules/updatedArticles';
 import { ParagraphEdit, SentenceMemory, findRepeats, sentenceRepeats } from '../rules/repeated';
 import { Segmentation, segment } from '../segmentation/segment';
 import { Reviewed, shiftAfterEdit } from './editShift';
 import { LineIndex } from '../text/text';
 import { mergeRemovals } from '../text/edits';
 import { PARAGRAPH_RULES, RULE_IDS } from '../rules/registry';
-import { Finding, OffsetRange, Review, ReviewOptions, RuleId } from '../model/types';
+import { Article, Finding, OffsetRange, Paragraph, Review, ReviewOptions, RuleId } from '../model/types';
+
+/**
+ * What a review saw of a document besides its result, for work that needs the document's structure
+ * without segmenting or analysing it again (a collection's fingerprint of the file). Given to the
+ * `observe` callback of `review`/`Reviewer.review`, only when one is passed.
+ */
+export interface ReviewedStructure {
+  text: string;
+  lines: LineIndex;
+  articles: Article[];
+  paragraphs: Paragraph[];
+  analyses: ParagraphAnalysis[];
+  /** Paragraphs of web debris (never compared). */
+  debris: ReadonlySet<number>;
+  /** Paragraphs that are exact copies of an earlier paragraph of the document. */
+  copied: ReadonlySet<number>;
+  /** Paragraphs that are near duplicates of an earlier paragraph of the document. */
+  nearCopies: ReadonlySet<number>;
+}
+
+/** Called with what a review saw (see `ReviewedStructure`). */
+export type ReviewObserver = (seen: ReviewedStructure) => void;
 
 function now(): number {
   return performance.now();
@@ -59,7 +82,8 @@ export class Reviewer {
     this.lexicons = lexicons ?? compileLexicons(options);
   }
 
-  review(text: string): Review {
+  /** Reviews a version of the document; `observe`, when given, also receives what the review saw. */
+  review(text: string, observe?: ReviewObserver): Review {
     const options = this.options;
     const timings: Record<string, number> = {};
     let t = now();
@@ -138,27 +162,44 @@ export class Reviewer {
     const excluded = debris?.paragraphs ?? new Set<number>();
     lap('boilerplate');
     const ctx = { text, lines, paragraphs, articles, analyses, options, excluded };
-    const { findings: runFindings, copied } = findRepeats(ctx);
+    const repeats = findRepeats(ctx);
+    const copied = repeats.copied;
     lap('repeats');
 
     // Exact copies and debris are never near duplicates themselves (they may still be originals).
     const skipSentences = new Set([...copied, ...excluded]);
+    let nearCopies: ReadonlySet<number> = new Set<number>();
+    let nearMatches: NearMatch[] = [];
     if (options.rules['near-duplicate'].enabled) {
       const near = this.incremental
         ? findNearDuplicates({ ...ctx, copied: skipSentences, comparisons: this.comparisons }, this.nearDuplicates)
         : findNearDuplicates({ ...ctx, copied: skipSentences });
-      byRule['near-duplicate'] = near.findings;
-      if (near.total > near.findings.length) overflow['near-duplicate'] = near.total - near.findings.length;
+      nearMatches = near.matches;
       for (const p of near.nearCopies) skipSentences.add(p);
+      nearCopies = near.nearCopies;
+    }
+    // An updated version of an earlier article is one finding: its paragraphs are not reported
+    // again as repeats or near duplicates, and Remove All leaves it.
+    const updated = findUpdatedArticles(ctx, repeats, nearMatches);
+    const inUpdated = (p: number) => updated.articles.size > 0 && updated.articles.has(paragraphs[p].article);
+    if (options.rules['near-duplicate'].enabled) {
+      const pending = [
+        ...nearMatches.filter(m => !inUpdated(m.paragraph)).map(m => ({ start: paragraphs[m.paragraph].range.start, end: paragraphs[m.paragraph].range.end, build: m.build })),
+        ...updated.updated,
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      // Messages only for the findings that are kept: the rest are counted.
+      byRule['near-duplicate'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
+      if (pending.length > options.maxFindingsPerRule) overflow['near-duplicate'] = pending.length - options.maxFindingsPerRule;
     }
     lap('nearDuplicates');
     let repeatRemovals: OffsetRange[] = [];
     // Each problem once: what lies in a repeated copy or in web debris is acted on there (remove the
     // copy, remove the line), so debris, claims and terms inside a copy, and claims and terms inside
     // debris, are not reported again.
-    const copies: OffsetRange[] = [];
+    const copies: OffsetRange[] = [...updated.copies];
     if (repeatsOn) {
       // Only the first `cap` repeats, in document order, are written out; the rest are counted.
+      const runFindings = updated.articles.size > 0 ? repeats.findings.filter(f => f.article === undefined || !updated.articles.has(f.article)) : repeats.findings;
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
       const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
       byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
@@ -214,6 +255,7 @@ export class Reviewer {
     }
     findings.sort((a, b) => a.range.start - b.range.start || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
     lap('findings');
+    observe?.({ text, lines, articles, paragraphs, analyses, debris: excluded, copied, nearCopies });
 
     return {
       articles,
@@ -237,6 +279,6 @@ export class Reviewer {
  * Reviews a text once (no cache kept). Pass `compileLexicons(options)` when reviewing several
  * texts with the same options.
  */
-export function review(text: string, options: ReviewOptions = defaultOptions(), lexicons?: CompiledLexicons): Review {
-  return new Reviewer(options, false, lexicons).review(text);
+export function review(text: string, options: ReviewOptions = defaultOptions(), lexicons?: CompiledLexicons, observe?: ReviewObserver): Review {
+  return new Reviewer(options, false, lexicons).review(text, observe);
 }

@@ -44,7 +44,7 @@ function overlaps(a: OffsetRange, b: OffsetRange): boolean {
 }
 
 /** A paragraph that is exactly an article's title: one protected line, never judged. */
-const TITLE_LINE: LineShape[] = [{ start: 0, end: 0, kind: null, key: null, neighbourly: false, shapely: false, enclosable: false }];
+const TITLE_LINE: LineShape[] = [{ start: 0, end: 0, kind: null, key: null, neighbourly: false, shapely: false }];
 
 /** The line shapes of every paragraph, computed once per paragraph text and kept with its analysis. */
 function shapesOf(ctx: DebrisContext): LineShape[][] {
@@ -74,7 +74,7 @@ export function findDebris(ctx: DebrisContext): DebrisResult {
       located.push({ paragraph: p.index, range });
     }
   }
-  const verdicts = debrisInDocument(documentLines);
+  const verdicts = debrisInDocument(documentLines, i => text.slice(located[i].range.start, located[i].range.end));
 
   const severity = ctx.options.rules.boilerplate.severity;
   const pending: PendingDebris[] = [];
@@ -88,7 +88,7 @@ export function findDebris(ctx: DebrisContext): DebrisResult {
     const removal = lineRemovalRange(text, { start: lines.lineStart(line), end: lines.lineEndWithBreak(line) });
     removals.push(removal);
     const build = (): BoilerplateFinding => {
-      const because = v.evidence === 'context' ? ' It is part of a poll.' : v.evidence === 'recurrence' ? ` The same line is in ${v.articles} articles.` : '';
+      const because = v.evidence === 'context' ? ` It is part of ${v.kind === 'poll' ? 'a poll' : 'a page widget'}.` : v.evidence === 'recurrence' ? ` The same line is in ${v.articles} articles.` : '';
       const quoted = clip(text.slice(range.start, range.end));
       return {
         rule: 'boilerplate',

@@ -13,7 +13,8 @@ export type { NearDuplicateData, NearDuplicateFinding };
 import { RuleDefinition } from './rule';
 
 /** Paragraphs with fewer words are too short for a meaningful similarity. */
-const MIN_WORDS = 10;
+export const MIN_NEAR_WORDS = 10;
+const MIN_WORDS = MIN_NEAR_WORDS;
 /** At most this many earlier paragraphs are kept per LSH bucket (bounds boilerplate). */
 const BUCKET_CAP = 8;
 /** At most this many candidates (those sharing the most bands) are estimated per paragraph. */
@@ -183,11 +184,18 @@ export function describeChanges(changes: Change[], limit = 3): string {
   return shown.join('; ') + (more > 0 ? `; and ${more} more change${more === 1 ? '' : 's'}` : '');
 }
 
+/** A paragraph found to be a near duplicate of an earlier one; its finding is built on demand. */
+export interface NearMatch {
+  /** Paragraph indexes of the near duplicate and of its original. */
+  paragraph: number;
+  original: number;
+  similarity: number;
+  build(): NearDuplicateFinding;
+}
+
 export interface NearDuplicateResult {
-  /** Findings for the first `maxFindingsPerRule` near duplicates, in document order. */
-  findings: NearDuplicateFinding[];
-  /** How many near duplicates there are in all. */
-  total: number;
+  /** Every near duplicate, in document order (findings are built only for those shown). */
+  matches: NearMatch[];
   nearCopies: Set<number>;
 }
 
@@ -222,8 +230,8 @@ function updatedIndex(memory: NearDuplicateMemory | undefined, sequence: Paragra
 }
 
 export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDuplicateMemory): NearDuplicateResult {
-  const { text, paragraphs, analyses, options, copied } = ctx;
-  const threshold = options.nearDuplicateThreshold;
+  const { text, paragraphs, analyses, copied } = ctx;
+  const threshold = ctx.options.nearDuplicateThreshold;
   const eligible: Paragraph[] = [];
   const sequence: ParagraphAnalysis[] = [];
   for (const p of paragraphs) {
@@ -309,16 +317,17 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
     memory.comparisons = comparisons;
   }
   const nearCopies = new Set<number>();
-  const findings: NearDuplicateFinding[] = [];
-  let total = 0;
+  const matches: NearMatch[] = [];
   for (let i = 0; i < n; i++) {
     if (originals[i] < 0) continue;
-    total++;
     nearCopies.add(eligible[i].index);
+    const p = eligible[i];
+    const original = eligible[originals[i]];
+    const cmp = comparisons[i]!;
     // Messages only for the findings that are kept: the rest are counted.
-    if (findings.length < options.maxFindingsPerRule) findings.push(nearFinding(ctx, eligible[i], eligible[originals[i]], comparisons[i]!));
+    matches.push({ paragraph: p.index, original: original.index, similarity: cmp.similarity, build: () => nearFinding(ctx, p, original, cmp) });
   }
-  return { findings, total, nearCopies };
+  return { matches, nearCopies };
 }
 
 /**

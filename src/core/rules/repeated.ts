@@ -4,14 +4,14 @@ import { lineRemovalRange, mergeRemovals } from '../text/edits';
 import { FirstSeenTable } from '../text/hashTable';
 import { LineIndex, normalizeForCompare } from '../text/text';
 import { Article, OffsetRange, Paragraph, RepeatedPassageData, RepeatedPassageFinding, ReviewOptions, RuleOptions } from '../model/types';
+import { VersionArticle, VersionParagraph, compareArticles, textHash, wordSequenceHash } from './articleVersions';
+import { wordTokens } from '../text/text';
 
 export type { RepeatedPassageData, RepeatedPassageFinding };
 import { RuleDefinition } from './rule';
 
 /** Paragraphs shorter than this are never reported on their own ("Advertisement", "Read more"). */
 const MIN_PARAGRAPH_WORDS = 3;
-/** Share of an article's words that must repeat one earlier article for it to be its duplicate. */
-const DUPLICATE_ARTICLE_SHARE = 0.8;
 
 
 export interface RepeatContext {
@@ -32,6 +32,8 @@ export interface RepeatContext {
 export interface PendingFinding {
   start: number;
   end: number;
+  /** The article (0-based) of a run of repeated paragraphs: dropped when that article is an updated version. */
+  article?: number;
   build(): RepeatedPassageFinding;
   /** The ranges its fix removes (every repeat is removed by Remove All, shown or not). */
   removals(): OffsetRange[];
@@ -41,20 +43,26 @@ export interface RepeatResult {
   findings: PendingFinding[];
   /** Paragraph indexes that are exact copies of an earlier paragraph (no other repeat rule applies). */
   copied: Set<number>;
+  /** Per paragraph index: the paragraph index of its first occurrence when it is an exact copy, else -1. */
+  firstOf: Int32Array;
+  /** The compared paragraphs of each article, in order. */
+  comparableOf: Paragraph[][];
+  /** An article as the version comparison sees it (articleVersions.ts). */
+  version(article: number): VersionArticle;
 }
 
-function lineSpan(lines: LineIndex, range: OffsetRange): string {
+export function lineSpan(lines: LineIndex, range: OffsetRange): string {
   const a = lines.lineAt(range.start) + 1;
   const b = lines.lineAt(Math.max(range.start, range.end - 1)) + 1;
   return a === b ? `line ${a}` : `lines ${a}\u2013${b}`;
 }
 
-function quoteTitle(title: string): string {
+export function quoteTitle(title: string): string {
   return `\u201C${title.length > 60 ? title.slice(0, 57).trimEnd() + '\u2026' : title}\u201D`;
 }
 
 /** Content range of an article: from its first line to the end of its last paragraph. */
-function articleContent(text: string, lines: LineIndex, article: Article, own: Paragraph[]): OffsetRange {
+export function articleContent(text: string, lines: LineIndex, article: Article, own: Paragraph[]): OffsetRange {
   if (own.length === 0) return article.range;
   // From the article's first non-blank line (its separator, header or headline).
   let start = article.range.start;
@@ -62,7 +70,7 @@ function articleContent(text: string, lines: LineIndex, article: Article, own: P
   return { start: lines.lineStart(lines.lineAt(start)), end: own[own.length - 1].range.end };
 }
 
-function byArticle(articles: Article[], paragraphs: Paragraph[]): Paragraph[][] {
+export function byArticle(articles: Article[], paragraphs: Paragraph[]): Paragraph[][] {
   const lists: Paragraph[][] = articles.map(() => []);
   for (const p of paragraphs) lists[p.article].push(p);
   return lists;
@@ -84,6 +92,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   const byKey = new FirstSeenTable(comparable.length);
   const withKey: number[][] = [];
   const original: number[] = new Array(comparable.length).fill(-1);
+  const firstOf = new Int32Array(paragraphs.length).fill(-1);
   // Word hashes propose a repeat; the normalised texts (computed only then, and kept) decide.
   const normalized = (p: Paragraph) => (analyses[p.index].normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
   const same = (a: Paragraph, b: Paragraph) => analyses[a.index].keyHash === analyses[b.index].keyHash && normalized(a) === normalized(b);
@@ -99,11 +108,16 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
       earlier.push(i);
       return;
     }
+    firstOf[p.index] = comparable[first].index;
     // Prefer the occurrence that continues the previous paragraph's run of originals.
     const prev = i > 0 ? original[i - 1] : -1;
     const continues = prev >= 0 && prev + 1 < i && same(comparable[prev + 1], p);
     original[i] = continues ? prev + 1 : first;
   });
+
+  // Two paragraphs of this file are the same text exactly when they are in one group above: the
+  // group's first paragraph names the text (no second normalisation of every paragraph).
+  const sameText = (p: Paragraph) => -1 - (firstOf[p.index] >= 0 ? firstOf[p.index] : p.index);
 
   // Runs of consecutive copies whose originals are consecutive too, cut at article boundaries.
   const runs: { run: Paragraph[]; originals: Paragraph[] }[] = [];
@@ -130,13 +144,20 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     i = j;
   }
 
-  // An article whose words mostly repeat one earlier article is its duplicate.
+  // An article is the duplicate of the earlier article it repeats most when every paragraph of it
+  // exists in that article (otherwise its repeated paragraphs are reported as runs, or it is an
+  // updated version: see nearDuplicate.ts).
+  const versions = new Map<number, VersionArticle>();
+  const version = (a: number): VersionArticle => {
+    let v = versions.get(a);
+    if (!v) versions.set(a, (v = versionOf(ctx, articles[a], comparableOf[a], sameText)));
+    return v;
+  };
   articles.forEach((article, a) => {
-    const total = comparableOf[a].reduce((n, p) => n + analyses[p.index].words, 0);
     let best = -1;
     let bestWords = 0;
     for (const [from, n] of articleWordsFrom[a]) if (from < a && n > bestWords) { best = from; bestWords = n; }
-    if (best >= 0 && total > 0 && bestWords / total >= DUPLICATE_ARTICLE_SHARE) article.duplicateOf = best + 1;
+    if (best >= 0 && compareArticles(version(a), version(best), options.nearDuplicateThreshold).exact) article.duplicateOf = best + 1;
   });
 
   // A duplicate article is one finding, worded and bounded the same in every layout: the whole
@@ -163,13 +184,14 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
       findings.push({
         start: run[0].range.start,
         end: run[run.length - 1].range.end,
+        article: run[0].article,
         build: () => runFinding(ctx, run, originals, severity),
         removals: () => runShape(ctx, run, originals).removals,
       });
     }
   }
 
-  return { findings, copied };
+  return { findings, copied, firstOf, comparableOf, version };
 
   /**
    * Article `a` (a duplicate of an earlier article) as one finding, from its first line (its
@@ -258,6 +280,26 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
       },
     };
   }
+}
+
+/** A title's hash: the words of its text (see `VersionArticle.titleHash`). */
+export function titleHash(title: string): number {
+  return wordSequenceHash(Uint32Array.from(wordTokens(title), t => t.hash));
+}
+
+/** An article's compared paragraphs as the version comparison sees them (articleVersions.ts). */
+/**
+ * An article as its versions are compared. `textId(p)` names a body paragraph's text: equal for
+ * paragraphs that are the same after normalisation (by default the hash of the normalised text).
+ */
+export function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[], textId?: (p: Paragraph) => number): VersionArticle {
+  const paragraphs: VersionParagraph[] = own.map(p => {
+    const a = ctx.analyses[p.index];
+    // Headings by their words only (`## Title` is `Title`); body text by its normalised text.
+    const hash = p.isHeading ? a.keyHash : textId ? textId(p) : textHash(a.normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
+    return { words: a.words, heading: p.isHeading, hash, bands: a.bands, wordHashes: a.wordHashes };
+  });
+  return { paragraphs, titleHash: titleHash(article.title) };
 }
 
 /** Letters or digits: a line without any is layout (a separator, a blank line), not text. */

@@ -76,6 +76,46 @@ function learn(values: Uint8Array, count: number, starts: number[], initial: Flo
 }
 
 /**
+ * How the titles of any dump are believed to end before the file is read (shares by `Ending`: none,
+ * full stop, question or exclamation mark, other). Our judgement of news headlines in general, not
+ * a count from any labelled file: most carry no final mark; a good share of deck and sentence-case
+ * headlines (and standfirst-like ones) end with a full stop, about as many as ask a question or
+ * exclaim; a colon or comma at the end is rare (it usually opens a list or a quote).
+ */
+const TITLE_ENDINGS: Record<Ending, number> = {
+  [Ending.None]: 0.7, [Ending.FullStop]: 0.15, [Ending.QuestionOrExclamation]: 0.12, [Ending.Other]: 0.03,
+};
+/**
+ * Titles' worth of that belief in the learnt shares: about the articles of a short dump, so that
+ * only a file with clearly more titles than that can teach that one ending never opens an article.
+ */
+const TITLE_ENDING_BELIEF = 8;
+
+/**
+ * The weight of each ending, learnt from the starts decoded so far: the share of starts with that
+ * ending against the share of other lines. The share among starts is smoothed towards the belief
+ * (`TITLE_ENDINGS`) by a few titles' worth, so that an ending no decoded start has yet shown (a
+ * question headline in a file of statements) costs what the belief says rather than forbidding it:
+ * the starts come from the weights, and a weight learnt from nothing would confirm itself.
+ */
+function learnEnding(values: Uint8Array, starts: number[], into: Float64Array): void {
+  const n = values.length;
+  const all = new Float64Array(ENDING_COUNT);
+  const yes = new Float64Array(ENDING_COUNT);
+  for (let k = 0; k < n; k++) all[values[k]]++;
+  for (const k of starts) yes[values[k]]++;
+  const yesTotal = starts.length;
+  const noTotal = n - yesTotal;
+  for (let e = 0; e < ENDING_COUNT; e++) {
+    if (all[e] === 0) continue;
+    const share = all[e] / n;
+    const w = Math.log((yes[e] + TITLE_ENDING_BELIEF * TITLE_ENDINGS[e as Ending]) / (yesTotal + TITLE_ENDING_BELIEF)) -
+      Math.log((all[e] - yes[e] + SMOOTHING * share) / (noTotal + SMOOTHING));
+    into[e] = Math.max(MIN_WEIGHT, Math.min(MAX_ENDING_WEIGHT, w));
+  }
+}
+
+/**
  * Weights learnt from the file by hard expectation–maximisation: decode the article starts with
  * the current weights, re-estimate the weights from them, a few rounds.
  */
@@ -87,7 +127,6 @@ export function learnWeights(ev: Evidence): Weights {
   for (const [c, w] of Object.entries(INITIAL_WEIGHT)) weights.category[Number(c)] = w as number;
   for (const [c, w] of Object.entries(INITIAL_ENDING)) weights.ending[Number(c)] = w;
   const initialCategory = weights.category.slice();
-  const initialEnding = weights.ending.slice();
   const n = ev.score.length;
   // Too few lines to learn from: what the categories say before looking stands.
   if (n < MIN_LINES_TO_LEARN) return weights;
@@ -95,7 +134,7 @@ export function learnWeights(ev: Evidence): Weights {
     const starts = decodeStarts(ev, weights, margin);
     if (starts.length < 2 || starts.length >= n) continue;
     learn(ev.category, CATEGORY_COUNT, starts, initialCategory, weights.category);
-    learn(ev.ending, ENDING_COUNT, starts, initialEnding, weights.ending, MAX_ENDING_WEIGHT);
+    learnEnding(ev.ending, starts, weights.ending);
     // The rate of starts only from the rounds without a margin (the surest starts are too few).
     if (margin > 0) continue;
     const rate = (starts.length + PRIOR_SMOOTHING / (1 + Math.exp(-PRIOR))) / (n + PRIOR_SMOOTHING);

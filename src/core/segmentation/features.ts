@@ -8,6 +8,7 @@
 // Every contribution is a step function of the text, so most edits inside a paragraph change none
 // (the editor's incremental path relies on it: see `evidenceHolds`).
 import { debrisScore } from '../debris/lineShape';
+import { WidgetSource, widgetMarks } from '../debris/widgets';
 import { Line, HEADER_LINE, endsSentence, finalMark, headingLevel, isSeparator, startsWithFormFeed } from './lines';
 import { bylineOf, dateLineOf, datelineOf, hasDate } from './meta';
 import { hash32 } from '../text/text';
@@ -61,6 +62,15 @@ const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', '
  * with whose permission, copyright.
  */
 const CREDIT = /^(?:(?:this|the)\s+)?(?:article|story|post|piece|report|column|op-ed)\b.{0,60}\b(?:published|posted|appeared|republished|reprinted|reproduced|syndicated)\b|\bwith (?:the )?permission\b|^(?:reporting|writing|editing|additional reporting|research) by\b|\bcontributed to this (?:report|story|article)|^(?:copyright|©|\(c\))\s|\ball rights reserved\b|^(?:source|via|h\/t|hat tip|credit|photo credit)s?\s*:/i;
+
+/**
+ * The sign-off that ends a republished article: with whose permission, where it first appeared,
+ * a copyright notice with its year, who distributed it. The line after it opens the next article
+ * more likely than not (a photo credit, which sits inside an article, is no sign-off).
+ */
+const SIGN_OFF = /\bwith (?:the )?permission\b|^(?:(?:this|the)\s+(?:article|story|post|piece|report|column)\s+)?(?:was\s+)?(?:first|originally)\s+(?:published|posted|appeared|ran)\b|\bcontributed to this (?:report|story|article)|^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}\b|\ball rights reserved\b|\bdistributed by\b/i;
+/** What a sign-off right above a line says for it. */
+const AFTER_SIGN_OFF = 1.5;
 
 /** A sentence that continues the one before it does not open an article. */
 const CONNECTIVE_START = /^(?:however|but|and|so|yet|also|meanwhile|still|instead|moreover|furthermore|therefore|thus|indeed|besides|otherwise|then|now|in addition|in fact|for example|for instance|of course|after all)\b,?\s/i;
@@ -202,7 +212,6 @@ export function ownScore(raw: string): number {
 
   if (considered >= 4 && capitalised >= 0.75 * considered) score += 1.5;
   else if (considered >= 3 && capitalised >= 0.75 * considered) score += 1;
-  else if (considered >= 3 && capitalised <= 0.25 * considered) score -= 0.5;
 
   if (LOWER_START.test(t) || CONNECTIVE_START.test(t)) score -= 3;
   if (BULLET_START.test(t) && !level) score -= 2.5;
@@ -331,6 +340,25 @@ export interface Evidence {
   candidateTexts: Map<string, number>;
   /** Markdown level articles start at (0: none). */
   topLevel: number;
+  /**
+   * Per content line, what it is in a widget of the page (`WidgetMark`; 0: none): such a line never
+   * opens an article (its own score is -Infinity) and its neighbours read past it.
+   */
+  blocked: Uint8Array;
+}
+
+/** The content lines as the widget finder reads them (debris/widgets.ts). */
+export function widgetSource(lines: Line[], content: number[]): WidgetSource {
+  return {
+    count: content.length,
+    text: k => lines[content[k]].text.trim(),
+    // A separator (or a setext underline) between two lines parts them; blank lines do not.
+    apart: k => {
+      for (let n = content[k - 1] + 1; n < content[k]; n++) if (!lines[n].blank) return true;
+      return false;
+    },
+    fixed: k => headingLevel(lines[content[k]].text) > 0 || HEADER_LINE.test(lines[content[k]].text),
+  };
 }
 
 function categoryOf(lines: Line[], i: number, topLevel: number): Category {
@@ -367,12 +395,12 @@ export function topHeadingLevel(lines: Line[]): number {
  * neighbours say, its category. Used for the whole file and again after an edit.
  */
 export function lineEvidence(lines: Line[], content: number[], own: Float64Array, k: number, topLevel: number,
-  words: WordTable): { score: number; category: Category } {
+  words: WordTable, blocked: Uint8Array): { score: number; category: Category } {
   const category = categoryOf(lines, content[k], topLevel);
   let score = own[k];
   // Explicit structure (separators, headings, headers) needs no reading of the neighbours.
   const explicit = category === Category.AfterSeparator || category === Category.TopHeading || category === Category.TitleHeader;
-  if (score > CANDIDATE_FLOOR && !explicit) score += contextScore(lines, content, own, k, words);
+  if (score > CANDIDATE_FLOOR && !explicit) score += contextScore(lines, content, own, k, words, blocked);
   return { score, category };
 }
 
@@ -398,15 +426,21 @@ function slotOf(h: number, base: number): number {
   return i;
 }
 
-function contextScore(lines: Line[], content: number[], own: Float64Array, k: number, words: WordTable): number {
+function contextScore(lines: Line[], content: number[], own: Float64Array, k: number, words: WordTable, blocked: Uint8Array): number {
   const { first, offset, data } = words;
   let score = 0;
-  const nextText = k + 1 < content.length ? lines[content[k + 1]].text : '';
-  const prevText = k > 0 ? lines[content[k - 1]].text.trim() : '';
+  // The neighbours, past the lines of a widget.
+  let next = k + 1;
+  while (next < content.length && blocked[next]) next++;
+  let prev = k - 1;
+  while (prev >= 0 && blocked[prev]) prev--;
+  const nextText = next < content.length ? lines[content[next]].text : '';
+  const prevText = prev >= 0 ? lines[content[prev]].text.trim() : '';
   if (nextText && (bylineOf(nextText) !== undefined || dateLineOf(nextText) !== undefined || datelineOf(nextText))) score += 1.5;
   // A line under a headline is its standfirst rather than a headline of its own.
-  if (k === 0 || endsSentence(prevText)) score += 0.5;
-  else if (own[k - 1] >= 1.5) score -= 0.5;
+  if (prev < 0 || endsSentence(prevText)) score += 0.5;
+  else if (own[prev] >= 1.5) score -= 0.5;
+  if (prevText.length <= MAX_HEADLINE_CHARS && SIGN_OFF.test(prevText)) score += AFTER_SIGN_OFF;
   // The headline's words come back below it, not above it; and (lexical cohesion, as in
   // TextTiling) the lines above and below an article boundary share few words, while a subheading
   // inside an article has the same topic on both sides. Words are marked in one map per pass.
@@ -469,6 +503,8 @@ export function gatherEvidence(lines: Line[]): Evidence {
   const topLevel = topHeadingLevel(lines);
   const own = new Float64Array(content.length);
   content.forEach((i, k) => { own[k] = ownScore(lines[i].text); });
+  const blocked = widgetMarks(widgetSource(lines, content), k => own[k] > CANDIDATE_FLOOR);
+  for (let k = 0; k < content.length; k++) if (blocked[k]) own[k] = -Infinity;
   // Words are read only within the window of a line that could be a headline.
   let lastCandidate = -Infinity;
   const nearCandidate = new Uint8Array(content.length);
@@ -477,12 +513,12 @@ export function gatherEvidence(lines: Line[]): Evidence {
   lastCandidate = Infinity;
   for (let k = content.length - 1; k >= 0; k--) if (own[k] > CANDIDATE_FLOOR) { lastCandidate = k; nearCandidate[k] = 1; }
   else if (lastCandidate - k <= WINDOW) nearCandidate[k] = 1;
-  const words = wordTable(0, content.length - 1, k => lines[content[k]].text, k => nearCandidate[k] === 1);
+  const words = wordTable(0, content.length - 1, k => lines[content[k]].text, k => nearCandidate[k] === 1 && blocked[k] === 0);
   const score = new Float64Array(content.length);
   const category = new Uint8Array(content.length);
   const ending = new Uint8Array(content.length);
   for (let k = 0; k < content.length; k++) {
-    const e = lineEvidence(lines, content, own, k, topLevel, words);
+    const e = lineEvidence(lines, content, own, k, topLevel, words, blocked);
     score[k] = e.score;
     category[k] = e.category;
     ending[k] = endingOf(lines[content[k]].text);
@@ -498,5 +534,5 @@ export function gatherEvidence(lines: Line[]): Evidence {
     lastSeen.set(key, k);
     candidateTexts.set(key, (candidateTexts.get(key) ?? 0) + 1);
   }
-  return { content, own, score, category, ending, twin, candidateTexts, topLevel };
+  return { content, own, score, category, ending, twin, candidateTexts, topLevel, blocked };
 }

@@ -5,7 +5,8 @@
 // the edited line's article is drafted into the same headings, paragraphs, title and metadata.
 import type { Article, Paragraph } from '../model/types';
 import type { LineIndex } from '../text/text';
-import { CANDIDATE_FLOOR, Evidence, WINDOW, endingOf, lineEvidence, ownScore, wordTable } from './features';
+import { CANDIDATE_FLOOR, Evidence, WINDOW, endingOf, lineEvidence, ownScore, widgetSource, wordTable } from './features';
+import { WIDGET_REACH, isEnclosed, repeatsLine } from '../debris/widgets';
 import { BLANK, Line, SEPARATOR_LINE, headingLevel, isSeparator } from './lines';
 import { draftArticle } from './paragraphs';
 import { articleMeta } from './meta';
@@ -48,6 +49,7 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   if (endingOf(newText) !== evidence.ending[k]) return null;
   const own = evidence.own.slice();
   own[k] = ownScore(newText);
+  if (!widgetsHold(patched, content, evidence.blocked, own, k)) return null;
   // A line that could be a headline is matched with lines of the same text elsewhere (its twins):
   // it must have none, before and after the edit.
   const { candidateTexts } = evidence;
@@ -62,7 +64,7 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   const lastChecked = Math.min(content.length - 1, k + WINDOW + 1);
   const words = wordTable(Math.max(0, firstChecked - WINDOW), Math.min(content.length - 1, lastChecked + WINDOW), j => patched[content[j]].text);
   for (let j = firstChecked; j <= lastChecked; j++) {
-    const e = lineEvidence(patched, content, own, j, evidence.topLevel, words);
+    const e = lineEvidence(patched, content, own, j, evidence.topLevel, words, evidence.blocked);
     if (e.score !== evidence.score[j] || e.category !== evidence.category[j]) return null;
   }
 
@@ -88,4 +90,24 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   if (wasCandidate) candidateTexts.delete(oldKey);
   if (isCandidate) candidateTexts.set(newKey, 1);
   return { lines: patched, evidence: { ...evidence, own } };
+}
+
+/** Lines around an edit within which a widget makes the check give up (segment again). */
+const WIDGET_MARGIN = WIDGET_REACH + 2 * WINDOW + 2;
+
+/**
+ * Whether no widget is near the edited content line k, before or after the edit: then the edit
+ * changes no line's widget mark (a widget's lines are marked only near a stutter or between its
+ * opening and closing lines, all within `WIDGET_REACH`), and no line near it reads past one.
+ */
+function widgetsHold(patched: Line[], content: number[], blocked: Uint8Array, own: Float64Array, k: number): boolean {
+  const from = Math.max(0, k - WIDGET_MARGIN);
+  const to = Math.min(content.length - 1, k + WIDGET_MARGIN);
+  for (let j = from; j <= to; j++) if (blocked[j]) return false;
+  const text = patched[content[k]].text.trim();
+  if (k > 0 && repeatsLine(patched[content[k - 1]].text.trim(), text)) return false;
+  if (k + 1 < content.length && repeatsLine(text, patched[content[k + 1]].text.trim())) return false;
+  const src = widgetSource(patched, content);
+  for (let j = from; j <= to; j++) if (own[j] > CANDIDATE_FLOOR && isEnclosed(src, j)) return false;
+  return true;
 }

@@ -1,8 +1,8 @@
 // The commands that edit `.editorial-review.json`: Ignore «term» / the cue (in the workspace),
 // Ignore this occurrence (one term in one sentence, by its fingerprint), the notification after
-// each with Undo and Open configuration, and Open Workspace Configuration. The file is edited
-// with jsonc-parser (src/core/configEdit.ts): only the list concerned changes, the rest of the
-// file keeps its formatting.
+// each with Undo and Open configuration, Undo Last Ignore or Disable (shared with
+// ruleCommands.ts), and Open Workspace Configuration. The file is edited with jsonc-parser
+// (core/options/configEdit.ts): only the list concerned changes, the rest keeps its formatting.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../../core/options/config';
@@ -52,14 +52,42 @@ function sameEntry(value: string | OccurrenceEntry): (item: unknown) => boolean 
   };
 }
 
+/** Something the last silencing command did, and how to take it back. */
+export interface UndoStep {
+  /** For the message after undoing ("reporting «Kiev» again"). */
+  again: string;
+  run(): Promise<boolean>;
+}
+
 export class ConfigCommands {
-  /** The last silencing, for Undo. */
-  private lastChange: { silencing: Silencing; change: ConfigFileChange } | undefined;
+  /** The last silencing (an ignore, a rule disabled, a file's review turned off), for Undo. */
+  private lastUndo: UndoStep | undefined;
 
   constructor(
     private readonly reviewer: Reviewer,
     private readonly config: WorkspaceConfig,
   ) {}
+
+  /** Keeps the undo of a silencing as the one "Undo Last Ignore or Disable" takes back. */
+  remember(step: UndoStep): void {
+    this.lastUndo = step;
+  }
+
+  /** Runs an undo step (once), then reviews again and says so. */
+  async runUndo(step: UndoStep): Promise<boolean> {
+    if (this.lastUndo === step) this.lastUndo = undefined;
+    let ok: boolean;
+    try {
+      ok = await step.run();
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Editorial Review could not undo: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
+    if (!ok) return false;
+    await this.reviewer.reviewAgainAllReviewed();
+    vscode.window.setStatusBarMessage(`Editorial Review: ${step.again}.`, 4000);
+    return true;
+  }
 
   ignoreTerm(args: IgnoreArgs): Promise<IgnoreResult | undefined> {
     return this.silence(args?.uri, { list: 'ignoredTerms', value: args.value.trim(), what: `the term \u00AB${args.value.trim()}\u00BB in this workspace` });
@@ -74,35 +102,32 @@ export class ConfigCommands {
     return this.silence(args?.uri, { list: 'ignoredOccurrences', value: occurrence, what: `\u00AB${occurrence.term}\u00BB in this sentence` });
   }
 
-  /** Takes the last silencing back (the entry is removed; a file it created is deleted if unchanged). */
+  /** Takes the last silencing back (an ignore's entry is removed; a file it created is deleted if unchanged). */
   async undo(): Promise<boolean> {
-    const last = this.lastChange;
+    const last = this.lastUndo;
     if (!last) {
       vscode.window.setStatusBarMessage('Editorial Review: nothing to undo.', 3000);
       return false;
     }
-    return this.undoChange(last);
+    return this.runUndo(last);
   }
 
-  private async undoChange(record: { silencing: Silencing; change: ConfigFileChange }): Promise<boolean> {
-    if (this.lastChange === record) this.lastChange = undefined;
-    const { change, silencing } = record;
-    try {
-      let current = '';
-      try {
-        current = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(change.uri));
-      } catch {
-        return false;
-      }
-      if (change.created && current === change.after) await this.config.remove(change.uri);
-      else await this.config.write(change.uri, removeListEntry(current, silencing.list, sameEntry(silencing.value)));
-    } catch (err) {
-      void vscode.window.showErrorMessage(`Editorial Review could not undo: ${err instanceof Error ? err.message : String(err)}`);
-      return false;
-    }
-    await this.reviewer.reviewAgainAllReviewed();
-    vscode.window.setStatusBarMessage(`Editorial Review: reporting ${silencing.what.replace(/ in this workspace$/, '')} again.`, 4000);
-    return true;
+  /** The undo of an ignore: its entry removed (the file deleted when this command created it and it is unchanged). */
+  private undoOfIgnore(silencing: Silencing, change: ConfigFileChange): UndoStep {
+    return {
+      again: `reporting ${silencing.what.replace(/ in this workspace$/, '')} again`,
+      run: async () => {
+        let current = '';
+        try {
+          current = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(change.uri));
+        } catch {
+          return false;
+        }
+        if (change.created && current === change.after) await this.config.remove(change.uri);
+        else await this.config.write(change.uri, removeListEntry(current, silencing.list, sameEntry(silencing.value)));
+        return true;
+      },
+    };
   }
 
   async openConfigFile(): Promise<vscode.Uri | undefined> {
@@ -135,24 +160,24 @@ export class ConfigCommands {
       return undefined;
     }
     const added = change.after !== change.before;
-    const record = { silencing, change };
-    if (added) this.lastChange = record;
+    const step = this.undoOfIgnore(silencing, change);
+    if (added) this.remember(step);
     // The problem disappears now, not when the file watcher reports the change.
     await this.reviewer.reviewAgainAllReviewed();
-    this.notify(record, added);
-    return { file: change.uri, list: silencing.list, added };
-  }
-
-  private notify(record: { silencing: Silencing; change: ConfigFileChange }, added: boolean): void {
-    const { silencing, change } = record;
     const file = path.posix.basename(change.uri.path);
     const message = added
       ? `Editorial Review: ignoring ${silencing.what} (${silencing.list} in ${file}).`
       : `Editorial Review: ${silencing.what} was already ignored (${file}).`;
-    const actions = added ? ['Undo', 'Open configuration'] : ['Open configuration'];
+    this.notify(message, added ? step : undefined, () => vscode.window.showTextDocument(change.uri));
+    return { file: change.uri, list: silencing.list, added };
+  }
+
+  /** The notification after a silencing: Undo (when something changed) and Open configuration. */
+  notify(message: string, step: UndoStep | undefined, open: () => Thenable<unknown>): void {
+    const actions = step ? ['Undo', 'Open configuration'] : ['Open configuration'];
     void vscode.window.showInformationMessage(message, ...actions).then(choice => {
-      if (choice === 'Undo') void this.undoChange(record);
-      else if (choice === 'Open configuration') void vscode.window.showTextDocument(change.uri);
+      if (choice === 'Undo' && step) void this.runUndo(step);
+      else if (choice === 'Open configuration') void open();
     });
   }
 }

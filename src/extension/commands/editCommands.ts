@@ -1,14 +1,18 @@
-// Commands that change the text: engine edits applied as one WorkspaceEdit (one undo step), refused
-// for a document that changed since they were computed; Remove All Repeated Passages; Remove and
-// Copy Article of the Articles view.
+// Commands that change the text, each a plan of common/editPlans.ts applied by applyPlan.ts (one
+// undo step, version checked, asked first when it would remove lines found nowhere else, said
+// afterwards with Undo): engine edits from quick fixes and hovers; Remove All Repeated Passages;
+// Remove Repeated Article / Delete Article and Copy Article of the Articles view.
 import * as vscode from 'vscode';
-import { removeAllRepeatedPassages } from '../../core/review/fixes';
 import { TextEdit } from '../../core/model/types';
 import { targetDocument } from './activeDocument';
 import type { ArticleNode } from '../views/articlesView';
 import { basename, findOpenDocument } from '../review/reviewState';
 import type { Reviewer } from '../review/reviewer';
 import type { ArticlesProvider } from '../views/articlesView';
+import { removeAllRepeatsPlan, removeArticlePlan } from '../common/editPlans';
+import { ApplyResult, EditApplier } from './applyPlan';
+
+export type { ApplyResult } from './applyPlan';
 
 /** Arguments of `editorialReview.applyEdits`: edits in UTF-16 offsets for one document version. */
 export interface ApplyEditsArgs {
@@ -16,45 +20,16 @@ export interface ApplyEditsArgs {
   version: number;
   title: string;
   edits: TextEdit[];
-}
-
-export interface ApplyResult {
-  applied: boolean;
-  reason?: 'stale' | 'closed' | 'rejected' | 'nothing';
-  edits?: number;
+  /** Lines (0-based) the title names as removed (a line of web debris): removing them asks nothing. */
+  named?: number[];
 }
 
 /** Applies engine edits as one WorkspaceEdit (one undo step), refusing them for a changed document. */
-export async function applyEdits(args: ApplyEditsArgs): Promise<ApplyResult> {
-  const doc = findOpenDocument(args.uri);
-  if (!doc) {
-    void vscode.window.showWarningMessage(`Editorial Review did not apply "${args.title}": the document is no longer open.`);
-    return { applied: false, reason: 'closed' };
-  }
-  if (doc.version !== args.version) {
-    void vscode.window.showWarningMessage(
-      `Editorial Review did not apply "${args.title}": ${basename(doc.uri)} changed after the fix was offered. ` +
-        'Try again on the current text.',
-    );
-    return { applied: false, reason: 'stale' };
-  }
-  if (args.edits.length === 0) return { applied: false, reason: 'nothing' };
-  const edit = new vscode.WorkspaceEdit();
-  for (const e of args.edits) {
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.range.start), doc.positionAt(e.range.end)), e.newText, {
-      label: args.title,
-      needsConfirmation: false,
-    });
-  }
-  const ok = await vscode.workspace.applyEdit(edit);
-  if (!ok) {
-    void vscode.window.showWarningMessage(`Editorial Review could not apply "${args.title}" (the editor refused the edit).`);
-    return { applied: false, reason: 'rejected' };
-  }
-  return { applied: true, edits: args.edits.length };
+export function applyEdits(applier: EditApplier, args: ApplyEditsArgs): Promise<ApplyResult> {
+  return applier.apply(args.uri, args.version, { title: args.title, edits: args.edits, named: args.named, verb: 'Remove' });
 }
 
-export async function removeAllRepeated(reviewer: Reviewer, articles: ArticlesProvider, arg?: unknown): Promise<ApplyResult> {
+export async function removeAllRepeated(reviewer: Reviewer, articles: ArticlesProvider, applier: EditApplier, arg?: unknown): Promise<ApplyResult> {
   const doc = await targetDocument(reviewer, articles, arg);
   if (!doc || !reviewer.isReviewable(doc)) {
     void vscode.window.showInformationMessage('Editorial Review: open a reviewed file first.');
@@ -62,18 +37,29 @@ export async function removeAllRepeated(reviewer: Reviewer, articles: ArticlesPr
   }
   const state = reviewer.current(doc) ?? (await reviewer.reviewDocument(doc, true));
   if (!state) return { applied: false, reason: 'stale' };
-  const edits = removeAllRepeatedPassages(state.review);
-  if (edits.length === 0) {
+  const plan = removeAllRepeatsPlan(state.review);
+  if (plan.edits.length === 0) {
     void vscode.window.showInformationMessage(`Editorial Review: no repeated passages in ${basename(doc.uri)}.`);
     return { applied: false, reason: 'nothing' };
   }
-  return applyEdits({ uri: doc.uri.toString(), version: state.version, title: 'Remove all repeated passages', edits });
+  return applier.apply(doc.uri.toString(), state.version, plan);
 }
 
-export async function removeArticle(node?: ArticleNode): Promise<ApplyResult> {
+/**
+ * Remove Article (the Articles view): on a repeated article, what its repeat's fix removes; on any
+ * other article, the whole article, asked first when it holds lines found nowhere else.
+ */
+export async function removeArticle(reviewer: Reviewer, applier: EditApplier, node?: ArticleNode): Promise<ApplyResult> {
   if (!node || node.kind !== 'article') return { applied: false, reason: 'nothing' };
-  const edits: TextEdit[] = [{ range: node.article.range, newText: '' }];
-  return applyEdits({ uri: node.uri.toString(), version: node.version, title: `Remove article ${node.article.index}`, edits });
+  const state = reviewer.get(node.uri);
+  const doc = findOpenDocument(node.uri.toString());
+  if (!state || !doc || state.version !== node.version || doc.version !== node.version) {
+    void vscode.window.showWarningMessage(`Editorial Review: ${basename(node.uri)} changed since the Articles view was drawn; try again.`);
+    return { applied: false, reason: 'stale' };
+  }
+  const plan = removeArticlePlan(state.text, state.review, node.article.index);
+  if (!plan) return { applied: false, reason: 'nothing' };
+  return applier.apply(node.uri.toString(), node.version, plan);
 }
 
 export async function copyArticle(reviewer: Reviewer, node?: ArticleNode): Promise<string | undefined> {

@@ -2,7 +2,8 @@
 // CLI's formats), written where the user says (by default `<file>.editorial-review.<ext>` beside the
 // dump, a name that is never reviewed itself).
 import * as vscode from 'vscode';
-import { FileReview, ToolInfo, formatJson, formatSarif, toMarkdown } from '../../core/report/report';
+import type { FileReview, ToolInfo } from '../../core/report/report';
+import { formatJson, formatSarif, toMarkdown } from '../../core/report/reportWriters';
 import { targetDocument } from './activeDocument';
 import type { ArticlesProvider } from '../views/articlesView';
 import { ReviewState, basename } from '../review/reviewState';

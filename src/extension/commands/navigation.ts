@@ -1,8 +1,11 @@
 // Next / Previous Finding and Next / Previous Repeated Article in the active file: the cursor goes
 // to the start of the next one after the cursor (in document order), wrapping at the ends of the
-// file and saying so in the status bar. Only this extension's findings, unlike F8.
+// file and saying so in the status bar. Only this extension's findings, unlike F8. "Finding x of
+// n" counts what the Articles panel lists (hints included), and says what Problems lists when
+// that differs.
 import * as vscode from 'vscode';
-import { OffsetRange, RULE_IDS, RuleId } from '../../core/model/types';
+import { Finding, OffsetRange, RULE_IDS, RuleId } from '../../core/model/types';
+import { listedCounts } from '../common/counts';
 import type { Reviewer } from '../review/reviewer';
 import { ReviewState } from '../review/reviewState';
 
@@ -68,6 +71,7 @@ async function walk(
   direction: Direction,
   arg: NavigationArgs | undefined,
   targetsOf: (state: ReviewState) => Target[],
+  whereListed?: (state: ReviewState) => string,
 ): Promise<NavigationResult | undefined> {
   const editor = await editorFor(reviewer, arg);
   if (!editor || !reviewer.isReviewable(editor.document)) {
@@ -92,18 +96,34 @@ async function walk(
   editor.selection = new vscode.Selection(start, start);
   editor.revealRange(state.toRange(target.range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   const where = wrapped ? (direction === 'next' ? ' (wrapped to the start of the file)' : ' (wrapped to the end of the file)') : '';
-  const message = `${kind.replace(/^./, c => c.toUpperCase())} ${index + 1} of ${targets.length}${where}: ${target.describe}`;
+  const listed = whereListed ? whereListed(state) : '';
+  const message = `${kind.replace(/^./, c => c.toUpperCase())} ${index + 1} of ${targets.length}${listed}${where}: ${target.describe}`;
   vscode.window.setStatusBarMessage(`Editorial Review: ${message}`, wrapped ? 6000 : 4000);
   return { position: index + 1, total: targets.length, wrapped, range: target.range, message };
 }
 
+/**
+ * Where the walked findings are listed, when Problems does not list them all: " (as listed in the
+ * Articles panel; Problems lists 122)".
+ */
+function listedNote(findings: readonly Finding[]): string {
+  const c = listedCounts(findings);
+  return c.problems === c.listed ? '' : ` (as listed in the Articles panel; Problems lists ${c.problems})`;
+}
+
 export function goToFinding(reviewer: Reviewer, direction: Direction, arg?: NavigationArgs): Promise<NavigationResult | undefined> {
   const rule = arg?.rule && (RULE_IDS as readonly string[]).includes(arg.rule) ? arg.rule : undefined;
-  return walk(reviewer, rule ? `${rule} finding` : 'finding', direction, arg, state =>
-    state.review.findings
-      .filter(f => !rule || f.rule === rule)
-      .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end)
-      .map(f => ({ range: f.range, describe: f.message.length > 100 ? `${f.message.slice(0, 99)}…` : f.message })),
+  const of = (state: ReviewState) => state.review.findings.filter(f => !rule || f.rule === rule);
+  return walk(
+    reviewer,
+    rule ? `${rule} finding` : 'finding',
+    direction,
+    arg,
+    state =>
+      of(state)
+        .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end)
+        .map(f => ({ range: f.range, describe: f.message.length > 100 ? `${f.message.slice(0, 99)}…` : f.message })),
+    state => listedNote(of(state)),
   );
 }
 

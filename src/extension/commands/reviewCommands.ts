@@ -1,6 +1,6 @@
 // Review Current File (saying what it found), Clear Problems, and the commands that show the views.
 import * as vscode from 'vscode';
-import { formatCount } from '../../core/report/overview';
+import { overviewOf } from '../../core/report/overview';
 import { RULE_IDS } from '../../core/model/types';
 import { targetDocument } from './activeDocument';
 import type { ArticlesProvider } from '../views/articlesView';
@@ -33,10 +33,12 @@ export async function reviewFile(reviewer: Reviewer, articles: ArticlesProvider,
   const state = await reviewer.reviewDocument(doc, true);
   if (!state) return undefined;
   const { review } = state;
-  const repeats = review.articles.filter(a => a.duplicateOf !== null).length;
+  const o = overviewOf(review, state.text.length);
+  const repeats = o.repeatedArticles;
   const parts = RULE_IDS.map(rule => {
-    const n = review.findings.filter(f => f.rule === rule).length;
-    return n > 0 ? `${formatCount(n, review.stats.truncated?.[rule])} ${n === 1 ? RULE_LABEL[rule].one : RULE_LABEL[rule].many}` : '';
+    const n = o.byRule[rule];
+    const notes = [o.listed[rule] < n ? `${o.listed[rule]} listed` : '', o.hints[rule] ? `${o.hints[rule]} ${o.hints[rule] === 1 ? 'hint' : 'hints'}` : ''].filter(Boolean);
+    return n > 0 ? `${n} ${n === 1 ? RULE_LABEL[rule].one : RULE_LABEL[rule].many}${notes.length ? ` (${notes.join(', ')})` : ''}` : '';
   }).filter(Boolean);
   const message =
     `Editorial Review: ${basename(doc.uri)} has ${review.articles.length} ${review.articles.length === 1 ? 'article' : 'articles'}` +

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { isReportFileName, isReportText } from '../../core/report/reportFiles';
 import { isReport } from '../review/reviewable';
+import { listedCounts } from '../common/counts';
 import { ReviewState, findOpenDocument } from '../review/reviewState';
 import type { Reviewer } from '../review/reviewer';
 
@@ -24,13 +25,12 @@ export interface WorkspaceReviewResult {
   cancelled: boolean;
 }
 
-/** VS Code shows at most this many problems per file. */
-export const PROBLEMS_PER_FILE = 1000;
+export { PROBLEMS_PER_FILE } from '../common/counts';
 
 /** How many of a file's findings the Problems panel lists. */
 export function problemsShown(state: ReviewState): { problems: number; hints: number } {
-  const hints = state.review.findings.filter(f => f.severity === 'hint').length;
-  return { problems: Math.min(state.review.findings.length - hints, PROBLEMS_PER_FILE), hints };
+  const c = listedCounts(state.review.findings);
+  return { problems: c.problems, hints: c.hints };
 }
 
 async function readText(uri: vscode.Uri): Promise<string | { skip: string }> {
@@ -66,6 +66,10 @@ export async function reviewWorkspace(reviewer: Reviewer): Promise<WorkspaceRevi
         const uri = uris[i];
         const rel = vscode.workspace.asRelativePath(uri);
         progress.report({ message: `${i + 1}/${uris.length} ${rel}`, increment: 100 / uris.length });
+        if (reviewer.turnedOffBy(uri) !== undefined) {
+          out.skipped.push(`${rel} (review turned off)`);
+          continue;
+        }
         let state: ReviewState | undefined;
         try {
           const open = findOpenDocument(uri.toString());

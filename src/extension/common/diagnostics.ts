@@ -1,7 +1,7 @@
 // Findings → VS Code diagnostics, in the one DiagnosticCollection of the extension.
 import * as vscode from 'vscode';
 import { LineIndex } from '../../core/text/text';
-import { Finding, OffsetRange, Review, Severity } from '../../core/model/types';
+import { Finding, OffsetRange, RelatedLocation, Review, Severity } from '../../core/model/types';
 
 export const SOURCE = 'editorial-review';
 
@@ -36,14 +36,28 @@ export function toVsSeverity(severity: Severity): vscode.DiagnosticSeverity {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-export function findingToDiagnostic(finding: Finding, uri: vscode.Uri, toRange: RangeConverter, docs: (rule: string) => vscode.Uri): vscode.Diagnostic {
+/** The URI of another file of the workspace's collection, from its name in findings (collection/). */
+export type PathResolver = (path: string) => vscode.Uri | undefined;
+
+/** Where a related location points: this file, or (with `path`) its lines in another file of the collection. */
+function relatedLocation(r: RelatedLocation, uri: vscode.Uri, toRange: RangeConverter, resolve?: PathResolver): vscode.Location | undefined {
+  if (r.path === undefined) return new vscode.Location(uri, toRange(r.range));
+  const other = resolve?.(r.path);
+  if (!other || !r.lines) return undefined;
+  return new vscode.Location(other, new vscode.Range(r.lines.start - 1, 0, r.lines.end, 0));
+}
+
+export function findingToDiagnostic(finding: Finding, uri: vscode.Uri, toRange: RangeConverter, docs: (rule: string) => vscode.Uri, resolve?: PathResolver): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(finding.range), finding.message, toVsSeverity(finding.severity));
   d.source = SOURCE;
   d.code = { value: finding.rule, target: docs(finding.rule) };
   if (finding.related && finding.related.length > 0) {
-    d.relatedInformation = finding.related.map(
-      r => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),
-    );
+    const related: vscode.DiagnosticRelatedInformation[] = [];
+    for (const r of finding.related) {
+      const location = relatedLocation(r, uri, toRange, resolve);
+      if (location) related.push(new vscode.DiagnosticRelatedInformation(location, r.message));
+    }
+    d.relatedInformation = related;
   }
   return d;
 }
@@ -69,6 +83,8 @@ function diagnosticKey(rule: string | undefined, range: vscode.Range, message: s
 export class DiagnosticsPublisher implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
   private readonly published = new Map<string, Map<string, Finding>>();
+  /** Set by collection/ when a folder is open: related locations in other files. */
+  resolvePath: PathResolver | undefined;
 
   constructor(private readonly docs: (rule: string) => vscode.Uri) {}
 
@@ -79,7 +95,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     );
     const map = new Map<string, Finding>();
     const diagnostics = findings.map(f => {
-      const d = findingToDiagnostic(f, uri, toRange, this.docs);
+      const d = findingToDiagnostic(f, uri, toRange, this.docs, this.resolvePath);
       map.set(diagnosticKey(f.rule, d.range, d.message), f);
       return d;
     });

@@ -16,6 +16,10 @@ export interface ExtensionSettings {
   workspaceInclude: string;
   workspaceExclude: string;
   workspaceMaxFiles: number;
+  /** Files never reviewed (globs relative to their workspace folder, or absolute paths). */
+  ignoredFiles: string[];
+  /** Rules turned off in some files: glob → rule ids. */
+  rulesOffInFiles: Record<string, string[]>;
 }
 
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
@@ -34,7 +38,23 @@ export function readExtensionSettings(scope?: vscode.ConfigurationScope): Extens
     workspaceInclude: w.get<string>('include') || '**/*.{txt,md,markdown}',
     workspaceExclude: w.get<string>('exclude') ?? '**/{node_modules,.git,out,dist}/**',
     workspaceMaxFiles: clampNumber(w.get<number>('maxFiles'), 1, 100000, 5000),
+    ignoredFiles: stringList(c.get<unknown>('ignoredFiles')),
+    rulesOffInFiles: ruleLists(c.get<unknown>('rulesOffInFiles')),
   };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+function ruleLists(value: unknown): Record<string, string[]> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const out: Record<string, string[]> = {};
+  for (const [glob, rules] of Object.entries(value as Record<string, unknown>)) {
+    const list = stringList(rules);
+    if (glob.trim() !== '' && list.length > 0) out[glob] = list;
+  }
+  return out;
 }
 
 function clampNumber(value: unknown, min: number, max: number, fallback: number): number {

@@ -3,9 +3,12 @@
 // from ranges and messages. Every text fix is a command carrying the document version it was
 // computed for; the command refuses to apply it to changed text.
 import * as vscode from 'vscode';
-import { fixAllEdits, removeAllRepeatedPassages, removeAllWebDebris } from '../../core/review/fixes';
 import { occurrenceOf } from '../../core/language/occurrences';
-import { Finding, TextEdit } from '../../core/model/types';
+import { Finding, RuleId } from '../../core/model/types';
+import { EditPlan, findingFixPlan, fixAllPlan, linesRemoved, removeAllDebrisPlan, removeAllRepeatsPlan, replaceEveryPlan } from '../common/editPlans';
+import { crossFileActions } from '../collection/crossFileActions';
+import { RULE_LABEL } from '../common/ruleLabels';
+import type { DisableRuleArgs } from '../commands/ruleCommands';
 import { CMD } from '../common/commandIds';
 import type { IgnoreArgs, IgnoreOccurrenceArgs, OccurrenceEntry } from '../commands/configCommands';
 import { DiagnosticsPublisher, ruleOfDiagnostic } from '../common/diagnostics';
@@ -44,21 +47,18 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.intersects(kind);
     const uri = document.uri.toString();
     const version = document.version;
-    const applyCommand = (title: string, edits: TextEdit[]): vscode.Command => ({
+    const planCommand = (plan: EditPlan): vscode.Command => ({
       command: CMD.applyEdits,
-      title,
-      arguments: [{ uri, version, title, edits } satisfies ApplyEditsArgs],
+      title: plan.title,
+      arguments: [{ uri, version, title: plan.title, edits: plan.edits, named: plan.named } satisfies ApplyEditsArgs],
     });
-
-    const allRepeats = () => removeAllRepeatedPassages(state.review);
 
     if (context.only && wants(FIX_ALL_KIND) && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
       // With editorialReview.fixAllRemovesWebDebris, the lines of web debris go too.
-      const edits = fixAllEdits(state.review, state.text);
-      if (edits.length > 0) {
-        const title = state.review.fixAllRemovesWebDebris ? 'Remove all repeated passages and web debris' : 'Remove all repeated passages';
-        const action = new vscode.CodeAction(title, FIX_ALL_KIND);
-        action.command = applyCommand(title, edits);
+      const plan = fixAllPlan(state.review, state.text);
+      if (plan.edits.length > 0) {
+        const action = new vscode.CodeAction(plan.title, FIX_ALL_KIND);
+        action.command = planCommand(plan);
         actions.push(action);
       }
     }
@@ -80,6 +80,7 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
 
     let offeredRemoveAll = false;
     let offeredRemoveDebris = false;
+    const disabling = new Map<RuleId, vscode.Diagnostic | undefined>();
     for (const { finding, diagnostic } of pairs) {
       const add = (title: string, command: vscode.Command, preferred = false) => {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
@@ -88,9 +89,18 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
         if (preferred) action.isPreferred = true;
         actions.push(action);
       };
-      for (const fix of finding.fixes ?? []) add(fix.title, applyCommand(fix.title, fix.edits), fix.preferred === true);
+      const across = crossFileActions(finding, { uri, version });
+      for (const fix of finding.fixes ?? []) {
+        if (across && fix.otherFiles?.length) continue;
+        const plan = findingFixPlan(state.text, finding, fix);
+        // A copy of another file's text: the lines it removes are kept there (its title says so).
+        if (across) plan.named = linesRemoved(state.text, plan.edits);
+        add(plan.title, planCommand(plan), fix.preferred === true);
+      }
+      for (const action of across ?? []) add(action.title, action);
+      if (!disabling.has(finding.rule)) disabling.set(finding.rule, diagnostic);
 
-      const original = originalOf(finding);
+      const original = across ? undefined : originalOf(finding);
       const originalArgs = original ? ({ uri, version, range: finding.range, original } satisfies OriginalArgs) : undefined;
       const ignoreOccurrence = () => {
         const occurrence = occurrenceOfFinding(finding, state.text);
@@ -101,9 +111,9 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
       switch (finding.rule) {
         case 'repeated-passage': {
           if (!offeredRemoveAll) {
-            const edits = allRepeats();
-            if (edits.length > 1) {
-              add('Remove all repeated passages in this file', applyCommand('Remove all repeated passages in this file', edits));
+            const plan = removeAllRepeatsPlan(state.review, 'Remove all repeated passages in this file');
+            if (plan.edits.length > 1) {
+              add(plan.title, planCommand(plan));
               offeredRemoveAll = true;
             }
           }
@@ -122,11 +132,8 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
         }
         case 'loaded-term': {
           const term = finding.data.term;
-          const every = replaceEvery(state.review.findings, term);
-          if (every.count > 1) {
-            const title = `Replace every \u00AB${term}\u00BB in this file with \u00AB${every.suggestion}\u00BB (${every.count})`;
-            add(title, applyCommand(title, every.edits));
-          }
+          const every = replaceEveryPlan(state.text, state.review, term);
+          if (every && every.edits.length > 1) add(every.title, planCommand(every));
           ignoreOccurrence();
           const title = `Ignore \u00AB${term}\u00BB in this workspace`;
           add(title, { command: CMD.ignoreTerm, title, arguments: [{ uri, value: term } satisfies IgnoreArgs] });
@@ -134,9 +141,9 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
         }
         case 'boilerplate': {
           if (!offeredRemoveDebris) {
-            const edits = removeAllWebDebris(state.review);
-            if (edits.length > 1) {
-              add('Remove all web debris in this file', applyCommand('Remove all web debris in this file', edits));
+            const plan = removeAllDebrisPlan(state.review, state.text);
+            if (plan.edits.length > 1) {
+              add(plan.title, planCommand(plan));
               offeredRemoveDebris = true;
             }
           }
@@ -152,26 +159,17 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
         }
       }
     }
+    // Last, once per rule: turn the rule off here or in the whole workspace (undoable).
+    for (const [rule, diagnostic] of disabling) {
+      const name = RULE_LABEL[rule].title;
+      for (const scope of ['file', 'workspace'] as const) {
+        const title = scope === 'file' ? `Disable \u00AB${name}\u00BB for this file` : `Disable \u00AB${name}\u00BB in this workspace`;
+        const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+        action.command = { command: CMD.disableRule, title, arguments: [{ uri, rule, scope } satisfies DisableRuleArgs] };
+        if (diagnostic) action.diagnostics = [diagnostic];
+        actions.push(action);
+      }
+    }
     return actions;
   }
-}
-
-/**
- * Every finding of the same loaded term replaced with its first suggestion (each keeping its own
- * case, as the engine's fixes do: the first fix of a loaded term replaces it with the first
- * suggestion).
- */
-export function replaceEvery(findings: readonly Finding[], term: string): { edits: TextEdit[]; count: number; suggestion: string } {
-  const key = term.toLowerCase();
-  const edits: TextEdit[] = [];
-  let suggestion = '';
-  for (const f of findings) {
-    if (f.rule !== 'loaded-term' || f.data.term.toLowerCase() !== key) continue;
-    const first = f.data.suggestions[0];
-    if (first === undefined) continue;
-    if (!suggestion) suggestion = first;
-    edits.push({ range: f.range, newText: first });
-  }
-  edits.sort((a, b) => a.range.start - b.range.start);
-  return { edits, count: edits.length, suggestion };
 }

@@ -5,13 +5,17 @@ import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
 import { review as reviewInProcess } from '../../core/review/review';
-import { Review, ReviewOptions } from '../../core/model/types';
-import { ForgetRequest, ReviewRequest, ReviewResponse } from './reviewProtocol';
+import { LostText, textLostBy } from '../../core/review/lostText';
+import { Review, ReviewOptions, TextEdit } from '../../core/model/types';
+import { FileFingerprint, FileStamp, fingerprintOf } from '../../core/collection/fingerprint';
+import { ForgetRequest, LostRequest, ReviewRequest, ReviewResponse } from './reviewProtocol';
 
 export interface ReviewOutcome {
   review: Review;
   /** Milliseconds the engine took (inside the worker). */
   ms: number;
+  /** The file's fingerprint, when the review was asked for one (a file of the workspace's collection). */
+  fingerprint?: FileFingerprint;
 }
 
 interface Job {
@@ -19,7 +23,11 @@ interface Job {
   key: string;
   text: string;
   options: ReviewOptions;
-  resolve(outcome: ReviewOutcome | undefined): void;
+  /** Asks for the file's fingerprint too (collection/). */
+  stamp?: FileStamp;
+  /** A job that asks what these edits would lose (no review). */
+  edits?: TextEdit[];
+  resolve(outcome: ReviewOutcome | LostText[] | undefined): void;
   reject(err: Error): void;
   cancelListener?: vscode.Disposable;
 }
@@ -45,10 +53,10 @@ export class ReviewClient implements vscode.Disposable {
    * Reviews a text. Resolves to undefined when the job was superseded by a newer one with the same
    * key or cancelled; rejects when the engine throws.
    */
-  review(key: string, text: string, options: ReviewOptions, token?: vscode.CancellationToken): Promise<ReviewOutcome | undefined> {
+  review(key: string, text: string, options: ReviewOptions, token?: vscode.CancellationToken, stamp?: FileStamp): Promise<ReviewOutcome | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
     return new Promise<ReviewOutcome | undefined>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, key, text, options, resolve, reject };
+      const job: Job = { id: this.nextId++, key, text, options, stamp, resolve: r => resolve(r as ReviewOutcome | undefined), reject };
       // A queued job for the same document is now pointless.
       const previous = this.queue.findIndex(j => j.key === key);
       if (previous >= 0) {
@@ -62,6 +70,28 @@ export class ReviewClient implements vscode.Disposable {
         }
         job.cancelListener = token.onCancellationRequested(() => this.cancel(job));
       }
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /**
+   * What edits of a text would remove that exists nowhere else (core/review/lostText.ts), computed
+   * in the worker: on a long text it takes longer than the extension host may block.
+   */
+  lost(text: string, edits: TextEdit[]): Promise<LostText[]> {
+    if (this.disposed) return Promise.resolve(textLostBy(text, edits));
+    return new Promise<LostText[]>((resolve, reject) => {
+      const job: Job = {
+        id: this.nextId++,
+        key: `lost:${this.nextId}`,
+        text,
+        options: undefined as unknown as ReviewOptions,
+        edits,
+        // Cancelled (Clear Problems stops every job): computed here rather than not at all.
+        resolve: r => resolve((r as LostText[] | undefined) ?? textLostBy(text, edits)),
+        reject,
+      };
       this.queue.push(job);
       this.pump();
     });
@@ -101,7 +131,7 @@ export class ReviewClient implements vscode.Disposable {
     }
   }
 
-  private settle(job: Job, outcome: ReviewOutcome | undefined, error?: Error): void {
+  private settle(job: Job, outcome: ReviewOutcome | LostText[] | undefined, error?: Error): void {
     job.cancelListener?.dispose();
     job.cancelListener = undefined;
     if (error) job.reject(error);
@@ -115,7 +145,9 @@ export class ReviewClient implements vscode.Disposable {
     this.running = job;
     const worker = this.ensureWorker();
     if (worker) {
-      const request: ReviewRequest = { type: 'review', id: job.id, key: job.key, text: job.text, options: job.options };
+      const request: ReviewRequest | LostRequest = job.edits
+        ? { type: 'lost', id: job.id, text: job.text, edits: job.edits }
+        : { type: 'review', id: job.id, key: job.key, text: job.text, options: job.options, fingerprint: job.stamp };
       worker.postMessage(request);
     } else {
       // No worker available: run in-process, on a later tick so callers are never re-entered.
@@ -126,10 +158,16 @@ export class ReviewClient implements vscode.Disposable {
   private runInProcess(job: Job): void {
     if (this.running !== job) return;
     const started = Date.now();
-    let outcome: ReviewOutcome | undefined;
+    let outcome: ReviewOutcome | LostText[] | undefined;
     let error: Error | undefined;
     try {
-      outcome = { review: reviewInProcess(job.text, job.options), ms: Date.now() - started };
+      if (job.edits) outcome = textLostBy(job.text, job.edits);
+      else {
+        const stamp = job.stamp;
+        let fingerprint: FileFingerprint | undefined;
+        const review = reviewInProcess(job.text, job.options, undefined, stamp ? seen => (fingerprint = fingerprintOf(seen, stamp)) : undefined);
+        outcome = { review, ms: Date.now() - started, fingerprint };
+      }
     } catch (err) {
       error = err instanceof Error ? err : new Error(String(err));
     }
@@ -177,7 +215,7 @@ export class ReviewClient implements vscode.Disposable {
     const job = this.running;
     if (!job || job.id !== response.id) return;
     this.running = undefined;
-    if (response.ok) this.settle(job, { review: response.review, ms: response.ms });
+    if (response.ok) this.settle(job, 'lost' in response ? response.lost : { review: response.review, ms: response.ms, fingerprint: response.fingerprint });
     else this.settle(job, undefined, new Error(response.error));
     this.pump();
   }

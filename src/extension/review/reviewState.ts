@@ -16,7 +16,8 @@ export interface ReviewState {
   ms: number;
 }
 
-export type DocStatus = 'idle' | 'pending' | 'reviewed' | 'tooLarge' | 'failed';
+/** `cleared`: its problems were cleared (Clear Problems); `tooLarge`: reviewed only on demand. */
+export type DocStatus = 'idle' | 'pending' | 'reviewed' | 'tooLarge' | 'failed' | 'cleared';
 
 export interface ReviewTiming {
   file: string;

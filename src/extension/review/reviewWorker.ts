@@ -6,7 +6,9 @@ import { performance } from 'perf_hooks';
 import { parentPort } from 'worker_threads';
 import { CompiledLexicons, compileLexicons } from '../../core/language/lexicon';
 import { Reviewer } from '../../core/review/review';
+import { textLostBy } from '../../core/review/lostText';
 import { ReviewOptions } from '../../core/model/types';
+import { FileFingerprint, fingerprintOf } from '../../core/collection/fingerprint';
 import { ReviewResponse, WorkerRequest } from './reviewProtocol';
 
 /** At most this many documents keep incremental state (least recently used go first). */
@@ -46,9 +48,20 @@ if (parentPort) {
     }
     let response: ReviewResponse;
     const started = performance.now();
+    if (request.type === 'lost') {
+      try {
+        response = { id: request.id, ok: true, lost: textLostBy(request.text, request.edits), ms: performance.now() - started };
+      } catch (err) {
+        response = { id: request.id, ok: false, error: err instanceof Error ? err.stack || err.message : String(err) };
+      }
+      port.postMessage(response);
+      return;
+    }
     try {
-      const review = reviewerFor(request.key, request.options).review(request.text);
-      response = { id: request.id, ok: true, review, ms: performance.now() - started };
+      const stamp = request.fingerprint;
+      let fingerprint: FileFingerprint | undefined;
+      const review = reviewerFor(request.key, request.options).review(request.text, stamp ? seen => (fingerprint = fingerprintOf(seen, stamp)) : undefined);
+      response = { id: request.id, ok: true, review, ms: performance.now() - started, fingerprint };
     } catch (err) {
       reviewers.delete(request.key);
       const error = err instanceof Error ? err.stack || err.message : String(err);

@@ -3,18 +3,27 @@
 // made stale (a generation counter per document) and publishes the diagnostics. When reviews are
 // triggered is reviewTriggers.ts's job; the options come from reviewOptions.ts.
 import * as vscode from 'vscode';
-import { ReviewOptions } from '../../core/model/types';
+import { Review, ReviewOptions } from '../../core/model/types';
+import type { FileFingerprint, FileStamp } from '../../core/collection/fingerprint';
 import { DiagnosticsPublisher, RangeConverter, documentRanges, textRanges } from '../common/diagnostics';
 import { Notices } from './notices';
 import { ReviewClient } from './reviewClient';
 import { optionsFor } from './reviewOptions';
 import { DocStatus, ReviewState, ReviewTiming, basename } from './reviewState';
-import { isReviewableDocument } from './reviewable';
+import { isReviewableDocument, isReviewableKind, turnedOffBy } from './reviewable';
 import { ExtensionSettings, SettingsCache } from '../config/settings';
 import { WorkspaceConfig } from '../config/workspaceConfig';
 
 export type { DocStatus, ReviewState, ReviewTiming } from './reviewState';
 export { basename } from './reviewState';
+
+/** What the workspace's collection (collection/) adds to reviews; set when a folder is open. */
+export interface CrossFileHook {
+  /** The stamp under which a file of the collection is fingerprinted by its review; undefined outside the collection. */
+  stampFor(uri: vscode.Uri): FileStamp | undefined;
+  /** The review with the file's findings across files (the same review when there are none). */
+  merge(uri: vscode.Uri, text: string, review: Review, fingerprint: FileFingerprint | undefined, options: ReviewOptions): Review;
+}
 
 interface Entry {
   generation: number;
@@ -34,6 +43,8 @@ export class Reviewer implements vscode.Disposable {
   readonly timings: ReviewTiming[] = [];
   /** Fires when a document's review state changed (result, pending, cleared, skipped). */
   readonly onDidUpdate = this.emitter.event;
+  /** Findings across the files of the workspace (collection/), when a folder is open. */
+  crossFile: CrossFileHook | undefined;
 
   constructor(
     private readonly client: ReviewClient,
@@ -57,6 +68,22 @@ export class Reviewer implements vscode.Disposable {
 
   isReviewable(doc: vscode.TextDocument): boolean {
     return isReviewableDocument(doc, this.settings(doc.uri));
+  }
+
+  /** A document of a reviewed kind (language, scheme), even if its review is turned off. */
+  isReviewableKind(doc: vscode.TextDocument): boolean {
+    return isReviewableKind(doc, this.settings(doc.uri));
+  }
+
+  /** The pattern of editorialReview.ignoredFiles that turns a file's review off, if any. */
+  turnedOffBy(uri: vscode.Uri): string | undefined {
+    return turnedOffBy(uri, this.settings(uri));
+  }
+
+  /** Whether a review of the document is running or scheduled. */
+  reviewComing(uri: vscode.Uri): boolean {
+    const e = this.entries.get(uri.toString());
+    return !!e && (e.status === 'pending' || e.timer !== undefined);
   }
 
   /** The latest review of a document or file (possibly for an older version). */
@@ -138,14 +165,20 @@ export class Reviewer implements vscode.Disposable {
     await Promise.all(docs.filter(d => this.status(d.uri).status !== 'tooLarge').map(d => this.settle(d, 10000).catch(() => undefined)));
   }
 
-  /** Clears every problem and stored result (they come back with the next edit or review). */
+  /**
+   * Clears every problem and stored result (they come back with the next edit or review). The
+   * documents stay known as `cleared`, so that every view says so rather than "not reviewed".
+   */
   clearAll(): void {
     for (const [, e] of this.entries) {
       e.generation++;
       if (e.timer) clearTimeout(e.timer);
+      e.timer = undefined;
+      e.result = undefined;
+      e.status = 'cleared';
+      e.error = undefined;
     }
     const uris = [...this.entries.keys()].map(k => vscode.Uri.parse(k));
-    this.entries.clear();
     this.diagnostics.clear();
     this.client.cancelAll();
     for (const uri of uris) this.emitter.fire(uri);
@@ -166,8 +199,17 @@ export class Reviewer implements vscode.Disposable {
     const text = doc.getText();
     const settings = this.settings(doc.uri);
     if (!force && text.length > settings.maxFileSize) {
-      entry.status = 'tooLarge';
       entry.skippedLength = text.length;
+      const kept = entry.result;
+      if (kept && kept.version !== version && kept.text === text) {
+        // The text is back to what was reviewed (an edit undone): the result holds again.
+        entry.result = { ...kept, version, toRange: documentRanges(doc) };
+        entry.status = 'reviewed';
+        this.diagnostics.set(doc.uri, kept.review, entry.result.toRange);
+        this.emitter.fire(doc.uri);
+        return entry.result;
+      }
+      entry.status = 'tooLarge';
       this.emitter.fire(doc.uri);
       this.notices.tooLarge(doc, settings.maxFileSize, () => void this.reviewDocument(doc, true));
       return undefined;
@@ -197,17 +239,26 @@ export class Reviewer implements vscode.Disposable {
     if (entry.timer) clearTimeout(entry.timer);
     // Bump now, so that a result in flight for the old text is dropped when it comes back.
     entry.generation++;
+    const wasComing = entry.timer !== undefined || entry.status === 'pending';
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       if (doc.isClosed || !this.isReviewable(doc)) return;
       void this.reviewDocument(doc, false).catch(err => this.log(`Review (${reason}) failed: ${String(err)}`));
     }, delay);
+    // The views show "reviewing" from now (once per wait, not on every keystroke).
+    if (!wasComing) this.emitter.fire(doc.uri);
   }
 
-  /** Drops anything in flight for a document, keeping its last result (and its diagnostics). */
+  /**
+   * Drops anything in flight for a document, keeping its last result (and its diagnostics): the
+   * views then show that result as stale.
+   */
   invalidate(uri: vscode.Uri): void {
     const entry = this.entries.get(uri.toString());
-    if (entry) entry.generation++;
+    if (!entry) return;
+    entry.generation++;
+    if (entry.status === 'pending') entry.status = entry.result ? 'reviewed' : 'idle';
+    this.emitter.fire(uri);
   }
 
   /** Forgets a document: its result, its diagnostics and the worker's state for it. */
@@ -239,10 +290,11 @@ export class Reviewer implements vscode.Disposable {
     entry.status = 'pending';
     this.emitter.fire(uri);
     let outcome;
+    let options: ReviewOptions;
     try {
-      const options = await this.optionsFor(uri);
+      options = await this.optionsFor(uri);
       if (generation !== entry.generation) return undefined;
-      outcome = await this.client.review(uri.toString(), text, options, token);
+      outcome = await this.client.review(uri.toString(), text, options, token, this.crossFile?.stampFor(uri));
     } catch (err) {
       if (generation !== entry.generation) return undefined;
       entry.status = 'failed';
@@ -260,14 +312,24 @@ export class Reviewer implements vscode.Disposable {
       }
       return undefined;
     }
-    const state: ReviewState = { uri, version, text, review: outcome.review, toRange, ms: outcome.ms };
+    const review = this.crossFile ? this.crossFile.merge(uri, text, outcome.review, outcome.fingerprint, options) : outcome.review;
+    const state: ReviewState = { uri, version, text, review, toRange, ms: outcome.ms };
     entry.result = state;
     entry.status = 'reviewed';
     entry.error = undefined;
-    this.diagnostics.set(uri, outcome.review, toRange);
+    this.diagnostics.set(uri, review, toRange);
     this.recordTiming(uri, text.length, outcome.ms, started, outcome.review.findings.length);
     this.emitter.fire(uri);
     return state;
+  }
+
+  /** Shows another review of the text last reviewed (its findings across files changed); nothing when the text moved on. */
+  republish(uri: vscode.Uri, text: string, review: Review): void {
+    const entry = this.entries.get(uri.toString());
+    if (!entry?.result || entry.result.text !== text) return;
+    entry.result = { ...entry.result, review };
+    this.diagnostics.set(uri, review, entry.result.toRange);
+    this.emitter.fire(uri);
   }
 
   private recordTiming(uri: vscode.Uri, characters: number, engineMs: number, started: number, findings: number): void {

@@ -1,11 +1,35 @@
-// The status bar item of the active file: counts by rule, a spinner while reviewing, a note when
-// the file is too large for automatic reviews. Clicking it shows the Articles view.
+// The status bar item of the active file: "Review:" and the findings by severity, as the Problems
+// panel counts them (hints apart, since Problems never lists them), with a spinner while reviewing
+// and the state of the review (outdated, on demand, cleared, off) from the one state every view
+// reads (review/docView.ts). Plain words for screen readers; the tooltip counts by rule and says
+// where each finding is listed. Clicking it shows the Articles view, or reviews (turns the review
+// back on) when that is what the state calls for.
 import * as vscode from 'vscode';
-import { formatCount } from '../../core/report/overview';
-import { RULE_IDS, RuleId } from '../../core/model/types';
+import { overviewOf } from '../../core/report/overview';
+import { RULE_IDS } from '../../core/model/types';
 import { CMD } from '../common/commandIds';
+import { listedCounts, problemsCapNote, whereListed } from '../common/counts';
 import { RULE_LABEL } from '../common/ruleLabels';
+import { DocView, docView } from '../review/docView';
 import { Reviewer, basename } from '../review/reviewer';
+import { ReviewState } from '../review/reviewState';
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** The counts of a review for the status bar: icons with numbers, and the same in words. */
+function countsText(state: ReviewState): { text: string; words: string; byRule: string } {
+  const c = listedCounts(state.review.findings);
+  const parts: string[] = [];
+  if (c.bySeverity.error) parts.push(`$(error) ${c.bySeverity.error}`);
+  if (c.bySeverity.warning) parts.push(`$(warning) ${c.bySeverity.warning}`);
+  if (c.bySeverity.info) parts.push(`$(info) ${c.bySeverity.info}`);
+  if (c.hints) parts.push(`$(lightbulb) ${c.hints}`);
+  const o = overviewOf(state.review, state.text.length);
+  const byRule = RULE_IDS.filter(r => o.byRule[r] > 0)
+    .map(r => `${plural(o.byRule[r], RULE_LABEL[r].one, RULE_LABEL[r].many)}${o.listed[r] < o.byRule[r] ? ` (${o.listed[r]} listed)` : ''}`)
+    .join(', ');
+  return { text: parts.length > 0 ? parts.join(' ') : 'no findings', words: `${byRule || 'no findings'}; ${whereListed(c)}`, byRule };
+}
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('editorialReview.status', vscode.StatusBarAlignment.Right, 100);
@@ -37,48 +61,88 @@ export class StatusBar implements vscode.Disposable {
     return this.item.accessibilityInformation?.label ?? '';
   }
 
+  /** The tooltip's text (for tests). */
+  get tooltipText(): string {
+    const t = this.item.tooltip;
+    return t instanceof vscode.MarkdownString ? t.value : (t ?? '');
+  }
+
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    const reviewable = !!doc && this.reviewer.isReviewable(doc);
+    const kind = !!doc && this.reviewer.isReviewableKind(doc);
+    const reviewable = kind && this.reviewer.isReviewable(doc);
     void vscode.commands.executeCommand('setContext', 'editorialReview.reviewable', reviewable);
-    if (!doc || !reviewable) {
+    void vscode.commands.executeCommand('setContext', 'editorialReview.fileOff', kind && !reviewable);
+    if (!doc || !kind) {
       this.item.hide();
       return;
     }
-    const state = this.reviewer.get(doc.uri);
-    const status = this.reviewer.status(doc.uri);
-    const name = basename(doc.uri);
-    if (status.status === 'tooLarge') {
-      this.item.text = '$(circle-slash) Review on demand';
-      this.item.tooltip = `Editorial Review: ${name} is larger than editorialReview.maxFileSize; run "Editorial Review: Review Current File".`;
-      this.item.command = CMD.reviewFile;
-      this.item.accessibilityInformation = { label: `Editorial Review: ${name} is reviewed only on demand. Press to review it now.` };
-      this.item.show();
-      return;
+    this.show(docView(this.reviewer, doc.uri), basename(doc.uri));
+  }
+
+  private show(view: DocView, name: string): void {
+    const { phase, state } = view;
+    this.item.command = view.action && phase !== 'reviewing' ? { command: view.action.command, title: view.action.title, arguments: [view.uri] } : CMD.showArticles;
+    const press = view.action && phase !== 'reviewing' ? `Press to ${view.action.title.toLowerCase()}.` : 'Press to show the articles.';
+    const counts = state ? countsText(state) : undefined;
+    let icon: string;
+    let words: string;
+    let spoken: string;
+    switch (phase) {
+      case 'off':
+        icon = '$(circle-slash)';
+        words = 'off';
+        spoken = 'review is off for this file';
+        break;
+      case 'onDemand':
+        icon = '$(circle-slash)';
+        words = 'on demand';
+        spoken = 'reviewed only on demand, not reviewed yet';
+        break;
+      case 'cleared':
+        icon = '$(book)';
+        words = 'cleared';
+        spoken = 'problems cleared, not reviewed';
+        break;
+      case 'failed':
+        icon = '$(error)';
+        words = counts ? `failed · ${counts.text}` : 'failed';
+        spoken = 'the review failed';
+        break;
+      case 'reviewing':
+        icon = '$(sync~spin)';
+        words = counts ? counts.text : 'reviewing…';
+        spoken = counts ? `${counts.words}, reviewing again` : 'reviewing';
+        break;
+      case 'stale':
+        icon = '$(history)';
+        words = `${counts!.text} (outdated)`;
+        spoken = `${counts!.words}; these findings are for an earlier version`;
+        break;
+      default:
+        icon = '$(book)';
+        words = counts!.text;
+        spoken = counts!.words;
     }
-    this.item.command = CMD.showArticles;
-    if (!state) {
-      this.item.text = status.status === 'pending' ? '$(sync~spin) Reviewing…' : '$(book) Editorial Review';
-      this.item.tooltip = status.status === 'failed' ? `Editorial Review failed: ${status.error ?? ''}` : 'Editorial Review';
-      this.item.accessibilityInformation = { label: status.status === 'pending' ? 'Editorial Review: reviewing' : 'Editorial Review' };
-      this.item.show();
-      return;
-    }
-    const counts: Partial<Record<RuleId, number>> = {};
-    for (const f of state.review.findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-    const capped = state.review.stats.truncated ?? {};
-    const shown = (r: RuleId) => formatCount(counts[r] ?? 0, capped[r]);
-    const parts = RULE_IDS.filter(r => counts[r]).map(r => `$(${RULE_LABEL[r].icon}) ${shown(r)}`);
-    const spin = status.status === 'pending' ? '$(sync~spin) ' : '';
-    this.item.text = spin + (parts.length > 0 ? parts.join(' ') : '$(check) No findings');
-    // Plain words for screen readers (not icon names).
-    const words = RULE_IDS.filter(r => counts[r]).map(r => `${shown(r)} ${counts[r] === 1 ? RULE_LABEL[r].one : RULE_LABEL[r].many}`);
-    this.item.accessibilityInformation = {
-      label: `Editorial Review, ${name}: ${words.length > 0 ? words.join(', ') : 'no findings'}${spin ? ', reviewing again' : ''}. Press to show the articles.`,
-    };
+    this.item.text = `${icon} Review: ${words}`;
+    this.item.accessibilityInformation = { label: `Editorial Review, ${name}: ${spoken}. ${press}` };
     const md = new vscode.MarkdownString(`**Editorial Review** — ${name}\n\n`);
-    for (const r of RULE_IDS) md.appendMarkdown(`- ${RULE_LABEL[r].many}: ${shown(r)}\n`);
-    md.appendMarkdown(`\n${state.review.articles.length} articles · reviewed in ${Math.round(state.ms)} ms\n\nClick to show the articles.`);
+    if (view.note) md.appendText(`${view.note}\n\n`);
+    if (state) {
+      const o = overviewOf(state.review, state.text.length);
+      for (const r of RULE_IDS) {
+        const found = o.byRule[r];
+        const notes = [o.listed[r] < found ? `${o.listed[r]} listed` : '', o.hints[r] ? `${o.hints[r]} ${o.hints[r] === 1 ? 'hint' : 'hints'}` : ''].filter(Boolean);
+        md.appendMarkdown(`- ${RULE_LABEL[r].many}: ${found.toLocaleString('en')}${notes.length ? ` (${notes.join(', ')})` : ''}\n`);
+      }
+      const c = listedCounts(state.review.findings);
+      md.appendText(`\n${whereListed(c).replace(/^./, x => x.toUpperCase())}.`);
+      if (c.hints > 0) md.appendText(' VS Code does not list hints in Problems; the Articles panel lists every finding.');
+      const cap = problemsCapNote(c);
+      if (cap) md.appendText(`\n\n${cap}`);
+      md.appendMarkdown(`\n\n${state.review.articles.length} articles · reviewed in ${Math.round(state.ms)} ms\n\n`);
+    }
+    md.appendText(press);
     this.item.tooltip = md;
     this.item.show();
   }

@@ -2,7 +2,8 @@
 // turn them into tree items).
 import type * as vscode from 'vscode';
 import type { Overview } from '../../core/report/overview';
-import type { Article, Finding } from '../../core/model/types';
+import type { Article, Finding, RuleId } from '../../core/model/types';
+import type { DocView } from '../review/docView';
 
 export interface StatNode {
   kind: 'stat';
@@ -14,6 +15,23 @@ export interface StatNode {
   tooltip: string;
   icon: string;
   command?: vscode.Command;
+  /** A rule's row lists that rule's findings (the per-rule lists). */
+  rule?: RuleId;
+}
+
+/** Another file of the workspace's collection where an article's story appears (collection/): a row under the article, a click opens it. */
+export interface ElsewhereMark {
+  label: string;
+  description: string;
+  accessibleLabel: string;
+  command: vscode.Command;
+}
+
+export interface ElsewhereNode {
+  kind: 'elsewhere';
+  uri: vscode.Uri;
+  parent: ArticleNode;
+  mark: ElsewhereMark;
 }
 
 export interface ArticleNode {
@@ -25,6 +43,8 @@ export interface ArticleNode {
   range: vscode.Range;
   firstLine: number;
   lastLine: number;
+  /** Where else its story appears in the collection (none without one). */
+  elsewhere?: ElsewhereMark[];
 }
 
 export interface FindingNode {
@@ -33,7 +53,8 @@ export interface FindingNode {
   version: number;
   finding: Finding;
   range: vscode.Range;
-  parent: ArticleNode | undefined;
+  /** The article it is in, or the rule's row of the overview that lists it. */
+  parent: ArticleNode | StatNode | undefined;
   /** Line (1-based) of an offset of the reviewed text. */
   lineOf: (offset: number) => number;
 }
@@ -41,8 +62,10 @@ export interface FindingNode {
 export interface OverviewNode {
   kind: 'overview';
   uri: vscode.Uri;
-  /** Undefined while the file has not been reviewed. */
+  /** Undefined while the file has no review. */
   overview: Overview | undefined;
+  /** The state of the file's review (review/docView.ts). */
+  view: DocView;
 }
 
-export type ArticlesNode = OverviewNode | StatNode | ArticleNode | FindingNode;
+export type ArticlesNode = OverviewNode | StatNode | ArticleNode | FindingNode | ElsewhereNode;

@@ -1,0 +1,507 @@
+// The cross-file step: an index of the fingerprints of every file of a collection, and each file's
+// links into earlier files. It reads fingerprints only, never a file's text, and never compares
+// every pair of files: paragraphs are grouped by their exact hash and by their MinHash band keys,
+// articles by theirs (sorted postings, `postings.ts`), then each candidate is confirmed (the same
+// hash and word count; word-level similarity over the stored word hashes; two articles aligned
+// paragraph by paragraph, rules/articleVersions.ts). In SQL over the stored rows this is a join on
+// `hash` (or `band_key`) where the other file comes earlier in the collection's order, keeping the
+// earliest occurrence per paragraph, then the same confirmation per pair found.
+//
+// Usage (the CLI): review each file with an observer, fingerprint it, add it; then ask each file's
+// links and merge them into its review (crossFileFindings.ts):
+//
+//   const index = new CollectionIndex({ order: 'name', nearDuplicateThreshold: options.nearDuplicateThreshold });
+//   for (const f of files) { let fp; f.review = review(f.text, options, lexicons, s => (fp = fingerprintOf(s, f))); index.set(fp!); }
+//   for (const f of files) f.review = withCrossFileFindings(f.review, f.text, index.get(f.path)!, index.linksFor(f.path), options);
+//
+// The editor keeps one index per workspace and updates it as files change: `update(fp)` on save or
+// create, `remove(path)` on delete, `rename(from, to)`; each returns the paths whose links may
+// have changed (to publish again).
+import { CollectionOrder, compareFiles } from './order';
+import { FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED, paragraphBands, paragraphWords } from './fingerprint';
+import { ArticleLink, FileLinks, OtherPlace, ParagraphLink, Story } from './links';
+import { Postings } from './postings';
+import { ArticleComparison, VersionArticle, compareArticles, isUpdatedVersion } from '../rules/articleVersions';
+import { compareWords } from '../rules/nearDuplicate';
+import { BANDS } from '../text/minhash';
+
+export interface CollectionIndexOptions {
+  order: CollectionOrder;
+  /** Word-level similarity from which a paragraph is a near duplicate (the option `nearDuplicateThreshold`). */
+  nearDuplicateThreshold: number;
+  /** Whether near duplicates (paragraphs and updated articles) are looked for at all (default true). */
+  nearDuplicates?: boolean;
+}
+
+interface Entry {
+  fp: FileFingerprint;
+  slot: number;
+  /** Global ids of its paragraphs and articles start here. */
+  base: number;
+  articleBase: number;
+  /** Position in the collection's order (valid while `ordered` is). */
+  rank: number;
+}
+
+/** A paragraph of an indexed file. */
+interface Occurrence {
+  entry: Entry;
+  paragraph: number;
+}
+
+/** Per band key, at most this many postings are read, the earliest first (a key shared by many paragraphs is a stock phrase; the earliest are the originals). */
+const BUCKET_LIMIT = 16;
+/** At most this many candidates (those sharing most bands) are confirmed per paragraph. */
+const MAX_CONFIRMED = 4;
+/** At most this many candidate articles are aligned per article. */
+const MAX_ARTICLE_CANDIDATES = 3;
+/** Shared article bands that make an article a candidate when no paragraph points at it. */
+const MIN_ARTICLE_BANDS = 3;
+/** At most this many consecutive articles of an earlier file are read as one original (its segmentation cut a story). */
+const MAX_ORIGINAL_SPAN = 3;
+
+function lo32(hash: number): number {
+  return hash % 0x100000000 >>> 0;
+}
+
+export class CollectionIndex {
+  private readonly byPath = new Map<string, Entry>();
+  private readonly slots: (Entry | null)[] = [];
+  /** The file slot of each global paragraph or article id, -1 once its file was replaced or removed. */
+  private paragraphSlot: Int32Array = new Int32Array(1024);
+  private articleSlot: Int32Array = new Int32Array(256);
+  private nextParagraph = 0;
+  private nextArticle = 0;
+  private readonly exact = new Postings(item => this.paragraphSlot[item] >= 0);
+  private readonly bands = new Postings(item => this.paragraphSlot[item] >= 0);
+  private readonly articleBands = new Postings(item => this.articleSlot[item] >= 0);
+  private ordered: Entry[] | null = null;
+  private readonly linkCache = new Map<string, FileLinks>();
+  private readonly near: boolean;
+
+  constructor(readonly options: CollectionIndexOptions) {
+    this.near = options.nearDuplicates !== false;
+  }
+
+  /** The number of files indexed. */
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  /** Adds a file, or replaces its fingerprint (no report of what changed: see `update`). */
+  set(fp: FileFingerprint): void {
+    const old = this.byPath.get(fp.path);
+    if (old) this.drop(old);
+    const slot = this.slots.indexOf(null) >= 0 ? this.slots.indexOf(null) : this.slots.length;
+    const cols = fp.paragraphs;
+    const entry: Entry = { fp, slot, base: this.nextParagraph, articleBase: this.nextArticle, rank: -1 };
+    this.slots[slot] = entry;
+    this.byPath.set(fp.path, entry);
+    this.nextParagraph += cols.count;
+    this.nextArticle += fp.articles.length;
+    this.paragraphSlot = fit(this.paragraphSlot, this.nextParagraph);
+    this.articleSlot = fit(this.articleSlot, this.nextArticle);
+    this.paragraphSlot.fill(slot, entry.base, this.nextParagraph);
+    this.articleSlot.fill(slot, entry.articleBase, this.nextArticle);
+    for (let i = 0; i < cols.count; i++) {
+      const item = entry.base + i;
+      this.exact.add(lo32(cols.hash[i]), item);
+      if (!this.near || !(cols.flags[i] & SKETCHED)) continue;
+      for (let b = 0; b < BANDS; b++) this.bands.add(cols.bands[i * BANDS + b], item);
+    }
+    if (this.near) {
+      fp.articles.forEach((a, k) => {
+        if (a.bands) for (let b = 0; b < a.bands.length; b++) this.articleBands.add(a.bands[b], entry.articleBase + k);
+      });
+    }
+    this.changed();
+  }
+
+  /** Removes a file (no report of what changed: see `remove`). */
+  delete(path: string): void {
+    const entry = this.byPath.get(path);
+    if (!entry) return;
+    this.drop(entry);
+    this.changed();
+  }
+
+  /** Adds or replaces a file; returns the paths whose links may have changed (this one and the later files sharing text with it, before or after). */
+  update(fp: FileFingerprint): string[] {
+    const before = this.byPath.has(fp.path) ? this.dependents(fp.path) : [];
+    this.set(fp);
+    return unique([fp.path, ...before, ...this.dependents(fp.path)]);
+  }
+
+  /** Removes a file; returns the paths whose links may have changed. */
+  remove(path: string): string[] {
+    if (!this.byPath.has(path)) return [];
+    const before = this.dependents(path);
+    this.delete(path);
+    return before.filter(p => this.byPath.has(p));
+  }
+
+  /** A file moved: the same fingerprint under a new path (its place in the order may change). Returns the paths whose links may have changed. */
+  rename(from: string, to: string): string[] {
+    const entry = this.byPath.get(from);
+    if (!entry) return [];
+    const before = this.remove(from);
+    return unique([...before, ...this.update({ ...entry.fp, path: to })]);
+  }
+
+  get(path: string): FileFingerprint | undefined {
+    return this.byPath.get(path)?.fp;
+  }
+
+  /** The paths indexed, in the collection's order. */
+  paths(): string[] {
+    return this.order().map(e => e.fp.path);
+  }
+
+  /** The later files (in the collection's order) that share a paragraph hash or band key with this one. */
+  dependents(path: string): string[] {
+    const entry = this.byPath.get(path);
+    if (!entry) return [];
+    this.order();
+    const found = new Set<Entry>();
+    const note = (slot: number) => {
+      const other = slot >= 0 ? this.slots[slot] : null;
+      if (other && other.rank > entry.rank) found.add(other);
+    };
+    const cols = entry.fp.paragraphs;
+    for (let i = 0; i < cols.count; i++) {
+      this.exact.forEach(lo32(cols.hash[i]), item => note(this.paragraphSlot[item]));
+      const bands = this.near ? paragraphBands(cols, i) : null;
+      if (bands) for (let b = 0; b < BANDS; b++) this.bands.forEach(bands[b], item => note(this.paragraphSlot[item]), BUCKET_LIMIT);
+    }
+    for (const a of entry.fp.articles) {
+      if (this.near && a.bands) for (let b = 0; b < a.bands.length; b++) this.articleBands.forEach(a.bands[b], item => note(this.articleSlot[item]), BUCKET_LIMIT);
+    }
+    return [...found].sort((x, y) => x.rank - y.rank).map(e => e.fp.path);
+  }
+
+  /** One file's links into earlier files (empty for the first file, or a file indexed alone). */
+  linksFor(path: string): FileLinks {
+    const cached = this.linkCache.get(path);
+    if (cached) return cached;
+    const entry = this.byPath.get(path);
+    const links: FileLinks = { path, articles: [], paragraphs: [] };
+    if (entry) {
+      this.order();
+      if (entry.rank > 0) this.findLinks(entry, links);
+    }
+    this.linkCache.set(path, links);
+    return links;
+  }
+
+  /** The stories found in two files or more, in the order of their first occurrence. */
+  stories(): Story[] {
+    const order = this.order();
+    const parent = new Map<string, string>();
+    const find = (x: string): string => {
+      let r = x;
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(x, r);
+      return r;
+    };
+    const key = (path: string, index: number) => `${index}\u0000${path}`;
+    const kindOf = new Map<string, 'exact' | 'variant'>();
+    const join = (a: string, b: string) => {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent.set(ra, rb);
+    };
+    for (const e of order) {
+      for (const a of e.fp.articles) {
+        if (!a.inFile) continue;
+        const k = key(e.fp.path, a.index);
+        join(k, key(e.fp.path, a.inFile.of));
+        kindOf.set(k, a.inFile.kind === 'copy' ? 'exact' : 'variant');
+      }
+      for (const link of this.linksFor(e.fp.path).articles) {
+        const k = key(e.fp.path, link.article);
+        join(k, key(link.original.path, link.original.index));
+        kindOf.set(k, link.kind);
+      }
+    }
+    const clusters = new Map<string, { path: string; index: number; rank: number }[]>();
+    order.forEach((e, rank) => {
+      for (const a of e.fp.articles) {
+        const k = key(e.fp.path, a.index);
+        if (!parent.has(k)) continue;
+        const root = find(k);
+        let list = clusters.get(root);
+        if (!list) clusters.set(root, (list = []));
+        list.push({ path: e.fp.path, index: a.index, rank });
+      }
+    });
+    const stories: Story[] = [];
+    for (const list of clusters.values()) {
+      if (new Set(list.map(o => o.path)).size < 2) continue;
+      list.sort((x, y) => x.rank - y.rank || x.index - y.index);
+      const occurrences = list.map((o, i) => {
+        const a = this.byPath.get(o.path)!.fp.articles[o.index - 1];
+        const kind = i === 0 ? ('original' as const) : (kindOf.get(key(o.path, o.index)) ?? 'exact');
+        return { path: o.path, index: o.index, title: a.title, kind, startLine: a.startLine };
+      });
+      stories.push({ title: occurrences[0].title, occurrences });
+    }
+    return stories.sort((x, y) => this.byPath.get(x.occurrences[0].path)!.rank - this.byPath.get(y.occurrences[0].path)!.rank || x.occurrences[0].index - y.occurrences[0].index);
+  }
+
+  /** Bytes held by the index: typed arrays, and an estimate for the fingerprints' objects. */
+  memoryBytes(): number {
+    let bytes = this.exact.bytes + this.bands.bytes + this.articleBands.bytes + this.paragraphSlot.byteLength + this.articleSlot.byteLength;
+    for (const e of this.byPath.values()) {
+      const c = e.fp.paragraphs;
+      bytes += c.article.byteLength * 9 + c.flags.byteLength + c.hash.byteLength + c.bands.byteLength + c.wordStart.byteLength + c.wordHashes.byteLength;
+      for (const a of e.fp.articles) bytes += 200 + 2 * a.title.length + (a.bands?.byteLength ?? 0);
+    }
+    return bytes;
+  }
+
+  // ---- inside ----------------------------------------------------------------------------------
+
+  private drop(entry: Entry): void {
+    const cols = entry.fp.paragraphs;
+    this.paragraphSlot.fill(-1, entry.base, entry.base + cols.count);
+    this.articleSlot.fill(-1, entry.articleBase, entry.articleBase + entry.fp.articles.length);
+    let sketched = 0;
+    for (let i = 0; i < cols.count; i++) if (cols.flags[i] & SKETCHED) sketched++;
+    this.exact.forget(cols.count);
+    if (this.near) {
+      this.bands.forget(sketched * BANDS);
+      this.articleBands.forget(entry.fp.articles.reduce((n, a) => n + (a.bands?.length ?? 0), 0));
+    }
+    this.byPath.delete(entry.fp.path);
+    this.slots[entry.slot] = null;
+  }
+
+  private changed(): void {
+    this.ordered = null;
+    this.linkCache.clear();
+  }
+
+  private order(): Entry[] {
+    if (!this.ordered) {
+      const compare = compareFiles(this.options.order);
+      this.ordered = [...this.byPath.values()].sort((a, b) => compare(a.fp, b.fp));
+      this.ordered.forEach((e, rank) => (e.rank = rank));
+    }
+    return this.ordered;
+  }
+
+  private occurrenceOf(item: number): Occurrence | null {
+    const slot = this.paragraphSlot[item];
+    const entry = slot >= 0 ? this.slots[slot] : null;
+    return entry ? { entry, paragraph: item - entry.base } : null;
+  }
+
+  /** The earliest occurrence of a paragraph's text in the files before `beforeRank`, or null. */
+  private earliest(hash: number, words: number, beforeRank: number): Occurrence | null {
+    let best: Occurrence | null = null;
+    this.exact.forEach(lo32(hash), item => {
+      const o = this.occurrenceOf(item);
+      if (!o || o.entry.rank >= beforeRank) return;
+      const cols = o.entry.fp.paragraphs;
+      if (cols.hash[o.paragraph] !== hash || cols.words[o.paragraph] !== words) return;
+      if (!best || o.entry.rank < best.entry.rank || (o.entry.rank === best.entry.rank && o.paragraph < best.paragraph)) best = o;
+    });
+    return best;
+  }
+
+  /** The paragraph of an earlier file this one is a light edit of (resolved to the first occurrence of that text), or null. */
+  private nearest(entry: Entry, i: number): { at: Occurrence; similarity: number } | null {
+    const cols = entry.fp.paragraphs;
+    const bands = paragraphBands(cols, i);
+    const words = paragraphWords(cols, i);
+    if (!bands || !words) return null;
+    const shared = new Map<number, number>();
+    for (let b = 0; b < BANDS; b++) {
+      this.bands.forEach(bands[b], item => {
+        const slot = this.paragraphSlot[item];
+        const other = slot >= 0 ? this.slots[slot] : null;
+        if (other && other.rank < entry.rank) shared.set(item, (shared.get(item) ?? 0) + 1);
+      }, BUCKET_LIMIT);
+    }
+    const ranked = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CONFIRMED);
+    let best: { at: Occurrence; similarity: number } | null = null;
+    for (const [item] of ranked) {
+      const o = this.occurrenceOf(item)!;
+      const theirs = paragraphWords(o.entry.fp.paragraphs, o.paragraph);
+      if (!theirs) continue;
+      const cmp = compareWords({ hashes: theirs, text: '' }, { hashes: words, text: '' }, this.options.nearDuplicateThreshold);
+      if (!cmp) continue;
+      if (!best || cmp.similarity > best.similarity || (cmp.similarity === best.similarity && o.entry.rank < best.at.entry.rank)) best = { at: o, similarity: cmp.similarity };
+    }
+    if (!best) return null;
+    const oc = best.at.entry.fp.paragraphs;
+    const first = this.earliest(oc.hash[best.at.paragraph], oc.words[best.at.paragraph], entry.rank) ?? best.at;
+    return { at: first, similarity: best.similarity };
+  }
+
+  /** Article `article` of a file (with the `span - 1` articles after it, read as one) for rules/articleVersions.ts. */
+  private version(entry: Entry, article: number, span = 1, rows?: number[]): VersionArticle {
+    const a = entry.fp.articles[article];
+    const z = entry.fp.articles[article + span - 1];
+    const cols = entry.fp.paragraphs;
+    const paragraphs = [];
+    for (let i = a.firstParagraph; i < z.firstParagraph + z.paragraphCount; i++) {
+      // With `rows`, its own in-file copies are left out (Remove All takes them anyway; counted,
+      // they would make one shared paragraph look like a version) and `rows` gets the others.
+      if (rows) {
+        if (cols.flags[i] & IN_FILE_COPY) continue;
+        rows.push(i);
+      }
+      paragraphs.push({
+        words: cols.words[i],
+        heading: (cols.flags[i] & HEADING) !== 0,
+        hash: cols.hash[i],
+        bands: this.near ? paragraphBands(cols, i) : null,
+        wordHashes: this.near ? paragraphWords(cols, i) : null,
+      });
+    }
+    return { paragraphs, titleHash: a.titleHash };
+  }
+
+  private place(entry: Entry, start: number, end: number, startLine: number, endLine: number): OtherPlace {
+    return { path: entry.fp.path, start, end, startLine, endLine };
+  }
+
+  private findLinks(entry: Entry, links: FileLinks): void {
+    const cols = entry.fp.paragraphs;
+    const n = cols.count;
+    const exactOf: (Occurrence | null)[] = new Array(n);
+    const nearOf: ({ at: Occurrence; similarity: number } | null)[] = new Array(n).fill(null);
+    for (let i = 0; i < n; i++) {
+      exactOf[i] = this.earliest(cols.hash[i], cols.words[i], entry.rank);
+      const ownRepeat = (cols.flags[i] & (IN_FILE_COPY | IN_FILE_NEAR)) !== 0;
+      if (!exactOf[i] && !ownRepeat && this.near) nearOf[i] = this.nearest(entry, i);
+    }
+    const inLinkedArticle = new Uint8Array(n);
+    entry.fp.articles.forEach((article, k) => {
+      if (article.inFile || article.paragraphCount === 0) return;
+      const link = this.articleLink(entry, k, exactOf, nearOf);
+      if (!link) return;
+      links.articles.push(link);
+      inLinkedArticle.fill(1, article.firstParagraph, article.firstParagraph + article.paragraphCount);
+    });
+    for (let i = 0; i < n; i++) {
+      if (inLinkedArticle[i] || (cols.flags[i] & (IN_FILE_COPY | IN_FILE_NEAR))) continue;
+      const exact = exactOf[i];
+      const near = exact ? null : nearOf[i];
+      const at = exact ?? near?.at;
+      if (!at) continue;
+      const oc = at.entry.fp.paragraphs;
+      const j = at.paragraph;
+      const oa = at.entry.fp.articles[oc.article[j]];
+      const link: ParagraphLink = {
+        paragraph: i,
+        kind: exact ? 'exact' : 'near',
+        similarity: exact ? 1 : near!.similarity,
+        original: { ...this.place(at.entry, oc.start[j], oc.end[j], oc.startLine[j], oc.endLine[j]), paragraph: j, article: oa.index, title: oa.title },
+      };
+      links.paragraphs.push(link);
+    }
+  }
+
+  /** Whether article `k` of the file repeats or updates an article of an earlier file: the link, or null. */
+  private articleLink(
+    entry: Entry,
+    k: number,
+    exactOf: readonly (Occurrence | null)[],
+    nearOf: readonly ({ at: Occurrence; similarity: number } | null)[],
+  ): ArticleLink | null {
+    const article = entry.fp.articles[k];
+    const cols = entry.fp.paragraphs;
+    // Candidate articles: those its paragraphs come from (by words), then those sharing its article bands.
+    const words = new Map<number, number>();
+    for (let i = article.firstParagraph; i < article.firstParagraph + article.paragraphCount; i++) {
+      const at = exactOf[i] ?? nearOf[i]?.at;
+      if (!at) continue;
+      const id = at.entry.articleBase + at.entry.fp.paragraphs.article[at.paragraph];
+      words.set(id, (words.get(id) ?? 0) + cols.words[i] * (exactOf[i] ? 1 : nearOf[i]!.similarity));
+    }
+    const bandsShared = new Map<number, number>();
+    if (this.near && article.bands) {
+      for (let b = 0; b < article.bands.length; b++) {
+        this.articleBands.forEach(article.bands[b], id => {
+          const slot = this.articleSlot[id];
+          const other = slot >= 0 ? this.slots[slot] : null;
+          if (other && other.rank < entry.rank) bandsShared.set(id, (bandsShared.get(id) ?? 0) + 1);
+        }, BUCKET_LIMIT);
+      }
+    }
+    const candidates = new Set<number>(words.keys());
+    for (const [id, shared] of bandsShared) if (shared >= MIN_ARTICLE_BANDS) candidates.add(id);
+    const ranked = [...candidates]
+      .sort((x, y) => (words.get(y) ?? 0) - (words.get(x) ?? 0) || (bandsShared.get(y) ?? 0) - (bandsShared.get(x) ?? 0) || x - y)
+      .slice(0, MAX_ARTICLE_CANDIDATES);
+    const rows: number[] = [];
+    const mine = this.version(entry, k, 1, rows);
+    let variant: { other: Entry; index: number; span: number; cmp: ArticleComparison } | null = null;
+    for (const id of ranked) {
+      const other = this.slots[this.articleSlot[id]]!;
+      let index = id - other.articleBase;
+      // An in-file copy stands for its own original.
+      const inFile = other.fp.articles[index].inFile;
+      if (inFile?.kind === 'copy') index = inFile.of - 1;
+      const span = this.originalSpan(other, index, words);
+      const cmp = compareArticles(mine, this.version(other, index, span), this.options.nearDuplicateThreshold);
+      if (cmp.exact) return this.toArticleLink(entry, k, rows, other, index, span, 'exact', cmp);
+      if (this.near && isUpdatedVersion(cmp) && (!variant || cmp.similarity > variant.cmp.similarity)) variant = { other, index, span, cmp };
+    }
+    return variant ? this.toArticleLink(entry, k, rows, variant.other, variant.index, variant.span, 'variant', variant.cmp) : null;
+  }
+
+  /**
+   * How many articles of the earlier file, from `index` on, make up the original: one, or the
+   * following ones too while this article's paragraphs come from each of them — the earlier file's
+   * segmentation may have cut one story in two (a deck of related headlines read as a new article),
+   * which a later copy holds whole.
+   */
+  private originalSpan(other: Entry, index: number, sources: ReadonlyMap<number, number>): number {
+    let span = 1;
+    while (span < MAX_ORIGINAL_SPAN && index + span < other.fp.articles.length && sources.has(other.articleBase + index + span) && !other.fp.articles[index + span].inFile) span++;
+    return span;
+  }
+
+  private toArticleLink(entry: Entry, k: number, rows: readonly number[], other: Entry, index: number, span: number, kind: 'exact' | 'variant', cmp: ArticleComparison): ArticleLink {
+    const article = entry.fp.articles[k];
+    const original = other.fp.articles[index];
+    const last = other.fp.articles[index + span - 1];
+    const same: number[] = [];
+    cmp.similarityOf.forEach((s, i) => {
+      if (s === 1) same.push(rows[i]);
+    });
+    return {
+      article: article.index,
+      kind,
+      similarity: kind === 'exact' ? 1 : cmp.similarity,
+      changes: cmp.changes,
+      sameParagraphs: same,
+      original: {
+        ...this.place(other, original.start, last.end, original.startLine, last.endLine),
+        index: original.index,
+        title: original.title,
+        removeStart: original.removeStart,
+        removeEnd: last.removeEnd,
+        extraLines: other.fp.articles.slice(index, index + span).flatMap(a => a.extraLines),
+        titleHash: original.titleHash,
+        lastIndex: last.index,
+      },
+    };
+  }
+}
+
+function fit(a: Int32Array, size: number): Int32Array {
+  if (size <= a.length) return a;
+  let n = a.length;
+  while (n < size) n *= 2;
+  const b = new Int32Array(n).fill(-1);
+  b.set(a);
+  return b;
+}
+
+function unique(paths: string[]): string[] {
+  return [...new Set(paths)];
+}

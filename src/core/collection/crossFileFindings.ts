@@ -1,0 +1,248 @@
+// One file's links into earlier files (links.ts) as findings, merged into the file's own review:
+// an exact copy of an article of an earlier file is one repeated-passage finding (kind 'article')
+// whose related location is in that file; an updated version is a near-duplicate finding of kind
+// 'article' with explicit fixes only; pasted paragraphs are repeated passages (or near
+// duplicates) pointing at their original. What lies in a copy is not reported again (claims,
+// terms, debris, in-file repeats inside it: they are reported on the original), the cap
+// `maxFindingsPerRule` applies to the merged list, and `repeatRemovals` grows by the copies'
+// removals (Remove All and --fix). Needs this file's text (for the removal ranges), never the
+// other files'.
+import type { FileFingerprint } from './fingerprint';
+import { headlineHash, linesBesides } from './fingerprint';
+import type { ArticleLink, FileLinks, OtherPlace, ParagraphLink } from './links';
+import { describeArticleChanges, lostByRemoving, textHash } from '../rules/articleVersions';
+import { quoteTitle } from '../rules/repeated';
+import { lineRemovalRange, mergeRemovals } from '../text/edits';
+import { normalizeForCompare } from '../text/text';
+import type { Article, Finding, NearDuplicateFinding, OffsetRange, RepeatedPassageFinding, Review, ReviewOptions, RuleId } from '../model/types';
+
+/** "lines 3–9 of day01.txt" */
+function placeText(p: OtherPlace): string {
+  return `${p.startLine === p.endLine ? `line ${p.startLine}` : `lines ${p.startLine}\u2013${p.endLine}`} of ${p.path}`;
+}
+
+/** "article #4", or "articles #4–5" when the earlier file's segmentation cut the story in two. */
+function articlesText(o: { index: number; lastIndex: number }): string {
+  return o.lastIndex > o.index ? `articles #${o.index}\u2013${o.lastIndex}` : `article #${o.index}`;
+}
+
+function related(message: string, p: OtherPlace) {
+  return { message, range: { start: p.start, end: p.end }, path: p.path, lines: { start: p.startLine, end: p.endLine } };
+}
+
+function inside(r: OffsetRange, spans: readonly OffsetRange[]): boolean {
+  return spans.some(s => s.start <= r.start && r.end <= s.end && r.end > r.start);
+}
+
+/**
+ * What removing an exact copy of an article takes: its lines from its first line to the layout
+ * after it, except its own header lines (a `Date:` or `URL:` line) that the original does not have
+ * — removing those would lose text found nowhere else.
+ */
+function copyRemoval(text: string, fp: FileFingerprint, k: number, link: ArticleLink): OffsetRange[] {
+  const a = fp.articles[k];
+  const cols = fp.paragraphs;
+  const theirs = new Set(link.original.extraLines);
+  const keep = linesBesides(text, a.start, a.removeEnd, cols, a.firstParagraph, a.paragraphCount).filter(line => {
+    const words = text.slice(line.start, line.end);
+    return !theirs.has(textHash(normalizeForCompare(words))) && headlineHash(words) !== link.original.titleHash;
+  });
+  if (keep.length === 0) return [{ start: a.removeStart, end: a.removeEnd }];
+  const out: OffsetRange[] = [];
+  let from = a.removeStart;
+  for (const line of keep) {
+    // The kept line stays whole, with its line break.
+    let lineEnd = text.indexOf('\n', line.end);
+    lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+    const lineStart = text.lastIndexOf('\n', line.start - 1) + 1;
+    if (lineStart > from) out.push({ start: from, end: lineStart });
+    from = Math.max(from, lineEnd);
+  }
+  if (a.removeEnd > from) out.push({ start: from, end: a.removeEnd });
+  return out;
+}
+
+function copyFinding(text: string, fp: FileFingerprint, link: ArticleLink, options: ReviewOptions): { finding: RepeatedPassageFinding; removals: OffsetRange[] } {
+  const k = link.article - 1;
+  const a = fp.articles[k];
+  const o = link.original;
+  const removals = copyRemoval(text, fp, k, link);
+  return {
+    removals,
+    finding: {
+      rule: 'repeated-passage',
+      severity: options.rules['repeated-passage'].severity,
+      message: `Article #${a.index} repeats ${articlesText(o)} of ${o.path} ${quoteTitle(o.title)} (${placeText(o)}).`,
+      range: { start: a.start, end: a.end },
+      related: [related(`Original: article #${o.index} of ${o.path}`, o)],
+      fixes: [{ title: 'Remove repeated article', edits: removals.map(r => ({ range: r, newText: '' })), preferred: true }],
+      data: { kind: 'article', original: { start: o.start, end: o.end }, originalArticle: o.index, article: a.index, originalPath: o.path },
+    },
+  };
+}
+
+function variantFinding(fp: FileFingerprint, link: ArticleLink, options: ReviewOptions): NearDuplicateFinding {
+  const a = fp.articles[link.article - 1];
+  const o = link.original;
+  const percent = Math.floor(link.similarity * 100);
+  const changes = describeArticleChanges(link.changes);
+  const lostHere = lostByRemoving('later', link.changes);
+  const lostThere = lostByRemoving('original', link.changes);
+  return {
+    rule: 'near-duplicate',
+    severity: options.rules['near-duplicate'].severity,
+    message: `Article #${a.index} is an updated version of ${articlesText(o)} of ${o.path} ${quoteTitle(o.title)} (${percent}% similar): ${changes}.`,
+    range: { start: a.start, end: a.end },
+    related: [related(`Earlier version: article #${o.index} of ${o.path} (${percent}% similar)`, o)],
+    fixes: [
+      { title: `Remove this version (article #${a.index})${lostHere ? `, losing ${lostHere}` : ''}`, edits: [{ range: { start: a.removeStart, end: a.removeEnd }, newText: '' }] },
+      {
+        title: `Keep this version and remove article #${o.index} of ${o.path}${lostThere ? `, losing ${lostThere}` : ''}`,
+        edits: [],
+        otherFiles: [{ path: o.path, edits: [{ range: { start: o.removeStart, end: o.removeEnd }, newText: '' }] }],
+      },
+    ],
+    data: { kind: 'article', similarity: link.similarity, original: { start: o.start, end: o.end }, changes, article: a.index, originalArticle: o.index, originalPath: o.path },
+  };
+}
+
+/** A single pasted paragraph is reported from this many words (a run of two or more always): as within one file. */
+const MIN_PARAGRAPH_WORDS = 3;
+const SHORT_PARAGRAPH_WORDS = 6;
+
+/**
+ * Exact paragraph links grouped in runs: consecutive paragraphs of this file whose originals are
+ * consecutive paragraphs of one earlier file — one finding each, as within a file.
+ * A run of one short paragraph ("ABSTRACT.", "9:05 p.m.") is no finding.
+ */
+function exactRuns(fp: FileFingerprint, links: readonly ParagraphLink[], options: ReviewOptions): ParagraphLink[][] {
+  const cols = fp.paragraphs;
+  const runs: ParagraphLink[][] = [];
+  for (const link of links) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    // Not cut where this file's articles meet: two files' segmentations may differ, the copied run is one.
+    const continues = last && link.paragraph === last.paragraph + 1 &&
+      link.original.path === last.original.path && link.original.paragraph === last.original.paragraph + 1;
+    if (continues) run.push(link);
+    else runs.push([link]);
+  }
+  const minWords = Math.max(MIN_PARAGRAPH_WORDS, Math.min(options.minWords, SHORT_PARAGRAPH_WORDS));
+  return runs.filter(run => run.length > 1 || cols.words[run[0].paragraph] >= minWords);
+}
+
+function runFinding(text: string, fp: FileFingerprint, run: readonly ParagraphLink[], options: ReviewOptions): RepeatedPassageFinding {
+  const cols = fp.paragraphs;
+  const first = run[0];
+  const last = run[run.length - 1];
+  const range = { start: cols.start[first.paragraph], end: cols.end[last.paragraph] };
+  const removal = lineRemovalRange(text, { start: cols.lineStart[first.paragraph], end: cols.lineEnd[last.paragraph] });
+  const o: OtherPlace = { path: first.original.path, start: first.original.start, end: last.original.end, startLine: first.original.startLine, endLine: last.original.endLine };
+  const where = `article #${first.original.article} of ${o.path} ${quoteTitle(first.original.title)} (${placeText(o)})`;
+  return {
+    rule: 'repeated-passage',
+    severity: options.rules['repeated-passage'].severity,
+    message: run.length === 1 ? `This paragraph repeats one of ${where}.` : `These ${run.length} paragraphs repeat ones of ${where}.`,
+    range,
+    related: [related(`Original: ${placeText(o)}`, o)],
+    fixes: [{ title: 'Remove repeated passage', edits: [{ range: removal, newText: '' }], preferred: true }],
+    data: { kind: 'paragraphs', original: { start: o.start, end: o.end }, originalArticle: first.original.article, originalPath: o.path },
+  };
+}
+
+function nearParagraphFinding(text: string, fp: FileFingerprint, link: ParagraphLink, options: ReviewOptions): NearDuplicateFinding {
+  const cols = fp.paragraphs;
+  const i = link.paragraph;
+  const range = { start: cols.start[i], end: cols.end[i] };
+  const removal = lineRemovalRange(text, { start: cols.lineStart[i], end: cols.lineEnd[i] });
+  const o = link.original;
+  const where = `article #${o.article} of ${o.path} ${quoteTitle(o.title)} (${placeText(o)})`;
+  const percent = Math.floor(link.similarity * 100);
+  return {
+    rule: 'near-duplicate',
+    severity: options.rules['near-duplicate'].severity,
+    message: `This paragraph is like one of ${where} (${percent}% similar).`,
+    range,
+    related: [related(`Similar paragraph (${percent}%): ${placeText(o)}`, o)],
+    fixes: [{ title: 'Remove near duplicate', edits: [{ range: removal, newText: '' }] }],
+    data: { kind: 'paragraph', similarity: link.similarity, original: { start: o.start, end: o.end }, changes: '', originalPath: o.path },
+  };
+}
+
+/** How many findings of each rule a review found (past the display cap too). */
+function foundCounts(review: Review): Map<RuleId, number> {
+  const listed = new Map<RuleId, number>();
+  for (const f of review.findings) listed.set(f.rule, (listed.get(f.rule) ?? 0) + 1);
+  for (const [rule, n] of Object.entries(review.stats.truncated ?? {}) as [RuleId, number][]) listed.set(rule, n);
+  return listed;
+}
+
+/**
+ * The review of a file with its cross-file findings: a new Review (the given one is not changed);
+ * the same review when there are no links. Articles get `duplicateOfFile` / `nearDuplicateOf`.
+ */
+export function withCrossFileFindings(review: Review, text: string, fp: FileFingerprint, links: FileLinks, options: ReviewOptions): Review {
+  if (links.articles.length === 0 && links.paragraphs.length === 0) return review;
+  const repeatsOn = options.rules['repeated-passage'].enabled;
+  const nearOn = options.rules['near-duplicate'].enabled;
+  const added: Finding[] = [];
+  const removals: OffsetRange[] = [];
+  /** Spans whose findings are reported on the original (an exact copy, a pasted paragraph). */
+  const copied: OffsetRange[] = [];
+  /** Spans of updated versions: repeats and near duplicates inside them are the version's one finding. */
+  const versions: OffsetRange[] = [];
+  const articles: Article[] = review.articles.map(a => ({ ...a }));
+  for (const link of links.articles) {
+    const article = articles[link.article - 1];
+    const a = fp.articles[link.article - 1];
+    if (!article || !a) continue;
+    if (link.kind === 'exact' && repeatsOn) {
+      const { finding, removals: r } = copyFinding(text, fp, link, options);
+      added.push(finding);
+      removals.push(...r);
+      copied.push({ start: a.start, end: a.end });
+      article.duplicateOf = null;
+      article.duplicateOfFile = { path: link.original.path, index: link.original.index };
+    } else if (link.kind === 'variant' && nearOn) {
+      added.push(variantFinding(fp, link, options));
+      versions.push({ start: a.start, end: a.end });
+      for (const p of link.sameParagraphs) copied.push({ start: fp.paragraphs.start[p], end: fp.paragraphs.end[p] });
+      article.nearDuplicateOf = { path: link.original.path, index: link.original.index, similarity: link.similarity };
+    }
+  }
+  if (repeatsOn) {
+    for (const run of exactRuns(fp, links.paragraphs.filter(l => l.kind === 'exact'), options)) {
+      const f = runFinding(text, fp, run, options);
+      added.push(f);
+      copied.push(f.range);
+      removals.push(...(f.fixes?.[0]?.edits.map(e => e.range) ?? []));
+    }
+  }
+  if (nearOn) for (const link of links.paragraphs) if (link.kind === 'near') added.push(nearParagraphFinding(text, fp, link, options));
+  if (added.length === 0) return review;
+
+  const counts = foundCounts(review);
+  const kept = review.findings.filter(f => {
+    const gone = inside(f.range, copied) || ((f.rule === 'repeated-passage' || f.rule === 'near-duplicate') && inside(f.range, versions));
+    if (gone) counts.set(f.rule, (counts.get(f.rule) ?? 1) - 1);
+    return !gone;
+  });
+  for (const f of added) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  const merged = [...kept, ...added].sort((x, y) => x.range.start - y.range.start || x.range.end - y.range.end);
+  const cap = options.maxFindingsPerRule;
+  const listed = new Map<RuleId, number>();
+  const findings = merged.filter(f => {
+    const n = (listed.get(f.rule) ?? 0) + 1;
+    listed.set(f.rule, n);
+    return n <= cap;
+  });
+  const truncated: Partial<Record<RuleId, number>> = {};
+  for (const [rule, n] of counts) if (n > cap) truncated[rule] = n;
+  return {
+    ...review,
+    articles,
+    findings,
+    stats: { ...review.stats, truncated },
+    repeatRemovals: mergeRemovals([...(review.repeatRemovals ?? []), ...removals], text),
+  };
+}

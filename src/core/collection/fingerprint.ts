@@ -1,0 +1,314 @@
+// A file's fingerprint: what the cross-file step needs to know of one file, computed from that
+// file alone while it is reviewed (never by reading it again). Numbers, strings and typed arrays,
+// paragraphs as columns (one typed array per field: a 100 MB folder has some 400,000 paragraphs,
+// and one object each would cost more than their data), so that it can be kept on disk, sent
+// between threads, or stored as rows (DuckDB, Parquet: one row per file, per article, per
+// paragraph; band keys as a list column or one row per key). `toPlain` / `fromPlain` give a
+// JSON-safe form.
+import type { ReviewedStructure } from '../review/review';
+import { MIN_NEAR_WORDS } from '../rules/nearDuplicate';
+import { articleContent, byArticle } from '../rules/repeated';
+import { textHash } from '../rules/articleVersions';
+import { BANDS, bandKeys, sketch } from '../text/minhash';
+import { lineRemovalRange } from '../text/edits';
+import { normalizeForCompare } from '../text/text';
+import type { OffsetRange } from '../model/types';
+
+/** Bumped when the fingerprint's meaning changes: stored fingerprints of another version are recomputed. */
+export const FINGERPRINT_VERSION = 2;
+
+/** A file of the collection and the version of it that was fingerprinted. */
+export interface FileStamp {
+  /**
+   * The file's name in the collection, also its key: the CLI uses the path as reports show it
+   * (`files[].path`), the editor the URI string.
+   */
+  path: string;
+  /** Size in bytes and modification time (ms since the epoch): a stored fingerprint is current while both match. */
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FileFingerprint extends FileStamp {
+  version: number;
+  /** 53-bit hash of the whole text (a cheap check that two stamps hold the same text). */
+  contentHash: number;
+  articles: ArticleFingerprint[];
+  /** The file's compared paragraphs (body text and headlines; not header lines, not web debris), in order, as columns. */
+  paragraphs: ParagraphColumns;
+}
+
+/** What the file's own review made of an article: a copy or an updated version of an earlier article of the same file (1-based `of`). */
+export interface InFileLink {
+  kind: 'copy' | 'variant';
+  of: number;
+}
+
+export interface ArticleFingerprint {
+  /** 1-based, as in the file's review. */
+  index: number;
+  title: string;
+  /** `headlineHash` of the title (a title given in a `Title:` header is no paragraph). */
+  titleHash: number;
+  /** The article's content (from its first non-blank line to the end of its last paragraph): offsets and 1-based lines. */
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+  /** What removing it takes (its whole lines and the layout after them). */
+  removeStart: number;
+  removeEnd: number;
+  /** Its paragraphs in `paragraphs`: from `firstParagraph`, `paragraphCount` of them. */
+  firstParagraph: number;
+  paragraphCount: number;
+  /** Words of its compared paragraphs. */
+  words: number;
+  /**
+   * Hashes of its lines with words besides its compared paragraphs (header lines, web debris),
+   * normalised: whether a copy's own such line repeats one of them.
+   */
+  extraLines: number[];
+  /** LSH band keys of a MinHash sketch of its words (null when too short or near duplicates are off). */
+  bands: Uint32Array | null;
+  /** Null when it is the first occurrence of its story in the file. */
+  inFile: InFileLink | null;
+}
+
+/** Bits of `ParagraphColumns.flags`. */
+export const HEADING = 1;
+/** An exact copy of an earlier paragraph of the same file. */
+export const IN_FILE_COPY = 2;
+/** A near duplicate of an earlier paragraph of the same file. */
+export const IN_FILE_NEAR = 4;
+/** Long enough to be compared as a near duplicate: its band keys and word hashes are set. */
+export const SKETCHED = 8;
+
+/** Paragraph i of a file is row i of every column. */
+export interface ParagraphColumns {
+  count: number;
+  /** 0-based index of its article in `articles`. */
+  article: Uint32Array;
+  /** The paragraph's text (offsets), its whole lines (offsets, line breaks included), and its 1-based lines. */
+  start: Uint32Array;
+  end: Uint32Array;
+  lineStart: Uint32Array;
+  lineEnd: Uint32Array;
+  startLine: Uint32Array;
+  endLine: Uint32Array;
+  words: Uint32Array;
+  /** HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED. */
+  flags: Uint8Array;
+  /** 53-bit hash of the normalised text (`headlineHash` for a heading): the same for paragraphs that are the same. */
+  hash: Float64Array;
+  /** `BANDS` LSH band keys per paragraph (zeros unless SKETCHED). */
+  bands: Uint32Array;
+  /** Word hashes of the SKETCHED paragraphs: paragraph i's are `wordHashes[wordStart[i] .. wordStart[i + 1])`. */
+  wordStart: Uint32Array;
+  wordHashes: Uint32Array;
+}
+
+/** Paragraph i's band keys (a view, or null), and its word hashes (a view, or null). */
+export function paragraphBands(cols: ParagraphColumns, i: number): Uint32Array | null {
+  return cols.flags[i] & SKETCHED ? cols.bands.subarray(i * BANDS, (i + 1) * BANDS) : null;
+}
+
+export function paragraphWords(cols: ParagraphColumns, i: number): Uint32Array | null {
+  return cols.flags[i] & SKETCHED ? cols.wordHashes.subarray(cols.wordStart[i], cols.wordStart[i + 1]) : null;
+}
+
+/** Markup around a heading's words: `## `, `**`, `===`, a bullet. */
+const HEADLINE_MARKUP = /^[\s#*=_>\-\u2022]+|[\s#*=_]+$/g;
+
+/**
+ * The hash of a headline or title: its text without heading markup, normalised as body text is —
+ * so `## Title`, a title from a `Title:` header and the same line read as body text in another
+ * file's layout (a deck of related headlines) are the same.
+ */
+export function headlineHash(line: string): number {
+  return textHash(normalizeForCompare(line.replace(HEADLINE_MARKUP, '')));
+}
+
+function contentHash(text: string): number {
+  return textHash(text);
+}
+
+/**
+ * The fingerprint of a reviewed file, from what its review saw (`review(text, options, lexicons,
+ * observe)` passes it to `observe`). Pure: the same text and options give the same fingerprint.
+ */
+export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFingerprint {
+  const { text, lines, articles, paragraphs, analyses, debris, copied, nearCopies } = doc;
+  const compared = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0 && !debris.has(p.index));
+  const n = compared.length;
+  const cols: ParagraphColumns = {
+    count: n,
+    article: new Uint32Array(n),
+    start: new Uint32Array(n),
+    end: new Uint32Array(n),
+    lineStart: new Uint32Array(n),
+    lineEnd: new Uint32Array(n),
+    startLine: new Uint32Array(n),
+    endLine: new Uint32Array(n),
+    words: new Uint32Array(n),
+    flags: new Uint8Array(n),
+    hash: new Float64Array(n),
+    bands: new Uint32Array(n * BANDS),
+    wordStart: new Uint32Array(n + 1),
+    wordHashes: new Uint32Array(0),
+  };
+  let totalWords = 0;
+  for (const p of compared) {
+    const a = analyses[p.index];
+    if (a.bands && a.wordHashes && a.words >= MIN_NEAR_WORDS) totalWords += a.wordHashes.length;
+  }
+  cols.wordHashes = new Uint32Array(totalWords);
+  let w = 0;
+  compared.forEach((p, i) => {
+    const a = analyses[p.index];
+    cols.article[i] = p.article;
+    cols.start[i] = p.range.start;
+    cols.end[i] = p.range.end;
+    cols.lineStart[i] = p.lineRange.start;
+    cols.lineEnd[i] = p.lineRange.end;
+    cols.startLine[i] = lines.lineAt(p.range.start) + 1;
+    cols.endLine[i] = lines.lineAt(Math.max(p.range.start, p.range.end - 1)) + 1;
+    cols.words[i] = a.words;
+    let flags = p.isHeading ? HEADING : 0;
+    if (copied.has(p.index)) flags |= IN_FILE_COPY;
+    if (nearCopies.has(p.index)) flags |= IN_FILE_NEAR;
+    cols.hash[i] = p.isHeading ? headlineHash(text.slice(p.range.start, p.range.end)) : textHash(a.normalized ??= normalizeForCompare(text.slice(p.range.start, p.range.end)));
+    cols.wordStart[i] = w;
+    if (a.bands && a.wordHashes && a.words >= MIN_NEAR_WORDS) {
+      flags |= SKETCHED;
+      cols.bands.set(a.bands, i * BANDS);
+      cols.wordHashes.set(a.wordHashes, w);
+      w += a.wordHashes.length;
+    }
+    cols.flags[i] = flags;
+  });
+  cols.wordStart[n] = w;
+
+  const all = byArticle(articles, paragraphs);
+  const firstOf = new Int32Array(articles.length).fill(-1);
+  const countOf = new Uint32Array(articles.length);
+  for (let i = n - 1; i >= 0; i--) { firstOf[cols.article[i]] = i; countOf[cols.article[i]]++; }
+  const articleFingerprints: ArticleFingerprint[] = articles.map((article, a) => {
+    const content = articleContent(text, lines, article, all[a]);
+    const removal = lineRemovalRange(text, { start: content.start, end: article.range.end });
+    const first = firstOf[a] < 0 ? 0 : firstOf[a];
+    let words = 0;
+    let sketchWords = 0;
+    for (let i = first; i < first + countOf[a]; i++) {
+      words += cols.words[i];
+      sketchWords += cols.wordStart[i + 1] - cols.wordStart[i];
+    }
+    let bands: Uint32Array | null = null;
+    if (sketchWords > 0) {
+      // The article's words in order (its sketched paragraphs): one view when they are adjacent.
+      const from = cols.wordStart[first];
+      const sig = sketch(cols.wordHashes.subarray(from, from + sketchWords));
+      bands = sig ? bandKeys(sig) : null;
+    }
+    const extraLines = linesBesides(text, content.start, article.range.end, cols, first, countOf[a]).map(r => textHash(normalizeForCompare(text.slice(r.start, r.end))));
+    const inFile: InFileLink | null = article.duplicateOf !== null
+      ? { kind: 'copy', of: article.duplicateOf }
+      : article.nearDuplicateOf && article.nearDuplicateOf.path === undefined ? { kind: 'variant', of: article.nearDuplicateOf.index } : null;
+    return {
+      index: article.index,
+      title: article.title,
+      titleHash: headlineHash(article.title),
+      start: content.start,
+      end: content.end,
+      startLine: lines.lineAt(content.start) + 1,
+      endLine: lines.lineAt(Math.max(content.start, content.end - 1)) + 1,
+      removeStart: removal.start,
+      removeEnd: removal.end,
+      firstParagraph: first,
+      paragraphCount: countOf[a],
+      words,
+      extraLines,
+      bands,
+      inFile,
+    };
+  });
+  return {
+    version: FINGERPRINT_VERSION,
+    path: stamp.path,
+    size: stamp.size,
+    mtimeMs: stamp.mtimeMs,
+    contentHash: contentHash(text),
+    articles: articleFingerprints,
+    paragraphs: cols,
+  };
+}
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * The lines with words in [from, to) outside the whole lines of paragraphs `first` ..
+ * `first + count - 1` (each line without its line break).
+ */
+export function linesBesides(text: string, from: number, to: number, cols: ParagraphColumns, first: number, count: number): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  let k = first;
+  for (let at = from; at < to;) {
+    let next = text.indexOf('\n', at);
+    next = next < 0 || next >= to ? to : next + 1;
+    while (k < first + count && cols.lineEnd[k] <= at) k++;
+    const inParagraph = k < first + count && cols.lineStart[k] <= at;
+    if (!inParagraph) {
+      const line = text.slice(at, next);
+      if (HAS_WORD.test(line)) out.push({ start: at, end: at + line.replace(/\r?\n$|\r$/, '').length });
+    }
+    at = next;
+  }
+  return out;
+}
+
+// ---- A JSON-safe form ------------------------------------------------------------------------
+
+type Plain<T> = { [K in keyof T]: T[K] extends Uint32Array | Float64Array | Uint8Array ? number[] : T[K] extends Uint32Array | null ? number[] | null : T[K] };
+
+/** A JSON-safe copy (typed arrays as plain arrays). */
+export interface PlainFingerprint extends Omit<FileFingerprint, 'articles' | 'paragraphs'> {
+  articles: Plain<ArticleFingerprint>[];
+  paragraphs: Plain<ParagraphColumns>;
+}
+
+const COLUMN_TYPES = {
+  article: Uint32Array, start: Uint32Array, end: Uint32Array, lineStart: Uint32Array, lineEnd: Uint32Array,
+  startLine: Uint32Array, endLine: Uint32Array, words: Uint32Array, flags: Uint8Array, hash: Float64Array,
+  bands: Uint32Array, wordStart: Uint32Array, wordHashes: Uint32Array,
+} as const;
+
+type ColumnName = keyof typeof COLUMN_TYPES;
+const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
+
+export function toPlain(fp: FileFingerprint): PlainFingerprint {
+  const paragraphs = { count: fp.paragraphs.count } as Plain<ParagraphColumns>;
+  for (const name of COLUMN_NAMES) paragraphs[name] = Array.from(fp.paragraphs[name]);
+  return {
+    ...fp,
+    articles: fp.articles.map(a => ({ ...a, bands: a.bands ? Array.from(a.bands) : null })),
+    paragraphs,
+  };
+}
+
+/** Back from `toPlain` (or from stored rows); null when it is of another `FINGERPRINT_VERSION` or malformed. */
+export function fromPlain(plain: PlainFingerprint): FileFingerprint | null {
+  if (plain?.version !== FINGERPRINT_VERSION || !plain.paragraphs || !Array.isArray(plain.articles)) return null;
+  const n = plain.paragraphs.count;
+  const paragraphs = { count: n } as ParagraphColumns;
+  for (const name of COLUMN_NAMES) {
+    const values = plain.paragraphs[name];
+    if (!Array.isArray(values)) return null;
+    (paragraphs as unknown as Record<ColumnName, unknown>)[name] = COLUMN_TYPES[name].from(values);
+  }
+  const rows = (name: ColumnName, per: number) => paragraphs[name].length === n * per;
+  if (!rows('article', 1) || !rows('hash', 1) || !rows('flags', 1) || !rows('bands', BANDS) || paragraphs.wordStart.length !== n + 1) return null;
+  return {
+    ...plain,
+    articles: plain.articles.map(a => ({ ...a, bands: a.bands ? Uint32Array.from(a.bands) : null })),
+    paragraphs,
+  };
+}

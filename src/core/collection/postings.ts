@@ -1,0 +1,156 @@
+// Posting lists in typed arrays: (key, item) pairs sorted by key, so that every item with a key is
+// one contiguous run found by binary search — the "group by key" of the cross-file step. Eight
+// bytes a posting and no object per key: a 100 MB folder has millions of band keys. Items added
+// since the last query wait in a buffer; the next query sorts them (radix sort, linear) and merges
+// them in, dropping the items no longer alive (a file replaced or removed).
+
+interface Segment {
+  keys: Uint32Array;
+  items: Uint32Array;
+}
+
+export class Postings {
+  /**
+   * Sorted runs, oldest first, each at least twice the size of the next (a log-structured merge):
+   * adding a file sorts only its own postings and merges runs of like size, so building the index
+   * of n files costs n log n, not n² (one sorted array merged on every file would).
+   */
+  private segments: Segment[] = [];
+  private newKeys: Uint32Array = new Uint32Array(1024);
+  private newItems: Uint32Array = new Uint32Array(1024);
+  private newSize = 0;
+  /** Postings of the sorted runs that are no longer alive, to drop at the next full merge. */
+  private stale = 0;
+
+  /** @param alive whether an item still counts (checked when merging after `forget`). */
+  constructor(private readonly alive: (item: number) => boolean) {}
+
+  add(key: number, item: number): void {
+    if (this.newSize === this.newKeys.length) {
+      this.newKeys = grow(this.newKeys, this.newKeys.length * 2);
+      this.newItems = grow(this.newItems, this.newItems.length * 2);
+    }
+    this.newKeys[this.newSize] = key;
+    this.newItems[this.newSize] = item;
+    this.newSize++;
+  }
+
+  /** Notes that `count` postings went stale (their items are no longer alive): they are dropped at a merge. */
+  forget(count: number): void {
+    this.stale += count;
+  }
+
+  private get sortedSize(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.keys.length;
+    return n;
+  }
+
+  /** Number of postings held. */
+  get length(): number {
+    return this.sortedSize + this.newSize;
+  }
+
+  /** Bytes held by the typed arrays. */
+  get bytes(): number {
+    let n = this.newKeys.byteLength + this.newItems.byteLength;
+    for (const s of this.segments) n += s.keys.byteLength + s.items.byteLength;
+    return n;
+  }
+
+  /**
+   * Calls `visit(item)` for the items with `key` (alive or not: the caller checks), in the order
+   * they were added, up to `limit` of them.
+   */
+  forEach(key: number, visit: (item: number) => void, limit = Infinity): void {
+    this.settle();
+    const k = key >>> 0;
+    let n = 0;
+    for (const { keys, items } of this.segments) {
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keys[mid] < k) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < keys.length && keys[i] === k; i++) {
+        if (n++ >= limit) return;
+        visit(items[i]);
+      }
+    }
+  }
+
+  /** Sorts the buffered postings into a run and merges runs of like size (all of them when many postings went stale). */
+  private settle(): void {
+    if (this.newSize === 0 && this.stale === 0) return;
+    if (this.newSize > 0) {
+      const [keys, items] = radixSort(this.newKeys, this.newItems, this.newSize);
+      this.segments.push({ keys, items });
+      this.newSize = 0;
+      if (this.newKeys.length > 1024) {
+        this.newKeys = new Uint32Array(1024);
+        this.newItems = new Uint32Array(1024);
+      }
+    }
+    const all = this.stale > 0 && this.stale * 4 >= this.sortedSize;
+    while (this.segments.length > 1) {
+      const b = this.segments[this.segments.length - 1];
+      const a = this.segments[this.segments.length - 2];
+      if (!all && a.keys.length > 2 * b.keys.length) break;
+      this.segments.splice(this.segments.length - 2, 2, this.merge(a, b, all));
+    }
+    if (all) {
+      if (this.segments.length === 1) this.segments[0] = this.merge(this.segments[0], { keys: new Uint32Array(0), items: new Uint32Array(0) }, true);
+      this.stale = 0;
+    }
+  }
+
+  /** Two runs as one, older items first for equal keys; without the dead items when `dropStale`. */
+  private merge(a: Segment, b: Segment, dropStale: boolean): Segment {
+    const total = a.keys.length + b.keys.length;
+    const keys = new Uint32Array(total);
+    const items = new Uint32Array(total);
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < a.keys.length || j < b.keys.length) {
+      const fromOld = j >= b.keys.length || (i < a.keys.length && a.keys[i] <= b.keys[j]);
+      const key = fromOld ? a.keys[i] : b.keys[j];
+      const item = fromOld ? a.items[i++] : b.items[j++];
+      if (dropStale && !this.alive(item)) continue;
+      keys[n] = key;
+      items[n] = item;
+      n++;
+    }
+    return n === total ? { keys, items } : { keys: keys.slice(0, n), items: items.slice(0, n) };
+  }
+}
+
+function grow(a: Uint32Array, size: number): Uint32Array {
+  const b = new Uint32Array(size);
+  b.set(a.subarray(0, Math.min(a.length, size)));
+  return b;
+}
+
+/** The first `n` (key, item) pairs sorted by key, stably: two passes of 16 bits (LSD radix sort). */
+function radixSort(keys: Uint32Array, items: Uint32Array, n: number): [Uint32Array, Uint32Array] {
+  let k = keys.slice(0, n);
+  let v = items.slice(0, n);
+  let k2 = new Uint32Array(n);
+  let v2 = new Uint32Array(n);
+  const counts = new Uint32Array(65537);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((k[i] >>> shift) & 0xffff) + 1]++;
+    for (let d = 0; d < 65536; d++) counts[d + 1] += counts[d];
+    for (let i = 0; i < n; i++) {
+      const at = counts[(k[i] >>> shift) & 0xffff]++;
+      k2[at] = k[i];
+      v2[at] = v[i];
+    }
+    [k, k2] = [k2, k];
+    [v, v2] = [v2, v];
+  }
+  return [k, v];
+}

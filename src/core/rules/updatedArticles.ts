@@ -1,0 +1,110 @@
+// near-duplicate, kind 'article': an article that is an updated version of an earlier article of
+// the same file (headline reworded, a paragraph dropped or added, figures changed). It is one
+// finding, never removed by Remove All: removing either version loses what only it says, so its
+// fixes are explicit and say what would be lost. Its paragraphs are not reported again as repeats
+// or near duplicates.
+import { ArticleComparison, compareArticles, describeArticleChanges, isUpdatedVersion, lostByRemoving } from './articleVersions';
+import { NearMatch } from './nearDuplicate';
+import { RepeatContext, RepeatResult, articleContent, byArticle, lineSpan, quoteTitle } from './repeated';
+import { lineRemovalRange } from '../text/edits';
+import { NearDuplicateFinding, OffsetRange } from '../model/types';
+
+export interface UpdatedArticle {
+  /** 0-based indexes of the article and of the earlier one it updates. */
+  article: number;
+  original: number;
+  comparison: ArticleComparison;
+  /** Where the finding starts and ends (the article's content), for ordering before it is built. */
+  start: number;
+  end: number;
+  build(): NearDuplicateFinding;
+}
+
+export interface UpdatedArticlesResult {
+  updated: UpdatedArticle[];
+  /** Articles (0-based) that are updated versions: their runs of repeats and near duplicates are not reported. */
+  articles: Set<number>;
+  /** Paragraph ranges of updated versions that exist as such in the original (claims and terms there are not reported again). */
+  copies: OffsetRange[];
+}
+
+/**
+ * The updated versions among the articles that are not exact copies: for each, the earlier article
+ * its repeated and lightly edited paragraphs come from most, confirmed by aligning the two
+ * (`compareArticles`). Sets `nearDuplicateOf` on them.
+ */
+export function findUpdatedArticles(ctx: RepeatContext, repeats: RepeatResult, near: readonly NearMatch[]): UpdatedArticlesResult {
+  const { articles, paragraphs, analyses, options } = ctx;
+  const result: UpdatedArticlesResult = { updated: [], articles: new Set(), copies: [] };
+  if (!options.rules['near-duplicate'].enabled) return result;
+  const nearOf = new Map<number, NearMatch>();
+  for (const m of near) nearOf.set(m.paragraph, m);
+  const first = (p: number) => (repeats.firstOf[p] >= 0 ? repeats.firstOf[p] : p);
+  const paragraphsOf = byArticle(articles, paragraphs);
+  articles.forEach((article, a) => {
+    const own = repeats.comparableOf[a];
+    if (article.duplicateOf !== null || own.length < 2) return;
+    // Words coming from each earlier article, exactly or lightly edited.
+    const from = new Map<number, number>();
+    for (const p of own) {
+      let source = repeats.firstOf[p.index];
+      let words = analyses[p.index].words;
+      if (source < 0) {
+        const m = nearOf.get(p.index);
+        if (!m) continue;
+        source = first(m.original);
+        words *= m.similarity;
+      }
+      const b = paragraphs[source].article;
+      if (b < a) from.set(b, (from.get(b) ?? 0) + words);
+    }
+    let best = -1;
+    let bestWords = 0;
+    for (const [b, words] of from) if (words > bestWords || (words === bestWords && b < best)) { best = b; bestWords = words; }
+    if (best < 0) return;
+    const comparison = compareArticles(repeats.version(a), repeats.version(best), options.nearDuplicateThreshold);
+    if (!isUpdatedVersion(comparison)) return;
+    article.nearDuplicateOf = { index: best + 1, similarity: comparison.similarity };
+    result.articles.add(a);
+    own.forEach((p, i) => {
+      if (comparison.similarityOf[i] === 1) result.copies.push(p.range);
+    });
+    const range = articleContent(ctx.text, ctx.lines, article, paragraphsOf[a]);
+    const b = best;
+    result.updated.push({
+      article: a,
+      original: b,
+      comparison,
+      start: range.start,
+      end: range.end,
+      build: () => updatedFinding(ctx, a, b, comparison, paragraphsOf),
+    });
+  });
+  return result;
+}
+
+function updatedFinding(ctx: RepeatContext, a: number, b: number, cmp: ArticleComparison, paragraphsOf: ReturnType<typeof byArticle>): NearDuplicateFinding {
+  const { text, lines, articles } = ctx;
+  const article = articles[a];
+  const original = articles[b];
+  const range = articleContent(text, lines, article, paragraphsOf[a]);
+  const originalRange = articleContent(text, lines, original, paragraphsOf[b]);
+  const percent = Math.floor(cmp.similarity * 100);
+  const changes = describeArticleChanges(cmp.changes);
+  const removeThis = lineRemovalRange(text, { start: range.start, end: article.range.end });
+  const removeOther = lineRemovalRange(text, { start: originalRange.start, end: original.range.end });
+  const lostHere = lostByRemoving('later', cmp.changes);
+  const lostThere = lostByRemoving('original', cmp.changes);
+  return {
+    rule: 'near-duplicate',
+    severity: ctx.options.rules['near-duplicate'].severity,
+    message: `Article #${article.index} is an updated version of article #${original.index} ${quoteTitle(original.title)} (${lineSpan(lines, originalRange)}; ${percent}% similar): ${changes}.`,
+    range,
+    related: [{ message: `Earlier version: article #${original.index} (${percent}% similar)`, range: originalRange }],
+    fixes: [
+      { title: `Remove this version (article #${article.index})${lostHere ? `, losing ${lostHere}` : ''}`, edits: [{ range: removeThis, newText: '' }] },
+      { title: `Keep this version and remove article #${original.index}${lostThere ? `, losing ${lostThere}` : ''}`, edits: [{ range: removeOther, newText: '' }] },
+    ],
+    data: { kind: 'article', similarity: cmp.similarity, original: originalRange, changes, article: article.index, originalArticle: original.index },
+  };
+}

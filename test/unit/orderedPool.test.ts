@@ -1,0 +1,63 @@
+// The ordered pool of worker threads behind folder reviews (src/node/orderedPool.ts): results come
+// back in the inputs' order whatever order the threads finish in, a task that throws is reported
+// for that input alone, and a thread that dies fails the run instead of hanging it.
+import * as assert from 'assert';
+import * as path from 'path';
+import { TaskError, runInOrder } from '../../src/node/orderedPool';
+
+const WORKER = path.join(__dirname, 'workers', 'squareWorker.js');
+
+interface Squared {
+  square: number;
+  buffer: Uint32Array;
+}
+
+async function collect(inputs: number[], jobs: number, window?: number): Promise<(number | string)[]> {
+  const seen: (number | string)[] = [];
+  await runInOrder<number, Squared>(inputs, { jobs, workerFile: WORKER, window }, (output, index) => {
+    assert.strictEqual(index, seen.length, 'results are delivered in order, one index after the other');
+    seen.push(output instanceof TaskError ? `error: ${output.message}` : output.square);
+  });
+  return seen;
+}
+
+describe('ordered pool of worker threads', () => {
+  const inputs = Array.from({ length: 30 }, (_, i) => i);
+  const squares = inputs.map(i => i * i);
+
+  it('gives the same results in the same order with one, two or four threads', async () => {
+    assert.deepStrictEqual(await collect(inputs, 1), squares);
+    assert.deepStrictEqual(await collect(inputs, 2), squares);
+    assert.deepStrictEqual(await collect(inputs, 4, 5), squares);
+  });
+
+  it('moves typed arrays named for transfer, and they arrive intact', async () => {
+    const buffers: number[] = [];
+    await runInOrder<number, Squared>([3, 5], { jobs: 2, workerFile: WORKER }, output => {
+      if (!(output instanceof TaskError)) buffers.push(output.buffer[0]);
+    });
+    assert.deepStrictEqual(buffers, [3, 5]);
+  });
+
+  it('waits for a slow consumer before delivering the next result', async () => {
+    const order: string[] = [];
+    await runInOrder<number, Squared>([1, 2, 3], { jobs: 3, workerFile: WORKER }, async (_output, index) => {
+      order.push(`start ${index}`);
+      await new Promise(resolve => setTimeout(resolve, 10));
+      order.push(`end ${index}`);
+    });
+    assert.deepStrictEqual(order, ['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2']);
+  });
+
+  it('reports a task that throws for its input alone and goes on', async () => {
+    assert.deepStrictEqual(await collect([2, -1, 4], 2), [4, 'error: negative input -1', 16]);
+  });
+
+  it('fails the run, without hanging, when a thread dies', async () => {
+    await assert.rejects(collect([1, NaN, 3], 2), /worker thread stopped \(exit code 3\)/);
+  });
+
+  it('does nothing for no inputs', async () => {
+    assert.deepStrictEqual(await collect([], 4), []);
+  });
+});

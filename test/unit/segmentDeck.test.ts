@@ -1,0 +1,59 @@
+// Deck layout (no blank lines, one sentence a line): headlines in sentence case, headlines that ask a
+// question, and headlines ending with a full stop whose next line is a byline or a dateline (issue 16
+// item 2: what comes after the line weighs as much as how it ends). A dump written for these tests.
+import * as assert from 'node:assert/strict';
+import { segment } from '../../src/core/segmentation/segment';
+import { lineOf } from './helpers';
+
+const STORIES: [string, string[]][] = [
+  ['Council approves new cycle lanes on the ring road', [
+    'The city council voted on Tuesday to build protected cycle lanes along the whole ring road.',
+    'Work will begin in the spring and last about eighteen months.',
+    'Shop owners on the eastern side said they feared losing parking spaces.',
+    'The council said forty new spaces would be built behind the market.',
+  ]],
+  ['Can the old mill be saved?', [
+    'The old mill by the weir has stood empty for twelve years, and its roof is now open to the rain.',
+    'A group of residents wants to buy it and turn it into workshops.',
+    'They need to raise the money before the owner sells the land to a developer.',
+    'The owner said he would wait until the end of the summer.',
+  ]],
+  ['Hospital opens a night clinic for children.', [
+    'By Ann Example',
+    'The general hospital opened a clinic on Monday that treats children between eight in the evening and six in the morning.',
+    'Parents had waited up to five hours in the emergency department at night.',
+    'Two paediatric nurses and a doctor will staff the clinic.',
+  ]],
+  ['Why are bus fares going up again?', [
+    'Bus fares will rise by ten cents in July, the second rise in a year.',
+    'The transport company blamed the price of diesel and higher wages.',
+    'Passenger groups said the rise would push people back into their cars.',
+    'The company promised newer buses on the busiest routes.',
+  ]],
+  ['Record number of visitors at the spring fair', [
+    'More than forty thousand people visited the spring fair over the weekend, the organisers said.',
+    'The warm weather brought families from the whole region.',
+    'Traders said they sold out of plants by Sunday afternoon.',
+    'The fair returns in September with a harvest market.',
+  ]],
+  ['Floods close the valley road.', [
+    'RIVERTON, April 4 (Reuters) - Heavy rain overnight flooded the valley road in three places, and the police closed it.',
+    'Drivers were sent on a detour over the hill that adds half an hour.',
+    'Engineers expect the water to fall by the weekend.',
+    'Farmers said some of their fields were under a metre of water.',
+  ]],
+];
+
+describe('deck headlines in sentence case, as questions, and ending with a full stop', () => {
+  const text = STORIES.map(([title, body]) => [title, ...body].join('\n')).join('\n') + '\n';
+  const lines = text.split('\n');
+
+  it('finds every headline and no other line', () => {
+    const found = segment(text).articles.map(a => lineOf(text, a.range.start));
+    assert.deepEqual(found, STORIES.map(([title]) => lines.indexOf(title) + 1));
+  });
+
+  it('takes each headline as its article\'s title, whatever its final mark', () => {
+    assert.deepEqual(segment(text).articles.map(a => a.title), STORIES.map(([title]) => title));
+  });
+});
