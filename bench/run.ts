@@ -9,8 +9,9 @@
 //    peak (VmHWM, else process.resourceUsage().maxRSS). Also on the seed corpus and the sample.
 // 3. Engine in process: review(text) by stage (stats.timings), throughput, growth 1 → 10 → 100 MB,
 //    memory the result and the reviewer's cache keep.
-// 4. One file against the floor: the CLI's median wall time over natural's tokenisation of the same dump
-//    (10 MB target 4x) and its peak RSS per MB of text (100 MB target 8x).
+// 4. One file against the floor: the CLI's median wall time over bench/floor.ts (read + natural's bare
+//    tokenisation) on the same dump, alternating
+//    (10 MB target 4x), and its peak RSS over the text's size (100 MB target 8x).
 // 5. Peers on the 1 and 10 MB dumps (bench/peers.ts, one process each): write-good, the retext
 //    pipeline, alex, natural's WordTokenizer; each as a ratio to our review of the same file.
 // 6. The editor scenario (bench/editor.ts) on a 2 MB dump.
@@ -153,12 +154,13 @@ interface CliRun {
 /** BENCH_NO_TIME=1 forces the fallback (to test it). */
 const HAS_TIME = !process.env.BENCH_NO_TIME && fs.existsSync('/usr/bin/time');
 
-function runCliOnce(file: string): { wallMs: number; maxRssKB: number; exitCode: number | null; method: string; error?: string } {
+/** One child `node SCRIPT ARGS…` (by default the CLI's JSON report of `file`), timed from outside. */
+function runCliOnce(file: string, script: string[] = [CLI, '--format', 'json', file]): { wallMs: number; maxRssKB: number; exitCode: number | null; method: string; error?: string } {
   const devnull = fs.openSync('/dev/null', 'w');
   try {
     if (HAS_TIME) {
       const t = performance.now();
-      const r = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, '--format', 'json', file], {
+      const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...script], {
         stdio: ['ignore', devnull, 'pipe'],
         maxBuffer: 64 * 1024 * 1024,
         timeout: 15 * 60_000,
@@ -194,7 +196,7 @@ function runCliOnce(file: string): { wallMs: number; maxRssKB: number; exitCode:
     );
     fs.rmSync(report, { force: true });
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['--require', hook, CLI, '--format', 'json', file], {
+    const r = spawnSync(process.execPath, ['--require', hook, ...script], {
       stdio: ['ignore', devnull, 'pipe'],
       env: { ...process.env, BENCH_MAXRSS_FILE: report },
       timeout: 15 * 60_000,
@@ -395,33 +397,51 @@ function measurePeers(dumps: Dump[]): { rows: PeerRow[]; notes: string[] } {
 // ---- 4b. one file against the floor ---------------------------------------------------------
 
 /**
- * The tokenisation floor of a dump: natural's WordTokenizer on the whole text (bench/peers.ts, in a
- * process of its own), timed in the same run as the CLI. Not on 100 MB: natural keeps a string per
- * word, about 47 times the text in memory.
+ * The floor of a dump (bench/floor.ts: a Node process that reads it and runs natural's bare word
+ * tokenisation, nothing else), timed from outside like the CLI, one floor run before each CLI run
+ * (bench/folder.ts measures folders against the same floor).
  */
 interface Floor {
   sizeMB: number;
   runsMs: number[];
+  rssKB: number[];
   error?: string;
 }
 
-const FLOOR_MAX_MB = 10;
+const FLOOR = path.join(__dirname, 'floor.js');
 
-function measureFloors(dumps: Dump[]): Floor[] {
-  return dumps.filter((d) => d.sizeMB <= FLOOR_MAX_MB).map((d) => {
-    log(`floor (natural) on ${d.sizeMB} MB`);
-    try {
-      return { sizeMB: d.sizeMB, runsMs: runPeer('natural', d.file, 3, 10 * 60_000).runsMs };
-    } catch (err) {
-      return { sizeMB: d.sizeMB, runsMs: [], error: message(err) };
+/** The CLI on one dump, each run after a run of the floor on the same dump (the same minute). */
+function measureCliAndFloor(label: string, d: Dump, runs: number, floors: Floor[]): CliRun {
+  const floor: Floor = { sizeMB: d.sizeMB, runsMs: [], rssKB: [] };
+  floors.push(floor);
+  const bytes = fs.statSync(d.file).size;
+  const out: CliRun = { label, bytes, wallMs: [], rssKB: [], maxRssKB: 0, exitCode: null, method: '' };
+  for (let i = 0; i < runs; i++) {
+    const f = runCliOnce(d.file, [FLOOR, d.file]);
+    if (f.exitCode !== 0) floor.error = f.error ?? `exit code ${f.exitCode}`;
+    else {
+      floor.runsMs.push(f.wallMs);
+      floor.rssKB.push(f.maxRssKB);
     }
-  });
+    const r = runCliOnce(d.file);
+    out.method = r.method;
+    out.exitCode = r.exitCode;
+    if (r.error) {
+      out.error = r.error;
+      break;
+    }
+    out.wallMs.push(r.wallMs);
+    out.rssKB.push(r.maxRssKB);
+    out.maxRssKB = Math.max(out.maxRssKB, r.maxRssKB);
+  }
+  log(`CLI ${label}: ${out.error ? `failed: ${out.error}` : `${ms(median(out.wallMs))} ms (median), ${(out.maxRssKB / 1024).toFixed(0)} MiB; floor ${ms(median(floor.runsMs))} ms`}`);
+  return out;
 }
 
 function floorSection(dumps: Dump[], cli: CliRun[], floors: Floor[]): string[] {
   const L: string[] = ['## One file against the floor', ''];
   L.push(
-    'Issue 15 item 4: the whole process (`node dist/cli.js --format json FILE`, section above) against a bare tokenisation of the same file (natural\'s WordTokenizer, module loading not counted, 3 runs), measured in this run; medians of the runs. Targets: 10 MB ≤ 4x the floor; 100 MB peak memory ≤ 8x the text (the last column: peak RSS bytes over the file’s bytes).',
+    'Issue 15 item 4: the whole process (`node dist/cli.js --format json FILE`, section above) against the floor: a process that reads the same file and runs one bare tokenisation over it (`bench/floor.ts`, natural\'s WordTokenizer), timed the same way, one floor run just before each CLI run; medians of the runs. Targets: 10 MB ≤ 4x the floor; 100 MB peak memory ≤ 8x the text (the last column: peak RSS bytes over the file’s bytes).',
     '',
   );
   const rows: string[][] = [];
@@ -604,13 +624,13 @@ async function main(): Promise<void> {
   }
 
   const cli: CliRun[] = [];
+  const floors: Floor[] = [];
   if (args.cli && fs.existsSync(CLI)) {
     if (fs.existsSync(SEED_CORPUS)) cli.push(measureCli('seed corpus 000_3a395dbec85fd210.txt', SEED_CORPUS, 3));
     cli.push(measureCli('samples/wire-roundup.txt', SAMPLE, 3));
     // Three runs at every size (medians for the floor section), two with --quick.
-    for (const d of dumps) cli.push(measureCli(`dump ${d.sizeMB} MB`, d.file, args.quick ? 2 : 3));
+    for (const d of dumps) cli.push(measureCliAndFloor(`dump ${d.sizeMB} MB`, d, args.quick ? 2 : 3, floors));
   } else if (args.cli) log('CLI not measured: dist/cli.js missing');
-  const floors = args.cli ? measureFloors(dumps) : [];
 
   const peers = args.peers ? measurePeers(dumps) : undefined;
 
