@@ -9,10 +9,13 @@
 //    peak (VmHWM, else process.resourceUsage().maxRSS). Also on the seed corpus and the sample.
 // 3. Engine in process: review(text) by stage (stats.timings), throughput, growth 1 → 10 → 100 MB,
 //    memory the result and the reviewer's cache keep.
-// 4. Peers on the 1 and 10 MB dumps (bench/peers.ts, one process each): write-good, the retext
+// 4. One file against the floor: the CLI's median wall time over bench/floor.ts (read + natural's bare
+//    tokenisation) on the same dump, alternating
+//    (10 MB target 4x), and its peak RSS over the text's size (100 MB target 8x).
+// 5. Peers on the 1 and 10 MB dumps (bench/peers.ts, one process each): write-good, the retext
 //    pipeline, alex, natural's WordTokenizer; each as a ratio to our review of the same file.
-// 5. The editor scenario (bench/editor.ts) on a 2 MB dump.
-// 6. A folder of 500 daily dumps, 100 MB (bench/folder.ts): the floor, the CLI with --jobs 1 and on
+// 6. The editor scenario (bench/editor.ts) on a 2 MB dump.
+// 7. A folder of 500 daily dumps, 100 MB (bench/folder.ts): the floor, the CLI with --jobs 1 and on
 //    every core, the index built and re-run; not with --quick or --no-folder.
 // Writes bench/RESULTS.md and prints the same.
 
@@ -84,6 +87,12 @@ const log = (line: string): void => {
  * in the results), and other work can only add time to a run, never take it away.
  */
 const best = (xs: number[]): number => (xs.length === 0 ? NaN : Math.min(...xs));
+/** The median: what the targets of issue 15 are stated in (a run of several, in the same minute). */
+const median = (xs: number[]): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 const ms = (x: number): string => (!Number.isFinite(x) ? 'n/a' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const num = (x: number, digits = 1): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const mbOf = (bytes: number): string => (bytes / MB).toFixed(bytes < MB ? 3 : 2);
@@ -134,6 +143,8 @@ interface CliRun {
   label: string;
   bytes: number;
   wallMs: number[];
+  /** Peak RSS of each run. */
+  rssKB: number[];
   maxRssKB: number;
   exitCode: number | null;
   method: string;
@@ -143,12 +154,13 @@ interface CliRun {
 /** BENCH_NO_TIME=1 forces the fallback (to test it). */
 const HAS_TIME = !process.env.BENCH_NO_TIME && fs.existsSync('/usr/bin/time');
 
-function runCliOnce(file: string): { wallMs: number; maxRssKB: number; exitCode: number | null; method: string; error?: string } {
+/** One child `node SCRIPT ARGS…` (by default the CLI's JSON report of `file`), timed from outside. */
+function runCliOnce(file: string, script: string[] = [CLI, '--format', 'json', file]): { wallMs: number; maxRssKB: number; exitCode: number | null; method: string; error?: string } {
   const devnull = fs.openSync('/dev/null', 'w');
   try {
     if (HAS_TIME) {
       const t = performance.now();
-      const r = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, '--format', 'json', file], {
+      const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...script], {
         stdio: ['ignore', devnull, 'pipe'],
         maxBuffer: 64 * 1024 * 1024,
         timeout: 15 * 60_000,
@@ -184,7 +196,7 @@ function runCliOnce(file: string): { wallMs: number; maxRssKB: number; exitCode:
     );
     fs.rmSync(report, { force: true });
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['--require', hook, CLI, '--format', 'json', file], {
+    const r = spawnSync(process.execPath, ['--require', hook, ...script], {
       stdio: ['ignore', devnull, 'pipe'],
       env: { ...process.env, BENCH_MAXRSS_FILE: report },
       timeout: 15 * 60_000,
@@ -210,7 +222,7 @@ function cliError(stderr: string): string {
 
 function measureCli(label: string, file: string, runs: number): CliRun {
   const bytes = fs.statSync(file).size;
-  const out: CliRun = { label, bytes, wallMs: [], maxRssKB: 0, exitCode: null, method: '' };
+  const out: CliRun = { label, bytes, wallMs: [], rssKB: [], maxRssKB: 0, exitCode: null, method: '' };
   for (let i = 0; i < runs; i++) {
     const r = runCliOnce(file);
     out.method = r.method;
@@ -220,6 +232,7 @@ function measureCli(label: string, file: string, runs: number): CliRun {
       break;
     }
     out.wallMs.push(r.wallMs);
+    out.rssKB.push(r.maxRssKB);
     out.maxRssKB = Math.max(out.maxRssKB, r.maxRssKB);
   }
   log(`CLI ${label}: ${out.error ? `failed: ${out.error}` : `${ms(best(out.wallMs))} ms, ${(out.maxRssKB / 1024).toFixed(0)} MiB`}`);
@@ -381,6 +394,77 @@ function measurePeers(dumps: Dump[]): { rows: PeerRow[]; notes: string[] } {
   return { rows, notes };
 }
 
+// ---- 4b. one file against the floor ---------------------------------------------------------
+
+/**
+ * The floor of a dump (bench/floor.ts: a Node process that reads it and runs natural's bare word
+ * tokenisation, nothing else), timed from outside like the CLI, one floor run before each CLI run
+ * (bench/folder.ts measures folders against the same floor).
+ */
+interface Floor {
+  sizeMB: number;
+  runsMs: number[];
+  rssKB: number[];
+  error?: string;
+}
+
+const FLOOR = path.join(__dirname, 'floor.js');
+
+/** The CLI on one dump, each run after a run of the floor on the same dump (the same minute). */
+function measureCliAndFloor(label: string, d: Dump, runs: number, floors: Floor[]): CliRun {
+  const floor: Floor = { sizeMB: d.sizeMB, runsMs: [], rssKB: [] };
+  floors.push(floor);
+  const bytes = fs.statSync(d.file).size;
+  const out: CliRun = { label, bytes, wallMs: [], rssKB: [], maxRssKB: 0, exitCode: null, method: '' };
+  for (let i = 0; i < runs; i++) {
+    const f = runCliOnce(d.file, [FLOOR, d.file]);
+    if (f.exitCode !== 0) floor.error = f.error ?? `exit code ${f.exitCode}`;
+    else {
+      floor.runsMs.push(f.wallMs);
+      floor.rssKB.push(f.maxRssKB);
+    }
+    const r = runCliOnce(d.file);
+    out.method = r.method;
+    out.exitCode = r.exitCode;
+    if (r.error) {
+      out.error = r.error;
+      break;
+    }
+    out.wallMs.push(r.wallMs);
+    out.rssKB.push(r.maxRssKB);
+    out.maxRssKB = Math.max(out.maxRssKB, r.maxRssKB);
+  }
+  log(`CLI ${label}: ${out.error ? `failed: ${out.error}` : `${ms(median(out.wallMs))} ms (median), ${(out.maxRssKB / 1024).toFixed(0)} MiB; floor ${ms(median(floor.runsMs))} ms`}`);
+  return out;
+}
+
+function floorSection(dumps: Dump[], cli: CliRun[], floors: Floor[]): string[] {
+  const L: string[] = ['## One file against the floor', ''];
+  L.push(
+    'Issue 15 item 4: the whole process (`node dist/cli.js --format json FILE`, section above) against the floor: a process that reads the same file and runs one bare tokenisation over it (`bench/floor.ts`, natural\'s WordTokenizer), timed the same way, one floor run just before each CLI run; medians of the runs. Targets: 10 MB ≤ 4x the floor; 100 MB peak memory ≤ 8x the text (the last column: peak RSS bytes over the file’s bytes).',
+    '',
+  );
+  const rows: string[][] = [];
+  for (const d of dumps) {
+    const c = cli.find((x) => x.label === `dump ${d.sizeMB} MB`);
+    if (!c || c.error || c.wallMs.length === 0) continue;
+    const f = floors.find((x) => x.sizeMB === d.sizeMB);
+    const wall = median(c.wallMs);
+    const floor = f && !f.error ? median(f.runsMs) : NaN;
+    const rssMiB = median(c.rssKB) / 1024;
+    const perText = (median(c.rssKB) * 1024) / d.stats.bytes;
+    rows.push([
+      `dump ${d.sizeMB} MB`, String(c.wallMs.length), c.wallMs.map(ms).join(', '), ms(wall),
+      f ? (f.error ? `failed: ${f.error}` : `${f.runsMs.map(ms).join(', ')} → ${ms(floor)}`) : 'not measured',
+      Number.isFinite(floor) ? ratio(wall / floor) : 'n/a', rssMiB.toFixed(0), `${num(perText, 1)}x`,
+    ]);
+    log(`one file ${d.sizeMB} MB: ${Number.isFinite(floor) ? `${ratio(wall / floor)} the floor, ` : ''}peak ${rssMiB.toFixed(0)} MiB = ${num(perText, 1)}x the text`);
+  }
+  if (rows.length === 0) return [...L, 'Not measured (no CLI runs on the dumps).', ''];
+  L.push(table(['Dump', 'CLI runs', 'CLI wall ms, each', 'CLI wall ms (median)', 'floor ms, each → median', 'CLI / floor', 'peak RSS MiB (median)', 'peak RSS / text'], rows), '');
+  return L;
+}
+
 // ---- report ----------------------------------------------------------------------------------
 
 function report(args: Args, parts: {
@@ -389,6 +473,7 @@ function report(args: Args, parts: {
   engineError?: string;
   engineRuns: EngineRun[];
   cli: CliRun[];
+  floors: Floor[];
   peers?: { rows: PeerRow[]; notes: string[] };
   editor?: string;
   wallMs: number;
@@ -424,6 +509,8 @@ function report(args: Args, parts: {
         : [c.label, mbOf(c.bytes), String(c.wallMs.length), ms(best(c.wallMs)), num(c.bytes / MB / (best(c.wallMs) / 1000), 2), (c.maxRssKB / 1024).toFixed(0), String(c.exitCode)]),
     ), '');
   }
+
+  if (args.cli) L.push(...floorSection(parts.dumps, parts.cli, parts.floors));
 
   // Engine
   L.push('## Engine in process, by stage', '');
@@ -537,10 +624,12 @@ async function main(): Promise<void> {
   }
 
   const cli: CliRun[] = [];
+  const floors: Floor[] = [];
   if (args.cli && fs.existsSync(CLI)) {
     if (fs.existsSync(SEED_CORPUS)) cli.push(measureCli('seed corpus 000_3a395dbec85fd210.txt', SEED_CORPUS, 3));
     cli.push(measureCli('samples/wire-roundup.txt', SAMPLE, 3));
-    for (const d of dumps) cli.push(measureCli(`dump ${d.sizeMB} MB`, d.file, d.sizeMB >= 100 ? 1 : args.quick ? 2 : 3));
+    // Three runs at every size (medians for the floor section), two with --quick.
+    for (const d of dumps) cli.push(measureCliAndFloor(`dump ${d.sizeMB} MB`, d, args.quick ? 2 : 3, floors));
   } else if (args.cli) log('CLI not measured: dist/cli.js missing');
 
   const peers = args.peers ? measurePeers(dumps) : undefined;
@@ -564,7 +653,7 @@ async function main(): Promise<void> {
     log('folder of 500 daily dumps (100 MB)');
     folder = `\n## Folder of daily dumps\n\n${folderBenchmark({ files: 500, size: 100, seed: args.seed, runs: 1, index: true, check: true })}`;
   }
-  const md = report(args, { build, dumps, engineError, engineRuns, cli, peers, editor, wallMs: performance.now() - started, startLoad, startFree }) + folder;
+  const md = report(args, { build, dumps, engineError, engineRuns, cli, floors, peers, editor, wallMs: performance.now() - started, startLoad, startFree }) + folder;
   fs.writeFileSync(RESULTS, md + '\n');
   process.stdout.write(md + '\n');
   log(`wrote ${path.relative(ROOT, RESULTS)}`);

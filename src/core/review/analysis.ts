@@ -8,6 +8,7 @@ import { ParagraphInput } from '../rules/rule';
 import { sentenceRanges } from '../text/sentences';
 import { wordTokens } from '../text/text';
 import { bandKeys, sketch } from '../text/minhash';
+import { copyUint32 } from '../text/slab';
 import { OffsetRange, ReviewOptions } from '../model/types';
 import { MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo } from '../rules/paragraphAnalysis';
 import { wordSequenceHash } from '../rules/articleVersions';
@@ -26,6 +27,9 @@ function sentenceIndexAt(sentences: OffsetRange[], offset: number): number {
   }
   return lo;
 }
+
+/** Most paragraphs have no hits for a rule: they all share one empty list (less to keep per paragraph). */
+const NO_HITS: readonly unknown[] = Object.freeze([]);
 
 /** Milliseconds per stage (`sentences`, `sketches` and each per-paragraph rule's), accumulated over paragraphs. */
 export type StageClock = Record<string, number>;
@@ -46,7 +50,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   const sentenceTokenStart: number[] = [];
   const sentenceTokenEnd: number[] = [];
   const sentences: SentenceInfo[] = [];
-  const hashes = new Uint32Array(tokens.length);
+  const hashes = scratchHashes(tokens.length);
   for (let i = 0; i < tokens.length; i++) hashes[i] = tokens[i].hash;
   let t = 0;
   for (let s = 0; s < ranges.length; s++) {
@@ -74,16 +78,26 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   const hits: ParagraphAnalysis['hits'] = {};
   for (const rule of PARAGRAPH_RULES) {
     if (!options.rules[rule.id].enabled) continue;
-    hits[rule.id] = rule.analyze(input);
+    const found = rule.analyze(input);
+    hits[rule.id] = found.length === 0 ? NO_HITS : found;
     lap(rule.stage);
   }
 
   const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
   const paragraphSketch = wantSketch ? sketch(hashes) : null;
-  const wordHashes = paragraphSketch ? hashes : null;
+  // Kept only where the near-duplicate rule will need it; the scratch array is reused.
+  const wordHashes = paragraphSketch ? copyUint32(hashes, 0, hashes.length) : null;
   const keyHash = sequenceHash(hashes, 0, hashes.length);
   lap('sketches');
   return { keyHash, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, hits };
+}
+
+let scratch = new Uint32Array(1024);
+
+/** A reused array for one paragraph's word hashes (a view of `length` elements). */
+function scratchHashes(length: number): Uint32Array {
+  if (scratch.length < length) scratch = new Uint32Array(Math.max(length, scratch.length * 2));
+  return scratch.subarray(0, length);
 }
 
 /**

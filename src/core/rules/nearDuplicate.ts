@@ -4,7 +4,8 @@ import { diffArrays } from 'diff';
 import { ParagraphAnalysis } from './paragraphAnalysis';
 import { lineRemovalRange } from '../text/edits';
 import { lcsLength } from '../text/lcs';
-import { LshIndex, estimate } from '../text/minhash';
+import { LshIndex, SKETCH_SIZE, sameRowsAt } from '../text/minhash';
+import { allocUint32 } from '../text/slab';
 import { LineIndex, WordToken, wordTokens } from '../text/text';
 import { NearDuplicateData, NearDuplicateFinding, Paragraph, ReviewOptions } from '../model/types';
 
@@ -83,7 +84,13 @@ const sortedCache = new WeakMap<ArrayLike<number>, Uint32Array>();
 
 function sorted(hashes: ArrayLike<number>): Uint32Array {
   let s = sortedCache.get(hashes);
-  if (!s) sortedCache.set(hashes, (s = Uint32Array.from(hashes).sort()));
+  if (!s) {
+    // A copy made by `set` (Uint32Array.from would go through the iterator protocol, word by word).
+    s = allocUint32(hashes.length);
+    s.set(hashes);
+    s.sort();
+    sortedCache.set(hashes, s);
+  }
   return s;
 }
 
@@ -252,7 +259,13 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
     hashes: a.wordHashes!,
     text: text.slice(p.range.start, p.range.end),
   });
-  const estimates: { q: number; est: number }[] = [];
+  // The estimated candidates of one paragraph, best first (at most MAX_ESTIMATED): reused arrays,
+  // not an object per pair.
+  const estQ = new Int32Array(MAX_ESTIMATED);
+  // Every sketch side by side in one array: estimating reads two runs of it, not three objects each.
+  const sketches = new Uint32Array(n * SKETCH_SIZE);
+  for (let i = 0; i < n; i++) sketches.set(sequence[i].sketch!, i * SKETCH_SIZE);
+  const estSame = new Int32Array(MAX_ESTIMATED);
 
   for (let i = 0; i < n; i++) {
     const a = sequence[i];
@@ -261,19 +274,27 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
       continue;
     }
     // The number of shared bands already ranks the candidates; only the best few are estimated.
-    estimates.length = 0;
+    let estimated = 0;
     const ranked = reuse ? index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED);
     for (const q of ranked) {
       const other = sequence[q];
       if (other === a) continue;
-      const est = estimate(a.sketch!, other.sketch!);
-      if (est >= MIN_ESTIMATE) estimates.push({ q, est });
+      const same = sameRowsAt(sketches, i * SKETCH_SIZE, q * SKETCH_SIZE);
+      if (same < MIN_ESTIMATE * SKETCH_SIZE) continue;
+      // Insertion in order: more rows in common first, then the earlier paragraph.
+      let k = estimated++;
+      while (k > 0 && (estSame[k - 1] < same || (estSame[k - 1] === same && estQ[k - 1] > q))) {
+        estSame[k] = estSame[k - 1];
+        estQ[k] = estQ[k - 1];
+        k--;
+      }
+      estSame[k] = same;
+      estQ[k] = q;
     }
-    estimates.sort((x, y) => y.est - x.est || x.q - y.q);
     let ownWords: WordList | undefined;
     const words = () => (ownWords ??= wordsOf(eligible[i], a));
-    for (let k = 0; k < estimates.length && k < MAX_CONFIRMED; k++) {
-      const q = estimates[k].q;
+    for (let k = 0; k < estimated && k < MAX_CONFIRMED; k++) {
+      const q = estQ[k];
       const diff = () => compareWords(wordsOf(eligible[q], sequence[q]), words(), threshold);
       const cmp = ctx.comparisons ? ctx.comparisons.get(sequence[q], a, diff) : diff();
       // Similar in every word but not an exact copy (this paragraph is not one): the punctuation

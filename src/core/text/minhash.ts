@@ -1,5 +1,6 @@
 // MinHash sketches of word shingles (one permutation hashing with densification) and LSH banding,
 // so that near-duplicate candidates are found without comparing every pair of paragraphs.
+import { allocUint32 } from './slab';
 
 export const SKETCH_SIZE = 64;
 export const BANDS = 21;
@@ -20,7 +21,7 @@ function mix(h: number): number {
 /** Sketch of a paragraph's word 3-shingles, or null when it has too few words to compare. */
 export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
   if (hashes.length < SHINGLE + 2) return null;
-  const sig = new Uint32Array(SKETCH_SIZE).fill(EMPTY);
+  const sig = allocUint32(SKETCH_SIZE).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= hashes.length; i++) {
     const h = mix((Math.imul(hashes[i], 0x9e3779b1) ^ Math.imul(hashes[i + 1], 0x85ebca77) ^ hashes[i + 2]) >>> 0);
     // One mixed hash gives both the bucket (low bits) and the value (the rest).
@@ -41,7 +42,7 @@ export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
 
 /** The hash of each band of a sketch (its LSH bucket keys). */
 export function bandKeys(sig: Uint32Array): Uint32Array {
-  const keys = new Uint32Array(BANDS);
+  const keys = allocUint32(BANDS);
   for (let b = 0; b < BANDS; b++) {
     let h = b + 1;
     for (let r = 0; r < ROWS; r++) h = mix((h ^ sig[b * ROWS + r]) >>> 0);
@@ -50,11 +51,23 @@ export function bandKeys(sig: Uint32Array): Uint32Array {
   return keys;
 }
 
-/** Estimated Jaccard similarity of two sketches. */
-export function estimate(a: Uint32Array, b: Uint32Array): number {
+/** The number of rows two sketches share (out of SKETCH_SIZE). */
+export function sameRows(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
   for (let i = 0; i < SKETCH_SIZE; i++) if (a[i] === b[i]) same++;
-  return same / SKETCH_SIZE;
+  return same;
+}
+
+/** `sameRows` of two sketches stored in one array, at offsets `a` and `b`. */
+export function sameRowsAt(sketches: Uint32Array, a: number, b: number): number {
+  let same = 0;
+  for (let i = 0; i < SKETCH_SIZE; i++) if (sketches[a + i] === sketches[b + i]) same++;
+  return same;
+}
+
+/** Estimated Jaccard similarity of two sketches. */
+export function estimate(a: Uint32Array, b: Uint32Array): number {
+  return sameRows(a, b) / SKETCH_SIZE;
 }
 
 /**
@@ -71,16 +84,15 @@ export class LshIndex {
   private table: Int32Array;
   private capacity: number;
   private used = 0;
-  private entryItem: Int32Array;
-  private entryNext: Int32Array;
+  /** List entry e: its item at [2e] and the next entry at [2e + 1] (side by side: one cache line). */
+  private entry: Int32Array;
   private entries = 0;
 
   constructor(expectedItems: number) {
     // Most band keys of a document are distinct; the table grows if they are more than half.
     this.capacity = 1 << Math.max(10, Math.ceil(Math.log2(expectedItems * BANDS + 1)));
     this.table = LshIndex.emptyTable(this.capacity);
-    this.entryItem = new Int32Array(Math.max(16, expectedItems * BANDS));
-    this.entryNext = new Int32Array(this.entryItem.length);
+    this.entry = new Int32Array(2 * Math.max(16, expectedItems * BANDS));
   }
 
   private static emptyTable(capacity: number): Int32Array {
@@ -115,8 +127,18 @@ export class LshIndex {
 
   /** Adds an item under its bands. Items added in increasing order cost O(1) each. */
   add(item: number, bandKeys: ArrayLike<number>): void {
-    for (let k = 0; k < bandKeys.length; k++) this.link(bandKeys[k], item);
+    this.ensureItem(item);
+    // Adding the bands just asked for (`candidates` then `add`, as a review goes): their slots are
+    // known, which saves a second random read of the table per band.
+    const known = bandKeys === this.lastKeys;
+    this.lastKeys = null;
+    for (let k = 0; k < bandKeys.length; k++) this.link(bandKeys[k], item, known && this.lastCapacity === this.capacity ? this.lastSlots[k] : -1);
   }
+
+  /** The slots `candidates` found for its band keys, while the table keeps its capacity. */
+  private lastKeys: ArrayLike<number> | null = null;
+  private lastCapacity = 0;
+  private lastSlots = new Int32Array(BANDS);
 
   /**
    * Replaces an item's bands (its paragraph was edited), keeping every list in decreasing item
@@ -126,38 +148,41 @@ export class LshIndex {
     for (let k = 0; k < oldBands.length; k++) {
       const s = this.slot(oldBands[k]);
       let prev = -1;
-      for (let e = this.table[2 * s + 1]; e >= 0; prev = e, e = this.entryNext[e]) {
-        if (this.entryItem[e] !== item) continue;
+      for (let e = this.table[2 * s + 1]; e >= 0; prev = e, e = this.entry[2 * e + 1]) {
+        if (this.entry[2 * e] !== item) continue;
         // An emptied list keeps its key (head EMPTIED, not FREE) so that probing goes past it.
-        if (prev === -1) this.table[2 * s + 1] = this.entryNext[e] === FREE ? EMPTIED : this.entryNext[e];
-        else this.entryNext[prev] = this.entryNext[e];
+        if (prev === -1) this.table[2 * s + 1] = this.entry[2 * e + 1] === FREE ? EMPTIED : this.entry[2 * e + 1];
+        else this.entry[2 * prev + 1] = this.entry[2 * e + 1];
         break;
       }
     }
+    this.ensureItem(item);
     for (let k = 0; k < newBands.length; k++) this.link(newBands[k], item);
   }
 
   /** Puts an item in a key's list, which stays in decreasing item order. */
-  private link(key: number, item: number): void {
-    if ((this.used + 1) * 2 > this.capacity) this.grow();
+  private link(key: number, item: number, knownSlot = -1): void {
+    if ((this.used + 1) * 2 > this.capacity) { this.grow(); knownSlot = -1; }
     this.ensureEntries();
-    const s = this.slot(key);
+    // A known slot still holds: keys are never moved or removed, so a slot that was free stays where
+    // the key goes until some key takes it.
+    const s = knownSlot >= 0 && (this.table[2 * knownSlot + 1] === FREE || this.table[2 * knownSlot] === (key | 0)) ? knownSlot : this.slot(key);
     if (this.table[2 * s + 1] === FREE) { this.table[2 * s] = key | 0; this.used++; }
     let prev = -1;
     let e = this.table[2 * s + 1];
-    while (e >= 0 && this.entryItem[e] > item) { prev = e; e = this.entryNext[e]; }
+    while (e >= 0 && this.entry[2 * e] > item) { prev = e; e = this.entry[2 * e + 1]; }
     const entry = this.entries++;
-    this.entryItem[entry] = item;
-    this.entryNext[entry] = e >= 0 ? e : FREE;
+    this.entry[2 * entry] = item;
+    this.entry[2 * entry + 1] = e >= 0 ? e : FREE;
     if (prev === -1) this.table[2 * s + 1] = entry;
-    else this.entryNext[prev] = entry;
+    else this.entry[2 * prev + 1] = entry;
   }
 
   private ensureEntries(): void {
-    if (this.entries < this.entryItem.length) return;
-    const bigger = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
-    this.entryItem = bigger(this.entryItem);
-    this.entryNext = bigger(this.entryNext);
+    if (2 * this.entries < this.entry.length) return;
+    const bigger = new Int32Array(this.entry.length * 2);
+    bigger.set(this.entry);
+    this.entry = bigger;
   }
 
   /**
@@ -168,15 +193,19 @@ export class LshIndex {
   candidates(bandKeys: ArrayLike<number>, perBucket: number, limit: number, before = Infinity): number[] {
     const items: number[] = [];
     const stamp = ++this.stamp;
+    const remember = bandKeys.length <= BANDS;
+    this.lastKeys = remember ? bandKeys : null;
+    this.lastCapacity = this.capacity;
     for (let k = 0; k < bandKeys.length; k++) {
       const key = bandKeys[k];
       const s = this.slot(key);
+      if (remember) this.lastSlots[k] = s;
       let e = this.table[2 * s + 1];
       // When the whole document is indexed, skip the items after `before` (newest come first).
-      while (e >= 0 && this.entryItem[e] >= before) e = this.entryNext[e];
-      for (let n = 0; e >= 0 && n < perBucket; e = this.entryNext[e], n++) {
-        const item = this.entryItem[e];
-        this.ensureItem(item);
+      while (e >= 0 && this.entry[2 * e] >= before) e = this.entry[2 * e + 1];
+      for (let n = 0; e >= 0 && n < perBucket; e = this.entry[2 * e + 1], n++) {
+        // (every item in a list went through `add` or `replace`, which made room for it)
+        const item = this.entry[2 * e];
         if (this.seen[item] !== stamp) {
           this.seen[item] = stamp;
           this.count[item] = 0;

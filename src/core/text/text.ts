@@ -166,10 +166,28 @@ export function wordTokens(text: string, base = 0): WordToken[] {
   for (let i = 0; i < n;) {
     if (!isWordCode(text, i)) { i++; continue; }
     const end = wordEnd(text, i);
-    let norm = text.slice(i, end).toLowerCase();
-    // A curly apostrophe can only be inside a word (it is not a word character itself).
-    if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
-    out.push({ norm, hash: hash32(norm), start: base + i, end: base + end });
+    // Most words are ASCII: their lower-case form and its hash come from one pass over the codes,
+    // and the word is sliced once (not lower-cased or searched again) when it is already lower case.
+    let hash = 0x811c9dc5;
+    let ascii = true;
+    let upper = false;
+    for (let k = i; k < end; k++) {
+      let c = text.charCodeAt(k);
+      if (c >= 128) { ascii = false; break; }
+      if (c >= 65 && c <= 90) { c += 32; upper = true; }
+      hash = Math.imul(hash ^ c, 0x01000193);
+    }
+    let norm: string;
+    if (ascii) {
+      norm = upper ? text.slice(i, end).toLowerCase() : text.slice(i, end);
+      hash >>>= 0;
+    } else {
+      norm = text.slice(i, end).toLowerCase();
+      // A curly apostrophe can only be inside a word (it is not a word character itself).
+      if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
+      hash = hash32(norm);
+    }
+    out.push({ norm, hash, start: base + i, end: base + end });
     i = end;
   }
   return out;
