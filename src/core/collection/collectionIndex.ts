@@ -78,6 +78,8 @@ export class CollectionIndex {
   private ordered: Entry[] | null = null;
   private readonly linkCache = new Map<string, FileLinks>();
   private readonly near: boolean;
+  /** Candidates of one paragraph in `nearest` (at most BUCKET_LIMIT per band). */
+  private readonly candidateScratch = new Uint32Array(BANDS * BUCKET_LIMIT);
 
   constructor(readonly options: CollectionIndexOptions) {
     this.near = options.nearDuplicates !== false;
@@ -315,17 +317,21 @@ export class CollectionIndex {
     const bands = paragraphBands(cols, i);
     const words = paragraphWords(cols, i);
     if (!bands || !words) return null;
-    const shared = new Map<number, number>();
+    // The earlier paragraphs sharing its band keys, sorted so that each one's count of shared
+    // bands is the length of its run; the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
+    const found = this.candidateScratch;
+    let n = 0;
     for (let b = 0; b < BANDS; b++) {
       this.bands.forEach(bands[b], item => {
         const slot = this.paragraphSlot[item];
         const other = slot >= 0 ? this.slots[slot] : null;
-        if (other && other.rank < entry.rank) shared.set(item, (shared.get(item) ?? 0) + 1);
+        if (other && other.rank < entry.rank) found[n++] = item;
       }, BUCKET_LIMIT);
     }
-    const ranked = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CONFIRMED);
+    if (n === 0) return null;
+    const ranked = topShared(found.subarray(0, n).sort(), MAX_CONFIRMED);
     let best: { at: Occurrence; similarity: number } | null = null;
-    for (const [item] of ranked) {
+    for (const item of ranked) {
       const o = this.occurrenceOf(item)!;
       const theirs = paragraphWords(o.entry.fp.paragraphs, o.paragraph);
       if (!theirs) continue;
@@ -500,6 +506,30 @@ function fit(a: Int32Array, size: number): Int32Array {
   const b = new Int32Array(n).fill(-1);
   b.set(a);
   return b;
+}
+
+/** The `k` values repeated most in a sorted array (ties: the lower value first), most repeated first. */
+function topShared(sorted: Uint32Array, k: number): number[] {
+  const values: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    const count = j - i;
+    // Insert after the kept ones with as many or more shared bands (they have lower values).
+    let at = values.length;
+    while (at > 0 && counts[at - 1] < count) at--;
+    if (at < k) {
+      values.splice(at, 0, sorted[i]);
+      counts.splice(at, 0, count);
+      if (values.length > k) {
+        values.pop();
+        counts.pop();
+      }
+    }
+    i = j;
+  }
+  return values;
 }
 
 function unique(paths: string[]): string[] {
