@@ -5,34 +5,15 @@
 // collection finds no cross-file copy left (in nearly every case: see the test). The files are reviewed one by one in the
 // collection's order and linked through fingerprints only, as the command line does.
 import * as fc from 'fast-check';
-import { CollectionIndex } from '../../src/core/collection/collectionIndex';
-import { FileFingerprint, fingerprintOf } from '../../src/core/collection/fingerprint';
-import { withCrossFileFindings } from '../../src/core/collection/crossFileFindings';
-import { compileLexicons } from '../../src/core/language/lexicon';
 import { defaultOptions } from '../../src/core/options/defaults';
 import { applyEdits, removeAllRepeatedPassages } from '../../src/core/review/fixes';
-import { review } from '../../src/core/review/review';
-import type { Finding, Review, ReviewOptions } from '../../src/core/model/types';
+import type { Finding } from '../../src/core/model/types';
 import { normalizeForCompare } from '../../src/core/text/text';
+import { CollectionFile, reviewCollection } from './collectionReview';
 import { buildDump, describeText, dumpPlan } from './generators';
 import { runParameters } from './properties';
 
-interface CollectionFile { path: string; text: string }
-
 const options = defaultOptions();
-const lexicons = compileLexicons(options);
-
-/** Each file reviewed alone and fingerprinted, then linked into the earlier files (as the CLI does). */
-function reviewCollection(files: readonly CollectionFile[], opts: ReviewOptions): Review[] {
-  const index = new CollectionIndex({ order: 'name', nearDuplicateThreshold: opts.nearDuplicateThreshold });
-  const own = files.map(f => {
-    let fp: FileFingerprint | undefined;
-    const r = review(f.text, opts, lexicons, seen => (fp = fingerprintOf(seen, { path: f.path, size: f.text.length, mtimeMs: 0 })));
-    index.set(fp!);
-    return r;
-  });
-  return files.map((f, i) => withCrossFileFindings(own[i], f.text, index.get(f.path)!, index.linksFor(f.path), opts));
-}
 
 /** Blocks between blank lines. */
 function blocksOf(text: string): string[] {
