@@ -66,8 +66,17 @@ function describeCollection(files: readonly CollectionFile[]): string {
 
 const sentencesOf = (line: string) => line.split(/(?<=[.!?]["\u201D]?)\s+/).filter(x => /[\p{L}\p{N}]/u.test(x));
 
-/** The share of generated collections allowed to show a cross-file copy after one Remove All. */
-const MAX_UNCONVERGED = 0.2;
+/**
+ * The share of generated collections allowed to show a cross-file copy after one Remove All.
+ * Measured on 1,000 generated collections: 11.1 % (13.9 % before the original side of a comparison
+ * left out its in-file copies and an in-file near duplicate found exactly in an earlier file became
+ * a cross-file repeat). What remains comes from the per-file engine: Remove All changes how a file
+ * is cut into articles (a copy read with the text after it as one updated version becomes an exact
+ * copy and a new article; a hard-wrapped paragraph's first line becomes a headline), and 6 % of the
+ * same collections keep an in-file repeat after their own Remove All. With 300 runs the bound is
+ * about three standard deviations above the measured share.
+ */
+const MAX_UNCONVERGED = 0.16;
 
 const crossFileCopy = (f: Finding) => f.rule === 'repeated-passage' && (f.related ?? []).some(rel => rel.path !== undefined);
 
@@ -92,9 +101,7 @@ describe('collections: properties (fast-check)', () => {
   });
 
   it('after a cross-file Remove All, a fresh review of nearly every generated collection finds no cross-file copy left', () => {
-    // Not every one yet: Remove All in an earlier file can change how that file is cut into
-    // articles, and a copy that was a run of paragraphs becomes a whole article (issue 14 item 6,
-    // measured: the share left is printed and bounded).
+    // Not every one yet (issue 14 item 6): see MAX_UNCONVERGED; the share left is printed and bounded.
     let collections = 0;
     let left = 0;
     fc.assert(fc.property(collection, files => {
@@ -102,7 +109,7 @@ describe('collections: properties (fast-check)', () => {
       const fixed = files.map((f, i) => ({ path: f.path, text: applyEdits(f.text, removeAllRepeatedPassages(reviews[i])) }));
       collections++;
       if (reviewCollection(fixed, options).some(r => r.findings.some(crossFileCopy))) left++;
-    }), runParameters(100));
+    }), runParameters(300));
     console.log(`      ${left} of ${collections} generated collections show a cross-file copy after Remove All`);
     if (left > collections * MAX_UNCONVERGED) throw new Error(`${left} of ${collections} collections still show a cross-file copy after Remove All`);
   });
