@@ -70,11 +70,14 @@ const sentencesOf = (line: string) => line.split(/(?<=[.!?]["\u201D]?)\s+/).filt
  * The share of generated collections allowed to show a cross-file copy after one Remove All.
  * Measured on 1,000 generated collections: 11.1 % (13.9 % before the original side of a comparison
  * left out its in-file copies and an in-file near duplicate found exactly in an earlier file became
- * a cross-file repeat). What remains comes from the per-file engine: Remove All changes how a file
- * is cut into articles (a copy read with the text after it as one updated version becomes an exact
- * copy and a new article; a hard-wrapped paragraph's first line becomes a headline), and 6 % of the
- * same collections keep an in-file repeat after their own Remove All. With 300 runs the bound is
- * about three standard deviations above the measured share.
+ * a cross-file repeat). What remains comes from judgements Remove All itself changes: how a file is
+ * cut into articles (a copy read with the text after it as one updated version becomes an exact
+ * copy and a new article; a hard-wrapped paragraph's first line becomes a headline), and which
+ * article is an updated version of which (an in-file version keeps the paragraphs it shares with
+ * its earlier article; when that earlier article's copy of them goes as a cross-file repeat, the
+ * version stands alone and the next review reports them). 6 % of the same collections keep an
+ * in-file repeat after their own Remove All. With 300 runs the bound is about three standard
+ * deviations above the measured share.
  */
 const MAX_UNCONVERGED = 0.16;
 
