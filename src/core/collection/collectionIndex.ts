@@ -345,19 +345,20 @@ export class CollectionIndex {
     return { at: first, similarity: best.similarity };
   }
 
-  /** Article `article` of a file (with the `span - 1` articles after it, read as one) for rules/articleVersions.ts. */
+  /**
+   * Article `article` of a file (with the `span - 1` articles after it, read as one) for
+   * rules/articleVersions.ts, as it stands after its file's Remove All: without its in-file copies
+   * (counted, they would make one shared paragraph look like a version, and a fresh review after
+   * Remove All would judge the two articles otherwise). `rows` gets the paragraphs compared.
+   */
   private version(entry: Entry, article: number, span = 1, rows?: number[]): VersionArticle {
     const a = entry.fp.articles[article];
     const z = entry.fp.articles[article + span - 1];
     const cols = entry.fp.paragraphs;
     const paragraphs = [];
     for (let i = a.firstParagraph; i < z.firstParagraph + z.paragraphCount; i++) {
-      // With `rows`, its own in-file copies are left out (Remove All takes them anyway; counted,
-      // they would make one shared paragraph look like a version) and `rows` gets the others.
-      if (rows) {
-        if (cols.flags[i] & IN_FILE_COPY) continue;
-        rows.push(i);
-      }
+      if (cols.flags[i] & IN_FILE_COPY) continue;
+      rows?.push(i);
       paragraphs.push({
         words: cols.words[i],
         heading: (cols.flags[i] & HEADING) !== 0,
@@ -392,7 +393,10 @@ export class CollectionIndex {
       inLinkedArticle.fill(1, article.firstParagraph, article.firstParagraph + article.paragraphCount);
     });
     for (let i = 0; i < n; i++) {
-      if (inLinkedArticle[i] || (cols.flags[i] & (IN_FILE_COPY | IN_FILE_NEAR))) continue;
+      // An in-file copy goes with its file's Remove All; an in-file near duplicate that exists
+      // exactly in an earlier file is that file's repeat (else Remove All would leave it, and the
+      // next review, its in-file original gone, would report it).
+      if (inLinkedArticle[i] || (cols.flags[i] & IN_FILE_COPY)) continue;
       const exact = exactOf[i];
       const near = exact ? null : nearOf[i];
       const at = exact ?? near?.at;
