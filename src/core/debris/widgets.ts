@@ -238,6 +238,13 @@ export function widgetMarks(src: WidgetSource, candidate: (i: number) => boolean
     if (block) marks.fill(WidgetMark.Block, block.first, block.last + 1);
     else marks.fill(WidgetMark.Repeat, first + 1, last + 1);
   });
-  for (let i = 0; i < src.count; i++) if (marks[i] === WidgetMark.None && candidate(i) && isEnclosed(src, i)) marks[i] = WidgetMark.Enclosed;
+  // The spans of the lines that open a widget: the lines `isEnclosed` finds one by one (a line is
+  // enclosed exactly when the nearest line above it that is debris opens a span holding it), in one
+  // pass that judges each line once instead of walking up from every candidate.
+  for (let open = 0; open < src.count; open++) {
+    const span = enclosedSpan(src, open, judge(src, open).kind);
+    if (span === null) continue;
+    for (let k = span[0]; k <= span[1]; k++) if (marks[k] === WidgetMark.None && candidate(k)) marks[k] = WidgetMark.Enclosed;
+  }
   return marks;
 }
