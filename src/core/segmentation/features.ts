@@ -51,6 +51,11 @@ export function endingOf(text: string): Ending {
 const TITLE_HEADER = /^\s*(?:title|headline)\s*:\s*/i;
 const LINK = /(?:https?:\/\/|www\.|\bpic\.twitter\.com|\bt\.co\/|@\w{2,}|\.(?:com|org|net)\b)/i;
 const BULLET_START = /^[*•·\-–—|©®>[({<#=+~^]/;
+/**
+ * An item of a numbered list ("4) How …?", "2. Who pays?"): a point inside an article, whatever its
+ * final mark, not a headline (a listicle's headline says "5 things", not "5.").
+ */
+const NUMBERED_ITEM = /^\d{1,2}[.)]\s+\S/;
 /** Every date the date tests know has a year. */
 const YEAR = /\d{4}/;
 const LOWER_START = /^\p{Ll}/u;
@@ -214,7 +219,7 @@ export function ownScore(raw: string): number {
   else if (considered >= 3 && capitalised >= 0.75 * considered) score += 1;
 
   if (LOWER_START.test(t) || CONNECTIVE_START.test(t)) score -= 3;
-  if (BULLET_START.test(t) && !level) score -= 2.5;
+  if ((BULLET_START.test(t) || NUMBERED_ITEM.test(t)) && !level) score -= 2.5;
   if (INNER_SENTENCE.test(t)) score -= 1.5;
   else if (!level && t.length <= KICKER_MAX_CHARS && isKicker(t)) score += KICKER_SCORE;
   if (score <= HOPELESS) return score;
