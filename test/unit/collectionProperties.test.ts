@@ -5,34 +5,15 @@
 // collection finds no cross-file copy left (in nearly every case: see the test). The files are reviewed one by one in the
 // collection's order and linked through fingerprints only, as the command line does.
 import * as fc from 'fast-check';
-import { CollectionIndex } from '../../src/core/collection/collectionIndex';
-import { FileFingerprint, fingerprintOf } from '../../src/core/collection/fingerprint';
-import { withCrossFileFindings } from '../../src/core/collection/crossFileFindings';
-import { compileLexicons } from '../../src/core/language/lexicon';
 import { defaultOptions } from '../../src/core/options/defaults';
 import { applyEdits, removeAllRepeatedPassages } from '../../src/core/review/fixes';
-import { review } from '../../src/core/review/review';
-import type { Finding, Review, ReviewOptions } from '../../src/core/model/types';
+import type { Finding } from '../../src/core/model/types';
 import { normalizeForCompare } from '../../src/core/text/text';
+import { CollectionFile, reviewCollection } from './collectionReview';
 import { buildDump, describeText, dumpPlan } from './generators';
 import { runParameters } from './properties';
 
-interface CollectionFile { path: string; text: string }
-
 const options = defaultOptions();
-const lexicons = compileLexicons(options);
-
-/** Each file reviewed alone and fingerprinted, then linked into the earlier files (as the CLI does). */
-function reviewCollection(files: readonly CollectionFile[], opts: ReviewOptions): Review[] {
-  const index = new CollectionIndex({ order: 'name', nearDuplicateThreshold: opts.nearDuplicateThreshold });
-  const own = files.map(f => {
-    let fp: FileFingerprint | undefined;
-    const r = review(f.text, opts, lexicons, seen => (fp = fingerprintOf(seen, { path: f.path, size: f.text.length, mtimeMs: 0 })));
-    index.set(fp!);
-    return r;
-  });
-  return files.map((f, i) => withCrossFileFindings(own[i], f.text, index.get(f.path)!, index.linksFor(f.path), opts));
-}
 
 /** Blocks between blank lines. */
 function blocksOf(text: string): string[] {
@@ -85,8 +66,20 @@ function describeCollection(files: readonly CollectionFile[]): string {
 
 const sentencesOf = (line: string) => line.split(/(?<=[.!?]["\u201D]?)\s+/).filter(x => /[\p{L}\p{N}]/u.test(x));
 
-/** The share of generated collections allowed to show a cross-file copy after one Remove All. */
-const MAX_UNCONVERGED = 0.2;
+/**
+ * The share of generated collections allowed to show a cross-file copy after one Remove All.
+ * Measured on 1,000 generated collections: 11.1 % (13.9 % before the original side of a comparison
+ * left out its in-file copies and an in-file near duplicate found exactly in an earlier file became
+ * a cross-file repeat). What remains comes from judgements Remove All itself changes: how a file is
+ * cut into articles (a copy read with the text after it as one updated version becomes an exact
+ * copy and a new article; a hard-wrapped paragraph's first line becomes a headline), and which
+ * article is an updated version of which (an in-file version keeps the paragraphs it shares with
+ * its earlier article; when that earlier article's copy of them goes as a cross-file repeat, the
+ * version stands alone and the next review reports them). 6 % of the same collections keep an
+ * in-file repeat after their own Remove All. With 300 runs the bound is about three standard
+ * deviations above the measured share.
+ */
+const MAX_UNCONVERGED = 0.16;
 
 const crossFileCopy = (f: Finding) => f.rule === 'repeated-passage' && (f.related ?? []).some(rel => rel.path !== undefined);
 
@@ -111,9 +104,7 @@ describe('collections: properties (fast-check)', () => {
   });
 
   it('after a cross-file Remove All, a fresh review of nearly every generated collection finds no cross-file copy left', () => {
-    // Not every one yet: Remove All in an earlier file can change how that file is cut into
-    // articles, and a copy that was a run of paragraphs becomes a whole article (issue 14 item 6,
-    // measured: the share left is printed and bounded).
+    // Not every one yet (issue 14 item 6): see MAX_UNCONVERGED; the share left is printed and bounded.
     let collections = 0;
     let left = 0;
     fc.assert(fc.property(collection, files => {
@@ -121,7 +112,7 @@ describe('collections: properties (fast-check)', () => {
       const fixed = files.map((f, i) => ({ path: f.path, text: applyEdits(f.text, removeAllRepeatedPassages(reviews[i])) }));
       collections++;
       if (reviewCollection(fixed, options).some(r => r.findings.some(crossFileCopy))) left++;
-    }), runParameters(100));
+    }), runParameters(300));
     console.log(`      ${left} of ${collections} generated collections show a cross-file copy after Remove All`);
     if (left > collections * MAX_UNCONVERGED) throw new Error(`${left} of ${collections} collections still show a cross-file copy after Remove All`);
   });

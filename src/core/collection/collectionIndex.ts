@@ -78,6 +78,8 @@ export class CollectionIndex {
   private ordered: Entry[] | null = null;
   private readonly linkCache = new Map<string, FileLinks>();
   private readonly near: boolean;
+  /** Candidates of one paragraph in `nearest` (at most BUCKET_LIMIT per band). */
+  private readonly candidateScratch = new Uint32Array(BANDS * BUCKET_LIMIT);
 
   constructor(readonly options: CollectionIndexOptions) {
     this.near = options.nearDuplicates !== false;
@@ -315,17 +317,21 @@ export class CollectionIndex {
     const bands = paragraphBands(cols, i);
     const words = paragraphWords(cols, i);
     if (!bands || !words) return null;
-    const shared = new Map<number, number>();
+    // The earlier paragraphs sharing its band keys, sorted so that each one's count of shared
+    // bands is the length of its run; the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
+    const found = this.candidateScratch;
+    let n = 0;
     for (let b = 0; b < BANDS; b++) {
       this.bands.forEach(bands[b], item => {
         const slot = this.paragraphSlot[item];
         const other = slot >= 0 ? this.slots[slot] : null;
-        if (other && other.rank < entry.rank) shared.set(item, (shared.get(item) ?? 0) + 1);
+        if (other && other.rank < entry.rank) found[n++] = item;
       }, BUCKET_LIMIT);
     }
-    const ranked = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CONFIRMED);
+    if (n === 0) return null;
+    const ranked = topShared(found.subarray(0, n).sort(), MAX_CONFIRMED);
     let best: { at: Occurrence; similarity: number } | null = null;
-    for (const [item] of ranked) {
+    for (const item of ranked) {
       const o = this.occurrenceOf(item)!;
       const theirs = paragraphWords(o.entry.fp.paragraphs, o.paragraph);
       if (!theirs) continue;
@@ -339,19 +345,20 @@ export class CollectionIndex {
     return { at: first, similarity: best.similarity };
   }
 
-  /** Article `article` of a file (with the `span - 1` articles after it, read as one) for rules/articleVersions.ts. */
+  /**
+   * Article `article` of a file (with the `span - 1` articles after it, read as one) for
+   * rules/articleVersions.ts, as it stands after its file's Remove All: without its in-file copies
+   * (counted, they would make one shared paragraph look like a version, and a fresh review after
+   * Remove All would judge the two articles otherwise). `rows` gets the paragraphs compared.
+   */
   private version(entry: Entry, article: number, span = 1, rows?: number[]): VersionArticle {
     const a = entry.fp.articles[article];
     const z = entry.fp.articles[article + span - 1];
     const cols = entry.fp.paragraphs;
     const paragraphs = [];
     for (let i = a.firstParagraph; i < z.firstParagraph + z.paragraphCount; i++) {
-      // With `rows`, its own in-file copies are left out (Remove All takes them anyway; counted,
-      // they would make one shared paragraph look like a version) and `rows` gets the others.
-      if (rows) {
-        if (cols.flags[i] & IN_FILE_COPY) continue;
-        rows.push(i);
-      }
+      if (cols.flags[i] & IN_FILE_COPY) continue;
+      rows?.push(i);
       paragraphs.push({
         words: cols.words[i],
         heading: (cols.flags[i] & HEADING) !== 0,
@@ -386,7 +393,10 @@ export class CollectionIndex {
       inLinkedArticle.fill(1, article.firstParagraph, article.firstParagraph + article.paragraphCount);
     });
     for (let i = 0; i < n; i++) {
-      if (inLinkedArticle[i] || (cols.flags[i] & (IN_FILE_COPY | IN_FILE_NEAR))) continue;
+      // An in-file copy goes with its file's Remove All; an in-file near duplicate that exists
+      // exactly in an earlier file is that file's repeat (else Remove All would leave it, and the
+      // next review, its in-file original gone, would report it).
+      if (inLinkedArticle[i] || (cols.flags[i] & IN_FILE_COPY)) continue;
       const exact = exactOf[i];
       const near = exact ? null : nearOf[i];
       const at = exact ?? near?.at;
@@ -500,6 +510,30 @@ function fit(a: Int32Array, size: number): Int32Array {
   const b = new Int32Array(n).fill(-1);
   b.set(a);
   return b;
+}
+
+/** The `k` values repeated most in a sorted array (ties: the lower value first), most repeated first. */
+function topShared(sorted: Uint32Array, k: number): number[] {
+  const values: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    const count = j - i;
+    // Insert after the kept ones with as many or more shared bands (they have lower values).
+    let at = values.length;
+    while (at > 0 && counts[at - 1] < count) at--;
+    if (at < k) {
+      values.splice(at, 0, sorted[i]);
+      counts.splice(at, 0, count);
+      if (values.length > k) {
+        values.pop();
+        counts.pop();
+      }
+    }
+    i = j;
+  }
+  return values;
 }
 
 function unique(paths: string[]): string[] {

@@ -9,6 +9,7 @@
 // other files'.
 import type { FileFingerprint } from './fingerprint';
 import { headlineHash, linesBesides } from './fingerprint';
+import { isLabelledNote, isLoneStockSentence } from './stockText';
 import type { ArticleLink, FileLinks, OtherPlace, ParagraphLink } from './links';
 import { describeArticleChanges, lostByRemoving, textHash } from '../rules/articleVersions';
 import { quoteTitle } from '../rules/repeated';
@@ -110,15 +111,22 @@ function variantFinding(fp: FileFingerprint, link: ArticleLink, options: ReviewO
 const MIN_PARAGRAPH_WORDS = 3;
 const SHORT_PARAGRAPH_WORDS = 6;
 
+/** The text of paragraph `i` of the file. */
+function paragraphText(text: string, fp: FileFingerprint, i: number): string {
+  return text.slice(fp.paragraphs.start[i], fp.paragraphs.end[i]);
+}
+
 /**
  * Exact paragraph links grouped in runs: consecutive paragraphs of this file whose originals are
  * consecutive paragraphs of one earlier file — one finding each, as within a file.
- * A run of one short paragraph ("ABSTRACT.", "9:05 p.m.") is no finding.
+ * A run of one short paragraph ("ABSTRACT.", "9:05 p.m.") is no finding, nor is stock text
+ * (stockText.ts): a labelled note, or a lone short sentence.
  */
-function exactRuns(fp: FileFingerprint, links: readonly ParagraphLink[], options: ReviewOptions): ParagraphLink[][] {
+function exactRuns(text: string, fp: FileFingerprint, links: readonly ParagraphLink[], options: ReviewOptions): ParagraphLink[][] {
   const cols = fp.paragraphs;
   const runs: ParagraphLink[][] = [];
   for (const link of links) {
+    if (isLabelledNote(paragraphText(text, fp, link.paragraph))) continue;
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
     // Not cut where this file's articles meet: two files' segmentations may differ, the copied run is one.
@@ -128,7 +136,17 @@ function exactRuns(fp: FileFingerprint, links: readonly ParagraphLink[], options
     else runs.push([link]);
   }
   const minWords = Math.max(MIN_PARAGRAPH_WORDS, Math.min(options.minWords, SHORT_PARAGRAPH_WORDS));
-  return runs.filter(run => run.length > 1 || cols.words[run[0].paragraph] >= minWords);
+  return runs.filter(run => {
+    if (run.length > 1) return true;
+    const i = run[0].paragraph;
+    return cols.words[i] >= minWords && !isLoneStockSentence(paragraphText(text, fp, i), cols.words[i]);
+  });
+}
+
+/** Whether a lightly edited paragraph from another file is stock text rather than a paste (it is always a run of one). */
+function isStockNear(text: string, fp: FileFingerprint, link: ParagraphLink): boolean {
+  const words = paragraphText(text, fp, link.paragraph);
+  return isLabelledNote(words) || isLoneStockSentence(words, fp.paragraphs.words[link.paragraph]);
 }
 
 function runFinding(text: string, fp: FileFingerprint, run: readonly ParagraphLink[], options: ReviewOptions): RepeatedPassageFinding {
@@ -211,14 +229,14 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
     }
   }
   if (repeatsOn) {
-    for (const run of exactRuns(fp, links.paragraphs.filter(l => l.kind === 'exact'), options)) {
+    for (const run of exactRuns(text, fp, links.paragraphs.filter(l => l.kind === 'exact'), options)) {
       const f = runFinding(text, fp, run, options);
       added.push(f);
       copied.push(f.range);
       removals.push(...(f.fixes?.[0]?.edits.map(e => e.range) ?? []));
     }
   }
-  if (nearOn) for (const link of links.paragraphs) if (link.kind === 'near') added.push(nearParagraphFinding(text, fp, link, options));
+  if (nearOn) for (const link of links.paragraphs) if (link.kind === 'near' && !isStockNear(text, fp, link)) added.push(nearParagraphFinding(text, fp, link, options));
   if (added.length === 0) return review;
 
   const counts = foundCounts(review);

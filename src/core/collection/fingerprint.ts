@@ -192,6 +192,10 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
   const firstOf = new Int32Array(articles.length).fill(-1);
   const countOf = new Uint32Array(articles.length);
   for (let i = n - 1; i >= 0; i--) { firstOf[cols.article[i]] = i; countOf[cols.article[i]]++; }
+  // The articles' band keys in one buffer of the file's own: `bandKeys` gives a view into a shared
+  // block of the review's scratch arrays, which a kept view would keep alive whole (and which the
+  // index worker would transfer with the fingerprint).
+  const articleBands = new Uint32Array(articles.length * BANDS);
   const articleFingerprints: ArticleFingerprint[] = articles.map((article, a) => {
     const content = articleContent(text, lines, article, all[a]);
     const removal = lineRemovalRange(text, { start: content.start, end: article.range.end });
@@ -207,7 +211,10 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
       // The article's words in order (its sketched paragraphs): one view when they are adjacent.
       const from = cols.wordStart[first];
       const sig = sketch(cols.wordHashes.subarray(from, from + sketchWords));
-      bands = sig ? bandKeys(sig) : null;
+      if (sig) {
+        bands = articleBands.subarray(a * BANDS, (a + 1) * BANDS);
+        bands.set(bandKeys(sig));
+      }
     }
     const extraLines = linesBesides(text, content.start, article.range.end, cols, first, countOf[a]).map(r => textHash(normalizeForCompare(text.slice(r.start, r.end))));
     const inFile: InFileLink | null = article.duplicateOf !== null
@@ -215,7 +222,7 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
       : article.nearDuplicateOf && article.nearDuplicateOf.path === undefined ? { kind: 'variant', of: article.nearDuplicateOf.index } : null;
     return {
       index: article.index,
-      title: article.title,
+      title: ownString(article.title),
       titleHash: headlineHash(article.title),
       start: content.start,
       end: content.end,
@@ -240,6 +247,15 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
     articles: articleFingerprints,
     paragraphs: cols,
   };
+}
+
+/**
+ * A copy of a string that does not refer to the text it was cut from: a title kept in the index
+ * would otherwise keep its whole file's text alive (a JavaScript engine may make a slice a view
+ * of its parent string).
+ */
+function ownString(s: string): string {
+  return s.length === 0 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;

@@ -7,6 +7,22 @@
 interface Segment {
   keys: Uint32Array;
   items: Uint32Array;
+  /**
+   * For a large run, where the keys with each top 16 bits start (65,537 offsets): a lookup then
+   * searches a few postings instead of the whole run, which on a big run is a cache miss a step.
+   */
+  directory: Uint32Array | null;
+}
+
+/** Runs at least this long get a directory (256 KiB each, so only the large ones). */
+const DIRECTORY_MIN = 1 << 16;
+
+function segment(keys: Uint32Array, items: Uint32Array): Segment {
+  if (keys.length < DIRECTORY_MIN) return { keys, items, directory: null };
+  const directory = new Uint32Array(65537);
+  for (let i = 0; i < keys.length; i++) directory[(keys[i] >>> 16) + 1]++;
+  for (let d = 0; d < 65536; d++) directory[d + 1] += directory[d];
+  return { keys, items, directory };
 }
 
 export class Postings {
@@ -66,9 +82,10 @@ export class Postings {
     this.settle();
     const k = key >>> 0;
     let n = 0;
-    for (const { keys, items } of this.segments) {
-      let lo = 0;
-      let hi = keys.length;
+    const top = k >>> 16;
+    for (const { keys, items, directory } of this.segments) {
+      let lo = directory ? directory[top] : 0;
+      let hi = directory ? directory[top + 1] : keys.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (keys[mid] < k) lo = mid + 1;
@@ -86,7 +103,7 @@ export class Postings {
     if (this.newSize === 0 && this.stale === 0) return;
     if (this.newSize > 0) {
       const [keys, items] = radixSort(this.newKeys, this.newItems, this.newSize);
-      this.segments.push({ keys, items });
+      this.segments.push(segment(keys, items));
       this.newSize = 0;
       if (this.newKeys.length > 1024) {
         this.newKeys = new Uint32Array(1024);
@@ -101,7 +118,7 @@ export class Postings {
       this.segments.splice(this.segments.length - 2, 2, this.merge(a, b, all));
     }
     if (all) {
-      if (this.segments.length === 1) this.segments[0] = this.merge(this.segments[0], { keys: new Uint32Array(0), items: new Uint32Array(0) }, true);
+      if (this.segments.length === 1) this.segments[0] = this.merge(this.segments[0], segment(new Uint32Array(0), new Uint32Array(0)), true);
       this.stale = 0;
     }
   }
@@ -123,7 +140,7 @@ export class Postings {
       items[n] = item;
       n++;
     }
-    return n === total ? { keys, items } : { keys: keys.slice(0, n), items: items.slice(0, n) };
+    return n === total ? segment(keys, items) : segment(keys.slice(0, n), items.slice(0, n));
   }
 }
 

@@ -84,7 +84,15 @@ export class Collection implements vscode.Disposable {
       watcher.onDidCreate(uri => this.index.fileChanged(uri)),
       watcher.onDidChange(uri => this.index.fileChanged(uri)),
       watcher.onDidDelete(uri => this.index.fileDeleted(uri)),
+      // Files created, deleted or renamed in the editor (the Explorer, a workspace edit) are heard
+      // from VS Code itself, not only from the watcher, whose events may come late or not at all.
+      vscode.workspace.onDidCreateFiles(e => e.files.forEach(uri => this.index.fileChanged(uri))),
+      vscode.workspace.onDidDeleteFiles(e => e.files.forEach(uri => this.index.fileDeleted(uri))),
       vscode.workspace.onDidRenameFiles(e => this.index.filesRenamed(e.files)),
+      // A file shown: the files its findings point into are checked on disk (a change the watcher missed is read now).
+      vscode.window.onDidChangeActiveTextEditor(editor => {
+        if (editor) this.index.checkNeighbours(editor.document.uri);
+      }),
       vscode.workspace.onDidSaveTextDocument(doc => this.index.fileChanged(doc.uri, true)),
       // A file closed with its changes discarded: the index reads it again from disk.
       vscode.workspace.onDidCloseTextDocument(doc => this.index.fileChanged(doc.uri)),

@@ -384,6 +384,32 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
   }
 
+  /**
+   * Checks on disk the files that `uri`'s links point into (what its cross-file findings rest on):
+   * any whose size or modification time differs from its fingerprint, or which is gone, is handled
+   * as a change or a deletion — what the watcher would have said, had its event come. Cheap: the
+   * links are cached, and a stat per file.
+   */
+  checkNeighbours(uri: vscode.Uri): void {
+    const index = this.index;
+    const path = this.keyOf(uri);
+    if (!index || !path || !index.get(path)) return;
+    const links = index.linksFor(path);
+    const others = new Set<string>([...links.articles.map(l => l.original.path), ...links.paragraphs.map(l => l.original.path)]);
+    this.serial(async () => {
+      for (const other of others) {
+        const otherUri = this.uris.get(other);
+        const had = this.index?.get(other);
+        if (!otherUri || !had || findOpenDocument(otherUri.toString())) continue;
+        try {
+          if (!sameStamp(had, await vscode.workspace.fs.stat(otherUri))) this.fileChanged(otherUri);
+        } catch {
+          this.fileDeleted(otherUri);
+        }
+      }
+    });
+  }
+
   /** Resolves when the file events received so far are handled. */
   settled(): Promise<void> {
     return this.events;
