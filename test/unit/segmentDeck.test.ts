@@ -57,3 +57,54 @@ describe('deck headlines in sentence case, as questions, and ending with a full 
     assert.deepEqual(segment(text).articles.map(a => a.title), STORIES.map(([title]) => title));
   });
 });
+
+// A deck dump whose headlines often ask a question (so a final '?' is learnt to say little against a
+// headline), with one article made of numbered questions: each point must stay inside its article.
+const POINTS: [string, string[]][] = [
+  ['Can the old mill by the weir still be saved?', [
+    'The old mill by the weir has stood empty for twelve years, and its roof is now open to the rain.',
+    'A group of residents wants to buy the mill and turn it into workshops for local craftspeople.',
+    'They need to raise the money before the owner sells the land to a developer.',
+    'The owner said he would wait until the end of the summer.',
+  ]],
+  ['Five questions before the council votes on the tram line', [
+    'The council votes next week on a tram line from the station to the hospital, and several questions remain open.',
+    '1) Is the route through the market settled?',
+    'Planners still disagree about whether the route should cross the market square or go around it, and traders at the market want a say.',
+    '2) Who will pay for the tram?',
+    'The regional government has promised to pay half of the cost of the tram, but only if work starts before the end of next year.',
+    '3) What happens to the buses?',
+    'Two bus routes would be cut back once the tram runs, and bus drivers fear that some of their jobs would go with them.',
+    '4) How long will the works last?',
+    'The engineers expect the works to last two years, with the busiest streets closed for three months each.',
+    '5) Can the hospital stop cope with the crowds?',
+    'The hospital says its stop will need a wider platform, since most visitors would come by tram.',
+  ]],
+  ['Library Extends Opening Hours During Exam Season', [
+    'The central library will stay open until midnight for the six weeks before the summer exams, the council announced.',
+    'Students had collected more than two thousand signatures asking for longer hours.',
+    'Extra staff will be paid from a fund left to the library by a former head teacher.',
+    'The reading rooms on the top floor will be kept silent after eight in the evening.',
+  ]],
+  ['Will the apple harvest survive the late frost?', [
+    'Two nights of hard frost last week destroyed about half of the apple blossom in the valley, growers said.',
+    'Some orchards lit candles between the rows, but the cold reached the higher slopes first.',
+    'Growers expect a smaller harvest and higher prices for local apples this autumn.',
+    'The regional farming board said it would ask for emergency help.',
+  ]],
+  ['Ferry operator cuts winter crossings to the islands', [
+    'The ferry company that serves the three outer islands will run two crossings a day instead of five from November, it said on Monday.',
+    'Island councils called the cut a blow to families who commute to the mainland for work and school.',
+    'The operator blamed fuel prices and a shortage of qualified deck officers.',
+    'A spokeswoman said the timetable would be reviewed in February.',
+  ]],
+];
+
+describe('numbered points inside a deck article', () => {
+  it('"1) Is …?" and "4) How …?" stay points of their article in a file of question headlines', () => {
+    const text = POINTS.map(([title, body]) => [title, ...body].join('\n')).join('\n') + '\n';
+    const lines = text.split('\n');
+    const found = segment(text).articles.map(a => lineOf(text, a.range.start));
+    assert.deepEqual(found, POINTS.map(([title]) => lines.indexOf(title) + 1));
+  });
+});

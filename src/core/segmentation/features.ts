@@ -51,8 +51,11 @@ export function endingOf(text: string): Ending {
 const TITLE_HEADER = /^\s*(?:title|headline)\s*:\s*/i;
 const LINK = /(?:https?:\/\/|www\.|\bpic\.twitter\.com|\bt\.co\/|@\w{2,}|\.(?:com|org|net)\b)/i;
 const BULLET_START = /^[*•·\-–—|©®>[({<#=+~^]/;
-/** An item of a numbered list ("4) How …?", "2. Who …"): a point inside an article, not its headline. */
-const NUMBERED_ITEM = /^\d{1,2}[.)]\s+\p{Lu}/u;
+/**
+ * An item of a numbered list ("4) How …?", "2. Who pays?"): a point inside an article, whatever its
+ * final mark, not a headline (a listicle's headline says "5 things", not "5.").
+ */
+const NUMBERED_ITEM = /^\d{1,2}[.)]\s+\S/;
 /** Every date the date tests know has a year. */
 const YEAR = /\d{4}/;
 const LOWER_START = /^\p{Ll}/u;
