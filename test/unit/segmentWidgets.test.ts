@@ -110,22 +110,3 @@ describe('widgets inside articles (issue 16 item 1)', () => {
     assert.ok(!debris.includes(LIBRARY.title), 'a headline printed twice is not web debris');
   });
 });
-
-describe('numbered points inside an article (deck layout)', () => {
-  it('"2) Who pays?" and "3. What next?" are points of the article, not headlines', () => {
-    const points: Story = {
-      title: 'Three Questions Before The Council Votes On The Tram Line',
-      body: [
-        'The council votes next week on a tram line from the station to the hospital, and several questions remain open.',
-        '1) Is the route settled?',
-        'Planners still disagree about whether the line should cross the market square or go around it.',
-        '2) Who pays for it?',
-        'The regional government has promised half of the cost, but only if work starts before the end of next year.',
-        '3. What happens to the buses?',
-        'Two bus routes would be cut back, and drivers fear that some of their jobs would go with them.',
-      ],
-    };
-    const text = deck([FERRY, points, LIBRARY, ORCHARD]);
-    assert.deepEqual(starts(text), titleStarts(text, [FERRY, points, LIBRARY, ORCHARD]));
-  });
-});
