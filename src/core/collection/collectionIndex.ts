@@ -21,7 +21,7 @@ import { CollectionOrder, compareFiles } from './order';
 import { FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED, paragraphBands, paragraphWords } from './fingerprint';
 import { ArticleLink, FileLinks, OtherPlace, ParagraphLink, Story } from './links';
 import { Postings } from './postings';
-import { ArticleComparison, VersionArticle, compareArticles, isUpdatedVersion } from '../rules/articleVersions';
+import { ArticleComparison, VersionArticle, compareArticles, isUpdatedVersion, mayBeVersionOf } from '../rules/articleVersions';
 import { compareWords } from '../rules/nearDuplicate';
 import { BANDS } from '../text/minhash';
 
@@ -456,7 +456,9 @@ export class CollectionIndex {
       const inFile = other.fp.articles[index].inFile;
       if (inFile?.kind === 'copy') index = inFile.of - 1;
       const span = this.originalSpan(other, index, words);
-      const cmp = compareArticles(mine, this.version(other, index, span), this.options.nearDuplicateThreshold);
+      const theirs = this.version(other, index, span);
+      if (!mayBeVersionOf(mine, theirs)) continue;
+      const cmp = compareArticles(mine, theirs, this.options.nearDuplicateThreshold);
       if (cmp.exact) return this.toArticleLink(entry, k, rows, other, index, span, 'exact', cmp);
       if (this.near && isUpdatedVersion(cmp) && (!variant || cmp.similarity > variant.cmp.similarity)) variant = { other, index, span, cmp };
     }

@@ -202,6 +202,32 @@ export function compareArticles(later: VersionArticle, original: VersionArticle,
   };
 }
 
+/**
+ * Whether `later` can be an exact copy or an updated version of `original` at all: the words of its
+ * paragraphs that could match one of the original's (the same hash, the original's title, or a
+ * shared LSH band) reach the share of its words an updated version takes from the original. A
+ * cheap bound that spares the word alignment of `compareArticles` for articles that share only a
+ * pasted paragraph or two; it never rules out one that `compareArticles` would find a copy or a
+ * version (it sums, in the same order, the words that comparison could count at most).
+ */
+export function mayBeVersionOf(later: VersionArticle, original: VersionArticle): boolean {
+  const hashes = new Set<number>();
+  for (const q of original.paragraphs) hashes.add(q.hash);
+  let words = 0;
+  let matchable = 0;
+  for (const p of later.paragraphs) {
+    words += p.words;
+    if (hashes.has(p.hash) || (p.heading && p.hash === original.titleHash) || sharesBandWithAny(p, original.paragraphs)) matchable += p.words;
+  }
+  return words === 0 || matchable / words >= MIN_FROM_ORIGINAL;
+}
+
+function sharesBandWithAny(p: VersionParagraph, others: readonly VersionParagraph[]): boolean {
+  if (!p.bands || !p.wordHashes) return false;
+  for (const q of others) if (q.bands && q.wordHashes && shareBand(p.bands, q.bands)) return true;
+  return false;
+}
+
 /** Whether a comparison shows an updated version of the original (not an exact copy). */
 export function isUpdatedVersion(c: ArticleComparison): boolean {
   return !c.exact && c.matched >= MIN_MATCHED && c.words >= MIN_WORDS && c.fromOriginal >= MIN_FROM_ORIGINAL && c.ofOriginal >= MIN_OF_ORIGINAL && fewAdded(c);

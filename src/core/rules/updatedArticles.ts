@@ -3,7 +3,7 @@
 // finding, never removed by Remove All: removing either version loses what only it says, so its
 // fixes are explicit and say what would be lost. Its paragraphs are not reported again as repeats
 // or near duplicates.
-import { ArticleComparison, compareArticles, describeArticleChanges, isUpdatedVersion, lostByRemoving } from './articleVersions';
+import { ArticleComparison, compareArticles, describeArticleChanges, isUpdatedVersion, lostByRemoving, mayBeVersionOf } from './articleVersions';
 import { NearMatch } from './nearDuplicate';
 import { RepeatContext, RepeatResult, articleContent, byArticle, lineSpan, quoteTitle } from './repeated';
 import { lineRemovalRange } from '../text/edits';
@@ -62,7 +62,10 @@ export function findUpdatedArticles(ctx: RepeatContext, repeats: RepeatResult, n
     let bestWords = 0;
     for (const [b, words] of from) if (words > bestWords || (words === bestWords && b < best)) { best = b; bestWords = words; }
     if (best < 0) return;
-    const comparison = compareArticles(repeats.version(a), repeats.version(best), options.nearDuplicateThreshold);
+    const later = repeats.version(a);
+    const original = repeats.version(best);
+    if (!mayBeVersionOf(later, original)) return;
+    const comparison = compareArticles(later, original, options.nearDuplicateThreshold);
     if (!isUpdatedVersion(comparison)) return;
     article.nearDuplicateOf = { index: best + 1, similarity: comparison.similarity };
     result.articles.add(a);
