@@ -4,6 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { segment } from '../../src/core/segmentation/segment';
 import { lineOf } from './helpers';
+import { gatherEvidence, repeatsDeck } from '../../src/core/segmentation/features';
+import { splitLines } from '../../src/core/segmentation/lines';
+import { LineIndex } from '../../src/core/text/text';
 
 const STORIES: [string, string[]][] = [
   ['Council approves new cycle lanes on the ring road', [
@@ -106,5 +109,65 @@ describe('numbered points inside a deck article', () => {
     const lines = text.split('\n');
     const found = segment(text).articles.map(a => lineOf(text, a.range.start));
     assert.deepEqual(found, POINTS.map(([title]) => lines.indexOf(title) + 1));
+  });
+});
+
+// A deck dump as news archives print them: a compound headline ("Title; Deck") with its deck again
+// on the line below, then sometimes a label ("SUMMARY."). A headline of two sentences has only its
+// repeated deck to tell it from prose.
+const COMPOUND: [string, string[]][] = [
+  ['Harbour dredging to start in March; Port expects larger ships by autumn', [
+    'Port expects larger ships by autumn.',
+    'Dredgers will deepen the main channel of the harbour by two metres from March, the port authority said on Friday.',
+    'The work will let container ships twice the size of today\'s berth at the western quay.',
+    'Fishermen asked that the dredging pause during the spawning season, and the authority agreed to stop for six weeks.',
+  ]],
+  ['Old bridges are costly to keep. Perhaps that is fine.; The Long View', [
+    'The Long View.',
+    'SUMMARY.',
+    'Keeping the county\'s forty stone bridges open costs more every year, and some councillors want to replace them with concrete ones.',
+    'Engineers say the old bridges carry today\'s lorries well when they are looked after, and new ones would cost far more.',
+    'Walkers and historians have started a petition to keep every bridge that is older than a century.',
+  ]],
+  ['School meals to use more local produce; Farmers sign three-year contracts', [
+    'Farmers sign three-year contracts.',
+    'Half of the vegetables served in the district\'s school canteens will come from farms within fifty kilometres from next term.',
+    'Twelve farms signed contracts that fix their prices for three years, which they said lets them plan their planting.',
+    'Parents welcomed the change but asked whether the meals would cost more.',
+  ]],
+  ['Night trains return to the coast line; Sleeper cars leave the capital at ten', [
+    'Sleeper cars leave the capital at ten.',
+    'A night train will run to the coast three times a week from June, twenty years after the last one was withdrawn.',
+    'The operator bought second-hand sleeping cars and refitted them with showers and wider beds.',
+    'Tickets go on sale next month, with a cheaper fare for seats rather than beds.',
+  ]],
+];
+
+describe('compound deck headlines whose deck is printed again below', () => {
+  it('each "Title; Deck" line above its repeated deck opens an article, a headline of two sentences too', () => {
+    const text = COMPOUND.map(([title, body]) => [title, ...body].join('\n')).join('\n') + '\n';
+    const lines = text.split('\n');
+    const found = segment(text).articles.map(a => lineOf(text, a.range.start));
+    assert.deepEqual(found, COMPOUND.map(([title]) => lines.indexOf(title) + 1));
+  });
+});
+
+describe('a repeated deck as evidence of a headline', () => {
+  it('reads "Title; Deck" over "Deck." as a compound headline, and nothing else', () => {
+    assert.ok(repeatsDeck('Old bridges are costly to keep; The Long View', 'The Long View.'));
+    assert.ok(repeatsDeck('School meals go local ;  Farmers sign contracts', 'Farmers sign contracts'));
+    assert.ok(!repeatsDeck('Old bridges are costly to keep, the long view', 'The long view.'), 'no semicolon before it');
+    assert.ok(!repeatsDeck('Costs rose again; Review', 'Review.'), 'a one-word deck');
+    assert.ok(!repeatsDeck('The Long View', 'The Long View'), 'the same line twice is a stutter, not a deck');
+  });
+
+  it('raises the evidence of the line above its repeated deck', () => {
+    const scoreOfCompound = (below: string) => {
+      const text = ['The ferry left at noon.', 'Old bridges are costly to keep. Perhaps that is fine.; The Long View', below,
+        'Keeping the county\'s stone bridges open costs more every year.'].join('\n');
+      const ev = gatherEvidence(splitLines(text, new LineIndex(text)));
+      return ev.score[1];
+    };
+    assert.ok(scoreOfCompound('The Long View.') > scoreOfCompound('The Long View today.'));
   });
 });

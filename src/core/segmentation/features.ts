@@ -77,6 +77,21 @@ const SIGN_OFF = /\bwith (?:the )?permission\b|^(?:(?:this|the)\s+(?:article|sto
 /** What a sign-off right above a line says for it. */
 const AFTER_SIGN_OFF = 1.5;
 
+/**
+ * A compound headline ("Title; Deck") whose deck is printed again on the line below, as news
+ * archives give a headline and its standfirst: the line is the headline of what follows.
+ */
+const REPEATED_DECK = 2;
+
+/** Whether `line` ends with "; " and then the text of `next` (its final full stop aside), two words or more. */
+export function repeatsDeck(line: string, next: string): boolean {
+  const deck = next.trim().replace(/\.$/, '');
+  if (deck.length < 5 || deck.indexOf(' ') < 0) return false;
+  const head = line.trim();
+  if (head.length <= deck.length + 2 || !head.endsWith(deck)) return false;
+  return head.slice(0, head.length - deck.length).trimEnd().endsWith(';');
+}
+
 /** A sentence that continues the one before it does not open an article. */
 const CONNECTIVE_START = /^(?:however|but|and|so|yet|also|meanwhile|still|instead|moreover|furthermore|therefore|thus|indeed|besides|otherwise|then|now|in addition|in fact|for example|for instance|of course|after all)\b,?\s/i;
 
@@ -442,6 +457,7 @@ function contextScore(lines: Line[], content: number[], own: Float64Array, k: nu
   const nextText = next < content.length ? lines[content[next]].text : '';
   const prevText = prev >= 0 ? lines[content[prev]].text.trim() : '';
   if (nextText && (bylineOf(nextText) !== undefined || dateLineOf(nextText) !== undefined || datelineOf(nextText))) score += 1.5;
+  if (nextText && repeatsDeck(lines[content[k]].text, nextText)) score += REPEATED_DECK;
   // A line under a headline is its standfirst rather than a headline of its own.
   if (prev < 0 || endsSentence(prevText)) score += 0.5;
   else if (own[prev] >= 1.5) score -= 0.5;
