@@ -11,7 +11,7 @@ import { withCrossFileFindings } from '../core/collection/crossFileFindings';
 import { FileFingerprint, fingerprintOf } from '../core/collection/fingerprint';
 import { compareFiles } from '../core/collection/order';
 import { ConfigError, PartialOptions, resolveOptions } from '../core/options/config';
-import { applyEdits, removeAllRepeatedPassages, withWebDebris } from '../core/review/fixes';
+import { MAX_FIX_ROUNDS, applyEdits, removeAllRepeatedPassages, settleFixAll, withWebDebris } from '../core/review/fixes';
 import { ToolInfo } from '../core/report/report';
 import { ReportWriter, reportWriter } from '../core/report/reportWriters';
 import { review } from '../core/review/review';
@@ -228,12 +228,18 @@ function inCollection(s: Session, task: ReviewTask, text: string, result: Review
   return withCrossFileFindings(result, text, fingerprint, s.index.linksFor(fingerprint.path), task.options);
 }
 
-/** --fix on one file: writes it if something is to be removed; returns the text and review to report. */
-function fixFile(s: Session, task: ReviewTask, text: string, result: Review, stamp: { size: number; mtimeMs: number }): { text: string; review: Review } {
+/**
+ * --fix on one file: writes it if something is to be removed; returns the text and review to report.
+ * Fix-all is applied until a fresh review finds nothing more to remove (`settleFixAll`), each round
+ * reviewed with its links into the earlier files (their originals stay: a fix removes only later
+ * copies), and the file is written once.
+ */
+function fixFile(s: Session, task: ReviewTask, text: string, result: Review, fingerprint: FileFingerprint | undefined,
+  stamp: { size: number; mtimeMs: number }): { text: string; review: Review } {
   const shown = task.shown;
-  const edits = withWebDebris(s.engine.removeAllRepeatedPassages(result), result, text);
-  const fixed = edits.length > 0 ? s.engine.applyEdits(text, edits) : text;
-  if (fixed === text) return { text, review: result };
+  const steps = { edits: (r: Review, t: string) => withWebDebris(s.engine.removeAllRepeatedPassages(r), r, t), apply: s.engine.applyEdits };
+  const first = steps.edits(result, text);
+  if (first.length === 0 || steps.apply(text, first) === text) return { text, review: result };
   if (!isWritable(task.file)) {
     s.fail(`${PREFIX}: ${shown}: is read-only; not fixed`);
     return { text, review: result };
@@ -242,27 +248,30 @@ function fixFile(s: Session, task: ReviewTask, text: string, result: Review, sta
     s.fail(`${PREFIX}: ${shown}: changed while it was being reviewed; not fixed`);
     return { text, review: result };
   }
+  const reviewOf = (t: string) => {
+    let fp: FileFingerprint | undefined;
+    const again = s.engine.review(t, task.options, lexiconsFor(task.options), s.index
+      ? seen => (fp = fingerprintOf(seen, { path: shown, size: Buffer.byteLength(t), mtimeMs: mtimeOf(task.file) }))
+      : undefined);
+    return inCollection(s, task, t, again, fp);
+  };
+  const settled = settleFixAll(text, result, reviewOf, MAX_FIX_ROUNDS, steps);
   try {
     const original = fs.readFileSync(task.file);
     const bom = original.length >= 3 && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;
-    const body = Buffer.from(fixed, 'utf8');
+    const body = Buffer.from(settled.text, 'utf8');
     writeFixedFile(task.file, bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body, original, stamp);
   } catch (e) {
     s.fail(`${PREFIX}: ${shown}: cannot write the fixed file: ${message(e)}`);
+    // The index goes back to the file as it stays.
+    if (s.index && fingerprint) s.index.set(fingerprint);
     return { text, review: result };
   }
-  const count = repeatCount(result);
-  const debris = result.fixAllRemovesWebDebris ? debrisCount(result) : 0;
+  const count = settled.removedFrom.reduce((n, r) => n + repeatCount(r), 0);
+  const debris = settled.removedFrom.reduce((n, r) => n + (r.fixAllRemovesWebDebris ? debrisCount(r) : 0), 0);
   const andDebris = debris > 0 ? ` and ${debris} line${debris === 1 ? '' : 's'} of web debris` : '';
   s.info(`${shown}: removed ${count} repeated passage${count === 1 ? '' : 's'}${andDebris}`);
-  // What is left, reviewed again: its own findings, and its links to the earlier files (its
-  // originals stay where they are: a fix removes only later copies).
-  let fingerprint: FileFingerprint | undefined;
-  let again = s.engine.review(fixed, task.options, lexiconsFor(task.options), s.index
-    ? seen => (fingerprint = fingerprintOf(seen, { path: shown, size: Buffer.byteLength(fixed), mtimeMs: mtimeOf(task.file) }))
-    : undefined);
-  again = inCollection(s, task, fixed, again, fingerprint);
-  return { text: fixed, review: again };
+  return { text: settled.text, review: settled.review };
 }
 
 /** One file's result, in the collection's order: cross-file findings, --fix, its piece of the report. */
@@ -280,7 +289,7 @@ function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, o
   try {
     let text = result.text;
     let review = inCollection(s, task, text, result.review, result.fingerprint);
-    if (s.args.fix) ({ text, review } = fixFile(s, task, text, review, result));
+    if (s.args.fix) ({ text, review } = fixFile(s, task, text, review, result.fingerprint, result));
     outcome.reviewed++;
     if (review.findings.length > 0) outcome.anyFindings = true;
     return s.writer.file({ path: task.shown, text, review });

@@ -65,3 +65,78 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   }
   return out + text.slice(at);
 }
+
+/**
+ * Removals made in two rounds, as ranges of the text before both: `earlier` removed from the text,
+ * then `later` (ranges of the text `earlier` left) removed from what was left. Both sorted and
+ * non-overlapping; the result too, merged where they touch.
+ */
+export function composeRemovals(earlier: readonly OffsetRange[], later: readonly OffsetRange[]): OffsetRange[] {
+  // Where each earlier removal sits in the text it left, and how much was removed up to and with it.
+  const at: number[] = [];
+  const removedThrough: number[] = [];
+  let removed = 0;
+  for (const r of earlier) {
+    at.push(r.start - removed);
+    removed += r.end - r.start;
+    removedThrough.push(removed);
+  }
+  /** The offset before both rounds of offset p of the text left; `inclusive`: past an earlier removal that sits exactly at p. */
+  const original = (p: number, inclusive: boolean) => {
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] < p || (inclusive && at[mid] === p)) lo = mid + 1;
+      else hi = mid;
+    }
+    return p + (lo > 0 ? removedThrough[lo - 1] : 0);
+  };
+  const mapped = later.map(r => ({ start: original(r.start, true), end: original(r.end, false) }));
+  return mergeRemovals([...earlier, ...mapped]);
+}
+
+/** Rounds of fix-all at most: a removal can make a review see a repeat it did not see before (see `settleFixAll`). */
+export const MAX_FIX_ROUNDS = 3;
+
+export interface SettledFix {
+  /** What to remove from the original text, in its offsets (one set of edits). */
+  removals: OffsetRange[];
+  /** The text after the removals, and its review. */
+  text: string;
+  review: Review;
+  /** The review each round removed from (the first is the review given): what was removed, and why. */
+  removedFrom: Review[];
+}
+
+/** How a round finds its removals and applies them (the command line's engine can be replaced in tests). */
+export interface FixSteps {
+  edits: (review: Review, text: string) => TextEdit[];
+  apply: (text: string, edits: TextEdit[]) => string;
+}
+
+/**
+ * Fix-all until a fresh review finds nothing more to remove (or `MAX_FIX_ROUNDS`): removing a copy
+ * can change how the rest is read (a paragraph next to it joins an article that becomes an exact
+ * copy; an updated version whose original lost its copy of a paragraph shows that paragraph as a
+ * repeat). Each round removes only repeats of text that stays, so together the rounds do too.
+ * `reviewOf` reviews a text as the first review was made (the same options, the same collection).
+ */
+export function settleFixAll(text: string, review: Review, reviewOf: (text: string) => Review, maxRounds = MAX_FIX_ROUNDS,
+  steps: FixSteps = { edits: fixAllEdits, apply: applyEdits }): SettledFix {
+  let removals: OffsetRange[] = [];
+  let current = text;
+  let currentReview = review;
+  const removedFrom: Review[] = [];
+  while (removedFrom.length < maxRounds) {
+    const edits = steps.edits(currentReview, current);
+    if (edits.length === 0) break;
+    const next = steps.apply(current, edits);
+    if (next === current) break;
+    removals = composeRemovals(removals, edits.map(e => e.range));
+    removedFrom.push(currentReview);
+    current = next;
+    currentReview = reviewOf(current);
+  }
+  return { removals, text: current, review: currentReview, removedFrom };
+}
