@@ -91,3 +91,29 @@ describe('editor collection: marks and progress', () => {
     assert.strictEqual(p.message(1, start + 2000), 'indexing 2/4 files \u00B7 1.0 MB/s \u00B7 8 s left');
   });
 });
+
+describe('editor collection: links of another text of a file (Remove All in rounds)', () => {
+  const fingerprintOfText = (name: string, text: string) => {
+    let fp: FileFingerprint | undefined;
+    review(text, defaultOptions(), undefined, seen => (fp = fingerprintOf(seen, { path: `collection/${name}`, size: Buffer.byteLength(text), mtimeMs: 1 })));
+    assert.ok(fp);
+    return fp;
+  };
+
+  it('gives the links the other text would have and leaves the index as it was', () => {
+    const text01 = fs.readFileSync(path.join(FIXTURES, 'day01-wire.txt'), 'utf8');
+    const text02 = fs.readFileSync(path.join(FIXTURES, 'day02-desk.txt'), 'utf8');
+    const index = new CollectionIndex({ order: 'name', nearDuplicateThreshold: defaultOptions().nearDuplicateThreshold });
+    index.set(fingerprintOfText('day01-wire.txt', text01));
+    const day02 = fingerprintOfText('day02-desk.txt', text02);
+    index.set(day02);
+    const before = JSON.stringify(index.linksFor(day02.path));
+    assert.ok(index.linksFor(day02.path).articles.length > 0, 'day02 holds a copy of an article of day01');
+    // The same file with nothing of day01 in it: no links, and the index still holds day02 as it is.
+    const unrelated = fingerprintOfText('day02-desk.txt', 'Weather\n\nIt rained on Tuesday in the north of the country, the weather service said.\n');
+    const asIf = index.linksAsIf(unrelated);
+    assert.deepStrictEqual([asIf.articles.length, asIf.paragraphs.length], [0, 0]);
+    assert.strictEqual(index.get(day02.path), day02);
+    assert.strictEqual(JSON.stringify(index.linksFor(day02.path)), before);
+  });
+});

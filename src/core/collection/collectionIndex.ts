@@ -195,6 +195,21 @@ export class CollectionIndex {
     return links;
   }
 
+  /**
+   * The links a file would have with this fingerprint (of another text of it: what Remove All would
+   * leave), the index left as it was.
+   */
+  linksAsIf(fp: FileFingerprint): FileLinks {
+    const before = this.get(fp.path);
+    this.set(fp);
+    try {
+      return this.linksFor(fp.path);
+    } finally {
+      if (before) this.set(before);
+      else this.delete(fp.path);
+    }
+  }
+
   /** The stories found in two files or more, in the order of their first occurrence. */
   stories(): Story[] {
     const order = this.order();

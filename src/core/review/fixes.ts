@@ -102,9 +102,9 @@ export const MAX_FIX_ROUNDS = 3;
 export interface SettledFix {
   /** What to remove from the original text, in its offsets (one set of edits). */
   removals: OffsetRange[];
-  /** The text after the removals, and its review. */
+  /** The text after the removals, and its review (undefined when it did not come: cancelled). */
   text: string;
-  review: Review;
+  review: Review | undefined;
   /** The review each round removed from (the first is the review given): what was removed, and why. */
   removedFrom: Review[];
 }
@@ -116,19 +116,21 @@ export interface FixSteps {
 }
 
 /**
- * Fix-all until a fresh review finds nothing more to remove (or `MAX_FIX_ROUNDS`): removing a copy
- * can change how the rest is read (a paragraph next to it joins an article that becomes an exact
- * copy; an updated version whose original lost its copy of a paragraph shows that paragraph as a
+ * Fix-all until a fresh review finds nothing more to remove (or `maxRounds`): removing a copy can
+ * change how the rest is read (a paragraph next to it joins an article that becomes an exact copy;
+ * an updated version whose original lost its copy of a paragraph shows that paragraph as a
  * repeat). Each round removes only repeats of text that stays, so together the rounds do too.
- * `reviewOf` reviews a text as the first review was made (the same options, the same collection).
+ * A generator, so that the review of what is left can be made now (the command line) or by a worker
+ * (the editor): it yields each text left and is given its review (made as the first review was:
+ * the same options, the same collection); it returns the settled fix.
  */
-export function settleFixAll(text: string, review: Review, reviewOf: (text: string) => Review, maxRounds = MAX_FIX_ROUNDS,
-  steps: FixSteps = { edits: fixAllEdits, apply: applyEdits }): SettledFix {
+export function* fixRounds(text: string, review: Review, maxRounds = MAX_FIX_ROUNDS,
+  steps: FixSteps = { edits: fixAllEdits, apply: applyEdits }): Generator<string, SettledFix, Review | undefined> {
   let removals: OffsetRange[] = [];
   let current = text;
-  let currentReview = review;
+  let currentReview: Review | undefined = review;
   const removedFrom: Review[] = [];
-  while (removedFrom.length < maxRounds) {
+  while (currentReview && removedFrom.length < maxRounds) {
     const edits = steps.edits(currentReview, current);
     if (edits.length === 0) break;
     const next = steps.apply(current, edits);
@@ -136,7 +138,22 @@ export function settleFixAll(text: string, review: Review, reviewOf: (text: stri
     removals = composeRemovals(removals, edits.map(e => e.range));
     removedFrom.push(currentReview);
     current = next;
-    currentReview = reviewOf(current);
+    // No review of what is left (cancelled): the rounds so far stand.
+    currentReview = yield next;
   }
   return { removals, text: current, review: currentReview, removedFrom };
+}
+
+/** `fixRounds` with the review of what is left made at once (the command line's --fix). */
+export function settleFixAll(text: string, review: Review, reviewOf: (text: string) => Review, maxRounds = MAX_FIX_ROUNDS,
+  steps?: FixSteps): SettledFix & { review: Review } {
+  const rounds = fixRounds(text, review, maxRounds, steps);
+  for (let step = rounds.next(undefined); ; step = rounds.next(reviewOf(step.value))) if (step.done) return step.value as SettledFix & { review: Review };
+}
+
+/** `fixRounds` with the review of what is left made elsewhere (the editor's worker); undefined stops the rounds. */
+export async function settleFixAllAsync(text: string, review: Review, reviewOf: (text: string) => Promise<Review | undefined>,
+  maxRounds = MAX_FIX_ROUNDS, steps?: FixSteps): Promise<SettledFix> {
+  const rounds = fixRounds(text, review, maxRounds, steps);
+  for (let step = rounds.next(undefined); ; step = rounds.next(await reviewOf(step.value))) if (step.done) return step.value;
 }

@@ -43,6 +43,12 @@ export class CrossFileReviews implements CrossFileHook, vscode.Disposable {
     return this.withLinks(kept);
   }
 
+  /** The review of another text of a file (what Remove All would leave) with its findings across files; nothing is kept or shown. */
+  asIf(text: string, review: Review, fp: FileFingerprint | undefined, options: ReviewOptions): Review {
+    const links = fp ? this.index.linksAsIf(fp) : undefined;
+    return fp && links ? withCrossFileFindings(review, text, fp, links, options) : review;
+  }
+
   /** Shows again the files whose links may have changed (those with a kept review). */
   refresh(paths: readonly string[]): void {
     for (const path of paths) {

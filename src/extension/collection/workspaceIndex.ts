@@ -97,6 +97,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.index?.get(path) ? this.index.linksFor(path) : undefined;
   }
 
+  /** The links the file would have with another text of it (`fp`), the index left as it was; undefined outside the index. */
+  linksAsIf(fp: FileFingerprint): FileLinks | undefined {
+    return this.index?.get(fp.path) ? this.index.linksAsIf(fp) : undefined;
+  }
+
   stories(): Story[] {
     return this.index?.stories() ?? [];
   }

@@ -1,6 +1,7 @@
 // Commands that change the text, each a plan of common/editPlans.ts applied by applyPlan.ts (one
 // undo step, version checked, asked first when it would remove lines found nowhere else, said
-// afterwards with Undo): engine edits from quick fixes and hovers; Remove All Repeated Passages;
+// afterwards with Undo): engine edits from quick fixes and hovers; Remove All Repeated Passages
+// (in rounds until a fresh review finds nothing more, as the command line's --fix);
 // Remove Repeated Article / Delete Article and Copy Article of the Articles view.
 import * as vscode from 'vscode';
 import { TextEdit } from '../../core/model/types';
@@ -11,6 +12,7 @@ import type { Reviewer } from '../review/reviewer';
 import type { ArticlesProvider } from '../views/articlesView';
 import { removeAllRepeatsPlan, removeArticlePlan } from '../common/editPlans';
 import { ApplyResult, EditApplier } from './applyPlan';
+import { MAX_FIX_ROUNDS, applyEdits as applyTextEdits, removeAllRepeatedPassages, settleFixAllAsync } from '../../core/review/fixes';
 
 export type { ApplyResult } from './applyPlan';
 
@@ -42,7 +44,14 @@ export async function removeAllRepeated(reviewer: Reviewer, articles: ArticlesPr
     void vscode.window.showInformationMessage(`Editorial Review: no repeated passages in ${basename(doc.uri)}.`);
     return { applied: false, reason: 'nothing' };
   }
-  return applier.apply(doc.uri.toString(), state.version, plan);
+  // What is left is reviewed again (in the worker, with its links across files) and removed from
+  // too, until nothing more is found: removing a copy can make another passage read as a repeat.
+  // The rounds make one edit of the document as it was reviewed (refused if it changed since).
+  const settled = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Editorial Review: removing repeated passages' },
+    () => settleFixAllAsync(state.text, state.review, text => reviewer.reviewAsIf(doc.uri, text), MAX_FIX_ROUNDS,
+      { edits: review => removeAllRepeatedPassages(review), apply: applyTextEdits }));
+  return applier.apply(doc.uri.toString(), state.version, { ...plan, edits: settled.removals.map(range => ({ range, newText: '' })) });
 }
 
 /**

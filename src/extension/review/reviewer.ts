@@ -23,6 +23,8 @@ export interface CrossFileHook {
   stampFor(uri: vscode.Uri): FileStamp | undefined;
   /** The review with the file's findings across files (the same review when there are none). */
   merge(uri: vscode.Uri, text: string, review: Review, fingerprint: FileFingerprint | undefined, options: ReviewOptions): Review;
+  /** The same for another text of the file, kept nowhere (what Remove All would leave). */
+  asIf(text: string, review: Review, fingerprint: FileFingerprint | undefined, options: ReviewOptions): Review;
 }
 
 interface Entry {
@@ -226,6 +228,23 @@ export class Reviewer implements vscode.Disposable {
     const entry = this.entry(uri);
     const generation = ++entry.generation;
     return this.run(uri, entry, generation, text, textRanges(text), () => true, -1, token);
+  }
+
+  /**
+   * The review another text of a file would get (what Remove All would leave), with its findings
+   * across files: nothing is shown, kept or indexed, and the document's own state in the worker is
+   * left alone. Undefined when cancelled or when the worker is gone.
+   */
+  async reviewAsIf(uri: vscode.Uri, text: string, token?: vscode.CancellationToken): Promise<Review | undefined> {
+    const options = await this.optionsFor(uri);
+    const key = `${uri.toString()}#as-if`;
+    try {
+      const outcome = await this.client.review(key, text, options, token, this.crossFile?.stampFor(uri));
+      if (!outcome) return undefined;
+      return this.crossFile ? this.crossFile.asIf(text, outcome.review, outcome.fingerprint, options) : outcome.review;
+    } finally {
+      this.client.forget(key);
+    }
   }
 
   /** The engine options for a document: defaults, then settings, then `.editorial-review.json`. */
