@@ -333,7 +333,7 @@ export async function runOnThreads(argv: readonly string[], io: CliIo, workerFil
   const jobs = Math.min(s.args.jobs ?? defaultJobs, s.tasks.length);
   if (s.args.index !== undefined || s.args.exportParquet !== undefined) return runIndexed(s, workerFile, s.args.fix ? 1 : jobs);
   // --fix writes files as it goes: one at a time, on this thread.
-  if (jobs <= 1 || s.args.fix) return runPrepared(s);
+  if (jobs <= 1 || s.args.fix) return runPreparedStreaming(s);
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
   const advance = progressTracker(s);
   io.stdout(s.writer.begin(s.tasks.length));
@@ -437,24 +437,47 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
   return exitCode(s, outcome);
 }
 
-/** `run` on an already prepared session. */
+/** One file's review, or the error it ended in. */
+function resultOf(s: Session, task: ReviewTask): TaskResult | TaskError {
+  try {
+    return s.engine === DEFAULT_ENGINE ? runReviewTask(task) : reviewWith(s.engine, task);
+  } catch (e) {
+    return new TaskError(message(e));
+  }
+}
+
+/** `run` on an already prepared session, on this thread. */
 function runPrepared(s: Session): number {
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
   const { io } = s;
   const advance = progressTracker(s);
   io.stdout(s.writer.begin(s.tasks.length));
   s.tasks.forEach(task => {
-    let result: TaskResult | TaskError;
-    try {
-      result = s.engine === DEFAULT_ENGINE ? runReviewTask(task) : reviewWith(s.engine, task);
-    } catch (e) {
-      result = new TaskError(message(e));
-    }
-    io.stdout(deliver(s, task, result, outcome));
+    io.stdout(deliver(s, task, resultOf(s, task), outcome));
     advance(task);
   });
   io.progress?.done();
   io.stdout(endOf(s, outcome));
+  return exitCode(s, outcome);
+}
+
+/**
+ * The same, waiting after each file until the output can take more: a report written into a pipe
+ * whose reader is slower than the review never piles up in memory (a synchronous loop would keep
+ * every file's piece of it until the end).
+ */
+async function runPreparedStreaming(s: Session): Promise<number> {
+  const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
+  const { io } = s;
+  const write = io.write ?? (async (t: string) => io.stdout(t));
+  const advance = progressTracker(s);
+  await write(s.writer.begin(s.tasks.length));
+  for (const task of s.tasks) {
+    await write(deliver(s, task, resultOf(s, task), outcome));
+    advance(task);
+  }
+  io.progress?.done();
+  await write(endOf(s, outcome));
   return exitCode(s, outcome);
 }
 
