@@ -98,6 +98,18 @@ describe('quick fixes on the fixture dump', () => {
     await undoTo(doc, original);
   });
 
+  it('Remove all repeated passages in this file, offered for an older version, is refused', async () => {
+    const action = findAction(await codeActions(doc, repeatRange()), 'Remove all repeated passages in this file');
+    const editor = await vscode.window.showTextDocument(doc);
+    const at = new vscode.Position(doc.lineCount - 1, 0);
+    const offset = doc.offsetAt(at);
+    await editor.edit(b => b.insert(at, 'x'));
+    const result = await run<ApplyResult>(action);
+    assert.deepStrictEqual([result.applied, result.reason], [false, 'stale']);
+    assert.strictEqual(doc.getText(), original.slice(0, offset) + 'x' + original.slice(offset), 'nothing removed');
+    await undoTo(doc, original);
+  });
+
   it('source.fixAll.editorialReview removes all repeats', async () => {
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
     const actions = await codeActions(doc, whole, 'source.fixAll.editorialReview');

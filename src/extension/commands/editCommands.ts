@@ -37,6 +37,12 @@ export async function removeAllRepeated(reviewer: Reviewer, articles: ArticlesPr
     void vscode.window.showInformationMessage('Editorial Review: open a reviewed file first.');
     return { applied: false, reason: 'nothing' };
   }
+  // From a quick fix: computed for one version of the document, refused for another.
+  const version = (arg as { version?: unknown } | undefined)?.version;
+  if (typeof version === 'number' && doc.version !== version) {
+    void vscode.window.showWarningMessage(`Editorial Review: ${basename(doc.uri)} changed since the fix was offered; try again.`);
+    return { applied: false, reason: 'stale' };
+  }
   const state = reviewer.current(doc) ?? (await reviewer.reviewDocument(doc, true));
   if (!state) return { applied: false, reason: 'stale' };
   const plan = removeAllRepeatsPlan(state.review);

@@ -111,9 +111,10 @@ export class EditorialCodeActionProvider implements vscode.CodeActionProvider {
       switch (finding.rule) {
         case 'repeated-passage': {
           if (!offeredRemoveAll) {
+            // The command, not these edits: it removes in rounds until nothing more is found.
             const plan = removeAllRepeatsPlan(state.review, 'Remove all repeated passages in this file');
             if (plan.edits.length > 1) {
-              add(plan.title, planCommand(plan));
+              add(plan.title, { command: CMD.removeAllRepeatedPassages, title: plan.title, arguments: [{ uri: document.uri, version }] });
               offeredRemoveAll = true;
             }
           }
