@@ -446,38 +446,37 @@ function resultOf(s: Session, task: ReviewTask): TaskResult | TaskError {
   }
 }
 
+/**
+ * The report's pieces in order (its beginning, each file's, its end), each file reviewed on this
+ * thread when its piece is asked for; the progress line advances once a piece has been taken.
+ */
+function* reportPieces(s: Session, outcome: Outcome): Generator<string> {
+  const advance = progressTracker(s);
+  yield s.writer.begin(s.tasks.length);
+  for (const task of s.tasks) {
+    yield deliver(s, task, resultOf(s, task), outcome);
+    advance(task);
+  }
+  s.io.progress?.done();
+  yield endOf(s, outcome);
+}
+
 /** `run` on an already prepared session, on this thread. */
 function runPrepared(s: Session): number {
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
-  const { io } = s;
-  const advance = progressTracker(s);
-  io.stdout(s.writer.begin(s.tasks.length));
-  s.tasks.forEach(task => {
-    io.stdout(deliver(s, task, resultOf(s, task), outcome));
-    advance(task);
-  });
-  io.progress?.done();
-  io.stdout(endOf(s, outcome));
+  for (const piece of reportPieces(s, outcome)) s.io.stdout(piece);
   return exitCode(s, outcome);
 }
 
 /**
- * The same, waiting after each file until the output can take more: a report written into a pipe
+ * The same, waiting after each piece until the output can take more: a report written into a pipe
  * whose reader is slower than the review never piles up in memory (a synchronous loop would keep
  * every file's piece of it until the end).
  */
 async function runPreparedStreaming(s: Session): Promise<number> {
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
-  const { io } = s;
-  const write = io.write ?? (async (t: string) => io.stdout(t));
-  const advance = progressTracker(s);
-  await write(s.writer.begin(s.tasks.length));
-  for (const task of s.tasks) {
-    await write(deliver(s, task, resultOf(s, task), outcome));
-    advance(task);
-  }
-  io.progress?.done();
-  await write(endOf(s, outcome));
+  const write = s.io.write ?? (async (t: string) => s.io.stdout(t));
+  for (const piece of reportPieces(s, outcome)) await write(piece);
   return exitCode(s, outcome);
 }
 

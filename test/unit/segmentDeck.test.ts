@@ -47,13 +47,22 @@ const STORIES: [string, string[]][] = [
   ]],
 ];
 
-describe('deck headlines in sentence case, as questions, and ending with a full stop', () => {
-  const text = STORIES.map(([title, body]) => [title, ...body].join('\n')).join('\n') + '\n';
+/** A deck dump of the stories (each headline, then its lines; no blank line anywhere). */
+const deckDump = (stories: [string, string[]][]) => stories.map(([title, body]) => [title, ...body].join('\n')).join('\n') + '\n';
+
+/** The lines (1-based) the segmentation opens articles at, and the lines of the stories' headlines. */
+function startsAndTitles(stories: [string, string[]][]): { found: number[]; titles: number[] } {
+  const text = deckDump(stories);
   const lines = text.split('\n');
+  return { found: segment(text).articles.map(a => lineOf(text, a.range.start)), titles: stories.map(([title]) => lines.indexOf(title) + 1) };
+}
+
+describe('deck headlines in sentence case, as questions, and ending with a full stop', () => {
+  const text = deckDump(STORIES);
 
   it('finds every headline and no other line', () => {
-    const found = segment(text).articles.map(a => lineOf(text, a.range.start));
-    assert.deepEqual(found, STORIES.map(([title]) => lines.indexOf(title) + 1));
+    const { found, titles } = startsAndTitles(STORIES);
+    assert.deepEqual(found, titles);
   });
 
   it('takes each headline as its article\'s title, whatever its final mark', () => {
@@ -105,10 +114,8 @@ const POINTS: [string, string[]][] = [
 
 describe('numbered points inside a deck article', () => {
   it('"1) Is …?" and "4) How …?" stay points of their article in a file of question headlines', () => {
-    const text = POINTS.map(([title, body]) => [title, ...body].join('\n')).join('\n') + '\n';
-    const lines = text.split('\n');
-    const found = segment(text).articles.map(a => lineOf(text, a.range.start));
-    assert.deepEqual(found, POINTS.map(([title]) => lines.indexOf(title) + 1));
+    const { found, titles } = startsAndTitles(POINTS);
+    assert.deepEqual(found, titles);
   });
 });
 
@@ -145,10 +152,8 @@ const COMPOUND: [string, string[]][] = [
 
 describe('compound deck headlines whose deck is printed again below', () => {
   it('each "Title; Deck" line above its repeated deck opens an article, a headline of two sentences too', () => {
-    const text = COMPOUND.map(([title, body]) => [title, ...body].join('\n')).join('\n') + '\n';
-    const lines = text.split('\n');
-    const found = segment(text).articles.map(a => lineOf(text, a.range.start));
-    assert.deepEqual(found, COMPOUND.map(([title]) => lines.indexOf(title) + 1));
+    const { found, titles } = startsAndTitles(COMPOUND);
+    assert.deepEqual(found, titles);
   });
 });
 
