@@ -1,7 +1,7 @@
 // The development collection (../shared/corpus/collection-dev: 12 daily dumps in which stories
 // come back across files), reviewed by the command line as one collection and scored by
-// ../shared/eval/score_collection.py. Floors at today's figures fail on a regression; the goals of
-// issue 14 are printed beside them (those not met yet are said, not hidden). The labels measure
+// ../shared/eval/score_collection.py. Every floor is at least issue 14's goal, so a figure below a
+// goal fails (article starts hold a higher floor: today's figure, minus a little). The labels measure
 // only. Skipped with a printed reason where ../shared is absent (a failure in CI).
 import * as assert from 'assert';
 import * as childProcess from 'child_process';
@@ -16,7 +16,7 @@ const SCORER = path.resolve(ROOT, '..', 'shared', 'eval', 'score_collection.py')
 
 interface Row {
   name: string;
-  /** Today's figure, minus a little: below it is a regression. */
+  /** Below it the test fails: the goal, or today's figure minus a little where that is higher. */
   floor: number;
   goal: number;
   value: (out: string) => number;
@@ -30,8 +30,8 @@ const number = (re: RegExp) => (out: string) => {
 
 const ROWS: Row[] = [
   { name: 'story pairs F1', floor: 0.95, goal: 0.95, value: number(/^stories .* F1=([\d.]+)/m) },
-  { name: 'exact copies in other files found', floor: 0.95, goal: 0.98, value: number(/exact (\d+)\/(\d+)/) },
-  { name: 'updated versions found', floor: 0.8, goal: 0.9, value: number(/variant (\d+)\/(\d+)/) },
+  { name: 'exact copies in other files found', floor: 0.98, goal: 0.98, value: number(/exact (\d+)\/(\d+)/) },
+  { name: 'updated versions found', floor: 0.9, goal: 0.9, value: number(/variant (\d+)\/(\d+)/) },
   { name: 'cross-file copies pointing at an earlier occurrence', floor: 1, goal: 1, value: number(/^direction\s+(\d+)\/(\d+)/m) },
   { name: 'pasted paragraphs from another file (recall)', floor: 0.9, goal: 0.9, value: number(/^passages\s+R=([\d.]+)/m) },
   { name: 'findings pointing into another file (precision)', floor: 0.95, goal: 0.95, value: number(/^cross-file findings P=([\d.]+)/m) },

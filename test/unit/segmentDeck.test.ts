@@ -4,9 +4,10 @@
 import * as assert from 'node:assert/strict';
 import { segment } from '../../src/core/segmentation/segment';
 import { lineOf } from './helpers';
-import { gatherEvidence, repeatsDeck } from '../../src/core/segmentation/features';
+import { Ending, endingOf, gatherEvidence, repeatsDeck } from '../../src/core/segmentation/features';
 import { splitLines } from '../../src/core/segmentation/lines';
 import { LineIndex } from '../../src/core/text/text';
+import { learnWeights } from '../../src/core/segmentation/decode';
 
 const STORIES: [string, string[]][] = [
   ['Council approves new cycle lanes on the ring road', [
@@ -174,5 +175,40 @@ describe('a repeated deck as evidence of a headline', () => {
       return ev.score[1];
     };
     assert.ok(scoreOfCompound('The Long View.') > scoreOfCompound('The Long View today.'));
+  });
+});
+
+// A teaser headline in title case that trails off with an ellipsis, the way clickbait headlines do,
+// in a deck dump of statement headlines and body lines ending with full stops: an ellipsis is not a
+// full stop, so the body's full stops do not count against it. (On a file this short the teaser
+// stays below a start; on the long deck files of real dumps the difference opens its article.)
+const TEASER = 'Revealed: What The Council Plans To Do With The Old Tram Depot If Nobody Buys It';
+const TEASER_BODY = [
+  'The council has offered the old tram depot for sale three times since it closed, and no buyer has come forward.',
+  'Councillors will decide next month whether to pull it down and build flats on the land.',
+  'A local history society wants the building kept as a museum of the city\'s trams.',
+];
+
+/** What the decoder weighs for the teaser line, ending with `mark`, before its neighbours' say. */
+function teaserWeight(mark: string): number {
+  const text = deckDump([...STORIES.slice(0, 3), [TEASER + mark, TEASER_BODY], ...STORIES.slice(3)]);
+  const lines = splitLines(text, new LineIndex(text));
+  const ev = gatherEvidence(lines);
+  const weights = learnWeights(ev);
+  const k = Array.from(ev.content).findIndex(n => lines[n].text.startsWith(TEASER));
+  return ev.score[k] + weights.category[ev.category[k]] + weights.ending[ev.ending[k]];
+}
+
+describe('a teaser headline ending with an ellipsis', () => {
+  it('weighs more as a headline than the same line ending with a full stop', () => {
+    assert.ok(teaserWeight('\u2026') > teaserWeight('.') + 0.5, `${teaserWeight('\u2026')} against ${teaserWeight('.')}`);
+    assert.ok(teaserWeight('...') > teaserWeight('.') + 0.5);
+  });
+
+  it('reads "\u2026" and "..." at the end of a line as an ellipsis, apart from a full stop', () => {
+    assert.equal(endingOf('If He Does Not Do This\u2026'), Ending.Ellipsis);
+    assert.equal(endingOf('and then, he said, "we will see..."'), Ending.Ellipsis);
+    assert.equal(endingOf('The council voted on Tuesday.'), Ending.FullStop);
+    assert.equal(endingOf('Why now?'), Ending.QuestionOrExclamation);
   });
 });

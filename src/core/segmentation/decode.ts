@@ -22,6 +22,7 @@ const INITIAL_WEIGHT: Partial<Record<Category, number>> = {
 /** What a line's ending says before the file has been looked at. */
 const INITIAL_ENDING: Record<Ending, number> = {
   [Ending.None]: 1, [Ending.FullStop]: -1.5, [Ending.QuestionOrExclamation]: -0.8, [Ending.Other]: -3,
+  [Ending.Ellipsis]: -0.8,
 };
 /**
  * Rounds of learning, each with the extra evidence a start needs: the first rounds learn from the
@@ -77,13 +78,15 @@ function learn(values: Uint8Array, count: number, starts: number[], initial: Flo
 
 /**
  * How the titles of any dump are believed to end before the file is read (shares by `Ending`: none,
- * full stop, question or exclamation mark, other). Our judgement of news headlines in general, not
- * a count from any labelled file: most carry no final mark; a good share of deck and sentence-case
- * headlines (and standfirst-like ones) end with a full stop, about as many as ask a question or
- * exclaim; a colon or comma at the end is rare (it usually opens a list or a quote).
+ * full stop, question or exclamation mark, other, ellipsis). Our judgement of news headlines in
+ * general, not a count from any labelled file: most carry no final mark; a good share of deck and
+ * sentence-case headlines (and standfirst-like ones) end with a full stop, about as many as ask a
+ * question or exclaim; a colon or comma at the end is rare (it usually opens a list or a quote); a
+ * few teasers trail off with an ellipsis.
  */
 const TITLE_ENDINGS: Record<Ending, number> = {
-  [Ending.None]: 0.7, [Ending.FullStop]: 0.15, [Ending.QuestionOrExclamation]: 0.12, [Ending.Other]: 0.03,
+  [Ending.None]: 0.68, [Ending.FullStop]: 0.15, [Ending.QuestionOrExclamation]: 0.12, [Ending.Other]: 0.03,
+  [Ending.Ellipsis]: 0.02,
 };
 /**
  * Titles' worth of that belief in the learnt shares: about the articles of a short dump, so that

@@ -9,7 +9,7 @@
 // (the editor's incremental path relies on it: see `evidenceHolds`).
 import { debrisScore } from '../debris/lineShape';
 import { WidgetSource, widgetMarks } from '../debris/widgets';
-import { Line, HEADER_LINE, endsSentence, finalMark, headingLevel, isSeparator, startsWithFormFeed } from './lines';
+import { Line, HEADER_LINE, endsSentence, endsWithEllipsis, finalMark, headingLevel, isSeparator, startsWithFormFeed } from './lines';
 import { bylineOf, dateLineOf, datelineOf, hasDate } from './meta';
 import { hash32 } from '../text/text';
 
@@ -36,13 +36,18 @@ export const enum Category {
 }
 export const CATEGORY_COUNT = 9;
 
-/** How a line ends: the decoder learns per file how telling a headline's missing full stop is. */
-export const enum Ending { None, FullStop, QuestionOrExclamation, Other }
-export const ENDING_COUNT = 4;
+/**
+ * How a line ends: the decoder learns per file how telling a headline's missing full stop is. An
+ * ellipsis is not a full stop: it trails off, as teaser headlines do ("… If He Doesn't Do This…"),
+ * and as few paragraphs of body text do, so each file learns what it says apart.
+ */
+export const enum Ending { None, FullStop, QuestionOrExclamation, Other, Ellipsis }
+export const ENDING_COUNT = 5;
 
 export function endingOf(text: string): Ending {
+  if (endsWithEllipsis(text)) return Ending.Ellipsis;
   const mark = finalMark(text.trim());
-  if (mark === '.' || mark === '\u2026') return Ending.FullStop;
+  if (mark === '.') return Ending.FullStop;
   if (mark === '?' || mark === '!') return Ending.QuestionOrExclamation;
   if (mark === ':' || mark === ';' || mark === ',') return Ending.Other;
   return Ending.None;

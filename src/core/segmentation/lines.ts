@@ -27,11 +27,23 @@ export interface Line {
 const CLOSING = new Set(['"', "'", '\u2019', '\u201D', '\u00BB', ')', ']', ' ', '\t', '\u00A0']);
 const SENTENCE_END = new Set(['.', '!', '?', '\u2026', ':', ';']);
 
-/** The last character that is not a closing quote, bracket or space ('' when there is none). */
-export function finalMark(text: string): string {
+/** Where the last character that is not a closing quote, bracket or space is (-1 when there is none). */
+function finalMarkAt(text: string): number {
   let i = text.length - 1;
   while (i >= 0 && CLOSING.has(text[i])) i--;
+  return i;
+}
+
+/** The last character that is not a closing quote, bracket or space ('' when there is none). */
+export function finalMark(text: string): string {
+  const i = finalMarkAt(text);
   return i >= 0 ? text[i] : '';
+}
+
+/** Whether a line trails off: its final mark is an ellipsis, '\u2026' or three full stops. */
+export function endsWithEllipsis(text: string): boolean {
+  const i = finalMarkAt(text);
+  return i >= 0 && (text[i] === '\u2026' || (i >= 2 && text[i] === '.' && text[i - 1] === '.' && text[i - 2] === '.'));
 }
 
 /** Whether a line ends a sentence: final . ! ? … : or ; possibly followed by closing quotes. */
