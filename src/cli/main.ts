@@ -16,6 +16,7 @@ import { ToolInfo } from '../core/report/report';
 import { ReportWriter, reportWriter } from '../core/report/reportWriters';
 import { review } from '../core/review/review';
 import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/model/types';
+import { ColdFile } from '../node/coldFile';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { TaskError, runInOrder } from '../node/orderedPool';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
@@ -177,11 +178,17 @@ function prepare(argv: readonly string[], io: CliIo): Session | number {
     keyed.sort(compare);
     tasks.splice(0, tasks.length, ...keyed.map(k => k.t));
   }
+  // A linked file's band keys and word hashes wait on disk (an archive's would fill memory).
+  const cold = collection ? ColdFile.open() : undefined;
   return {
     args,
     tasks,
     collection,
-    index: collection ? new CollectionIndex({ order: args.order, nearDuplicateThreshold: noConfig.options.nearDuplicateThreshold, nearDuplicates: noConfig.options.rules['near-duplicate'].enabled }) : undefined,
+    index: collection ? new CollectionIndex({
+      order: args.order, nearDuplicateThreshold: noConfig.options.nearDuplicateThreshold,
+      nearDuplicates: noConfig.options.rules['near-duplicate'].enabled, coldStore: cold, warmBudget: WARM_SKETCHES,
+    }) : undefined,
+    cold,
     writer: reportWriter(args.format, { tool: TOOL, summary: !args.quiet }),
     engine,
     io,
@@ -200,12 +207,20 @@ function mtimeOf(file: string): number {
   }
 }
 
+/**
+ * Bytes of linked files' band keys and word hashes the CLI keeps in memory (about the folder's
+ * size in text); beyond them the earliest go to a temporary file and are read back as needed.
+ */
+const WARM_SKETCHES = 256 * 1024 * 1024;
+
 /** A folder review under way: results come in the collection's order, each is written as it comes. */
 interface Session {
   args: CliArgs;
   tasks: ReviewTask[];
   collection: boolean;
   index?: CollectionIndex;
+  /** The index's cold store: closed when the run ends. */
+  cold?: ColdFile;
   writer: ReportWriter;
   engine: CliEngine;
   io: CliIo;
@@ -292,7 +307,9 @@ function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, o
     if (s.args.fix) ({ text, review } = fixFile(s, task, text, review, result.fingerprint, result));
     outcome.reviewed++;
     if (review.findings.length > 0) outcome.anyFindings = true;
-    return s.writer.file({ path: task.shown, text, review });
+    const piece = s.writer.file({ path: task.shown, text, review });
+    s.index?.retire(task.shown);
+    return piece;
   } catch (e) {
     s.note(`${PREFIX}: internal error while reviewing ${task.shown}: ${message(e)}`);
     outcome.internalError = true;
@@ -319,6 +336,14 @@ function endOf(s: Session, outcome: Outcome): string {
 export function run(argv: readonly string[], io: CliIo): number {
   const s = prepare(argv, io);
   if (typeof s === 'number') return s;
+  try {
+    return runSession(s);
+  } finally {
+    s.cold?.close();
+  }
+}
+
+function runSession(s: Session): number {
   if (s.args.index !== undefined || s.args.exportParquet !== undefined) {
     s.note(`${PREFIX}: --index and --export-parquet need the bundled command line (dist/cli.js with dist/cliWorker.js)`);
     return 2;
@@ -330,6 +355,15 @@ export function run(argv: readonly string[], io: CliIo): number {
 export async function runOnThreads(argv: readonly string[], io: CliIo, workerFile: string, defaultJobs: number): Promise<number> {
   const s = prepare(argv, io);
   if (typeof s === 'number') return s;
+  try {
+    return await runSessionOnThreads(s, workerFile, defaultJobs);
+  } finally {
+    s.cold?.close();
+  }
+}
+
+async function runSessionOnThreads(s: Session, workerFile: string, defaultJobs: number): Promise<number> {
+  const io = s.io;
   const jobs = Math.min(s.args.jobs ?? defaultJobs, s.tasks.length);
   if (s.args.index !== undefined || s.args.exportParquet !== undefined) return runIndexed(s, workerFile, s.args.fix ? 1 : jobs);
   // --fix writes files as it goes: one at a time, on this thread.

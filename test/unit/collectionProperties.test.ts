@@ -17,6 +17,11 @@ import * as assert from 'node:assert/strict';
 import { CollectionFile, fixCollection, reviewCollection } from './collectionReview';
 import { buildDump, describeText, dumpPlan } from './generators';
 import { runParameters } from './properties';
+import { CollectionIndex } from '../../src/core/collection/collectionIndex';
+import { ColdStore, MemoryColdStore } from '../../src/core/collection/coldStore';
+import { FileFingerprint, fingerprintOf } from '../../src/core/collection/fingerprint';
+import { compileLexicons } from '../../src/core/language/lexicon';
+import { review } from '../../src/core/review/review';
 
 const options = defaultOptions();
 
@@ -129,6 +134,41 @@ describe('collections: properties (fast-check)', () => {
     console.log(`      after one round ${oneRound} of ${collections} generated collections show a cross-file copy; after Remove All until nothing more is found, ${settled} show any repeated passage`);
     if (settled > collections * MAX_UNCONVERGED) throw new Error(`${settled} of ${collections} collections still show a repeated passage after Remove All`);
   });
+  it('files retired to the cold store once linked (the command line\'s one pass, at once or beyond a budget) change no link, no story and no re-link', () => {
+    let readBack = 0;
+    fc.assert(fc.property(collection, fc.constantFrom(0, 0, 40000), (files, warmBudget) => {
+      const lexicons = compileLexicons(options);
+      const fingerprints = files.map(f => {
+        let fp: FileFingerprint | undefined;
+        review(f.text, options, lexicons, seen => (fp = fingerprintOf(seen, { path: f.path, size: f.text.length, mtimeMs: 0 })));
+        return fp!;
+      });
+      const indexOf = (coldStore?: ColdStore) => new CollectionIndex({ order: 'name', nearDuplicateThreshold: options.nearDuplicateThreshold, coldStore, warmBudget });
+      const warm = indexOf();
+      const store = new MemoryColdStore();
+      const reads = store.read.bind(store);
+      store.read = (at, length) => (readBack++, reads(at, length));
+      const cold = indexOf(store);
+      for (const fp of fingerprints) {
+        warm.set(fp);
+        cold.set(fp);
+        assert.deepEqual(cold.linksFor(fp.path), warm.linksFor(fp.path));
+        cold.retire(fp.path);
+      }
+      assert.deepEqual(cold.stories(), warm.stories());
+      for (const fp of fingerprints) assert.deepEqual(cold.linksFor(fp.path), warm.linksFor(fp.path));
+      // A retired file given back (as linksAsIf does) is indexed whole again.
+      const last = fingerprints[fingerprints.length - 1];
+      cold.set(cold.get(fingerprints[0].path)!);
+      warm.set(fingerprints[0]);
+      assert.deepEqual(cold.linksFor(last.path), warm.linksFor(last.path));
+      cold.retire(fingerprints[0].path);
+      cold.set(cold.get(last.path)!);
+      assert.deepEqual(cold.linksFor(last.path), warm.linksFor(last.path));
+    }), runParameters(40));
+    assert.ok(readBack > 0, 'no generated collection read anything back from the cold store');
+  });
+
   it('an updated version is never removed by a cross-file Remove All', () => {
     fc.assert(fc.property(collection, files => {
       const reviews = reviewCollection(files, options);

@@ -18,11 +18,12 @@
 // create, `remove(path)` on delete, `rename(from, to)`; each returns the paths whose links may
 // have changed (to publish again).
 import { CollectionOrder, compareFiles } from './order';
-import { FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED, paragraphBands, paragraphWords } from './fingerprint';
+import { FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED } from './fingerprint';
+import type { ColdStore } from './coldStore';
 import { ArticleLink, FileLinks, OtherPlace, ParagraphLink, Story } from './links';
 import { Postings } from './postings';
-import { ArticleComparison, VersionArticle, compareArticles, isUpdatedVersion, mayBeVersionOf } from '../rules/articleVersions';
-import { compareWords } from '../rules/nearDuplicate';
+import { ArticleComparison, VersionArticle, VersionParagraph, compareArticles, isUpdatedVersion, mayBeVersionOf } from '../rules/articleVersions';
+import { compareWords, lengthsMayReach } from '../rules/nearDuplicate';
 import { BANDS } from '../text/minhash';
 
 export interface CollectionIndexOptions {
@@ -31,7 +32,23 @@ export interface CollectionIndexOptions {
   nearDuplicateThreshold: number;
   /** Whether near duplicates (paragraphs and updated articles) are looked for at all (default true). */
   nearDuplicates?: boolean;
+  /** Where `retire` puts a linked file's band keys and word hashes (none: they stay in memory). */
+  coldStore?: ColdStore;
+  /**
+   * Bytes of retired files' band keys and word hashes kept in memory before the earliest retired
+   * go to the cold store (default 0: at once). Reading them back costs time, so a folder that
+   * fits keeps them all.
+   */
+  warmBudget?: number;
 }
+
+/** Where a retired file's band keys and word hashes are in the cold store. */
+interface ColdPlace {
+  bands: number;
+  words: number;
+}
+
+const NO_WORDS = new Uint32Array(0);
 
 interface Entry {
   fp: FileFingerprint;
@@ -41,6 +58,10 @@ interface Entry {
   articleBase: number;
   /** Position in the collection's order (valid while `ordered` is). */
   rank: number;
+  /** Set once retired (see `retire`). */
+  retired: boolean;
+  /** Set once its band keys and word hashes are in the cold store, not in `fp`. */
+  cold: ColdPlace | null;
 }
 
 /** A paragraph of an indexed file. */
@@ -60,6 +81,11 @@ const MIN_ARTICLE_BANDS = 3;
 /** At most this many consecutive articles of an earlier file are read as one original (its segmentation cut a story). */
 const MAX_ORIGINAL_SPAN = 3;
 
+/** Bytes of a file's band keys and word hashes. */
+function sketchBytes(entry: Entry): number {
+  return entry.fp.paragraphs.bands.byteLength + entry.fp.paragraphs.wordHashes.byteLength;
+}
+
 function lo32(hash: number): number {
   return hash % 0x100000000 >>> 0;
 }
@@ -78,6 +104,12 @@ export class CollectionIndex {
   private ordered: Entry[] | null = null;
   private readonly linkCache = new Map<string, FileLinks>();
   private readonly near: boolean;
+  /** The fingerprints `retire` stripped, and where their band keys and word hashes went. */
+  private readonly coldOf = new WeakMap<FileFingerprint, ColdPlace>();
+  /** Retired files still warm, earliest retired first, and the bytes of their sketches. */
+  private readonly warm: Entry[] = [];
+  private warmHead = 0;
+  private warmBytes = 0;
   /** Candidates of one paragraph in `nearest` (at most BUCKET_LIMIT per band). */
   private readonly candidateScratch = new Uint32Array(BANDS * BUCKET_LIMIT);
 
@@ -96,7 +128,7 @@ export class CollectionIndex {
     if (old) this.drop(old);
     const slot = this.slots.indexOf(null) >= 0 ? this.slots.indexOf(null) : this.slots.length;
     const cols = fp.paragraphs;
-    const entry: Entry = { fp, slot, base: this.nextParagraph, articleBase: this.nextArticle, rank: -1 };
+    const entry: Entry = { fp, slot, base: this.nextParagraph, articleBase: this.nextArticle, rank: -1, retired: false, cold: this.coldOf.get(fp) ?? null };
     this.slots[slot] = entry;
     this.byPath.set(fp.path, entry);
     this.nextParagraph += cols.count;
@@ -105,11 +137,12 @@ export class CollectionIndex {
     this.articleSlot = fit(this.articleSlot, this.nextArticle);
     this.paragraphSlot.fill(slot, entry.base, this.nextParagraph);
     this.articleSlot.fill(slot, entry.articleBase, this.nextArticle);
+    const bands = this.near && entry.cold ? this.options.coldStore!.read(entry.cold.bands, cols.count * BANDS) : cols.bands;
     for (let i = 0; i < cols.count; i++) {
       const item = entry.base + i;
       this.exact.add(lo32(cols.hash[i]), item);
       if (!this.near || !(cols.flags[i] & SKETCHED)) continue;
-      for (let b = 0; b < BANDS; b++) this.bands.add(cols.bands[i * BANDS + b], item);
+      for (let b = 0; b < BANDS; b++) this.bands.add(bands[i * BANDS + b], item);
     }
     if (this.near) {
       fp.articles.forEach((a, k) => {
@@ -117,6 +150,42 @@ export class CollectionIndex {
       });
     }
     this.changed();
+  }
+
+  /**
+   * Says that a file's own links are taken (a one-pass review: the CLI): its cached links are
+   * dropped (asked again, they are found again), and its band keys and word hashes may move to
+   * the cold store, when there is one, once the retired files' exceed `warmBudget`; they are then
+   * read back only when a later file names the file as a candidate. The same links either way;
+   * `get` then gives the fingerprint without those two columns, which `set` takes back whole.
+   */
+  retire(path: string): void {
+    const entry = this.byPath.get(path);
+    if (!entry) return;
+    this.linkCache.delete(path);
+    if (!this.options.coldStore || entry.retired) return;
+    entry.retired = true;
+    this.warm.push(entry);
+    this.warmBytes += sketchBytes(entry);
+    while (this.warmBytes > (this.options.warmBudget ?? 0) && this.warmHead < this.warm.length) {
+      const earliest = this.warm[this.warmHead++];
+      this.warmBytes -= sketchBytes(earliest);
+      // Replaced or removed since it was retired, or given back already cold: nothing to move.
+      if (this.byPath.get(earliest.fp.path) === earliest && !earliest.cold) this.freeze(earliest);
+    }
+    if (this.warmHead > 1024 && this.warmHead * 2 > this.warm.length) {
+      this.warm.splice(0, this.warmHead);
+      this.warmHead = 0;
+    }
+  }
+
+  /** Moves an entry's band keys and word hashes to the cold store. */
+  private freeze(entry: Entry): void {
+    const store = this.options.coldStore!;
+    const cols = entry.fp.paragraphs;
+    entry.cold = { bands: store.write(cols.bands), words: store.write(cols.wordHashes) };
+    entry.fp = { ...entry.fp, paragraphs: { ...cols, bands: NO_WORDS, wordHashes: NO_WORDS } };
+    this.coldOf.set(entry.fp, entry.cold);
   }
 
   /** Removes a file (no report of what changed: see `remove`). */
@@ -172,7 +241,7 @@ export class CollectionIndex {
     const cols = entry.fp.paragraphs;
     for (let i = 0; i < cols.count; i++) {
       this.exact.forEach(lo32(cols.hash[i]), item => note(this.paragraphSlot[item]));
-      const bands = this.near ? paragraphBands(cols, i) : null;
+      const bands = this.near ? this.bandsOf(entry, i) : null;
       if (bands) for (let b = 0; b < BANDS; b++) this.bands.forEach(bands[b], item => note(this.paragraphSlot[item]), BUCKET_LIMIT);
     }
     for (const a of entry.fp.articles) {
@@ -328,9 +397,8 @@ export class CollectionIndex {
 
   /** The paragraph of an earlier file this one is a light edit of (resolved to the first occurrence of that text), or null. */
   private nearest(entry: Entry, i: number): { at: Occurrence; similarity: number } | null {
-    const cols = entry.fp.paragraphs;
-    const bands = paragraphBands(cols, i);
-    const words = paragraphWords(cols, i);
+    const bands = this.bandsOf(entry, i);
+    const words = this.wordsOf(entry, i);
     if (!bands || !words) return null;
     // The earlier paragraphs sharing its band keys, sorted so that each one's count of shared
     // bands is the length of its run; the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
@@ -348,7 +416,10 @@ export class CollectionIndex {
     let best: { at: Occurrence; similarity: number } | null = null;
     for (const item of ranked) {
       const o = this.occurrenceOf(item)!;
-      const theirs = paragraphWords(o.entry.fp.paragraphs, o.paragraph);
+      // Lengths that cannot reach the threshold: not read back from the cold store at all.
+      const ws = o.entry.fp.paragraphs.wordStart;
+      if (!lengthsMayReach(ws[o.paragraph + 1] - ws[o.paragraph], words.length, this.options.nearDuplicateThreshold)) continue;
+      const theirs = this.wordsOf(o.entry, o.paragraph);
       if (!theirs) continue;
       const cmp = compareWords({ hashes: theirs, text: '' }, { hashes: words, text: '' }, this.options.nearDuplicateThreshold);
       if (!cmp) continue;
@@ -370,19 +441,61 @@ export class CollectionIndex {
     const a = entry.fp.articles[article];
     const z = entry.fp.articles[article + span - 1];
     const cols = entry.fp.paragraphs;
-    const paragraphs = [];
-    for (let i = a.firstParagraph; i < z.firstParagraph + z.paragraphCount; i++) {
+    const from = a.firstParagraph;
+    const to = z.firstParagraph + z.paragraphCount;
+    // A retired file's are read from the cold store only when a comparison asks for them (an exact
+    // copy never does), then kept with the paragraph.
+    let sketch: ReturnType<CollectionIndex['sketches']> | null = null;
+    const sketchOf = () => (sketch ??= this.sketches(entry, from, to));
+    const paragraphs: VersionParagraph[] = [];
+    for (let i = from; i < to; i++) {
       if (cols.flags[i] & IN_FILE_COPY) continue;
       rows?.push(i);
-      paragraphs.push({
-        words: cols.words[i],
-        heading: (cols.flags[i] & HEADING) !== 0,
-        hash: cols.hash[i],
-        bands: this.near ? paragraphBands(cols, i) : null,
-        wordHashes: this.near ? paragraphWords(cols, i) : null,
-      });
+      const words = cols.words[i];
+      const heading = (cols.flags[i] & HEADING) !== 0;
+      const hash = cols.hash[i];
+      if (!this.near) paragraphs.push({ words, heading, hash, bands: null, wordHashes: null });
+      else if (!entry.cold) paragraphs.push({ words, heading, hash, bands: this.bandsOf(entry, i), wordHashes: this.wordsOf(entry, i) });
+      else {
+        let bands: Uint32Array | null | undefined;
+        let wordHashes: Uint32Array | null | undefined;
+        paragraphs.push({
+          words, heading, hash,
+          get bands() { return bands === undefined ? (bands = sketchOf().bands(i)) : bands; },
+          get wordHashes() { return wordHashes === undefined ? (wordHashes = sketchOf().words(i)) : wordHashes; },
+        });
+      }
     }
     return { paragraphs, titleHash: a.titleHash };
+  }
+
+  /** Paragraph i's band keys (null unless sketched): a view, or read from the cold store. */
+  private bandsOf(entry: Entry, i: number): Uint32Array | null {
+    if (!(entry.fp.paragraphs.flags[i] & SKETCHED)) return null;
+    if (entry.cold) return this.options.coldStore!.read(entry.cold.bands + i * BANDS, BANDS);
+    return entry.fp.paragraphs.bands.subarray(i * BANDS, (i + 1) * BANDS);
+  }
+
+  /** Paragraph i's word hashes (null unless sketched): a view, or read from the cold store. */
+  private wordsOf(entry: Entry, i: number): Uint32Array | null {
+    const cols = entry.fp.paragraphs;
+    if (!(cols.flags[i] & SKETCHED)) return null;
+    if (entry.cold) return this.options.coldStore!.read(entry.cold.words + cols.wordStart[i], cols.wordStart[i + 1] - cols.wordStart[i]);
+    return cols.wordHashes.subarray(cols.wordStart[i], cols.wordStart[i + 1]);
+  }
+
+  /** Band keys and word hashes of paragraphs [from, to): of a retired file, read in one go each. */
+  private sketches(entry: Entry, from: number, to: number): { bands(i: number): Uint32Array | null; words(i: number): Uint32Array | null } {
+    const cols = entry.fp.paragraphs;
+    if (!entry.cold) return { bands: i => this.bandsOf(entry, i), words: i => this.wordsOf(entry, i) };
+    const store = this.options.coldStore!;
+    const bands = store.read(entry.cold.bands + from * BANDS, (to - from) * BANDS);
+    const words = store.read(entry.cold.words + cols.wordStart[from], cols.wordStart[to] - cols.wordStart[from]);
+    const sketched = (i: number) => (cols.flags[i] & SKETCHED) !== 0;
+    return {
+      bands: i => (sketched(i) ? bands.subarray((i - from) * BANDS, (i - from + 1) * BANDS) : null),
+      words: i => (sketched(i) ? words.subarray(cols.wordStart[i] - cols.wordStart[from], cols.wordStart[i + 1] - cols.wordStart[from]) : null),
+    };
   }
 
   private place(entry: Entry, start: number, end: number, startLine: number, endLine: number): OtherPlace {

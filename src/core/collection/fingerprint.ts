@@ -107,15 +107,6 @@ export interface ParagraphColumns {
   wordHashes: Uint32Array;
 }
 
-/** Paragraph i's band keys (a view, or null), and its word hashes (a view, or null). */
-export function paragraphBands(cols: ParagraphColumns, i: number): Uint32Array | null {
-  return cols.flags[i] & SKETCHED ? cols.bands.subarray(i * BANDS, (i + 1) * BANDS) : null;
-}
-
-export function paragraphWords(cols: ParagraphColumns, i: number): Uint32Array | null {
-  return cols.flags[i] & SKETCHED ? cols.wordHashes.subarray(cols.wordStart[i], cols.wordStart[i + 1]) : null;
-}
-
 /** Markup around a heading's words: `## `, `**`, `===`, a bullet. */
 const HEADLINE_MARKUP = /^[\s#*=_>\-\u2022]+|[\s#*=_]+$/g;
 

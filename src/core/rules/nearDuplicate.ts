@@ -94,6 +94,16 @@ function sorted(hashes: ArrayLike<number>): Uint32Array {
   return s;
 }
 
+/** Words two passages of `total` words must share to reach `threshold`; the margin keeps rounding from dismissing a pair exactly at it. */
+function sharedWordsNeeded(total: number, threshold: number): number {
+  return (threshold * total) / 2 - 1e-9;
+}
+
+/** Whether passages of these word counts can reach `threshold` at all (the shorter one shared whole). */
+export function lengthsMayReach(a: number, b: number, threshold: number): boolean {
+  return Math.min(a, b) >= sharedWordsNeeded(a + b, threshold);
+}
+
 /**
  * Whether the Dice similarity of the two passages' words as multisets, ignoring order, reaches
  * `threshold`: an upper bound of the diff's similarity that costs two sorts, so that most
@@ -101,10 +111,9 @@ function sorted(hashes: ArrayLike<number>): Uint32Array {
  * reach the threshold (most candidates), before sorting when the lengths alone cannot.
  */
 function bagMayReach(a: ArrayLike<number>, b: ArrayLike<number>, threshold: number): boolean {
+  if (!lengthsMayReach(a.length, b.length, threshold)) return false;
   const total = a.length + b.length;
-  // Shared words needed; the margin keeps rounding from dismissing a pair exactly at the threshold.
-  const need = (threshold * total) / 2 - 1e-9;
-  if (Math.min(a.length, b.length) < need) return false;
+  const need = sharedWordsNeeded(total, threshold);
   // Each paragraph's words are sorted once and kept with its (cached) word hashes.
   const x = sorted(a);
   const y = sorted(b);
