@@ -1,28 +1,70 @@
 // Posting lists in typed arrays: (key, item) pairs sorted by key, so that every item with a key is
 // one contiguous run found by binary search — the "group by key" of the cross-file step. Eight
-// bytes a posting and no object per key: a 100 MB folder has millions of band keys. Items added
+// bytes a posting (six in a large run, whose directory holds the keys' top 16 bits) and no object
+// per key: a 100 MB folder has millions of band keys. Items added
 // since the last query wait in a buffer; the next query sorts them (radix sort, linear) and merges
 // them in, dropping the items no longer alive (a file replaced or removed).
 
+/**
+ * A sorted run. A small one keeps whole keys; a large one keeps a directory of where the keys with
+ * each top 16 bits start (65,537 offsets: a lookup then searches a few postings instead of the
+ * whole run, which on a big run is a cache miss a step) and only the keys' low 16 bits, the top
+ * ones being implied by the directory: the same keys, two bytes a posting fewer.
+ */
 interface Segment {
-  keys: Uint32Array;
-  items: Uint32Array;
-  /**
-   * For a large run, where the keys with each top 16 bits start (65,537 offsets): a lookup then
-   * searches a few postings instead of the whole run, which on a big run is a cache miss a step.
-   */
+  length: number;
+  /** Whole keys (a small run), or null. */
+  keys: Uint32Array | null;
+  /** Low 16 bits of the keys (a large run), or null. */
+  low: Uint16Array | null;
   directory: Uint32Array | null;
+  items: Uint32Array;
 }
 
 /** Runs at least this long get a directory (256 KiB each, so only the large ones). */
 const DIRECTORY_MIN = 1 << 16;
 
 function segment(keys: Uint32Array, items: Uint32Array): Segment {
-  if (keys.length < DIRECTORY_MIN) return { keys, items, directory: null };
+  if (keys.length < DIRECTORY_MIN) return { length: keys.length, keys, low: null, directory: null, items };
   const directory = new Uint32Array(65537);
-  for (let i = 0; i < keys.length; i++) directory[(keys[i] >>> 16) + 1]++;
+  const low = new Uint16Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    directory[(keys[i] >>> 16) + 1]++;
+    low[i] = keys[i] & 0xffff;
+  }
   for (let d = 0; d < 65536; d++) directory[d + 1] += directory[d];
-  return { keys, items, directory };
+  return { length: keys.length, keys: null, low, directory, items };
+}
+
+/** Reads a run's keys in order (a large run's whole keys rebuilt from its directory). */
+class Cursor {
+  at = 0;
+  private top = 0;
+  constructor(private readonly s: Segment) {
+    this.skipEmptyTops();
+  }
+
+  get done(): boolean {
+    return this.at >= this.s.length;
+  }
+
+  key(): number {
+    return this.s.keys ? this.s.keys[this.at] : ((this.top << 16) | this.s.low![this.at]) >>> 0;
+  }
+
+  item(): number {
+    return this.s.items[this.at];
+  }
+
+  next(): void {
+    this.at++;
+    this.skipEmptyTops();
+  }
+
+  private skipEmptyTops(): void {
+    const d = this.s.directory;
+    if (d) while (this.top < 65535 && d[this.top + 1] <= this.at) this.top++;
+  }
 }
 
 export class Postings {
@@ -58,7 +100,7 @@ export class Postings {
 
   private get sortedSize(): number {
     let n = 0;
-    for (const s of this.segments) n += s.keys.length;
+    for (const s of this.segments) n += s.length;
     return n;
   }
 
@@ -70,7 +112,7 @@ export class Postings {
   /** Bytes held by the typed arrays. */
   get bytes(): number {
     let n = this.newKeys.byteLength + this.newItems.byteLength;
-    for (const s of this.segments) n += s.keys.byteLength + s.items.byteLength;
+    for (const s of this.segments) n += (s.keys?.byteLength ?? 0) + (s.low?.byteLength ?? 0) + (s.directory?.byteLength ?? 0) + s.items.byteLength;
     return n;
   }
 
@@ -83,15 +125,32 @@ export class Postings {
     const k = key >>> 0;
     let n = 0;
     const top = k >>> 16;
-    for (const { keys, items, directory } of this.segments) {
-      let lo = directory ? directory[top] : 0;
-      let hi = directory ? directory[top + 1] : keys.length;
+    const bottom = k & 0xffff;
+    for (const { keys, low, items, directory } of this.segments) {
+      if (keys) {
+        let lo = 0;
+        let hi = keys.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (keys[mid] < k) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < keys.length && keys[i] === k; i++) {
+          if (n++ >= limit) return;
+          visit(items[i]);
+        }
+        continue;
+      }
+      // A large run: search the low bits among the keys with the same top bits.
+      let lo = directory![top];
+      const end = directory![top + 1];
+      let hi = end;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (keys[mid] < k) lo = mid + 1;
+        if (low![mid] < bottom) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < keys.length && keys[i] === k; i++) {
+      for (let i = lo; i < end && low![i] === bottom; i++) {
         if (n++ >= limit) return;
         visit(items[i]);
       }
@@ -114,7 +173,7 @@ export class Postings {
     while (this.segments.length > 1) {
       const b = this.segments[this.segments.length - 1];
       const a = this.segments[this.segments.length - 2];
-      if (!all && a.keys.length > 2 * b.keys.length) break;
+      if (!all && a.length > 2 * b.length) break;
       this.segments.splice(this.segments.length - 2, 2, this.merge(a, b, all));
     }
     if (all) {
@@ -125,16 +184,17 @@ export class Postings {
 
   /** Two runs as one, older items first for equal keys; without the dead items when `dropStale`. */
   private merge(a: Segment, b: Segment, dropStale: boolean): Segment {
-    const total = a.keys.length + b.keys.length;
+    const total = a.length + b.length;
     const keys = new Uint32Array(total);
     const items = new Uint32Array(total);
-    let i = 0;
-    let j = 0;
+    const x = new Cursor(a);
+    const y = new Cursor(b);
     let n = 0;
-    while (i < a.keys.length || j < b.keys.length) {
-      const fromOld = j >= b.keys.length || (i < a.keys.length && a.keys[i] <= b.keys[j]);
-      const key = fromOld ? a.keys[i] : b.keys[j];
-      const item = fromOld ? a.items[i++] : b.items[j++];
+    while (!x.done || !y.done) {
+      const from = y.done || (!x.done && x.key() <= y.key()) ? x : y;
+      const key = from.key();
+      const item = from.item();
+      from.next();
       if (dropStale && !this.alive(item)) continue;
       keys[n] = key;
       items[n] = item;
