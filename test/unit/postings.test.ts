@@ -24,14 +24,16 @@ const plan = fc.record({
   // How keys are drawn: a few keys shared by many items, or keys spread over all 32 bits.
   crowded: fc.boolean(),
   forgetEvery: fc.constantFrom(0, 3, 7),
+  // The longest run a merge makes: the default, or short enough that several large runs stay apart.
+  mergedMax: fc.constantFrom(undefined, 100000),
 });
 
 describe('posting lists (fast-check, against a model)', () => {
   it('give every live item of a key in the order added, whatever the runs and merges', () => {
-    fc.assert(fc.property(plan, ({ seed, batches, crowded, forgetEvery }) => {
+    fc.assert(fc.property(plan, ({ seed, batches, crowded, forgetEvery, mergedMax }) => {
       const next = random(seed);
       const dead = new Set<number>();
-      const postings = new Postings(item => !dead.has(item));
+      const postings = new Postings(item => !dead.has(item), mergedMax);
       const model = new Map<number, number[]>();
       const keyOf = () => (crowded ? (next() % 50) * 0x10001 : next());
       let item = 0;
@@ -57,7 +59,7 @@ describe('posting lists (fast-check, against a model)', () => {
         }
       }
       assert.equal(postings.length >= item - dead.size, true);
-    }), runParameters(12));
+    }), runParameters(16));
   });
 
   it('stop after the limit, the earliest added first', () => {

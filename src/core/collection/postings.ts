@@ -23,17 +23,59 @@ interface Segment {
 
 /** Runs at least this long get a directory (256 KiB each, so only the large ones). */
 const DIRECTORY_MIN = 1 << 16;
+/**
+ * Runs are not merged past this many postings (about 100 MB): a merge holds both runs and the
+ * result at once, so one merge of all of a 1 GB folder's band keys would briefly take a gigabyte
+ * more. Past it a lookup searches a few large runs, each through its directory.
+ */
+const MERGED_MAX = 1 << 24;
+
+/** A run being written in key order: whole keys, or (large) the low bits and a directory. */
+class RunBuilder {
+  readonly keys: Uint32Array | null;
+  readonly low: Uint16Array | null;
+  readonly directory: Uint32Array | null;
+  readonly items: Uint32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    const large = capacity >= DIRECTORY_MIN;
+    this.keys = large ? null : new Uint32Array(capacity);
+    this.low = large ? new Uint16Array(capacity) : null;
+    this.directory = large ? new Uint32Array(65537) : null;
+    this.items = new Uint32Array(capacity);
+  }
+
+  push(key: number, item: number): void {
+    if (this.keys) this.keys[this.length] = key;
+    else {
+      this.low![this.length] = key & 0xffff;
+      this.directory![(key >>> 16) + 1]++;
+    }
+    this.items[this.length++] = item;
+  }
+
+  /** The run (cut to the postings written). */
+  done(): Segment {
+    const d = this.directory;
+    if (d) for (let t = 0; t < 65536; t++) d[t + 1] += d[t];
+    const n = this.length;
+    const full = n === this.items.length;
+    return {
+      length: n,
+      keys: this.keys && (full ? this.keys : this.keys.slice(0, n)),
+      low: this.low && (full ? this.low : this.low.slice(0, n)),
+      directory: d,
+      items: full ? this.items : this.items.slice(0, n),
+    };
+  }
+}
 
 function segment(keys: Uint32Array, items: Uint32Array): Segment {
   if (keys.length < DIRECTORY_MIN) return { length: keys.length, keys, low: null, directory: null, items };
-  const directory = new Uint32Array(65537);
-  const low = new Uint16Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    directory[(keys[i] >>> 16) + 1]++;
-    low[i] = keys[i] & 0xffff;
-  }
-  for (let d = 0; d < 65536; d++) directory[d + 1] += directory[d];
-  return { length: keys.length, keys: null, low, directory, items };
+  const run = new RunBuilder(keys.length);
+  for (let i = 0; i < keys.length; i++) run.push(keys[i], items[i]);
+  return run.done();
 }
 
 /** Reads a run's keys in order (a large run's whole keys rebuilt from its directory). */
@@ -80,8 +122,11 @@ export class Postings {
   /** Postings of the sorted runs that are no longer alive, to drop at the next full merge. */
   private stale = 0;
 
-  /** @param alive whether an item still counts (checked when merging after `forget`). */
-  constructor(private readonly alive: (item: number) => boolean) {}
+  /**
+   * @param alive whether an item still counts (checked when merging after `forget`).
+   * @param mergedMax the longest run a merge makes (smaller in tests, to have several large runs).
+   */
+  constructor(private readonly alive: (item: number) => boolean, private readonly mergedMax = MERGED_MAX) {}
 
   add(key: number, item: number): void {
     if (this.newSize === this.newKeys.length) {
@@ -173,7 +218,7 @@ export class Postings {
     while (this.segments.length > 1) {
       const b = this.segments[this.segments.length - 1];
       const a = this.segments[this.segments.length - 2];
-      if (!all && a.length > 2 * b.length) break;
+      if (!all && (a.length > 2 * b.length || a.length + b.length > this.mergedMax)) break;
       this.segments.splice(this.segments.length - 2, 2, this.merge(a, b, all));
     }
     if (all) {
@@ -184,23 +229,17 @@ export class Postings {
 
   /** Two runs as one, older items first for equal keys; without the dead items when `dropStale`. */
   private merge(a: Segment, b: Segment, dropStale: boolean): Segment {
-    const total = a.length + b.length;
-    const keys = new Uint32Array(total);
-    const items = new Uint32Array(total);
+    const run = new RunBuilder(a.length + b.length);
     const x = new Cursor(a);
     const y = new Cursor(b);
-    let n = 0;
     while (!x.done || !y.done) {
       const from = y.done || (!x.done && x.key() <= y.key()) ? x : y;
       const key = from.key();
       const item = from.item();
       from.next();
-      if (dropStale && !this.alive(item)) continue;
-      keys[n] = key;
-      items[n] = item;
-      n++;
+      if (!dropStale || this.alive(item)) run.push(key, item);
     }
-    return n === total ? segment(keys, items) : segment(keys.slice(0, n), items.slice(0, n));
+    return run.done();
   }
 }
 
