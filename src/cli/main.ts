@@ -289,6 +289,16 @@ function fixFile(s: Session, task: ReviewTask, text: string, result: Review, fin
   return { text: settled.text, review: settled.review };
 }
 
+/** The file is linked: the index may move its sketches to the temporary file (said once if that fails). */
+function retire(s: Session, task: ReviewTask): void {
+  if (!s.index) return;
+  const failedBefore = s.index.coldStoreError !== undefined;
+  s.index.retire(task.shown);
+  if (!failedBefore && s.index.coldStoreError !== undefined) {
+    s.note(`${PREFIX}: cannot write the index's temporary file (${s.index.coldStoreError}); keeping the rest of it in memory`);
+  }
+}
+
 /** One file's result, in the collection's order: cross-file findings, --fix, its piece of the report. */
 function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, outcome: Outcome): string {
   if (result instanceof TaskError) {
@@ -308,7 +318,7 @@ function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, o
     outcome.reviewed++;
     if (review.findings.length > 0) outcome.anyFindings = true;
     const piece = s.writer.file({ path: task.shown, text, review });
-    s.index?.retire(task.shown);
+    retire(s, task);
     return piece;
   } catch (e) {
     s.note(`${PREFIX}: internal error while reviewing ${task.shown}: ${message(e)}`);

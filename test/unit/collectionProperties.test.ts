@@ -134,9 +134,12 @@ describe('collections: properties (fast-check)', () => {
     console.log(`      after one round ${oneRound} of ${collections} generated collections show a cross-file copy; after Remove All until nothing more is found, ${settled} show any repeated passage`);
     if (settled > collections * MAX_UNCONVERGED) throw new Error(`${settled} of ${collections} collections still show a repeated passage after Remove All`);
   });
-  it('files retired to the cold store once linked (the command line\'s one pass, at once or beyond a budget) change no link, no story and no re-link', () => {
+  it('files retired to the cold store once linked (the command line\'s one pass, at once or beyond a budget) change no link, no story and no re-link, even when the store cannot be written', () => {
     let readBack = 0;
-    fc.assert(fc.property(collection, fc.constantFrom(0, 0, 40000), (files, warmBudget) => {
+    let failed = 0;
+    // Now and then a store that cannot be written after a few writes (a full disk).
+    const failAfter = fc.option(fc.nat({ max: 6 }), { freq: 3 });
+    fc.assert(fc.property(collection, fc.constantFrom(0, 0, 40000), failAfter, (files, warmBudget, writesBeforeFailure) => {
       const lexicons = compileLexicons(options);
       const fingerprints = files.map(f => {
         let fp: FileFingerprint | undefined;
@@ -148,6 +151,13 @@ describe('collections: properties (fast-check)', () => {
       const store = new MemoryColdStore();
       const reads = store.read.bind(store);
       store.read = (at, length) => (readBack++, reads(at, length));
+      const writes = store.write.bind(store);
+      let written = 0;
+      store.write = data => {
+        if (writesBeforeFailure !== null && written >= writesBeforeFailure) throw new Error('no space left on device');
+        written++;
+        return writes(data);
+      };
       const cold = indexOf(store);
       for (const fp of fingerprints) {
         warm.set(fp);
@@ -155,6 +165,7 @@ describe('collections: properties (fast-check)', () => {
         assert.deepEqual(cold.linksFor(fp.path), warm.linksFor(fp.path));
         cold.retire(fp.path);
       }
+      if (cold.coldStoreError !== undefined) failed++;
       assert.deepEqual(cold.stories(), warm.stories());
       for (const fp of fingerprints) assert.deepEqual(cold.linksFor(fp.path), warm.linksFor(fp.path));
       // A retired file given back (as linksAsIf does) is indexed whole again.
@@ -167,6 +178,7 @@ describe('collections: properties (fast-check)', () => {
       assert.deepEqual(cold.linksFor(last.path), warm.linksFor(last.path));
     }), runParameters(40));
     assert.ok(readBack > 0, 'no generated collection read anything back from the cold store');
+    assert.ok(failed > 0, 'no generated collection met a cold store that cannot be written');
   });
 
   it('an updated version is never removed by a cross-file Remove All', () => {

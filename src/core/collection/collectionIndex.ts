@@ -106,6 +106,8 @@ export class CollectionIndex {
   private readonly near: boolean;
   /** The fingerprints `retire` stripped, and where their band keys and word hashes went. */
   private readonly coldOf = new WeakMap<FileFingerprint, ColdPlace>();
+  /** Why the cold store could not be written (from then on nothing more goes to it), or undefined. */
+  coldStoreError: string | undefined = undefined;
   /** Retired files still warm, earliest retired first, and the bytes of their sketches. */
   private readonly warm: Entry[] = [];
   private warmHead = 0;
@@ -163,7 +165,7 @@ export class CollectionIndex {
     const entry = this.byPath.get(path);
     if (!entry) return;
     this.linkCache.delete(path);
-    if (!this.options.coldStore || entry.retired) return;
+    if (!this.options.coldStore || this.coldStoreError !== undefined || entry.retired) return;
     entry.retired = true;
     this.warm.push(entry);
     this.warmBytes += sketchBytes(entry);
@@ -171,7 +173,16 @@ export class CollectionIndex {
       const earliest = this.warm[this.warmHead++];
       this.warmBytes -= sketchBytes(earliest);
       // Replaced or removed since it was retired, or given back already cold: nothing to move.
-      if (this.byPath.get(earliest.fp.path) === earliest && !earliest.cold) this.freeze(earliest);
+      if (this.byPath.get(earliest.fp.path) !== earliest || earliest.cold) continue;
+      try {
+        this.freeze(earliest);
+      } catch (e) {
+        // A store that cannot be written (a full disk): what is not in it yet stays in memory.
+        this.coldStoreError = e instanceof Error ? e.message : String(e);
+        this.warm.length = 0;
+        this.warmHead = 0;
+        return;
+      }
     }
     if (this.warmHead > 1024 && this.warmHead * 2 > this.warm.length) {
       this.warm.splice(0, this.warmHead);
