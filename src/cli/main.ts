@@ -18,7 +18,7 @@ import { review } from '../core/review/review';
 import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/model/types';
 import { ColdFile } from '../node/coldFile';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
-import { TaskError, runInOrder } from '../node/orderedPool';
+import { OutOfMemory, PoolOptions, TaskError, runInOrder } from '../node/orderedPool';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { isReportText } from '../core/report/reportFiles';
 import { collectFiles, isWritable, readTextFile, unchangedSince, writeFixedFile } from './files';
@@ -381,13 +381,41 @@ async function runSessionOnThreads(s: Session, workerFile: string, defaultJobs: 
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
   const advance = progressTracker(s);
   io.stdout(s.writer.begin(s.tasks.length));
-  await runInOrder<ReviewTask, TaskResult>(s.tasks, { jobs, workerFile }, async (result, i) => {
-    await (io.write ?? (async (t: string) => io.stdout(t)))(deliver(s, s.tasks[i], result, outcome));
+  await runInOrder<ReviewTask, TaskResult>(s.tasks, poolOptions(s, jobs, workerFile), async (result, i) => {
+    await (io.write ?? (async (t: string) => io.stdout(t)))(deliver(s, s.tasks[i], orHere(s, s.tasks[i], result), outcome));
     advance(s.tasks[i]);
   });
   io.progress?.done();
   io.stdout(endOf(s, outcome));
   return exitCode(s, outcome);
+}
+
+/**
+ * Heap a review needs, in MB per MB of text, with room: a 100 MB dump keeps about 13 MB of heap
+ * a MB alive at its peak. A worker's heap is capped at this for the folder's largest file (and
+ * at least WORKER_HEAP_MIN_MB): left uncapped, V8 lets each worker's garbage grow to 150–200 MB
+ * before collecting it, a third of a folder review's memory.
+ */
+const HEAP_PER_MB = 24;
+const WORKER_HEAP_MIN_MB = 512;
+
+/** The worker pool for the session's files, each worker's heap capped for the largest of them. */
+function poolOptions(s: Session, jobs: number, workerFile: string): PoolOptions {
+  let largest = 0;
+  for (const task of s.tasks) {
+    try {
+      largest = Math.max(largest, fs.statSync(task.file).size);
+    } catch {
+      // gone since it was listed: its task says so
+    }
+  }
+  const heapMb = Math.max(WORKER_HEAP_MIN_MB, Math.ceil((HEAP_PER_MB * largest) / 1e6) + 256);
+  return { jobs, workerFile, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+}
+
+/** A task whose worker ran out of memory all the same is reviewed on this thread (no cap here). */
+function orHere(s: Session, task: ReviewTask, result: TaskResult | TaskError): TaskResult | TaskError {
+  return result instanceof OutOfMemory ? resultOf(s, task) : result;
 }
 
 /** What a stored result was made under: the tool's version and the file's options. */
@@ -452,7 +480,7 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
     };
     const producing =
       jobs > 1 && fresh.length > 1
-        ? runInOrder<ReviewTask, TaskResult>(fresh, { jobs, workerFile }, result => handoff.put(result))
+        ? runInOrder<ReviewTask, TaskResult>(fresh, poolOptions(s, jobs, workerFile), (result, i) => handoff.put(orHere(s, fresh[i], result)))
         : (async () => {
             for (const task of fresh) await handoff.put(safely(task));
           })();

@@ -6,7 +6,7 @@
 // for an earlier one), so a slow file holds back at most that many results.
 //
 // The worker side is `serveTasks` (poolWorker.ts) in the script given as `workerFile`.
-import { Worker } from 'worker_threads';
+import { ResourceLimits, Worker } from 'worker_threads';
 import type { TaskReply, TaskRequest } from './poolWorker';
 
 export interface PoolOptions {
@@ -18,14 +18,20 @@ export interface PoolOptions {
   workerData?: unknown;
   /** Inputs out at a time; defaults to twice the jobs. */
   window?: number;
+  /** Each worker's heap limits (V8 lets a worker's garbage grow to far more than it keeps alive). */
+  resourceLimits?: ResourceLimits;
 }
 
 /** A task the worker's function threw on: the message, so that the caller can report that input and go on. */
 export class TaskError extends Error {}
 
+/** A task whose worker ran out of memory (under `resourceLimits`): the worker is replaced, and the caller may run the task elsewhere. */
+export class OutOfMemory extends TaskError {}
+
 /**
  * Calls `onResult(output, index)` for every input in order, `index` counting from 0. A task that
- * throws gives a `TaskError` as its output; a worker that dies rejects the whole run.
+ * throws gives a `TaskError` as its output, one whose worker ran out of memory an `OutOfMemory`
+ * (and a new worker takes that one's place); a worker that dies otherwise rejects the whole run.
  * `onResult` may return a promise (e.g. a write that must drain first): the next result waits for it.
  */
 export async function runInOrder<I, O>(
@@ -52,10 +58,13 @@ export async function runInOrder<I, O>(
       else resolve();
     };
     const idle: Worker[] = [];
+    /** The task each busy worker is running. */
+    const running = new Map<Worker, number>();
     const dispatch = () => {
       while (!stopped && idle.length > 0 && nextToSend < inputs.length && nextToSend - nextToDeliver < window) {
         const worker = idle.pop() as Worker;
         const request: TaskRequest = { id: nextToSend, input: inputs[nextToSend] };
+        running.set(worker, nextToSend);
         nextToSend++;
         worker.postMessage(request);
       }
@@ -78,21 +87,34 @@ export async function runInOrder<I, O>(
         delivering = false;
       }
     };
-    for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(options.workerFile, { workerData: options.workerData });
+    const start = () => {
+      const worker = new Worker(options.workerFile, { workerData: options.workerData, resourceLimits: options.resourceLimits });
+      let outOfMemory = false;
       workers.push(worker);
       idle.push(worker);
       worker.on('message', (reply: TaskReply) => {
+        running.delete(worker);
         done.set(reply.id, reply.error !== undefined ? new TaskError(reply.error) : (reply.output as O));
         idle.push(worker);
         dispatch();
         void deliver();
       });
-      worker.on('error', e => stop(e));
-      worker.on('exit', code => {
-        if (!stopped && nextToDeliver < inputs.length && code !== 0) stop(new Error(`a worker thread stopped (exit code ${code})`));
+      worker.on('error', (e: NodeJS.ErrnoException) => {
+        const id = running.get(worker);
+        if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY' || id === undefined || stopped) return stop(e);
+        outOfMemory = true;
+        running.delete(worker);
+        workers.splice(workers.indexOf(worker), 1);
+        done.set(id, new OutOfMemory(`a worker thread ran out of memory (${e.message})`));
+        start();
+        dispatch();
+        void deliver();
       });
-    }
+      worker.on('exit', code => {
+        if (!outOfMemory && !stopped && nextToDeliver < inputs.length && code !== 0) stop(new Error(`a worker thread stopped (exit code ${code})`));
+      });
+    };
+    for (let i = 0; i < jobs; i++) start();
     dispatch();
   });
 }

@@ -173,8 +173,11 @@ describe('collections: properties (fast-check)', () => {
       cold.set(cold.get(fingerprints[0].path)!);
       warm.set(fingerprints[0]);
       assert.deepEqual(cold.linksFor(last.path), warm.linksFor(last.path));
+      // (Each index is given the same files in the same order: with crowded band keys, which
+      // postings a lookup reads first depends on the order files were added.)
       cold.retire(fingerprints[0].path);
       cold.set(cold.get(last.path)!);
+      warm.set(last);
       assert.deepEqual(cold.linksFor(last.path), warm.linksFor(last.path));
     }), runParameters(40));
     assert.ok(readBack > 0, 'no generated collection read anything back from the cold store');

@@ -3,7 +3,7 @@
 // for that input alone, and a thread that dies fails the run instead of hanging it.
 import * as assert from 'assert';
 import * as path from 'path';
-import { TaskError, runInOrder } from '../../src/node/orderedPool';
+import { OutOfMemory, TaskError, runInOrder } from '../../src/node/orderedPool';
 
 const WORKER = path.join(__dirname, 'workers', 'squareWorker.js');
 
@@ -12,11 +12,12 @@ interface Squared {
   buffer: Uint32Array;
 }
 
-async function collect(inputs: number[], jobs: number, window?: number): Promise<(number | string)[]> {
+async function collect(inputs: number[], jobs: number, window?: number, heapMb?: number): Promise<(number | string)[]> {
   const seen: (number | string)[] = [];
-  await runInOrder<number, Squared>(inputs, { jobs, workerFile: WORKER, window }, (output, index) => {
+  const resourceLimits = heapMb === undefined ? undefined : { maxOldGenerationSizeMb: heapMb };
+  await runInOrder<number, Squared>(inputs, { jobs, workerFile: WORKER, window, resourceLimits }, (output, index) => {
     assert.strictEqual(index, seen.length, 'results are delivered in order, one index after the other');
-    seen.push(output instanceof TaskError ? `error: ${output.message}` : output.square);
+    seen.push(output instanceof OutOfMemory ? 'out of memory' : output instanceof TaskError ? `error: ${output.message}` : output.square);
   });
   return seen;
 }
@@ -55,6 +56,10 @@ describe('ordered pool of worker threads', () => {
 
   it('fails the run, without hanging, when a thread dies', async () => {
     await assert.rejects(collect([1, NaN, 3], 2), /worker thread stopped \(exit code 3\)/);
+  });
+
+  it('gives back a task whose thread ran out of memory, replaces the thread and goes on', async () => {
+    assert.deepStrictEqual(await collect([2, Infinity, 3, 4, Infinity, 5], 2, undefined, 32), [4, 'out of memory', 9, 16, 'out of memory', 25]);
   });
 
   it('does nothing for no inputs', async () => {
