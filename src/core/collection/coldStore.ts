@@ -14,41 +14,22 @@ export interface ColdStore {
 
 /** A store in memory: the same behaviour as a file, for tests and for a caller with no disk to spare. */
 export class MemoryColdStore implements ColdStore {
-  private chunks: Uint32Array[] = [];
-  private starts: number[] = [];
+  private data = new Uint32Array(1024);
   private size = 0;
 
   write(data: Uint32Array): number {
     const at = this.size;
-    this.chunks.push(data.slice());
-    this.starts.push(at);
+    if (at + data.length > this.data.length) {
+      const grown = new Uint32Array(Math.max(2 * this.data.length, at + data.length));
+      grown.set(this.data.subarray(0, at));
+      this.data = grown;
+    }
+    this.data.set(data, at);
     this.size += data.length;
     return at;
   }
 
   read(at: number, length: number): Uint32Array {
-    const out = new Uint32Array(length);
-    let c = upperBound(this.starts, at) - 1;
-    let done = 0;
-    while (done < length) {
-      const chunk = this.chunks[c];
-      const from = at + done - this.starts[c];
-      const n = Math.min(length - done, chunk.length - from);
-      out.set(chunk.subarray(from, from + n), done);
-      done += n;
-      c++;
-    }
-    return out;
+    return this.data.slice(at, at + length);
   }
-}
-
-function upperBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

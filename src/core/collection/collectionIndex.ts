@@ -465,9 +465,9 @@ export class CollectionIndex {
       const words = cols.words[i];
       const heading = (cols.flags[i] & HEADING) !== 0;
       const hash = cols.hash[i];
-      if (!this.near) paragraphs.push({ words, heading, hash, bands: null, wordHashes: null });
-      else if (!entry.cold) paragraphs.push({ words, heading, hash, bands: this.bandsOf(entry, i), wordHashes: this.wordsOf(entry, i) });
-      else {
+      if (!this.near || !entry.cold) {
+        paragraphs.push({ words, heading, hash, bands: this.near ? this.bandsOf(entry, i) : null, wordHashes: this.near ? this.wordsOf(entry, i) : null });
+      } else {
         let bands: Uint32Array | null | undefined;
         let wordHashes: Uint32Array | null | undefined;
         paragraphs.push({
@@ -495,13 +495,13 @@ export class CollectionIndex {
     return cols.wordHashes.subarray(cols.wordStart[i], cols.wordStart[i + 1]);
   }
 
-  /** Band keys and word hashes of paragraphs [from, to): of a retired file, read in one go each. */
+  /** Band keys and word hashes of paragraphs [from, to) of a file in the cold store, read in one go each. */
   private sketches(entry: Entry, from: number, to: number): { bands(i: number): Uint32Array | null; words(i: number): Uint32Array | null } {
     const cols = entry.fp.paragraphs;
-    if (!entry.cold) return { bands: i => this.bandsOf(entry, i), words: i => this.wordsOf(entry, i) };
+    const cold = entry.cold!;
     const store = this.options.coldStore!;
-    const bands = store.read(entry.cold.bands + from * BANDS, (to - from) * BANDS);
-    const words = store.read(entry.cold.words + cols.wordStart[from], cols.wordStart[to] - cols.wordStart[from]);
+    const bands = store.read(cold.bands + from * BANDS, (to - from) * BANDS);
+    const words = store.read(cold.words + cols.wordStart[from], cols.wordStart[to] - cols.wordStart[from]);
     const sketched = (i: number) => (cols.flags[i] & SKETCHED) !== 0;
     return {
       bands: i => (sketched(i) ? bands.subarray((i - from) * BANDS, (i - from + 1) * BANDS) : null),
