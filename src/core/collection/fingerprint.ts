@@ -11,7 +11,7 @@ import { articleContent, byArticle } from '../rules/repeated';
 import { textHash } from '../rules/articleVersions';
 import { BANDS, bandKeys, sketch } from '../text/minhash';
 import { lineRemovalRange } from '../text/edits';
-import { normalizeForCompare } from '../text/text';
+import { detached, normalizeForCompare } from '../text/text';
 import type { OffsetRange } from '../model/types';
 
 /** Bumped when the fingerprint's meaning changes: stored fingerprints of another version are recomputed. */
@@ -213,7 +213,7 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
       : article.nearDuplicateOf && article.nearDuplicateOf.path === undefined ? { kind: 'variant', of: article.nearDuplicateOf.index } : null;
     return {
       index: article.index,
-      title: ownString(article.title),
+      title: detached(article.title),
       titleHash: headlineHash(article.title),
       start: content.start,
       end: content.end,
@@ -238,15 +238,6 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
     articles: articleFingerprints,
     paragraphs: cols,
   };
-}
-
-/**
- * A copy of a string that does not refer to the text it was cut from: a title kept in the index
- * would otherwise keep its whole file's text alive (a JavaScript engine may make a slice a view
- * of its parent string).
- */
-function ownString(s: string): string {
-  return s.length === 0 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;

@@ -8,7 +8,7 @@
 // that kind matches AND its shape agrees (each signature has a length it tolerates), so a headline or
 // body sentence that merely mentions "video" or "privacy policy" is never taken for debris. The
 // vocabulary and signatures below are this project's own list.
-import { countWords, foldPunctuation } from '../text/text';
+import { countWords, detached, foldPunctuation } from '../text/text';
 // Only the stop-word list of natural: its index pulls in database clients and dotenv.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const naturalStopwords: { words: string[] } = require('natural/lib/natural/util/stopwords');
@@ -246,7 +246,7 @@ export function judgeLine(line: string): Judgement {
   if (j === undefined) {
     j = judgeUncached(trimmed);
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(trimmed, j);
+    cache.set(detached(trimmed), j);
   }
   return j;
 }

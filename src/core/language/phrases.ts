@@ -5,7 +5,7 @@
 // token with alternatives; a trailing "?" makes a token optional. Matching is case-insensitive on
 // whole words after quote folding; with `forms`, tokens are compared by their Porter stem.
 import { LiteralPattern, foldForLiteral } from './literal';
-import { WordToken, hash32 } from '../text/text';
+import { WordToken, detached, hash32 } from '../text/text';
 import { WordFilter } from '../text/wordFilter';
 // Only the stemmer's own module: natural's index pulls in database clients and dotenv.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,7 +39,8 @@ export function stem(word: string): string {
   if (s === undefined) {
     s = porterStemmer.stem(word);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, s);
+    s = detached(s);
+    stemCache.set(detached(word), s);
   }
   return s;
 }

@@ -206,6 +206,17 @@ export function countWords(text: string, limit = Infinity): number {
 }
 
 /** 32-bit FNV-1a hash of a string (stable across runs; used for keys and sketches). */
+/**
+ * A copy of a short string that does not keep alive the text it was cut from. V8 represents a
+ * substring of 13 characters or more as a view of its parent, so a module-level cache keyed by
+ * lines or words of a file would otherwise hold every file's whole text until the cache is cleared
+ * (in a folder review, a worker's heap grew by the size of each file it reviewed).
+ */
+export function detached(s: string): string {
+  // Flattening the concatenation makes a new string; the slice is a view of that one only.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { review } from '../../src/core/review/review';
+import { detached } from '../../src/core/text/text';
+import { generateText } from '../../bench/generate';
+
+// A full collection on demand, so that the heap in use is what is alive.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+function liveHeap(): number {
+  gc();
+  gc();
+  return v8.getHeapStatistics().used_heap_size;
+}
+
+const MB = 1024 * 1024;
+
+describe('what the engine keeps between reviews', () => {
+  it('a detached copy of a slice does not keep the text it was cut from alive', () => {
+    // Distinct lines, so that V8 cannot share the text with any other string; made in a function
+    // of its own, so that no stale register of this frame keeps it alive.
+    const sliceOfParent = (keep: (s: string) => string) => {
+      const parent = Array.from({ length: 400_000 }, (_, i) => `line ${i} of the parent\n`).join('');
+      return [keep(parent.slice(1000, 1060)), keep(parent.slice(5000, 5200))];
+    };
+    const before = liveHeap();
+    const plain = sliceOfParent(s => s);
+    const throughPlainSlices = liveHeap() - before;
+    // Copies through JSON, to compare the texts after the plain slices are let go.
+    const expected = plain.map(s => JSON.parse(JSON.stringify(s)) as string);
+    plain.length = 0;
+    const start = liveHeap();
+    const kept = sliceOfParent(detached);
+    const throughDetached = liveHeap() - start;
+    assert.deepEqual(kept, expected);
+    // The check itself: plain slices do keep the parent (about 10 MB) alive.
+    assert.ok(throughPlainSlices > 5 * MB, `plain slices kept only ${(throughPlainSlices / MB).toFixed(1)} MB alive`);
+    assert.ok(throughDetached < MB, `detached copies kept ${(throughDetached / MB).toFixed(1)} MB alive`);
+  });
+
+  it('reviewing one file after another keeps no file\'s text alive (the caches of short lines and stems hold copies)', function () {
+    this.timeout(60_000);
+    // Each text is made and reviewed in a function of its own and let go when it returns.
+    const reviewOne = (seed: number) => {
+      const text = generateText(600_000, seed).text;
+      review(text);
+      return text.length;
+    };
+    reviewOne(9000);
+    const before = liveHeap();
+    let reviewed = 0;
+    for (let i = 1; i < 12; i++) reviewed += reviewOne(9000 + i);
+    const grown = liveHeap() - before;
+    // The caches grow with new lines and words (about 1.5 MB here), far less than the texts that
+    // went by; keeping every text alive, as keys cut from them did, grew it by 15 MB.
+    assert.ok(grown < reviewed / 2, `the heap grew by ${(grown / MB).toFixed(1)} MB over ${(reviewed / MB).toFixed(1)} MB of reviewed text`);
+  });
+});
