@@ -48,9 +48,14 @@ function copyRemoval(text: string, fp: FileFingerprint, k: number, link: Article
     const words = text.slice(line.start, line.end);
     return !theirs.has(textHash(normalizeForCompare(words))) && headlineHash(words) !== link.original.titleHash;
   });
-  if (keep.length === 0) return [{ start: a.removeStart, end: a.removeEnd }];
+  return cutAround(text, { start: a.removeStart, end: a.removeEnd }, keep);
+}
+
+/** A removal without the given lines (each kept whole, with its line break): the pieces left. */
+function cutAround(text: string, removal: OffsetRange, keep: readonly OffsetRange[]): OffsetRange[] {
+  if (keep.length === 0) return [removal];
   const out: OffsetRange[] = [];
-  let from = a.removeStart;
+  let from = removal.start;
   for (const line of keep) {
     // The kept line stays whole, with its line break.
     let lineEnd = text.indexOf('\n', line.end);
@@ -59,7 +64,7 @@ function copyRemoval(text: string, fp: FileFingerprint, k: number, link: Article
     if (lineStart > from) out.push({ start: from, end: lineStart });
     from = Math.max(from, lineEnd);
   }
-  if (a.removeEnd > from) out.push({ start: from, end: a.removeEnd });
+  if (removal.end > from) out.push({ start: from, end: removal.end });
   return out;
 }
 
@@ -154,7 +159,10 @@ function runFinding(text: string, fp: FileFingerprint, run: readonly ParagraphLi
   const first = run[0];
   const last = run[run.length - 1];
   const range = { start: cols.start[first.paragraph], end: cols.end[last.paragraph] };
-  const removal = lineRemovalRange(text, { start: cols.lineStart[first.paragraph], end: cols.lineEnd[last.paragraph] });
+  // Lines between the run's paragraphs that are none of them (web debris, a caption) are no part
+  // of the repeat: they may exist only here.
+  const between = linesBesides(text, cols.lineStart[first.paragraph], cols.lineEnd[last.paragraph], cols, first.paragraph, run.length);
+  const removals = cutAround(text, lineRemovalRange(text, { start: cols.lineStart[first.paragraph], end: cols.lineEnd[last.paragraph] }), between);
   const o: OtherPlace = { path: first.original.path, start: first.original.start, end: last.original.end, startLine: first.original.startLine, endLine: last.original.endLine };
   const where = `article #${first.original.article} of ${o.path} ${quoteTitle(first.original.title)} (${placeText(o)})`;
   return {
@@ -163,7 +171,7 @@ function runFinding(text: string, fp: FileFingerprint, run: readonly ParagraphLi
     message: run.length === 1 ? `This paragraph repeats one of ${where}.` : `These ${run.length} paragraphs repeat ones of ${where}.`,
     range,
     related: [related(`Original: ${placeText(o)}`, o)],
-    fixes: [{ title: 'Remove repeated passage', edits: [{ range: removal, newText: '' }], preferred: true }],
+    fixes: [{ title: 'Remove repeated passage', edits: removals.map(r => ({ range: r, newText: '' })), preferred: true }],
     data: { kind: 'paragraphs', original: { start: o.start, end: o.end }, originalArticle: first.original.article, originalPath: o.path },
   };
 }
