@@ -18,7 +18,7 @@
 // create, `remove(path)` on delete, `rename(from, to)`; each returns the paths whose links may
 // have changed (to publish again).
 import { CollectionOrder, compareFiles } from './order';
-import { FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED } from './fingerprint';
+import { ArticleFingerprint, FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED } from './fingerprint';
 import type { ColdStore } from './coldStore';
 import { ArticleLink, FileLinks, OtherPlace, ParagraphLink, Story } from './links';
 import { Postings } from './postings';
@@ -46,7 +46,18 @@ export interface CollectionIndexOptions {
 interface ColdPlace {
   bands: number;
   words: number;
+  /** Its articles' band keys, `BANDS` an article (zeros for an article without), and which articles have them. */
+  articleBands: number;
+  articleSketched: Uint8Array;
+  /** Its paragraphs' places, `PLACE_FIELDS` a paragraph: read only for a paragraph another file's link points at. */
+  places: number;
 }
+
+/** A paragraph's place in the cold store: start, end, lineStart, lineEnd, startLine, endLine. */
+const PLACE_FIELDS = 6;
+
+/** The empty list of extra lines most articles have, shared by the articles of cold files. */
+const NO_LINES: number[] = [];
 
 const NO_WORDS = new Uint32Array(0);
 
@@ -62,6 +73,8 @@ interface Entry {
   retired: boolean;
   /** Set once its band keys and word hashes are in the cold store, not in `fp`. */
   cold: ColdPlace | null;
+  /** Postings its articles added to `articleBands` (what `drop` leaves stale). */
+  articleBandKeys: number;
 }
 
 /** A paragraph of an indexed file. */
@@ -130,7 +143,7 @@ export class CollectionIndex {
     if (old) this.drop(old);
     const slot = this.slots.indexOf(null) >= 0 ? this.slots.indexOf(null) : this.slots.length;
     const cols = fp.paragraphs;
-    const entry: Entry = { fp, slot, base: this.nextParagraph, articleBase: this.nextArticle, rank: -1, retired: false, cold: this.coldOf.get(fp) ?? null };
+    const entry: Entry = { fp, slot, base: this.nextParagraph, articleBase: this.nextArticle, rank: -1, retired: false, cold: this.coldOf.get(fp) ?? null, articleBandKeys: 0 };
     this.slots[slot] = entry;
     this.byPath.set(fp.path, entry);
     this.nextParagraph += cols.count;
@@ -147,9 +160,11 @@ export class CollectionIndex {
       for (let b = 0; b < BANDS; b++) this.bands.add(bands[i * BANDS + b], item);
     }
     if (this.near) {
-      fp.articles.forEach((a, k) => {
-        if (a.bands) for (let b = 0; b < a.bands.length; b++) this.articleBands.add(a.bands[b], entry.articleBase + k);
-      });
+      for (let k = 0; k < fp.articles.length; k++) {
+        const keys = this.articleBandsOf(entry, k);
+        if (keys) for (let b = 0; b < keys.length; b++) this.articleBands.add(keys[b], entry.articleBase + k);
+        entry.articleBandKeys += keys?.length ?? 0;
+      }
     }
     this.changed();
   }
@@ -190,12 +205,41 @@ export class CollectionIndex {
     }
   }
 
-  /** Moves an entry's band keys and word hashes to the cold store. */
+  /**
+   * Moves an entry's band keys and word hashes, its paragraphs' and its articles', to the cold
+   * store. Its articles become plain records of one shape without band keys: an article kept as
+   * it came from a worker (its fields added one by one, a view of its band keys) takes about
+   * twice the memory, and a 1 GB folder has some 750,000 of them.
+   */
   private freeze(entry: Entry): void {
     const store = this.options.coldStore!;
     const cols = entry.fp.paragraphs;
-    entry.cold = { bands: store.write(cols.bands), words: store.write(cols.wordHashes) };
-    entry.fp = { ...entry.fp, paragraphs: { ...cols, bands: NO_WORDS, wordHashes: NO_WORDS } };
+    const articles = entry.fp.articles;
+    const articleKeys = new Uint32Array(articles.length * BANDS);
+    const articleSketched = new Uint8Array(articles.length);
+    articles.forEach((a, k) => {
+      if (!a.bands) return;
+      articleKeys.set(a.bands, k * BANDS);
+      articleSketched[k] = 1;
+    });
+    const places = new Uint32Array(cols.count * PLACE_FIELDS);
+    for (let i = 0, at = 0; i < cols.count; i++, at += PLACE_FIELDS) {
+      places[at] = cols.start[i];
+      places[at + 1] = cols.end[i];
+      places[at + 2] = cols.lineStart[i];
+      places[at + 3] = cols.lineEnd[i];
+      places[at + 4] = cols.startLine[i];
+      places[at + 5] = cols.endLine[i];
+    }
+    entry.cold = {
+      bands: store.write(cols.bands), words: store.write(cols.wordHashes), articleBands: store.write(articleKeys), articleSketched,
+      places: store.write(places),
+    };
+    entry.fp = {
+      ...entry.fp,
+      articles: articles.map(withoutBands),
+      paragraphs: { ...cols, bands: NO_WORDS, wordHashes: NO_WORDS, start: NO_WORDS, end: NO_WORDS, lineStart: NO_WORDS, lineEnd: NO_WORDS, startLine: NO_WORDS, endLine: NO_WORDS },
+    };
     this.coldOf.set(entry.fp, entry.cold);
   }
 
@@ -255,8 +299,9 @@ export class CollectionIndex {
       const bands = this.near ? this.bandsOf(entry, i) : null;
       if (bands) for (let b = 0; b < BANDS; b++) this.bands.forEach(bands[b], item => note(this.paragraphSlot[item]), BUCKET_LIMIT);
     }
-    for (const a of entry.fp.articles) {
-      if (this.near && a.bands) for (let b = 0; b < a.bands.length; b++) this.articleBands.forEach(a.bands[b], item => note(this.articleSlot[item]), BUCKET_LIMIT);
+    for (let k = 0; k < entry.fp.articles.length; k++) {
+      const keys = this.near ? this.articleBandsOf(entry, k) : null;
+      if (keys) for (let b = 0; b < keys.length; b++) this.articleBands.forEach(keys[b], item => note(this.articleSlot[item]), BUCKET_LIMIT);
     }
     return [...found].sort((x, y) => x.rank - y.rank).map(e => e.fp.path);
   }
@@ -350,7 +395,7 @@ export class CollectionIndex {
     let bytes = this.exact.bytes + this.bands.bytes + this.articleBands.bytes + this.paragraphSlot.byteLength + this.articleSlot.byteLength;
     for (const e of this.byPath.values()) {
       const c = e.fp.paragraphs;
-      bytes += c.article.byteLength * 9 + c.flags.byteLength + c.hash.byteLength + c.bands.byteLength + c.wordStart.byteLength + c.wordHashes.byteLength;
+      for (const column of [c.article, c.start, c.end, c.lineStart, c.lineEnd, c.startLine, c.endLine, c.words, c.flags, c.hash, c.bands, c.wordStart, c.wordHashes]) bytes += column.byteLength;
       for (const a of e.fp.articles) bytes += 200 + 2 * a.title.length + (a.bands?.byteLength ?? 0);
     }
     return bytes;
@@ -367,7 +412,7 @@ export class CollectionIndex {
     this.exact.forget(cols.count);
     if (this.near) {
       this.bands.forget(sketched * BANDS);
-      this.articleBands.forget(entry.fp.articles.reduce((n, a) => n + (a.bands?.length ?? 0), 0));
+      this.articleBands.forget(entry.articleBandKeys);
     }
     this.byPath.delete(entry.fp.path);
     this.slots[entry.slot] = null;
@@ -480,6 +525,13 @@ export class CollectionIndex {
     return { paragraphs, titleHash: a.titleHash };
   }
 
+  /** Article k's band keys (null for an article without): a view, or read from the cold store. */
+  private articleBandsOf(entry: Entry, k: number): Uint32Array | null {
+    const cold = entry.cold;
+    if (!cold) return entry.fp.articles[k].bands;
+    return cold.articleSketched[k] ? this.options.coldStore!.read(cold.articleBands + k * BANDS, BANDS) : null;
+  }
+
   /** Paragraph i's band keys (null unless sketched): a view, or read from the cold store. */
   private bandsOf(entry: Entry, i: number): Uint32Array | null {
     if (!(entry.fp.paragraphs.flags[i] & SKETCHED)) return null;
@@ -507,6 +559,16 @@ export class CollectionIndex {
       bands: i => (sketched(i) ? bands.subarray((i - from) * BANDS, (i - from + 1) * BANDS) : null),
       words: i => (sketched(i) ? words.subarray(cols.wordStart[i] - cols.wordStart[from], cols.wordStart[i + 1] - cols.wordStart[from]) : null),
     };
+  }
+
+  /** Where paragraph j of a file is: from its columns, or read from the cold store. */
+  private paragraphPlace(entry: Entry, j: number): OtherPlace {
+    if (!entry.cold) {
+      const c = entry.fp.paragraphs;
+      return this.place(entry, c.start[j], c.end[j], c.startLine[j], c.endLine[j]);
+    }
+    const at = this.options.coldStore!.read(entry.cold.places + j * PLACE_FIELDS, PLACE_FIELDS);
+    return this.place(entry, at[0], at[1], at[4], at[5]);
   }
 
   private place(entry: Entry, start: number, end: number, startLine: number, endLine: number): OtherPlace {
@@ -547,7 +609,7 @@ export class CollectionIndex {
         paragraph: i,
         kind: exact ? 'exact' : 'near',
         similarity: exact ? 1 : near!.similarity,
-        original: { ...this.place(at.entry, oc.start[j], oc.end[j], oc.startLine[j], oc.endLine[j]), paragraph: j, article: oa.index, title: oa.title },
+        original: { ...this.paragraphPlace(at.entry, j), paragraph: j, article: oa.index, title: oa.title },
       };
       links.paragraphs.push(link);
     }
@@ -571,9 +633,10 @@ export class CollectionIndex {
       words.set(id, (words.get(id) ?? 0) + cols.words[i] * (exactOf[i] ? 1 : nearOf[i]!.similarity));
     }
     const bandsShared = new Map<number, number>();
-    if (this.near && article.bands) {
-      for (let b = 0; b < article.bands.length; b++) {
-        this.articleBands.forEach(article.bands[b], id => {
+    const keys = this.near ? this.articleBandsOf(entry, k) : null;
+    if (keys) {
+      for (let b = 0; b < keys.length; b++) {
+        this.articleBands.forEach(keys[b], id => {
           const slot = this.articleSlot[id];
           const other = slot >= 0 ? this.slots[slot] : null;
           if (other && other.rank < entry.rank) bandsShared.set(id, (bandsShared.get(id) ?? 0) + 1);
@@ -679,4 +742,25 @@ function topShared(sorted: Uint32Array, k: number): number[] {
 
 function unique(paths: string[]): string[] {
   return [...new Set(paths)];
+}
+
+/** An article as a record of one shape, without its band keys (they are in the cold store). */
+function withoutBands(a: ArticleFingerprint): ArticleFingerprint {
+  return {
+    index: a.index,
+    title: a.title,
+    titleHash: a.titleHash,
+    start: a.start,
+    end: a.end,
+    startLine: a.startLine,
+    endLine: a.endLine,
+    removeStart: a.removeStart,
+    removeEnd: a.removeEnd,
+    firstParagraph: a.firstParagraph,
+    paragraphCount: a.paragraphCount,
+    words: a.words,
+    extraLines: a.extraLines.length === 0 ? NO_LINES : a.extraLines,
+    bands: null,
+    inFile: a.inFile,
+  };
 }
