@@ -1,7 +1,7 @@
 // One file's part of a folder review, the same on the main thread (one job) and on a worker
 // thread: read it, skip it with a message when it is not a reviewable text, review it, and
 // fingerprint it for the collection (from what the review saw; nothing is read twice).
-import { FileFingerprint, fingerprintOf } from '../core/collection/fingerprint';
+import { COLUMN_NAMES, FileFingerprint, fingerprintOf } from '../core/collection/fingerprint';
 import { CompiledLexicons, compileLexicons } from '../core/language/lexicon';
 import { isReportText } from '../core/report/reportFiles';
 import { review } from '../core/review/review';
@@ -58,9 +58,7 @@ export function transferables(result: TaskResult): ArrayBuffer[] {
   if (result.kind !== 'reviewed' || !result.fingerprint) return [];
   const buffers = new Set<ArrayBuffer>();
   const cols = result.fingerprint.paragraphs;
-  for (const column of [cols.article, cols.start, cols.end, cols.lineStart, cols.lineEnd, cols.startLine, cols.endLine, cols.words, cols.flags, cols.hash, cols.bands, cols.wordStart, cols.wordHashes]) {
-    buffers.add(column.buffer as ArrayBuffer);
-  }
+  for (const name of COLUMN_NAMES) buffers.add(cols[name].buffer as ArrayBuffer);
   for (const a of result.fingerprint.articles) if (a.bands) buffers.add(a.bands.buffer as ArrayBuffer);
   return [...buffers];
 }

@@ -18,7 +18,7 @@
 // create, `remove(path)` on delete, `rename(from, to)`; each returns the paths whose links may
 // have changed (to publish again).
 import { CollectionOrder, compareFiles } from './order';
-import { ArticleFingerprint, FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED } from './fingerprint';
+import { ArticleFingerprint, COLUMN_NAMES, FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED } from './fingerprint';
 import type { ColdStore } from './coldStore';
 import { ArticleLink, FileLinks, OtherPlace, ParagraphLink, Story } from './links';
 import { Postings } from './postings';
@@ -42,7 +42,7 @@ export interface CollectionIndexOptions {
   warmBudget?: number;
 }
 
-/** Where a retired file's band keys and word hashes are in the cold store. */
+/** Where a retired file's band keys, word hashes and paragraph places are in the cold store. */
 interface ColdPlace {
   bands: number;
   words: number;
@@ -71,7 +71,7 @@ interface Entry {
   rank: number;
   /** Set once retired (see `retire`). */
   retired: boolean;
-  /** Set once its band keys and word hashes are in the cold store, not in `fp`. */
+  /** Set once its band keys, word hashes and paragraph places are in the cold store, not in `fp`. */
   cold: ColdPlace | null;
   /** Postings its articles added to `articleBands` (what `drop` leaves stale). */
   articleBandKeys: number;
@@ -174,7 +174,7 @@ export class CollectionIndex {
    * dropped (asked again, they are found again), and its band keys and word hashes may move to
    * the cold store, when there is one, once the retired files' exceed `warmBudget`; they are then
    * read back only when a later file names the file as a candidate. The same links either way;
-   * `get` then gives the fingerprint without those two columns, which `set` takes back whole.
+   * `get` then gives the fingerprint without what went there, which `set` takes back whole.
    */
   retire(path: string): void {
     const entry = this.byPath.get(path);
@@ -395,7 +395,7 @@ export class CollectionIndex {
     let bytes = this.exact.bytes + this.bands.bytes + this.articleBands.bytes + this.paragraphSlot.byteLength + this.articleSlot.byteLength;
     for (const e of this.byPath.values()) {
       const c = e.fp.paragraphs;
-      for (const column of [c.article, c.start, c.end, c.lineStart, c.lineEnd, c.startLine, c.endLine, c.words, c.flags, c.hash, c.bands, c.wordStart, c.wordHashes]) bytes += column.byteLength;
+      for (const name of COLUMN_NAMES) bytes += c[name].byteLength;
       for (const a of e.fp.articles) bytes += 200 + 2 * a.title.length + (a.bands?.byteLength ?? 0);
     }
     return bytes;

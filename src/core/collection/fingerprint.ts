@@ -280,7 +280,8 @@ const COLUMN_TYPES = {
 } as const;
 
 type ColumnName = keyof typeof COLUMN_TYPES;
-const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
+/** The names of the paragraph columns (a fingerprint's typed arrays besides its articles' band keys). */
+export const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
 
 export function toPlain(fp: FileFingerprint): PlainFingerprint {
   const paragraphs = { count: fp.paragraphs.count } as Plain<ParagraphColumns>;
