@@ -187,6 +187,8 @@ function prepare(argv: readonly string[], io: CliIo): Session | number {
     index: collection ? new CollectionIndex({
       order: args.order, nearDuplicateThreshold: noConfig.options.nearDuplicateThreshold,
       nearDuplicates: noConfig.options.rules['near-duplicate'].enabled, coldStore: cold, warmBudget: WARM_SKETCHES,
+      // --fix reviews a file again after each round, replacing its fingerprint.
+      appendOnly: !args.fix,
     }) : undefined,
     cold,
     writer: reportWriter(args.format, { tool: TOOL, summary: !args.quiet }),

@@ -17,49 +17,96 @@ function random(seed: number): () => number {
   };
 }
 
-const plan = fc.record({
+const feedPlan = {
   seed: fc.integer({ min: 1, max: 0x7fffffff }),
   // Batches of postings added between queries: some large enough to make runs with a directory.
   batches: fc.array(fc.integer({ min: 1, max: 70000 }), { minLength: 1, maxLength: 5 }),
-  // How keys are drawn: a few keys shared by many items, or keys spread over all 32 bits.
   crowded: fc.boolean(),
-  forgetEvery: fc.constantFrom(0, 3, 7),
   // The longest run a merge makes: the default, or short enough that several large runs stay apart.
   mergedMax: fc.constantFrom(undefined, 100000),
-});
+};
+const plan = fc.record({ ...feedPlan, forgetEvery: fc.constantFrom(0, 3, 7) });
+
+/** Postings and the model they are checked against: key -> items in the order added, and keys to probe. */
+class Feed {
+  readonly model = new Map<number, number[]>();
+  readonly probes: number[] = [];
+  item = 0;
+  private readonly next: () => number;
+
+  constructor(private readonly postings: Postings, seed: number, private readonly crowded: boolean) {
+    this.next = random(seed);
+  }
+
+  /** A key drawn as the plan says: a few keys shared by many items, or keys spread over all 32 bits. */
+  key(): number {
+    return this.crowded ? (this.next() % 50) * 0x10001 : this.next();
+  }
+
+  add(size: number): void {
+    for (let i = 0; i < size; i++) {
+      const key = this.key();
+      this.postings.add(key, this.item);
+      if (!this.model.has(key)) this.model.set(key, []);
+      this.model.get(key)!.push(this.item);
+      if (i % 997 === 0) this.probes.push(key);
+      this.item++;
+    }
+  }
+
+  /** Keys to look up: those probed, one drawn afresh, the extremes. */
+  lookups(): number[] {
+    return [...this.probes, this.key(), 0, 0xffffffff];
+  }
+}
 
 describe('posting lists (fast-check, against a model)', () => {
   it('give every live item of a key in the order added, whatever the runs and merges', () => {
     fc.assert(fc.property(plan, ({ seed, batches, crowded, forgetEvery, mergedMax }) => {
-      const next = random(seed);
       const dead = new Set<number>();
-      const postings = new Postings(item => !dead.has(item), mergedMax);
-      const model = new Map<number, number[]>();
-      const keyOf = () => (crowded ? (next() % 50) * 0x10001 : next());
-      let item = 0;
-      const probes: number[] = [];
+      const postings = new Postings(item => !dead.has(item), { mergedMax });
+      const feed = new Feed(postings, seed, crowded);
       for (const size of batches) {
-        for (let i = 0; i < size; i++) {
-          const key = keyOf();
-          postings.add(key, item);
-          if (!model.has(key)) model.set(key, []);
-          model.get(key)!.push(item);
-          if (i % 997 === 0) probes.push(key);
-          item++;
-        }
+        feed.add(size);
         if (forgetEvery > 0) {
           let forgotten = 0;
-          for (let i = 0; i < item; i += forgetEvery) if (!dead.has(i)) { dead.add(i); forgotten++; }
+          for (let i = 0; i < feed.item; i += forgetEvery) if (!dead.has(i)) { dead.add(i); forgotten++; }
           postings.forget(forgotten);
         }
-        for (const key of [...probes, keyOf(), 0, 0xffffffff]) {
+        for (const key of feed.lookups()) {
           const seen: number[] = [];
           postings.forEach(key, found => { if (!dead.has(found)) seen.push(found); });
-          assert.deepEqual(seen, (model.get(key >>> 0) ?? []).filter(i => !dead.has(i)), `key ${key}`);
+          assert.deepEqual(seen, (feed.model.get(key >>> 0) ?? []).filter(i => !dead.has(i)), `key ${key}`);
         }
       }
-      assert.equal(postings.length >= item - dead.size, true);
+      assert.equal(postings.length >= feed.item - dead.size, true);
     }), runParameters(16));
+  });
+
+  it('that keep only the first items of a key give the same first items to a lookup limited to them', () => {
+    const capped = fc.record({ ...feedPlan, keep: fc.constantFrom(1, 4, 16) });
+    fc.assert(fc.property(capped, ({ seed, batches, crowded, keep, mergedMax }) => {
+      const postings = new Postings(() => true, { mergedMax, keepPerKey: keep });
+      const feed = new Feed(postings, seed, crowded);
+      for (const size of batches) {
+        feed.add(size);
+        for (const key of feed.lookups()) {
+          const seen: number[] = [];
+          postings.forEach(key, found => seen.push(found), keep);
+          assert.deepEqual(seen, (feed.model.get(key >>> 0) ?? []).slice(0, keep), `key ${key}`);
+        }
+      }
+      // Fewer postings kept than added once keys are shared by more items than kept.
+      let most = 0;
+      for (const items of feed.model.values()) most = Math.max(most, items.length);
+      if (most > keep * batches.length) assert.ok(postings.length < feed.item, `${postings.length} of ${feed.item} kept`);
+    }), runParameters(16));
+  });
+
+  it('that keep only the first items of a key refuse to forget items', () => {
+    const postings = new Postings(() => true, { keepPerKey: 16 });
+    postings.add(1, 0);
+    assert.throws(() => postings.forget(1), /forgotten/);
   });
 
   it('stop after the limit, the earliest added first', () => {

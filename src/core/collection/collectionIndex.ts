@@ -40,6 +40,13 @@ export interface CollectionIndexOptions {
    * fits keeps them all.
    */
   warmBudget?: number;
+  /**
+   * The caller adds each file once and never replaces or removes one (a one-pass review: the CLI
+   * without --fix). The band postings a lookup never reads (past BUCKET_LIMIT for a key) are then
+   * not kept: in an archive where the same stories come back, most of them. Replacing or removing
+   * a file of such an index throws.
+   */
+  appendOnly?: boolean;
 }
 
 /** Where a retired file's band keys, word hashes and paragraph places are in the cold store. */
@@ -112,8 +119,8 @@ export class CollectionIndex {
   private nextParagraph = 0;
   private nextArticle = 0;
   private readonly exact = new Postings(item => this.paragraphSlot[item] >= 0);
-  private readonly bands = new Postings(item => this.paragraphSlot[item] >= 0);
-  private readonly articleBands = new Postings(item => this.articleSlot[item] >= 0);
+  private readonly bands: Postings;
+  private readonly articleBands: Postings;
   private ordered: Entry[] | null = null;
   private readonly linkCache = new Map<string, FileLinks>();
   private readonly near: boolean;
@@ -130,6 +137,9 @@ export class CollectionIndex {
 
   constructor(readonly options: CollectionIndexOptions) {
     this.near = options.nearDuplicates !== false;
+    const keepPerKey = options.appendOnly ? BUCKET_LIMIT : undefined;
+    this.bands = new Postings(item => this.paragraphSlot[item] >= 0, { keepPerKey });
+    this.articleBands = new Postings(item => this.articleSlot[item] >= 0, { keepPerKey });
   }
 
   /** The number of files indexed. */
@@ -404,6 +414,7 @@ export class CollectionIndex {
   // ---- inside ----------------------------------------------------------------------------------
 
   private drop(entry: Entry): void {
+    if (this.options.appendOnly) throw new Error(`CollectionIndex: ${entry.fp.path} was replaced or removed in an append-only index`);
     const cols = entry.fp.paragraphs;
     this.paragraphSlot.fill(-1, entry.base, entry.base + cols.count);
     this.articleSlot.fill(-1, entry.articleBase, entry.articleBase + entry.fp.articles.length);

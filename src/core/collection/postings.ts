@@ -3,7 +3,8 @@
 // bytes a posting (six in a large run, whose directory holds the keys' top 16 bits) and no object
 // per key: a 100 MB folder has millions of band keys. Items added
 // since the last query wait in a buffer; the next query sorts them (radix sort, linear) and merges
-// them in, dropping the items no longer alive (a file replaced or removed).
+// them in, dropping the items no longer alive (a file replaced or removed). A list whose items never
+// die (an append-only index) may keep only the first items of each key that a lookup can read.
 
 /**
  * A sorted run. A small one keeps whole keys; a large one keeps a directory of where the keys with
@@ -122,11 +123,23 @@ export class Postings {
   /** Postings of the sorted runs that are no longer alive, to drop at the next full merge. */
   private stale = 0;
 
+  private readonly alive: (item: number) => boolean;
+  private readonly mergedMax: number;
+  private readonly keepPerKey: number;
+
   /**
    * @param alive whether an item still counts (checked when merging after `forget`).
    * @param mergedMax the longest run a merge makes (smaller in tests, to have several large runs).
+   * @param keepPerKey how many items of a key each run keeps, the earliest added (default all).
+   *   Only for a list that never calls `forget` and whose lookups read at most this many: a
+   *   lookup's first items are then the same, and in an archive where the same stories come back
+   *   a band key may be shared by hundreds of paragraphs.
    */
-  constructor(private readonly alive: (item: number) => boolean, private readonly mergedMax = MERGED_MAX) {}
+  constructor(alive: (item: number) => boolean, options: { mergedMax?: number; keepPerKey?: number } = {}) {
+    this.alive = alive;
+    this.mergedMax = options.mergedMax ?? MERGED_MAX;
+    this.keepPerKey = options.keepPerKey ?? Infinity;
+  }
 
   add(key: number, item: number): void {
     if (this.newSize === this.newKeys.length) {
@@ -140,6 +153,7 @@ export class Postings {
 
   /** Notes that `count` postings went stale (their items are no longer alive): they are dropped at a merge. */
   forget(count: number): void {
+    if (count > 0 && this.keepPerKey !== Infinity) throw new Error('Postings: items were forgotten in a list that keeps only the first items of a key');
     this.stale += count;
   }
 
@@ -207,7 +221,9 @@ export class Postings {
     if (this.newSize === 0 && this.stale === 0) return;
     if (this.newSize > 0) {
       const [keys, items] = radixSort(this.newKeys, this.newItems, this.newSize);
-      this.segments.push(segment(keys, items));
+      const kept = firstPerKey(keys, items, this.keepPerKey);
+      const whole = kept === keys.length;
+      this.segments.push(segment(whole ? keys : keys.slice(0, kept), whole ? items : items.slice(0, kept)));
       this.newSize = 0;
       if (this.newKeys.length > 1024) {
         this.newKeys = new Uint32Array(1024);
@@ -232,15 +248,34 @@ export class Postings {
     const run = new RunBuilder(a.length + b.length);
     const x = new Cursor(a);
     const y = new Cursor(b);
+    let last = -1;
+    let ofKey = 0;
     while (!x.done || !y.done) {
       const from = y.done || (!x.done && x.key() <= y.key()) ? x : y;
       const key = from.key();
       const item = from.item();
       from.next();
-      if (!dropStale || this.alive(item)) run.push(key, item);
+      if (dropStale && !this.alive(item)) continue;
+      ofKey = key === last ? ofKey + 1 : 1;
+      last = key;
+      if (ofKey <= this.keepPerKey) run.push(key, item);
     }
     return run.done();
   }
+}
+
+/** Keeps the first `keep` items of each key of a sorted run, moved to the front; returns how many are left. */
+function firstPerKey(keys: Uint32Array, items: Uint32Array, keep: number): number {
+  if (keep === Infinity) return keys.length;
+  let n = 0;
+  let ofKey = 0;
+  for (let i = 0; i < keys.length; i++) {
+    ofKey = i > 0 && keys[i] === keys[i - 1] ? ofKey + 1 : 1;
+    if (ofKey > keep) continue;
+    keys[n] = keys[i];
+    items[n++] = items[i];
+  }
+  return n;
 }
 
 function grow(a: Uint32Array, size: number): Uint32Array {
