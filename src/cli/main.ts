@@ -170,7 +170,10 @@ function prepare(argv: readonly string[], io: CliIo): Session | number {
       continue;
     }
     // The on-disk index stores every file's fingerprint, even when there is one file.
-    tasks.push({ file, shown: display(file), options: config.options, fingerprint: collection || args.index !== undefined || args.exportParquet !== undefined });
+    tasks.push({
+      file, shown: display(file), options: config.options, bytes: sizeOf(file),
+      fingerprint: collection || args.index !== undefined || args.exportParquet !== undefined,
+    });
   }
   if (collection) {
     const compare = compareFiles(args.order);
@@ -186,7 +189,7 @@ function prepare(argv: readonly string[], io: CliIo): Session | number {
     collection,
     index: collection ? new CollectionIndex({
       order: args.order, nearDuplicateThreshold: noConfig.options.nearDuplicateThreshold,
-      nearDuplicates: noConfig.options.rules['near-duplicate'].enabled, coldStore: cold, warmBudget: WARM_SKETCHES,
+      nearDuplicates: noConfig.options.rules['near-duplicate'].enabled, coldStore: cold, warmBudget: warmBudget(tasks),
       // --fix reviews a file again after each round, replacing its fingerprint.
       appendOnly: !args.fix,
     }) : undefined,
@@ -210,10 +213,20 @@ function mtimeOf(file: string): number {
 }
 
 /**
- * Bytes of linked files' band keys and word hashes the CLI keeps in memory (about the folder's
- * size in text); beyond them the earliest go to a temporary file and are read back as needed.
+ * Bytes of linked files' band keys and word hashes the CLI keeps in memory (together about a byte
+ * for each byte of text); beyond them the earliest go to a temporary file and are read back as
+ * needed, which costs time (a tenth more on a 300 MB folder with 64 MiB). So a folder that fits in
+ * WARM_MAX keeps them all; a larger one, whose other index structures grow with it, keeps less,
+ * down to WARM_MIN from WARM_TOTAL of text on.
  */
-const WARM_SKETCHES = 256 * 1024 * 1024;
+const WARM_MAX = 256 * 1024 * 1024;
+const WARM_MIN = 64 * 1024 * 1024;
+const WARM_TOTAL = 384 * 1024 * 1024;
+
+function warmBudget(tasks: readonly ReviewTask[]): number {
+  const bytes = tasks.reduce((n, t) => n + t.bytes, 0);
+  return Math.min(WARM_MAX, Math.max(WARM_MIN, WARM_TOTAL - bytes));
+}
 
 /** A folder review under way: results come in the collection's order, each is written as it comes. */
 interface Session {
@@ -403,14 +416,7 @@ const WORKER_HEAP_MIN_MB = 512;
 
 /** The worker pool for the session's files, each worker's heap capped for the largest of them. */
 function poolOptions(s: Session, jobs: number, workerFile: string): PoolOptions {
-  let largest = 0;
-  for (const task of s.tasks) {
-    try {
-      largest = Math.max(largest, fs.statSync(task.file).size);
-    } catch {
-      // gone since it was listed: its task says so
-    }
-  }
+  const largest = s.tasks.reduce((n, t) => Math.max(n, t.bytes), 0);
   const heapMb = Math.max(WORKER_HEAP_MIN_MB, Math.ceil((HEAP_PER_MB * largest) / 1e6) + 256);
   return { jobs, workerFile, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
 }
@@ -563,12 +569,6 @@ function reviewWith(engine: CliEngine, task: ReviewTask): TaskResult {
   return { kind: 'reviewed', shown: task.shown, text: read.text, review, size: read.size, mtimeMs: read.mtimeMs };
 }
 
-function progressTotal(s: Session): number {
-  let bytes = 0;
-  for (const t of s.tasks) bytes += sizeOf(t.file);
-  return bytes;
-}
-
 function sizeOf(file: string): number {
   try {
     return fs.statSync(file).size;
@@ -582,12 +582,12 @@ function progressTracker(s: Session): (task: ReviewTask) => void {
   const progress = s.io.progress;
   if (!progress) return () => undefined;
   const started = Date.now();
-  const bytesTotal = progressTotal(s);
+  const bytesTotal = s.tasks.reduce((n, t) => n + t.bytes, 0);
   let filesDone = 0;
   let bytesDone = 0;
   return task => {
     filesDone++;
-    bytesDone += sizeOf(task.file);
+    bytesDone += task.bytes;
     progress.update({ filesDone, filesTotal: s.tasks.length, bytesDone, bytesTotal, elapsedMs: Date.now() - started });
   };
 }

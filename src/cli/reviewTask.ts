@@ -15,6 +15,8 @@ export interface ReviewTask {
   options: ReviewOptions;
   /** Fingerprint it for the collection (not when files are reviewed apart). */
   fingerprint: boolean;
+  /** Its size in bytes when the files were listed (0 if it could not be read): for planning and progress. */
+  bytes: number;
 }
 
 export type TaskResult =

@@ -5,10 +5,12 @@
 // 1 GB folder would otherwise hold a gigabyte of them. The engine only sees this interface; the
 // CLI's store is a temporary file (src/node/coldFile.ts).
 
+import { copyUint32 } from '../text/slab';
+
 export interface ColdStore {
   /** Keeps `data`; returns where it is (a place in 32-bit words, for `read`). */
   write(data: Uint32Array): number;
-  /** `length` words from `at`, as a new array. */
+  /** A copy of `length` words from `at` (a view into a shared block, as `allocUint32` gives: never use its `buffer`). */
   read(at: number, length: number): Uint32Array;
 }
 
@@ -30,6 +32,6 @@ export class MemoryColdStore implements ColdStore {
   }
 
   read(at: number, length: number): Uint32Array {
-    return this.data.slice(at, at + length);
+    return copyUint32(this.data, at, at + length);
   }
 }
