@@ -78,6 +78,17 @@ describe('posting lists (fast-check, against a model)', () => {
           postings.forEach(key, found => { if (!dead.has(found)) seen.push(found); });
           assert.deepEqual(seen, (feed.model.get(key >>> 0) ?? []).filter(i => !dead.has(i)), `key ${key}`);
         }
+        // All the keys at once, in key order (duplicates too), as one at a time.
+        const keys = Uint32Array.from([...feed.lookups(), ...feed.probes.slice(0, 3)]).sort();
+        for (const limit of [Infinity, 3]) {
+          const together: number[][] = Array.from(keys, () => []);
+          postings.forEachOf(keys, (q, found) => together[q].push(found), limit);
+          keys.forEach((key, q) => {
+            const alone: number[] = [];
+            postings.forEach(key, found => alone.push(found), limit);
+            assert.deepEqual(together[q], alone, `key ${key}, limit ${limit}`);
+          });
+        }
       }
       assert.equal(postings.length >= feed.item - dead.size, true);
     }), runParameters(16));

@@ -92,6 +92,8 @@ interface Occurrence {
 
 /** Per band key, at most this many postings are read, the earliest first (a key shared by many paragraphs is a stock phrase; the earliest are the originals). */
 const BUCKET_LIMIT = 16;
+/** Paragraphs whose band keys are looked up together (bounds the candidates held at once). */
+const CANDIDATE_CHUNK = 1024;
 /** At most this many candidates (those sharing most bands) are confirmed per paragraph. */
 const MAX_CONFIRMED = 4;
 /** At most this many candidate articles are aligned per article. */
@@ -132,8 +134,6 @@ export class CollectionIndex {
   private readonly warm: Entry[] = [];
   private warmHead = 0;
   private warmBytes = 0;
-  /** Candidates of one paragraph in `nearest` (at most BUCKET_LIMIT per band). */
-  private readonly candidateScratch = new Uint32Array(BANDS * BUCKET_LIMIT);
 
   constructor(readonly options: CollectionIndexOptions) {
     this.near = options.nearDuplicates !== false;
@@ -452,34 +452,70 @@ export class CollectionIndex {
   /** The earliest occurrence of a paragraph's text in the files before `beforeRank`, or null. */
   private earliest(hash: number, words: number, beforeRank: number): Occurrence | null {
     let best: Occurrence | null = null;
-    this.exact.forEach(lo32(hash), item => {
-      const o = this.occurrenceOf(item);
-      if (!o || o.entry.rank >= beforeRank) return;
-      const cols = o.entry.fp.paragraphs;
-      if (cols.hash[o.paragraph] !== hash || cols.words[o.paragraph] !== words) return;
-      if (!best || o.entry.rank < best.entry.rank || (o.entry.rank === best.entry.rank && o.paragraph < best.paragraph)) best = o;
+    this.exact.forEach(lo32(hash), item => (best = this.earlier(item, hash, words, beforeRank, best)));
+    return best;
+  }
+
+  /** `earliest` of each paragraph of a file, its hashes looked up together in key order. */
+  private earliestOfEach(entry: Entry): (Occurrence | null)[] {
+    const cols = entry.fp.paragraphs;
+    const best: (Occurrence | null)[] = new Array(cols.count).fill(null);
+    const keys = new Uint32Array(cols.count);
+    for (let i = 0; i < cols.count; i++) keys[i] = lo32(cols.hash[i]);
+    const { sorted, order } = inKeyOrder(keys);
+    this.exact.forEachOf(sorted, (q, item) => {
+      const i = order[q];
+      best[i] = this.earlier(item, cols.hash[i], cols.words[i], entry.rank, best[i]);
     });
     return best;
   }
 
-  /** The paragraph of an earlier file this one is a light edit of (resolved to the first occurrence of that text), or null. */
-  private nearest(entry: Entry, i: number): { at: Occurrence; similarity: number } | null {
-    const bands = this.bandsOf(entry, i);
-    const words = this.wordsOf(entry, i);
-    if (!bands || !words) return null;
-    // The earlier paragraphs sharing its band keys, sorted so that each one's count of shared
-    // bands is the length of its run; the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
-    const found = this.candidateScratch;
-    let n = 0;
-    for (let b = 0; b < BANDS; b++) {
-      this.bands.forEach(bands[b], item => {
+  /** `best`, or the occurrence `item` when it has the text (hash and words), comes before `beforeRank` and is earlier. */
+  private earlier(item: number, hash: number, words: number, beforeRank: number, best: Occurrence | null): Occurrence | null {
+    const o = this.occurrenceOf(item);
+    if (!o || o.entry.rank >= beforeRank) return best;
+    const cols = o.entry.fp.paragraphs;
+    if (cols.hash[o.paragraph] !== hash || cols.words[o.paragraph] !== words) return best;
+    return !best || o.entry.rank < best.entry.rank || (o.entry.rank === best.entry.rank && o.paragraph < best.paragraph) ? o : best;
+  }
+
+  /**
+   * For paragraphs `wanted` of a file (each sketched), the paragraphs of earlier files that share
+   * their band keys (up to BUCKET_LIMIT a key, the earliest first): `near(i, found)` is called for
+   * each, `found` unsorted. All the keys of a chunk of paragraphs are looked up at once, in key
+   * order (`Postings.forEachOf`).
+   */
+  private bandCandidates(entry: Entry, wanted: readonly number[], near: (i: number, found: Uint32Array) => void): void {
+    const perParagraph = BANDS * BUCKET_LIMIT;
+    for (let start = 0; start < wanted.length; start += CANDIDATE_CHUNK) {
+      const chunk = wanted.slice(start, start + CANDIDATE_CHUNK);
+      const m = chunk.length * BANDS;
+      const keys = new Uint32Array(m);
+      chunk.forEach((i, j) => keys.set(this.bandsOf(entry, i)!, j * BANDS));
+      // The queries in key order, each remembering its paragraph (j) in the chunk.
+      const { sorted, order } = inKeyOrder(keys);
+      const found = new Uint32Array(chunk.length * perParagraph);
+      const count = new Uint32Array(chunk.length);
+      this.bands.forEachOf(sorted, (q, item) => {
         const slot = this.paragraphSlot[item];
         const other = slot >= 0 ? this.slots[slot] : null;
-        if (other && other.rank < entry.rank) found[n++] = item;
+        if (!other || other.rank >= entry.rank) return;
+        const j = Math.floor(order[q] / BANDS);
+        found[j * perParagraph + count[j]++] = item;
       }, BUCKET_LIMIT);
+      chunk.forEach((i, j) => near(i, found.subarray(j * perParagraph, j * perParagraph + count[j])));
     }
+  }
+
+  /** The paragraph of an earlier file paragraph i is a light edit of (resolved to the first occurrence of that text), or null; `found` its candidates (`bandCandidates`). */
+  private nearest(entry: Entry, i: number, found: Uint32Array): { at: Occurrence; similarity: number } | null {
+    const words = this.wordsOf(entry, i);
+    if (!words) return null;
+    // The candidates sorted, so that each one's count of shared bands is the length of its run;
+    // the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
+    const n = found.length;
     if (n === 0) return null;
-    const ranked = topShared(found.subarray(0, n).sort(), MAX_CONFIRMED);
+    const ranked = topShared(found.sort(), MAX_CONFIRMED);
     let best: { at: Occurrence; similarity: number } | null = null;
     for (const item of ranked) {
       const o = this.occurrenceOf(item)!;
@@ -589,13 +625,14 @@ export class CollectionIndex {
   private findLinks(entry: Entry, links: FileLinks): void {
     const cols = entry.fp.paragraphs;
     const n = cols.count;
-    const exactOf: (Occurrence | null)[] = new Array(n);
     const nearOf: ({ at: Occurrence; similarity: number } | null)[] = new Array(n).fill(null);
+    const wanted: number[] = [];
+    const exactOf = this.earliestOfEach(entry);
     for (let i = 0; i < n; i++) {
-      exactOf[i] = this.earliest(cols.hash[i], cols.words[i], entry.rank);
       const ownRepeat = (cols.flags[i] & (IN_FILE_COPY | IN_FILE_NEAR)) !== 0;
-      if (!exactOf[i] && !ownRepeat && this.near) nearOf[i] = this.nearest(entry, i);
+      if (!exactOf[i] && !ownRepeat && this.near && (cols.flags[i] & SKETCHED)) wanted.push(i);
     }
+    this.bandCandidates(entry, wanted, (i, found) => (nearOf[i] = this.nearest(entry, i, found)));
     const inLinkedArticle = new Uint8Array(n);
     entry.fp.articles.forEach((article, k) => {
       if (article.inFile || article.paragraphCount === 0) return;
@@ -749,6 +786,16 @@ function topShared(sorted: Uint32Array, k: number): number[] {
     i = j;
   }
   return values;
+}
+
+/** Keys sorted, and for each the index it had in `keys` (equal keys in their order). */
+function inKeyOrder(keys: Uint32Array): { sorted: Uint32Array; order: Uint32Array } {
+  const order = new Uint32Array(keys.length);
+  for (let q = 0; q < keys.length; q++) order[q] = q;
+  order.sort((a, b) => keys[a] - keys[b] || a - b);
+  const sorted = new Uint32Array(keys.length);
+  for (let q = 0; q < keys.length; q++) sorted[q] = keys[order[q]];
+  return { sorted, order };
 }
 
 function unique(paths: string[]): string[] {

@@ -216,6 +216,57 @@ export class Postings {
     }
   }
 
+  /**
+   * For each `keys[q]` (sorted ascending), calls `visit(q, item)` for the items `forEach(keys[q], …,
+   * limit)` visits, in the same order for each key. Each run is searched once for all the keys,
+   * from where the previous key was found: a file's lookups in key order touch each run's arrays
+   * front to back, where one lookup at a time misses the cache at nearly every step of a large run.
+   */
+  forEachOf(keys: Uint32Array, visit: (query: number, item: number) => void, limit = Infinity): void {
+    this.settle();
+    const seen = new Uint32Array(keys.length);
+    for (const { keys: whole, low, items, directory, length } of this.segments) {
+      let from = 0;
+      for (let q = 0; q < keys.length; q++) {
+        const k = keys[q];
+        if (seen[q] >= limit) continue;
+        let lo: number;
+        let end: number;
+        if (whole) {
+          lo = from;
+          let hi = length;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (whole[mid] < k) lo = mid + 1;
+            else hi = mid;
+          }
+          from = lo;
+          end = lo;
+          while (end < length && whole[end] === k) end++;
+        } else {
+          const top = k >>> 16;
+          const bottom = k & 0xffff;
+          lo = Math.max(from, directory![top]);
+          end = directory![top + 1];
+          let hi = end;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (low![mid] < bottom) lo = mid + 1;
+            else hi = mid;
+          }
+          from = lo;
+          let last = lo;
+          while (last < end && low![last] === bottom) last++;
+          end = last;
+        }
+        for (let i = lo; i < end && seen[q] < limit; i++) {
+          seen[q]++;
+          visit(q, items[i]);
+        }
+      }
+    }
+  }
+
   /** Sorts the buffered postings into a run and merges runs of like size (all of them when many postings went stale). */
   private settle(): void {
     if (this.newSize === 0 && this.stale === 0) return;
