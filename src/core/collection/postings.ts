@@ -25,11 +25,12 @@ interface Segment {
 /** Runs at least this long get a directory (256 KiB each, so only the large ones). */
 const DIRECTORY_MIN = 1 << 16;
 /**
- * Runs are not merged past this many postings (about 100 MB): a merge holds both runs and the
+ * Runs are not merged past this many postings (about 50 MB): a merge holds both runs and the
  * result at once, so one merge of all of a 1 GB folder's band keys would briefly take a gigabyte
- * more. Past it a lookup searches a few large runs, each through its directory.
+ * more. Past it a lookup searches a few large runs, each through its directory (a file's keys
+ * together: `forEachOf` walks each run once).
  */
-const MERGED_MAX = 1 << 24;
+const MERGED_MAX = 1 << 23;
 
 /** A run being written in key order: whole keys, or (large) the low bits and a directory. */
 class RunBuilder {
