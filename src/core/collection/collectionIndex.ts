@@ -513,8 +513,7 @@ export class CollectionIndex {
     if (!words) return null;
     // The candidates sorted, so that each one's count of shared bands is the length of its run;
     // the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
-    const n = found.length;
-    if (n === 0) return null;
+    if (found.length === 0) return null;
     const ranked = topShared(found.sort(), MAX_CONFIRMED);
     let best: { at: Occurrence; similarity: number } | null = null;
     for (const item of ranked) {

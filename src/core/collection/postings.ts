@@ -181,40 +181,7 @@ export class Postings {
    * they were added, up to `limit` of them.
    */
   forEach(key: number, visit: (item: number) => void, limit = Infinity): void {
-    this.settle();
-    const k = key >>> 0;
-    let n = 0;
-    const top = k >>> 16;
-    const bottom = k & 0xffff;
-    for (const { keys, low, items, directory } of this.segments) {
-      if (keys) {
-        let lo = 0;
-        let hi = keys.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (keys[mid] < k) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let i = lo; i < keys.length && keys[i] === k; i++) {
-          if (n++ >= limit) return;
-          visit(items[i]);
-        }
-        continue;
-      }
-      // A large run: search the low bits among the keys with the same top bits.
-      let lo = directory![top];
-      const end = directory![top + 1];
-      let hi = end;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (low![mid] < bottom) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < end && low![i] === bottom; i++) {
-        if (n++ >= limit) return;
-        visit(items[i]);
-      }
-    }
+    this.forEachOf(Uint32Array.of(key >>> 0), (_, item) => visit(item), limit);
   }
 
   /**
