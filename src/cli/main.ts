@@ -13,12 +13,12 @@ import { compareFiles } from '../core/collection/order';
 import { ConfigError, PartialOptions, resolveOptions } from '../core/options/config';
 import { MAX_FIX_ROUNDS, applyEdits, removeAllRepeatedPassages, settleFixAll, withWebDebris } from '../core/review/fixes';
 import { ToolInfo } from '../core/report/report';
-import { ReportWriter, reportWriter } from '../core/report/reportWriters';
+import { ReportChunk, ReportWriter, reportWriter } from '../core/report/reportWriters';
 import { review } from '../core/review/review';
 import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/model/types';
 import { ColdFile } from '../node/coldFile';
 import { findConfigFile, loadConfigFile } from '../node/configFile';
-import { OutOfMemory, PoolOptions, TaskError, runInOrder } from '../node/orderedPool';
+import { FollowUp, OutOfMemory, PoolOptions, TaskError, runInOrder } from '../node/orderedPool';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { isReportText } from '../core/report/reportFiles';
 import { collectFiles, isWritable, readTextFile, unchangedSince, writeFixedFile } from './files';
@@ -26,7 +26,8 @@ import { ProgressLine, terminalProgress } from './progress';
 import type { ArchiveIndex } from '../node/index/archiveIndex';
 import { Handoff } from '../node/handoff';
 import { textHash } from '../core/rules/articleVersions';
-import { ReviewTask, TaskResult, lexiconsFor, runReviewTask } from './reviewTask';
+import { FinishRequest, FinishedFile, ReviewTask, TaskResult, finishedFile, lexiconsFor, runReviewTask } from './reviewTask';
+import type { FileLinks } from '../core/collection/links';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
 
@@ -41,7 +42,7 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Writes and waits until the output can take more (a pipe that a slow reader drains). */
-  write?: (text: string) => Promise<void>;
+  write?: (chunk: ReportChunk) => Promise<void>;
   cwd: string;
   /** Defaults to the real engine. */
   engine?: CliEngine;
@@ -253,9 +254,8 @@ interface Outcome {
 
 /** The review of a file with its links into the earlier files of the collection, the file's fingerprint added to the index. */
 function inCollection(s: Session, task: ReviewTask, text: string, result: Review, fingerprint: FileFingerprint | undefined): Review {
-  if (!s.index || !fingerprint) return result;
-  s.index.set(fingerprint);
-  return withCrossFileFindings(result, text, fingerprint, s.index.linksFor(fingerprint.path), task.options);
+  const links = linksOf(s, fingerprint);
+  return links && fingerprint ? withCrossFileFindings(result, text, fingerprint, links, task.options) : result;
 }
 
 /**
@@ -316,17 +316,9 @@ function retire(s: Session, task: ReviewTask): void {
 
 /** One file's result, in the collection's order: cross-file findings, --fix, its piece of the report. */
 function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, outcome: Outcome): string {
-  if (result instanceof TaskError) {
-    s.note(`${PREFIX}: internal error while reviewing ${task.shown}: ${result.message.split('\n')[0]}`);
-    outcome.internalError = true;
-    return '';
-  }
-  if (result.kind === 'skipped') {
-    if (result.inputError) s.fail(`${PREFIX}: ${result.message}`);
-    else s.note(`${PREFIX}: ${result.message}`);
-    return '';
-  }
+  if (!arrived(s, task, result, outcome)) return '';
   try {
+    if (result.kind !== 'reviewed') throw new Error('the review was kept by a worker thread');
     let text = result.text;
     let review = inCollection(s, task, text, result.review, result.fingerprint);
     if (s.args.fix) ({ text, review } = fixFile(s, task, text, review, result.fingerprint, result));
@@ -336,10 +328,73 @@ function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, o
     retire(s, task);
     return piece;
   } catch (e) {
-    s.note(`${PREFIX}: internal error while reviewing ${task.shown}: ${message(e)}`);
-    outcome.internalError = true;
-    return '';
+    internalError(s, task, e, outcome);
+    return s.writer.unreported(task.shown);
   }
+}
+
+/** Whether a task's result is a review (of either kind); an error or a skipped file is said here. */
+function arrived(s: Session, task: ReviewTask, result: TaskResult | TaskError, outcome: Outcome): result is Exclude<TaskResult, { kind: 'skipped' }> {
+  if (result instanceof TaskError) {
+    internalError(s, task, result, outcome);
+    return false;
+  }
+  if (result.kind === 'skipped') {
+    if (result.inputError) s.fail(`${PREFIX}: ${result.message}`);
+    else s.note(`${PREFIX}: ${result.message}`);
+    return false;
+  }
+  return true;
+}
+
+function internalError(s: Session, task: ReviewTask, e: unknown, outcome: Outcome): void {
+  s.note(`${PREFIX}: internal error while reviewing ${task.shown}: ${message(e)}`);
+  outcome.internalError = true;
+}
+
+/**
+ * A reviewed file's part of the report: its fingerprint added to the index and its links taken
+ * here, in the collection's order; the part made by the worker that keeps its review, or here
+ * when that worker ran out of memory. Null when it could not be made (said here).
+ */
+function partOf(s: Session, task: ReviewTask, result: Exclude<TaskResult, { kind: 'skipped' }>, followUp: FollowUp,
+  artifactIndex: number, outcome: Outcome): Promise<FinishedFile | null> {
+  const failed = (e: unknown) => {
+    internalError(s, task, e, outcome);
+    return null;
+  };
+  let request: FinishRequest;
+  try {
+    request = { shown: task.shown, links: linksOf(s, result.fingerprint), artifactIndex };
+    retire(s, task);
+  } catch (e) {
+    if (result.kind === 'kept') followUp({ shown: task.shown, links: null, artifactIndex, drop: true }).catch(() => undefined);
+    return Promise.resolve(failed(e));
+  }
+  const here = (): FinishedFile | null => {
+    try {
+      const again = result.kind === 'reviewed' ? result : resultOf(s, task);
+      if (!arrived(s, task, again, outcome)) return null;
+      if (again.kind !== 'reviewed') throw new Error('the review was kept by a worker thread');
+      return finishedFile(task, again, request);
+    } catch (e) {
+      return failed(e);
+    }
+  };
+  if (result.kind === 'reviewed') return Promise.resolve(here());
+  return (followUp(request) as Promise<FinishedFile>).catch(e => (e instanceof OutOfMemory ? here() : failed(e)));
+}
+
+/** The file's links into the earlier files of the collection, its fingerprint added to the index; null outside a collection. */
+function linksOf(s: Session, fingerprint: FileFingerprint | undefined): FileLinks | null {
+  if (!s.index || !fingerprint) return null;
+  s.index.set(fingerprint);
+  return s.index.linksFor(fingerprint.path);
+}
+
+/** How the report is written: `io.write` (waiting for a full pipe), else `io.stdout`. */
+function writeOf(io: CliIo): (chunk: ReportChunk) => Promise<void> {
+  return io.write ?? (async chunk => io.stdout(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')));
 }
 
 function exitCode(s: Session, outcome: Outcome): number {
@@ -388,20 +443,54 @@ export async function runOnThreads(argv: readonly string[], io: CliIo, workerFil
 }
 
 async function runSessionOnThreads(s: Session, workerFile: string, defaultJobs: number): Promise<number> {
-  const io = s.io;
   const jobs = Math.min(s.args.jobs ?? defaultJobs, s.tasks.length);
   if (s.args.index !== undefined || s.args.exportParquet !== undefined) return runIndexed(s, workerFile, s.args.fix ? 1 : jobs);
   // --fix writes files as it goes: one at a time, on this thread.
   if (jobs <= 1 || s.args.fix) return runPreparedStreaming(s);
+  return runKept(s, jobs, workerFile);
+}
+
+/** Parts of the report asked of the workers and not yet written, at most (each holds a file's part). */
+const PARTS_AHEAD = 8;
+
+/**
+ * The run on worker threads: each worker reviews files and keeps their reviews; this thread takes
+ * each file's links in the collection's order and sends them back, and writes the parts the
+ * workers make in that order. It goes on with the next files' links while the workers make the
+ * parts.
+ */
+async function runKept(s: Session, jobs: number, workerFile: string): Promise<number> {
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
+  const write = writeOf(s.io);
   const advance = progressTracker(s);
-  io.stdout(s.writer.begin(s.tasks.length));
-  await runInOrder<ReviewTask, TaskResult>(s.tasks, poolOptions(s, jobs, workerFile), async (result, i) => {
-    await (io.write ?? (async (t: string) => io.stdout(t)))(deliver(s, s.tasks[i], orHere(s, s.tasks[i], result), outcome));
-    advance(s.tasks[i]);
+  const tasks = s.tasks.map(t => ({ ...t, reportPart: s.args.format }));
+  await write(s.writer.begin(tasks.length));
+  let numbered = 0;
+  let written: Promise<void> = Promise.resolve();
+  const ahead: Promise<void>[] = [];
+  await runInOrder<ReviewTask, TaskResult>(tasks, poolOptions(s, jobs, workerFile, true), async (result, i, followUp) => {
+    const task = tasks[i];
+    const here = orHere(s, task, result);
+    const part = arrived(s, task, here, outcome) ? partOf(s, task, here, followUp, numbered++, outcome) : undefined;
+    const before = written;
+    written = (async () => {
+      const finished = await part;
+      await before;
+      if (finished) {
+        outcome.reviewed++;
+        if (finished.findings > 0) outcome.anyFindings = true;
+        for (const chunk of s.writer.add(finished.part)) await write(chunk);
+      } else if (finished === null) s.writer.unreported(task.shown);
+      advance(task);
+    })();
+    // Awaited below or by the next part; marked handled so that a failed write is not also an unhandled rejection.
+    written.catch(() => undefined);
+    ahead.push(written);
+    if (ahead.length > PARTS_AHEAD) await ahead.shift();
   });
-  io.progress?.done();
-  io.stdout(endOf(s, outcome));
+  await written;
+  s.io.progress?.done();
+  await write(endOf(s, outcome));
   return exitCode(s, outcome);
 }
 
@@ -413,12 +502,22 @@ async function runSessionOnThreads(s: Session, workerFile: string, defaultJobs: 
  */
 const HEAP_PER_MB = 24;
 const WORKER_HEAP_MIN_MB = 512;
+/**
+ * Each worker's young generation: a review makes short-lived objects by the million, and with
+ * V8's default for a capped worker, scavenges took a tenth of a worker's time (100 MB folder:
+ * about 40 s → 38–39 s, no more memory at peak).
+ */
+const WORKER_YOUNG_MB = 32;
 
-/** The worker pool for the session's files, each worker's heap capped for the largest of them. */
-function poolOptions(s: Session, jobs: number, workerFile: string): PoolOptions {
+/**
+ * The worker pool for the session's files, each worker's heap capped for the largest of them;
+ * twice that when workers keep their reviews (`kept`): one may wait for its links while the next
+ * is made.
+ */
+function poolOptions(s: Session, jobs: number, workerFile: string, kept = false): PoolOptions {
   const largest = s.tasks.reduce((n, t) => Math.max(n, t.bytes), 0);
-  const heapMb = Math.max(WORKER_HEAP_MIN_MB, Math.ceil((HEAP_PER_MB * largest) / 1e6) + 256);
-  return { jobs, workerFile, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+  const heapMb = Math.max(WORKER_HEAP_MIN_MB, Math.ceil(((kept ? 2 : 1) * HEAP_PER_MB * largest) / 1e6) + 256);
+  return { jobs, workerFile, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } };
 }
 
 /** A task whose worker ran out of memory all the same is reviewed on this thread (no cap here). */
@@ -457,7 +556,7 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
     return 2;
   }
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
-  const write = s.io.write ?? (async (t: string) => s.io.stdout(t));
+  const write = writeOf(s.io);
   try {
     const stored = await index.stamps();
     const reuse = new Set<ReviewTask>();
@@ -555,7 +654,7 @@ function runPrepared(s: Session): number {
  */
 async function runPreparedStreaming(s: Session): Promise<number> {
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
-  const write = s.io.write ?? (async (t: string) => s.io.stdout(t));
+  const write = writeOf(s.io);
   for (const piece of reportPieces(s, outcome)) await write(piece);
   return exitCode(s, outcome);
 }
@@ -598,9 +697,9 @@ export function cli(): void {
     if (text) process.stdout.write(text);
   };
   // Waits for a full pipe to drain, so that a large report never piles up in memory.
-  const write = (text: string) =>
+  const write = (chunk: ReportChunk) =>
     new Promise<void>(resolve => {
-      if (!text || process.stdout.write(text)) resolve();
+      if (chunk.length === 0 || process.stdout.write(chunk)) resolve();
       else process.stdout.once('drain', resolve);
     });
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

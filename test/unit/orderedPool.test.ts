@@ -62,6 +62,36 @@ describe('ordered pool of worker threads', () => {
     assert.deepStrictEqual(await collect([2, Infinity, 3, 4, Infinity, 5], 2, undefined, 32), [4, 'out of memory', 9, 16, 'out of memory', 25]);
   });
 
+  it('sends a follow-up to the thread that ran the task, and ends the run only once every follow-up is answered', async () => {
+    const answers: Promise<unknown>[] = [];
+    const threads = new Set<number>();
+    await runInOrder<number, Squared>(inputs, { jobs: 3, workerFile: WORKER }, (_output, index, followUp) => {
+      // Not awaited here: the run must wait for them itself.
+      answers.push(followUp({ n: index }).then(answer => {
+        const { square, thread } = answer as { square: number; thread: number };
+        threads.add(thread);
+        return square;
+      }));
+    });
+    assert.deepStrictEqual(await Promise.all(answers), squares);
+    assert.ok(threads.size > 1, 'the follow-ups went to more than one thread');
+  });
+
+  it('rejects a follow-up that throws with a TaskError, and one whose thread runs out of memory with an OutOfMemory, and goes on', async () => {
+    const outcomes: string[] = [];
+    const resourceLimits = { maxOldGenerationSizeMb: 32 };
+    await runInOrder<number, Squared>([1, 2, 3], { jobs: 2, workerFile: WORKER, resourceLimits }, async (_output, index, followUp) => {
+      const message = index === 1 ? { n: 99 } : index === 2 ? { n: 3, hog: true } : { n: index + 1 };
+      try {
+        const answer = (await followUp(message)) as { square: number };
+        outcomes.push(`${answer.square}`);
+      } catch (e) {
+        outcomes.push(e instanceof OutOfMemory ? 'out of memory' : e instanceof TaskError ? e.message : 'other');
+      }
+    });
+    assert.deepStrictEqual(outcomes, ['1', '99 was not squared on this thread', 'out of memory']);
+  });
+
   it('does nothing for no inputs', async () => {
     assert.deepStrictEqual(await collect([], 4), []);
   });

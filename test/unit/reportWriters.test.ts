@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { resolveOptions } from '../../src/core/options/config';
 import { FileReview, toJsonReport, toSarif } from '../../src/core/report/report';
 import { isReportText } from '../../src/core/report/reportFiles';
-import { ReportFormat, formatReport, reportWriter } from '../../src/core/report/reportWriters';
+import { ReportChunk, ReportFormat, encodePart, filePart, formatReport, reportWriter } from '../../src/core/report/reportWriters';
 import { review } from '../../src/core/review/review';
 
 const TOOL = { name: 'editorial-review', version: '1.0.0' };
@@ -61,4 +61,44 @@ describe('reports written file by file', () => {
     assert.ok(isReportText(md));
     assert.match(md, new RegExp(`## Summary\\n\\n${findings} findings .* in 2 of 3 files reviewed\\.`));
   });
+
+  it('join parts made apart from the writer (encoded, as a worker thread sends them) into the same bytes, in every format', () => {
+    for (const format of formats) {
+      const writer = reportWriter(format, { tool: TOOL });
+      let out = writer.begin(FILES.length);
+      FILES.forEach((file, i) => {
+        const part = encodePart(filePart(format, file, i));
+        assert.ok(part.body instanceof Uint8Array);
+        out += asString(writer.add(part));
+      });
+      out += writer.end();
+      assert.strictEqual(out, formatReport(format, FILES, { tool: TOOL }), format);
+    }
+  });
+
+  it('refuse a part of another format', () => {
+    const writer = reportWriter('json');
+    assert.throws(() => writer.add(filePart('sarif', FILES[0])), /a sarif part given to a json report/);
+  });
+
+  it('keep an unreported file\'s number: the SARIF log lists it as an artifact without results, and the others point at their own', () => {
+    const writer = reportWriter('sarif', { tool: TOOL });
+    let out = writer.begin(3) + writer.file(FILES[0]) + writer.unreported('broken.txt');
+    assert.strictEqual(writer.added, 2);
+    out += asString(writer.add(filePart('sarif', FILES[2], 2))) + writer.end();
+    const run = JSON.parse(out).runs[0];
+    assert.deepStrictEqual(run.artifacts.map((a: { location: { uri: string } }) => a.location.uri), ['day1.txt', 'broken.txt', 'day3.txt']);
+    for (const result of run.results) {
+      const { uri, index } = result.locations[0].physicalLocation.artifactLocation;
+      assert.strictEqual(run.artifacts[index].location.uri, uri);
+    }
+    // JSON has no entry for it.
+    const json = reportWriter('json');
+    const doc = JSON.parse(json.begin(2) + json.file(FILES[0]) + json.unreported('broken.txt') + json.end());
+    assert.deepStrictEqual(doc.files.map((f: { path: string }) => f.path), ['day1.txt']);
+  });
 });
+
+function asString(chunks: ReportChunk[]): string {
+  return chunks.map(c => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+}

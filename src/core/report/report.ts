@@ -109,6 +109,17 @@ export function addToSummary(summary: ReportSummary, file: FileReview): ReportSu
   return summary;
 }
 
+/** Adds the totals `other` (of other files) to `summary`. */
+export function addSummaries(summary: ReportSummary, other: ReportSummary): ReportSummary {
+  summary.files += other.files;
+  summary.filesWithFindings += other.filesWithFindings;
+  summary.findings += other.findings;
+  for (const [id, n] of Object.entries(other.byRule) as [RuleId, number][]) summary.byRule[id] = (summary.byRule[id] ?? 0) + n;
+  for (const [level, n] of Object.entries(other.bySeverity) as [Severity, number][]) summary.bySeverity[level] = (summary.bySeverity[level] ?? 0) + n;
+  summary.truncated.push(...other.truncated);
+  return summary;
+}
+
 /** The rules of a file that stopped at their cap: how many were found and how many are shown. */
 function truncatedRules(file: FileReview): ReportSummary['truncated'] {
   const found: ReportSummary['truncated'] = [];
@@ -351,7 +362,7 @@ export function sarifDriver(tool: ToolInfo): SarifDriver {
   };
 }
 
-export function sarifArtifact(file: FileReview): SarifArtifact {
+export function sarifArtifact(file: { path: string }): SarifArtifact {
   return { location: { uri: toSarifUri(file.path) }, sourceLanguage: 'plaintext' };
 }
 

@@ -4,6 +4,10 @@
 // one file's results in memory; the whole-report functions (formatJson, …) are the same writers
 // run over a list, so that both give the same bytes.
 //
+// A file's part is made by `filePart`, which needs nothing but the file (a worker thread makes it
+// where the review is), and the writer joins the parts in order (`add`): separators, the artifact
+// list, totals. `file(f)` is `add(filePart(f))`, so both ways give the same bytes.
+//
 // JSON keeps one document ({ tool, files: [...] }): a reader that needs one file at a time can
 // stream it array element by array element. SARIF lists its results first and its artifacts (the
 // files, known as they come) after them. Markdown and text put their totals at the end.
@@ -13,12 +17,14 @@ import {
   SARIF_SCHEMA,
   ToolInfo,
   DEFAULT_TOOL,
+  addSummaries,
   addToSummary,
   emptySummary,
   markdownFile,
   markdownHead,
   markdownStories,
   markdownSummary,
+  SarifArtifact,
   sarifArtifact,
   sarifDriver,
   sarifResults,
@@ -30,14 +36,48 @@ import type { Story } from '../collection/links';
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
 
+/**
+ * One file's part of a report, made without the writer (`filePart`): plain data, so that it can
+ * be made on a worker thread and joined on the main one.
+ */
+export interface FilePart {
+  format: ReportFormat;
+  /**
+   * The file's text in the report, `count` elements: JSON the file's element; SARIF its results,
+   * separated by commas; Markdown its section; text one line per finding. As UTF-8 once
+   * `encodePart` has made it so (a worker thread encodes it, the main thread only writes it).
+   */
+  body: string | Uint8Array;
+  count: number;
+  /** The file's own totals (the text and Markdown reports end with the sum). */
+  summary: ReportSummary;
+  /** SARIF: the file's artifact entry, which the log lists after the results. */
+  artifact?: SarifArtifact;
+}
+
 export interface ReportWriter {
   /** The text before the first file; `fileCount` is how many files the review is about to report. */
   begin(fileCount: number): string;
   /** One file's part of the report. */
   file(file: FileReview): string;
+  /**
+   * A part made by `filePart` for this writer's format, joined in the report's order. A SARIF part
+   * must have been made with `artifactIndex` = the number of files added before it (`added`).
+   */
+  add(part: FilePart): ReportChunk[];
+  /**
+   * A file that was reviewed but whose part could not be made (an internal error, said elsewhere):
+   * it keeps its number, so the SARIF log still lists it as an artifact, without results.
+   */
+  unreported(path: string): string;
+  /** How many files have been added so far (`add` and `unreported`). */
+  readonly added: number;
   /** The text after the last file; `stories`: those of a collection (the Markdown report lists them). */
   end(stories?: readonly Story[]): string;
 }
+
+/** A piece of a report as written: text, or text already encoded as UTF-8. */
+export type ReportChunk = string | Uint8Array;
 
 export interface ReportWriterOptions {
   tool?: ToolInfo;
@@ -60,12 +100,22 @@ function nested(value: unknown, depth: number): string {
   return text.slice(cut, text.length - cut);
 }
 
-/** A writer of JSON arrays' elements: `[` is written by the caller, commas between elements here. */
+/**
+ * A writer of a JSON array's elements (each already `nested` at the array's depth): `[` is written
+ * by the caller, the commas before and between elements here.
+ */
 function elements(depth: number) {
   let count = 0;
   return {
-    next(value: unknown): string {
-      return `${count++ === 0 ? '\n' : ',\n'}${nested(value, depth)}`;
+    /** What comes before `n` more elements (themselves separated by commas): nothing when `n` is 0. */
+    before(n: number): string {
+      if (n === 0) return '';
+      const lead = count === 0 ? '\n' : ',\n';
+      count += n;
+      return lead;
+    },
+    next(element: string): string {
+      return `${this.before(1)}${element}`;
     },
     /** The array's closing bracket, on its own line unless the array is empty. */
     close(): string {
@@ -74,79 +124,186 @@ function elements(depth: number) {
   };
 }
 
-function jsonWriter(tool: ToolInfo): ReportWriter {
-  const files = elements(2);
-  return {
-    begin: () => `{\n  "tool": ${nested({ name: tool.name, version: tool.version }, 1).trimStart()},\n  "files": [`,
-    file: file => files.next(toJsonFile(file)),
-    end: () => `${files.close()}\n}\n`,
-  };
+/** Between the elements of one file's part (JSON, SARIF). */
+const ELEMENT_SEPARATOR = ',\n';
+
+/** Depth of a file's element in the JSON report, and of a result in the SARIF log. */
+const JSON_FILE_DEPTH = 2;
+const SARIF_RESULT_DEPTH = 4;
+
+/** The file's totals alone. */
+function ownSummary(file: FileReview): ReportSummary {
+  return addToSummary(emptySummary(), file);
 }
 
-function sarifWriter(tool: ToolInfo): ReportWriter {
-  const results = elements(4);
-  const artifacts: unknown[] = [];
-  return {
-    begin: () =>
+/**
+ * One file's part of a report in `format`, made from the file alone. `artifactIndex` (SARIF): the
+ * file's number among the files of the log, counted from 0.
+ */
+export function filePart(format: ReportFormat, file: FileReview, artifactIndex = 0): FilePart {
+  const summary = ownSummary(file);
+  switch (format) {
+    case 'json':
+      return { format, body: nested(toJsonFile(file), JSON_FILE_DEPTH), count: 1, summary };
+    case 'sarif': {
+      const results = sarifResults(file, artifactIndex);
+      const body = results.map(result => nested(result, SARIF_RESULT_DEPTH)).join(ELEMENT_SEPARATOR);
+      return { format, body, count: results.length, summary, artifact: sarifArtifact(file) };
+    }
+    case 'markdown':
+      return { format, body: `${markdownFile(file).join('\n')}\n`, count: 1, summary };
+    default: {
+      const lines = textFindingLines(file);
+      return { format, body: lines.map(line => `${line}\n`).join(''), count: lines.length, summary };
+    }
+  }
+}
+
+/** The part with its text encoded as UTF-8 (in a buffer of its own, which can be moved to another thread). */
+export function encodePart(part: FilePart): FilePart {
+  return typeof part.body === 'string' ? { ...part, body: new TextEncoder().encode(part.body) } : part;
+}
+
+/** What every writer does with a part: the format checked, the files and their totals counted; `join` gives its text. */
+abstract class PartWriter implements ReportWriter {
+  protected readonly summary: ReportSummary = emptySummary();
+  added = 0;
+
+  constructor(private readonly format: ReportFormat) {}
+
+  abstract begin(fileCount: number): string;
+  abstract end(stories?: readonly Story[]): string;
+  /** The part's text in the report, and what comes before it. */
+  protected abstract join(part: FilePart): ReportChunk[];
+
+  file(file: FileReview): string {
+    // A part made here has its text as a string.
+    return this.add(filePart(this.format, file, this.added)).join('');
+  }
+
+  add(part: FilePart): ReportChunk[] {
+    if (part.format !== this.format) throw new Error(`a ${part.format} part given to a ${this.format} report`);
+    this.added++;
+    addSummaries(this.summary, part.summary);
+    return this.join(part);
+  }
+
+  unreported(path: string): string {
+    this.added++;
+    this.without(path);
+    return '';
+  }
+
+  /** What a writer keeps of a file that has no part (`unreported`): nothing but in SARIF. */
+  protected without(path: string): void {
+    void path;
+  }
+}
+
+class JsonWriter extends PartWriter {
+  private readonly files = elements(JSON_FILE_DEPTH);
+
+  constructor(private readonly tool: ToolInfo) {
+    super('json');
+  }
+
+  begin(): string {
+    return `{\n  "tool": ${nested({ name: this.tool.name, version: this.tool.version }, 1).trimStart()},\n  "files": [`;
+  }
+
+  protected join(part: FilePart): ReportChunk[] {
+    return [this.files.before(part.count), part.body];
+  }
+
+  end(): string {
+    return `${this.files.close()}\n}\n`;
+  }
+}
+
+class SarifWriter extends PartWriter {
+  private readonly results = elements(SARIF_RESULT_DEPTH);
+  /** Only the artifact entries are kept until the end: a path each. */
+  private readonly artifacts: SarifArtifact[] = [];
+
+  constructor(private readonly tool: ToolInfo) {
+    super('sarif');
+  }
+
+  begin(): string {
+    return (
       `{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {\n` +
-      `      "tool": {\n        "driver": ${nested(sarifDriver(tool), 4).trimStart()}\n      },\n` +
-      `      "columnKind": "utf16CodeUnits",\n      "results": [`,
-    file: file => {
-      // Only the artifact entries are kept until the end: a path each.
-      artifacts.push(sarifArtifact(file));
-      return sarifResults(file, artifacts.length - 1)
-        .map(result => results.next(result))
-        .join('');
-    },
-    end: () => {
-      const list = elements(4);
-      const body = artifacts.map(a => list.next(a)).join('');
-      return `${results.close()},\n      "artifacts": [${body}${list.close()}\n    }\n  ]\n}\n`;
-    },
-  };
+      `      "tool": {\n        "driver": ${nested(sarifDriver(this.tool), 4).trimStart()}\n      },\n` +
+      `      "columnKind": "utf16CodeUnits",\n      "results": [`
+    );
+  }
+
+  protected without(path: string): void {
+    this.artifacts.push(sarifArtifact({ path }));
+  }
+
+  protected join(part: FilePart): ReportChunk[] {
+    this.artifacts.push(part.artifact as SarifArtifact);
+    return [this.results.before(part.count), part.body];
+  }
+
+  end(): string {
+    const list = elements(4);
+    const body = this.artifacts.map(a => list.next(nested(a, 4))).join('');
+    return `${this.results.close()},\n      "artifacts": [${body}${list.close()}\n    }\n  ]\n}\n`;
+  }
 }
 
-function markdownWriter(tool: ToolInfo): ReportWriter {
-  const summary: ReportSummary = emptySummary();
-  return {
-    begin: count => `${markdownHead(count, tool).join('\n')}\n`,
-    file: file => {
-      addToSummary(summary, file);
-      return `${markdownFile(file).join('\n')}\n`;
-    },
-    end: stories => `${[...markdownStories(stories ?? []), ...markdownSummary(summary)].join('\n').trimEnd()}\n`,
-  };
+class MarkdownWriter extends PartWriter {
+  constructor(private readonly tool: ToolInfo) {
+    super('markdown');
+  }
+
+  begin(count: number): string {
+    return `${markdownHead(count, this.tool).join('\n')}\n`;
+  }
+
+  protected join(part: FilePart): ReportChunk[] {
+    return [part.body];
+  }
+
+  end(stories?: readonly Story[]): string {
+    return `${[...markdownStories(stories ?? []), ...markdownSummary(this.summary)].join('\n').trimEnd()}\n`;
+  }
 }
 
-function textWriter(withSummary: boolean): ReportWriter {
-  const summary: ReportSummary = emptySummary();
-  let lines = 0;
-  return {
-    begin: () => '',
-    file: file => {
-      addToSummary(summary, file);
-      const found = textFindingLines(file);
-      lines += found.length;
-      return found.map(line => `${line}\n`).join('');
-    },
-    end: () => {
-      if (!withSummary) return '';
-      return `${lines > 0 ? '\n' : ''}${textSummaryLines(summary).join('\n')}\n`;
-    },
-  };
+class TextWriter extends PartWriter {
+  private lines = 0;
+
+  constructor(private readonly withSummary: boolean) {
+    super('text');
+  }
+
+  begin(): string {
+    return '';
+  }
+
+  protected join(part: FilePart): ReportChunk[] {
+    this.lines += part.count;
+    return [part.body];
+  }
+
+  end(): string {
+    if (!this.withSummary) return '';
+    return `${this.lines > 0 ? '\n' : ''}${textSummaryLines(this.summary).join('\n')}\n`;
+  }
 }
 
 export function reportWriter(format: ReportFormat, options: ReportWriterOptions = {}): ReportWriter {
   const tool = options.tool ?? DEFAULT_TOOL;
   switch (format) {
     case 'json':
-      return jsonWriter(tool);
+      return new JsonWriter(tool);
     case 'sarif':
-      return sarifWriter(tool);
+      return new SarifWriter(tool);
     case 'markdown':
-      return markdownWriter(tool);
+      return new MarkdownWriter(tool);
     default:
-      return textWriter(options.summary !== false);
+      return new TextWriter(options.summary !== false);
   }
 }
 
