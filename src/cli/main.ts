@@ -502,12 +502,6 @@ async function runKept(s: Session, jobs: number, workerFile: string): Promise<nu
  */
 const HEAP_PER_MB = 24;
 const WORKER_HEAP_MIN_MB = 512;
-/**
- * Each worker's young generation: a review makes short-lived objects by the million, and with
- * V8's default for a capped worker, scavenges took a tenth of a worker's time (100 MB folder:
- * about 40 s → 38–39 s, no more memory at peak).
- */
-const WORKER_YOUNG_MB = 32;
 
 /**
  * The worker pool for the session's files, each worker's heap capped for the largest of them;
@@ -517,7 +511,7 @@ const WORKER_YOUNG_MB = 32;
 function poolOptions(s: Session, jobs: number, workerFile: string, kept = false): PoolOptions {
   const largest = s.tasks.reduce((n, t) => Math.max(n, t.bytes), 0);
   const heapMb = Math.max(WORKER_HEAP_MIN_MB, Math.ceil(((kept ? 2 : 1) * HEAP_PER_MB * largest) / 1e6) + 256);
-  return { jobs, workerFile, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } };
+  return { jobs, workerFile, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
 }
 
 /** A task whose worker ran out of memory all the same is reviewed on this thread (no cap here). */

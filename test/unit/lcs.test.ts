@@ -21,4 +21,15 @@ describe('lcsLength (bit-parallel)', () => {
     assert.equal(lcsLength(long, long), 100);
     assert.equal(lcsLength(long, [...long.slice(0, 40), 999, ...long.slice(41)]), 99);
   });
+
+  it('gives the same lengths for any numbers (hashes of 53 bits, negative, fractional) and for sequences past the reused scratch', () => {
+    const words = [2 ** 52 + 1, 2 ** 52 + 2, -7, 0.5, 4294967296, 1, 4294967297];
+    assert.equal(lcsLength(words, [...words].reverse()), 1);
+    assert.equal(lcsLength(words, [2 ** 52 + 2, 0.5, 1]), 3);
+    const huge = Array.from({ length: 6000 }, (_, i) => i % 997);
+    const edited = [...huge.slice(0, 3000), -1, ...huge.slice(3001)];
+    assert.equal(lcsLength(huge, edited), 5999);
+    // The scratch of the calls before is still right.
+    assert.equal(lcsLength([1, 2, 3, 4], [1, 3, 4]), 3);
+  });
 });

@@ -23,7 +23,7 @@ import type { ColdStore } from './coldStore';
 import { ArticleLink, FileLinks, OtherPlace, ParagraphLink, Story } from './links';
 import { Postings } from './postings';
 import { ArticleComparison, VersionArticle, VersionParagraph, compareArticles, isUpdatedVersion, mayBeVersionOf } from '../rules/articleVersions';
-import { compareWords, lengthsMayReach } from '../rules/nearDuplicate';
+import { WordList, compareWords, lengthsMayReach } from '../rules/nearDuplicate';
 import { BANDS } from '../text/minhash';
 
 export interface CollectionIndexOptions {
@@ -96,6 +96,8 @@ const BUCKET_LIMIT = 16;
 const CANDIDATE_CHUNK = 1024;
 /** At most this many candidates (those sharing most bands) are confirmed per paragraph. */
 const MAX_CONFIRMED = 4;
+/** Candidates whose word hashes (and so their sorted copies) are kept for the next comparison. */
+const RECENT_CANDIDATES = 4096;
 /** At most this many candidate articles are aligned per article. */
 const MAX_ARTICLE_CANDIDATES = 3;
 /** Shared article bands that make an article a candidate when no paragraph points at it. */
@@ -125,6 +127,8 @@ export class CollectionIndex {
   private readonly articleBands: Postings;
   private ordered: Entry[] | null = null;
   private readonly linkCache = new Map<string, FileLinks>();
+  /** `candidateWords`: paragraph items' word hashes, least recently used first. */
+  private readonly recentCandidates = new Map<number, WordList>();
   private readonly near: boolean;
   /** The fingerprints `retire` stripped, and where their band keys and word hashes went. */
   private readonly coldOf = new WeakMap<FileFingerprint, ColdPlace>();
@@ -511,6 +515,7 @@ export class CollectionIndex {
   private nearest(entry: Entry, i: number, found: Uint32Array): { at: Occurrence; similarity: number } | null {
     const words = this.wordsOf(entry, i);
     if (!words) return null;
+    const mine: WordList = { hashes: words, text: '' };
     // The candidates sorted, so that each one's count of shared bands is the length of its run;
     // the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
     if (found.length === 0) return null;
@@ -521,9 +526,9 @@ export class CollectionIndex {
       // Lengths that cannot reach the threshold: not read back from the cold store at all.
       const ws = o.entry.fp.paragraphs.wordStart;
       if (!lengthsMayReach(ws[o.paragraph + 1] - ws[o.paragraph], words.length, this.options.nearDuplicateThreshold)) continue;
-      const theirs = this.wordsOf(o.entry, o.paragraph);
+      const theirs = this.candidateWords(item, o);
       if (!theirs) continue;
-      const cmp = compareWords({ hashes: theirs, text: '' }, { hashes: words, text: '' }, this.options.nearDuplicateThreshold);
+      const cmp = compareWords(theirs, mine, this.options.nearDuplicateThreshold);
       if (!cmp) continue;
       if (!best || cmp.similarity > best.similarity || (cmp.similarity === best.similarity && o.entry.rank < best.at.entry.rank)) best = { at: o, similarity: cmp.similarity };
     }
@@ -569,6 +574,32 @@ export class CollectionIndex {
       }
     }
     return { paragraphs, titleHash: a.titleHash };
+  }
+
+  /**
+   * A candidate paragraph's word hashes, with their sorted copy for `compareWords`: kept for the
+   * RECENT_CANDIDATES last asked for, in an array of their own (never a view that would keep a
+   * retired file's columns alive). The stories of an archive come back in many files, and so do
+   * their originals as candidates.
+   */
+  private candidateWords(item: number, o: Occurrence): WordList | null {
+    const known = this.recentCandidates.get(item);
+    if (known) {
+      // Most recently used last.
+      this.recentCandidates.delete(item);
+      this.recentCandidates.set(item, known);
+      return known;
+    }
+    const words = this.wordsOf(o.entry, o.paragraph);
+    if (!words) return null;
+    const both = new Uint32Array(2 * words.length);
+    both.set(words);
+    both.set(words, words.length);
+    const sorted = both.subarray(words.length).sort();
+    const list: WordList = { hashes: both.subarray(0, words.length), text: '', sorted };
+    this.recentCandidates.set(item, list);
+    if (this.recentCandidates.size > RECENT_CANDIDATES) this.recentCandidates.delete(this.recentCandidates.keys().next().value as number);
+    return list;
   }
 
   /** Article k's band keys (null for an article without): a view, or read from the cold store. */

@@ -74,6 +74,8 @@ interface Change {
 export interface WordList {
   hashes: ArrayLike<number>;
   text: string;
+  /** The hashes sorted, when the caller keeps them (else they are sorted here, and kept with `hashes`). */
+  sorted?: Uint32Array;
 }
 
 export function wordList(text: string): WordList {
@@ -110,13 +112,13 @@ export function lengthsMayReach(a: number, b: number, threshold: number): boolea
  * candidates are dismissed without a diff. It gives up as soon as the words left to merge cannot
  * reach the threshold (most candidates), before sorting when the lengths alone cannot.
  */
-function bagMayReach(a: ArrayLike<number>, b: ArrayLike<number>, threshold: number): boolean {
-  if (!lengthsMayReach(a.length, b.length, threshold)) return false;
-  const total = a.length + b.length;
+function bagMayReach(a: WordList, b: WordList, threshold: number): boolean {
+  if (!lengthsMayReach(a.hashes.length, b.hashes.length, threshold)) return false;
+  const total = a.hashes.length + b.hashes.length;
   const need = sharedWordsNeeded(total, threshold);
-  // Each paragraph's words are sorted once and kept with its (cached) word hashes.
-  const x = sorted(a);
-  const y = sorted(b);
+  // Each paragraph's words are sorted once and kept with its (cached) word hashes, or by the caller.
+  const x = a.sorted ?? sorted(a.hashes);
+  const y = b.sorted ?? sorted(b.hashes);
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -145,7 +147,7 @@ export function compareWords(a: WordList | string, b: WordList | string, thresho
   const right = typeof b === 'string' ? wordList(b) : b;
   const total = left.hashes.length + right.hashes.length;
   if (total === 0) return { similarity: 1 };
-  if (threshold > 0 && !bagMayReach(left.hashes, right.hashes, threshold)) return null;
+  if (threshold > 0 && !bagMayReach(left, right, threshold)) return null;
   const similarity = (2 * lcsLength(left.hashes, right.hashes)) / total;
   return similarity >= threshold ? { similarity } : null;
 }
