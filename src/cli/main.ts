@@ -225,8 +225,11 @@ const WARM_MIN = 64 * 1024 * 1024;
 const WARM_TOTAL = 384 * 1024 * 1024;
 
 function warmBudget(tasks: readonly ReviewTask[]): number {
-  const bytes = tasks.reduce((n, t) => n + t.bytes, 0);
-  return Math.min(WARM_MAX, Math.max(WARM_MIN, WARM_TOTAL - bytes));
+  return Math.min(WARM_MAX, Math.max(WARM_MIN, WARM_TOTAL - folderBytes(tasks)));
+}
+
+function folderBytes(tasks: readonly ReviewTask[]): number {
+  return tasks.reduce((n, t) => n + t.bytes, 0);
 }
 
 /** A folder review under way: results come in the collection's order, each is written as it comes. */
@@ -502,6 +505,14 @@ async function runKept(s: Session, jobs: number, workerFile: string): Promise<nu
  */
 const HEAP_PER_MB = 24;
 const WORKER_HEAP_MIN_MB = 512;
+/**
+ * Each worker's young generation while the folder is small enough to spare the memory (up to
+ * WARM_TOTAL, as the warm budget): a review makes short-lived objects by the million, and a
+ * young generation this size saves a tenth of the scavenging (100 MB folder, both cores, two
+ * alternating rounds: 41.6–42.9 s → 39.1–39.5 s, 540 → 595 MiB). A larger folder keeps V8's
+ * default: its index needs the memory.
+ */
+const WORKER_YOUNG_MB = 96;
 
 /**
  * The worker pool for the session's files, each worker's heap capped for the largest of them;
@@ -511,7 +522,8 @@ const WORKER_HEAP_MIN_MB = 512;
 function poolOptions(s: Session, jobs: number, workerFile: string, kept = false): PoolOptions {
   const largest = s.tasks.reduce((n, t) => Math.max(n, t.bytes), 0);
   const heapMb = Math.max(WORKER_HEAP_MIN_MB, Math.ceil(((kept ? 2 : 1) * HEAP_PER_MB * largest) / 1e6) + 256);
-  return { jobs, workerFile, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+  const young = folderBytes(s.tasks) <= WARM_TOTAL ? WORKER_YOUNG_MB : undefined;
+  return { jobs, workerFile, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: young } };
 }
 
 /** A task whose worker ran out of memory all the same is reviewed on this thread (no cap here). */
@@ -675,7 +687,7 @@ function progressTracker(s: Session): (task: ReviewTask) => void {
   const progress = s.io.progress;
   if (!progress) return () => undefined;
   const started = Date.now();
-  const bytesTotal = s.tasks.reduce((n, t) => n + t.bytes, 0);
+  const bytesTotal = folderBytes(s.tasks);
   let filesDone = 0;
   let bytesDone = 0;
   return task => {
