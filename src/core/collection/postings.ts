@@ -201,8 +201,14 @@ export class Postings {
         let lo: number;
         let end: number;
         if (whole) {
+          // Galloping from where the previous key was found (the next key is usually near), then
+          // a binary search in the last step.
           lo = from;
-          let hi = length;
+          let hi = from;
+          for (let step = 1; hi < length && whole[hi] < k; step <<= 1) {
+            lo = hi + 1;
+            hi = Math.min(length, lo + step);
+          }
           while (lo < hi) {
             const mid = (lo + hi) >>> 1;
             if (whole[mid] < k) lo = mid + 1;
