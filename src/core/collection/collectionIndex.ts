@@ -476,11 +476,15 @@ export class CollectionIndex {
 
   /** `best`, or the occurrence `item` when it has the text (hash and words), comes before `beforeRank` and is earlier. */
   private earlier(item: number, hash: number, words: number, beforeRank: number, best: Occurrence | null): Occurrence | null {
-    const o = this.occurrenceOf(item);
-    if (!o || o.entry.rank >= beforeRank) return best;
-    const cols = o.entry.fp.paragraphs;
-    if (cols.hash[o.paragraph] !== hash || cols.words[o.paragraph] !== words) return best;
-    return !best || o.entry.rank < best.entry.rank || (o.entry.rank === best.entry.rank && o.paragraph < best.paragraph) ? o : best;
+    // Checked before an Occurrence is made: most postings visited are not the answer.
+    const slot = this.paragraphSlot[item];
+    const entry = slot >= 0 ? this.slots[slot] : null;
+    if (!entry || entry.rank >= beforeRank) return best;
+    const paragraph = item - entry.base;
+    const cols = entry.fp.paragraphs;
+    if (cols.hash[paragraph] !== hash || cols.words[paragraph] !== words) return best;
+    const later = best && (entry.rank > best.entry.rank || (entry.rank === best.entry.rank && paragraph >= best.paragraph));
+    return later ? best : { entry, paragraph };
   }
 
   /**
