@@ -179,7 +179,9 @@ export async function runInOrder<I, O>(
         void deliver();
       });
       worker.on('exit', code => {
-        if (!outOfMemory && !stopped && nextToDeliver < inputs.length && code !== 0) stop(new Error(`a worker thread stopped (exit code ${code})`));
+        // Also after the last result, while a follow-up waits for this worker: the run would hang.
+        const waitedFor = nextToDeliver < inputs.length || [...asked.values()].some(p => p.worker === worker);
+        if (!outOfMemory && !stopped && waitedFor && code !== 0) stop(new Error(`a worker thread stopped (exit code ${code})`));
       });
     };
     for (let i = 0; i < jobs; i++) start();

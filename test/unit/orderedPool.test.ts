@@ -92,6 +92,13 @@ describe('ordered pool of worker threads', () => {
     assert.deepStrictEqual(outcomes, ['1', '99 was not squared on this thread', 'out of memory']);
   });
 
+  it('fails the run, without hanging, when a thread dies while a follow-up after the last result waits for it', async () => {
+    const run = runInOrder<number, Squared>([1, 2], { jobs: 1, workerFile: WORKER }, (_output, index, followUp) => {
+      if (index === 1) followUp({ n: 2, exit: true }).catch(() => undefined);
+    });
+    await assert.rejects(run, /worker thread stopped \(exit code 4\)/);
+  });
+
   it('does nothing for no inputs', async () => {
     assert.deepStrictEqual(await collect([], 4), []);
   });

@@ -2,7 +2,7 @@
 // finish first; throws on a negative number; stops the thread on NaN; on Infinity, fills its heap
 // until it runs out of memory. It remembers the squares it made, for follow-ups: `{ n }` gives
 // back its square and forgets it (an error when this thread did not make it), `{ n, hog: true }`
-// fills the heap.
+// fills the heap, `{ n, exit: true }` stops the thread.
 import { threadId } from 'worker_threads';
 import { serveTasks } from '../../../src/node/poolWorker';
 
@@ -27,8 +27,9 @@ serveTasks<number, { square: number; buffer: Uint32Array }, { square: number; th
   },
   output => ('buffer' in output ? [output.buffer.buffer as ArrayBuffer] : []),
   message => {
-    const { n, hog } = message as { n: number; hog?: boolean };
+    const { n, hog, exit } = message as { n: number; hog?: boolean; exit?: boolean };
     if (hog) fillHeap();
+    if (exit) process.exit(4);
     const square = made.get(n);
     if (square === undefined) throw new Error(`${n} was not squared on this thread`);
     made.delete(n);
