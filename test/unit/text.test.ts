@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex, normalizeForCompare, wordTokens } from '../../src/core/text/text';
+import * as fc from 'fast-check';
+import { LineIndex, foldPunctuation, normalizeForCompare, wordTokens } from '../../src/core/text/text';
 
 describe('text', () => {
   it('converts offsets and positions with LF, CRLF and CR line breaks', () => {
@@ -23,6 +24,18 @@ describe('text', () => {
   it('normalises quotes, dashes, whitespace, case and compatibility forms for comparison only', () => {
     assert.equal(normalizeForCompare('\u201CPeace\u201D \u2014  it\u2019s   HERE'), '"peace" - it\'s here');
     assert.equal(normalizeForCompare('\uFB01nal'), 'final', 'NFKC folds ligatures');
+  });
+
+  it('collapses every run of whitespace (any kind, any length) to one space, as its definition says', () => {
+    const pieces = fc.constantFrom(' ', '  ', '\n', '\r\n', '\t', '\u00A0', '\u2028', '\u3000', 'a', 'B', '\u2019', '\u2014', '.', 'x y');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), parts => {
+        const text = parts.join('');
+        const nfkc = /[^\u0000-\u007F\u2018-\u201F\u2013\u2014\u00A0]/.test(text) ? text.normalize('NFKC') : text;
+        assert.equal(normalizeForCompare(text), foldPunctuation(nfkc).replace(/\s+/g, ' ').trim().toLowerCase());
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps inner apostrophes in words and reports offsets into the original', () => {

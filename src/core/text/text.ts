@@ -111,7 +111,9 @@ export function normalizeForCompare(text: string): string {
   // NFKC is costly; most news text is already stable under it.
   // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
   if (/[^\u0000-\u007F\u2018-\u201F\u2013\u2014\u00A0]/.test(s)) s = s.normalize('NFKC');
-  return foldPunctuation(s).replace(/\s+/g, ' ').trim().toLowerCase();
+  // Whitespace runs collapse to one space; a lone space is left as it is (most matches of \s+ were
+  // single spaces replaced by themselves: twice the time of the rest).
+  return foldPunctuation(s).replace(/\s{2,}|[^\S ]/g, ' ').trim().toLowerCase();
 }
 
 /** Word tokens with their offsets, for matching phrases and counting words. */
