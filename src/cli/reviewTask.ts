@@ -116,7 +116,8 @@ export function finishedFile(task: ReviewTask, result: Reviewed, request: Finish
   const review = request.links && result.fingerprint
     ? withCrossFileFindings(result.review, result.text, result.fingerprint, request.links, task.options)
     : result.review;
-  const part = filePart(task.reportPart ?? 'json', { path: task.shown, text: result.text, review }, request.artifactIndex);
+  if (task.reportPart === undefined) throw new Error(`no report format asked for ${task.shown}`);
+  const part = filePart(task.reportPart, { path: task.shown, text: result.text, review }, request.artifactIndex);
   return { part, findings: review.findings.length };
 }
 
