@@ -26,7 +26,7 @@ import { ProgressLine, terminalProgress } from './progress';
 import type { ArchiveIndex } from '../node/index/archiveIndex';
 import { Handoff } from '../node/handoff';
 import { textHash } from '../core/rules/articleVersions';
-import { FinishRequest, FinishedFile, ReviewTask, TaskResult, finishedFile, lexiconsFor, runReviewTask } from './reviewTask';
+import { FinishRequest, FinishedFile, ResultHere, ReviewTask, TaskResult, finishedFile, lexiconsFor, runReviewTask } from './reviewTask';
 import type { FileLinks } from '../core/collection/links';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
@@ -377,9 +377,7 @@ function partOf(s: Session, task: ReviewTask, result: Exclude<TaskResult, { kind
   const here = (): FinishedFile | null => {
     try {
       const again = result.kind === 'reviewed' ? result : resultOf(s, task);
-      if (!arrived(s, task, again, outcome)) return null;
-      if (again.kind !== 'reviewed') throw new Error('the review was kept by a worker thread');
-      return finishedFile(task, again, request);
+      return arrived(s, task, again, outcome) ? finishedFile(task, again, request) : null;
     } catch (e) {
       return failed(e);
     }
@@ -623,7 +621,7 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
 }
 
 /** One file's review, or the error it ended in. */
-function resultOf(s: Session, task: ReviewTask): TaskResult | TaskError {
+function resultOf(s: Session, task: ReviewTask): ResultHere | TaskError {
   try {
     return s.engine === DEFAULT_ENGINE ? runReviewTask(task) : reviewWith(s.engine, task);
   } catch (e) {
@@ -666,7 +664,7 @@ async function runPreparedStreaming(s: Session): Promise<number> {
 }
 
 /** A task with a replaced engine (tests): no fingerprint, so no cross-file findings. */
-function reviewWith(engine: CliEngine, task: ReviewTask): TaskResult {
+function reviewWith(engine: CliEngine, task: ReviewTask): ResultHere {
   const read = readTextFile(task.file, task.shown);
   if (!read.ok) return { kind: 'skipped', message: read.message, inputError: true };
   if (isReportText(read.text)) return { kind: 'skipped', message: `${task.shown}: a report of this tool, not a dump; skipped`, inputError: false };

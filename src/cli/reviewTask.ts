@@ -61,6 +61,9 @@ export interface FinishedFile {
 
 type Reviewed = Extract<TaskResult, { kind: 'reviewed' }>;
 
+/** A result made on the thread that asked for it: never a kept review. */
+export type ResultHere = Exclude<TaskResult, { kind: 'kept' }>;
+
 /** The reviews this worker keeps, by file, until their part of the report is asked for. */
 const kept = new Map<string, { task: ReviewTask; result: Reviewed }>();
 
@@ -75,7 +78,7 @@ export function lexiconsFor(options: ReviewOptions): CompiledLexicons {
 }
 
 /** Reads and reviews one file. Never throws for a file's content; an engine failure throws. */
-export function runReviewTask(task: ReviewTask): TaskResult {
+export function runReviewTask(task: ReviewTask): ResultHere {
   const read = readTextFile(task.file, task.shown);
   if (!read.ok) return { kind: 'skipped', message: read.message, inputError: true };
   if (isReportText(read.text)) {

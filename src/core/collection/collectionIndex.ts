@@ -517,12 +517,11 @@ export class CollectionIndex {
 
   /** The paragraph of an earlier file paragraph i is a light edit of (resolved to the first occurrence of that text), or null; `found` its candidates (`bandCandidates`). */
   private nearest(entry: Entry, i: number, found: Uint32Array): { at: Occurrence; similarity: number } | null {
-    const words = this.wordsOf(entry, i);
+    const words = found.length > 0 ? this.wordsOf(entry, i) : null;
     if (!words) return null;
     const mine: WordList = { hashes: words, text: '' };
     // The candidates sorted, so that each one's count of shared bands is the length of its run;
     // the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
-    if (found.length === 0) return null;
     const ranked = topShared(found.sort(), MAX_CONFIRMED);
     let best: { at: Occurrence; similarity: number } | null = null;
     for (const item of ranked) {

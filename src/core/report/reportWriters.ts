@@ -188,15 +188,9 @@ abstract class PartWriter implements ReportWriter {
     return this.join(part);
   }
 
-  unreported(path: string): string {
+  unreported(_path: string): string {
     this.added++;
-    this.without(path);
     return '';
-  }
-
-  /** What a writer keeps of a file that has no part (`unreported`): nothing but in SARIF. */
-  protected without(path: string): void {
-    void path;
   }
 }
 
@@ -237,8 +231,9 @@ class SarifWriter extends PartWriter {
     );
   }
 
-  protected without(path: string): void {
+  unreported(path: string): string {
     this.artifacts.push(sarifArtifact({ path }));
+    return super.unreported(path);
   }
 
   protected join(part: FilePart): ReportChunk[] {
@@ -272,8 +267,6 @@ class MarkdownWriter extends PartWriter {
 }
 
 class TextWriter extends PartWriter {
-  private lines = 0;
-
   constructor(private readonly withSummary: boolean) {
     super('text');
   }
@@ -283,13 +276,13 @@ class TextWriter extends PartWriter {
   }
 
   protected join(part: FilePart): ReportChunk[] {
-    this.lines += part.count;
     return [part.body];
   }
 
   end(): string {
     if (!this.withSummary) return '';
-    return `${this.lines > 0 ? '\n' : ''}${textSummaryLines(this.summary).join('\n')}\n`;
+    // One line per finding came before the totals.
+    return `${this.summary.findings > 0 ? '\n' : ''}${textSummaryLines(this.summary).join('\n')}\n`;
   }
 }
 
