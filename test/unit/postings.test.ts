@@ -3,7 +3,7 @@
 // directory and the keys' low 16 bits), through merges and the dropping of items no longer alive.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { Postings } from '../../src/core/collection/postings';
+import { Postings, inKeyOrder } from '../../src/core/collection/postings';
 import { runParameters } from './properties';
 
 /** A small deterministic generator (xorshift), so that a run of 100,000 postings costs little to describe. */
@@ -127,4 +127,22 @@ describe('posting lists (fast-check, against a model)', () => {
     postings.forEach(0xdead0001, i => seen.push(i), 16);
     assert.deepEqual(seen, Array.from({ length: 16 }, (_, k) => 3 * k));
   });
+});
+
+describe('inKeyOrder', () => {
+  const keys = fc.array(fc.oneof(fc.constantFrom(0, 1, 0xffffffff, 0xfffffffe), fc.integer({ min: 0, max: 0xffffffff })), { maxLength: 300 });
+  for (const [way, packedMax] of [['packed into doubles', undefined], ['with a comparator', 0]] as const) {
+    it(`sorts keys and keeps equal keys in their order (${way})`, () => {
+      fc.assert(
+        fc.property(keys, list => {
+          const input = Uint32Array.from(list);
+          const { sorted, order } = inKeyOrder(input, packedMax);
+          const expected = list.map((key, q) => ({ key, q })).sort((a, b) => a.key - b.key || a.q - b.q);
+          assert.deepEqual([...order], expected.map(e => e.q));
+          assert.deepEqual([...sorted], expected.map(e => e.key));
+        }),
+        runParameters(200),
+      );
+    });
+  }
 });

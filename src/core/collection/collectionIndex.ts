@@ -21,7 +21,7 @@ import { CollectionOrder, compareFiles } from './order';
 import { ArticleFingerprint, COLUMN_NAMES, FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED } from './fingerprint';
 import type { ColdStore } from './coldStore';
 import { ArticleLink, FileLinks, OtherPlace, ParagraphLink, Story } from './links';
-import { Postings } from './postings';
+import { Postings, inKeyOrder } from './postings';
 import { ArticleComparison, VersionArticle, VersionParagraph, compareArticles, isUpdatedVersion, mayBeVersionOf } from '../rules/articleVersions';
 import { WordList, compareWords, lengthsMayReach } from '../rules/nearDuplicate';
 import { BANDS } from '../text/minhash';
@@ -667,9 +667,11 @@ export class CollectionIndex {
     }
     this.bandCandidates(entry, wanted, (i, found) => (nearOf[i] = this.nearest(entry, i, found)));
     const inLinkedArticle = new Uint8Array(n);
+    const linkable = entry.fp.articles.map(article => !article.inFile && article.paragraphCount > 0);
+    const bandsShared = this.articleBandsShared(entry, linkable);
     entry.fp.articles.forEach((article, k) => {
-      if (article.inFile || article.paragraphCount === 0) return;
-      const link = this.articleLink(entry, k, exactOf, nearOf);
+      if (!linkable[k]) return;
+      const link = this.articleLink(entry, k, exactOf, nearOf, bandsShared[k]);
       if (!link) return;
       links.articles.push(link);
       inLinkedArticle.fill(1, article.firstParagraph, article.firstParagraph + article.paragraphCount);
@@ -697,11 +699,45 @@ export class CollectionIndex {
   }
 
   /** Whether article `k` of the file repeats or updates an article of an earlier file: the link, or null. */
+  /**
+   * For each article k of the file with `wanted[k]`, the earlier articles sharing its article band
+   * keys, with how many keys each shares. The file's keys are looked up together in key order
+   * (`Postings.forEachOf`), not one key at a time.
+   */
+  private articleBandsShared(entry: Entry, wanted: readonly boolean[]): Map<number, number>[] {
+    const shared = wanted.map(() => new Map<number, number>());
+    if (!this.near) return shared;
+    const owners: number[] = [];
+    const lists: Uint32Array[] = [];
+    wanted.forEach((w, k) => {
+      const keys = w ? this.articleBandsOf(entry, k) : null;
+      if (!keys) return;
+      lists.push(keys);
+      for (let b = 0; b < keys.length; b++) owners.push(k);
+    });
+    const all = new Uint32Array(owners.length);
+    let at = 0;
+    for (const keys of lists) {
+      all.set(keys, at);
+      at += keys.length;
+    }
+    const { sorted, order } = inKeyOrder(all);
+    this.articleBands.forEachOf(sorted, (q, id) => {
+      const slot = this.articleSlot[id];
+      const other = slot >= 0 ? this.slots[slot] : null;
+      if (!other || other.rank >= entry.rank) return;
+      const counts = shared[owners[order[q]]];
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }, BUCKET_LIMIT);
+    return shared;
+  }
+
   private articleLink(
     entry: Entry,
     k: number,
     exactOf: readonly (Occurrence | null)[],
     nearOf: readonly ({ at: Occurrence; similarity: number } | null)[],
+    bandsShared: ReadonlyMap<number, number>,
   ): ArticleLink | null {
     const article = entry.fp.articles[k];
     const cols = entry.fp.paragraphs;
@@ -712,17 +748,6 @@ export class CollectionIndex {
       if (!at) continue;
       const id = at.entry.articleBase + at.entry.fp.paragraphs.article[at.paragraph];
       words.set(id, (words.get(id) ?? 0) + cols.words[i] * (exactOf[i] ? 1 : nearOf[i]!.similarity));
-    }
-    const bandsShared = new Map<number, number>();
-    const keys = this.near ? this.articleBandsOf(entry, k) : null;
-    if (keys) {
-      for (let b = 0; b < keys.length; b++) {
-        this.articleBands.forEach(keys[b], id => {
-          const slot = this.articleSlot[id];
-          const other = slot >= 0 ? this.slots[slot] : null;
-          if (other && other.rank < entry.rank) bandsShared.set(id, (bandsShared.get(id) ?? 0) + 1);
-        }, BUCKET_LIMIT);
-      }
     }
     const candidates = new Set<number>(words.keys());
     for (const [id, shared] of bandsShared) if (shared >= MIN_ARTICLE_BANDS) candidates.add(id);
@@ -819,16 +844,6 @@ function topShared(sorted: Uint32Array, k: number): number[] {
     i = j;
   }
   return values;
-}
-
-/** Keys sorted, and for each the index it had in `keys` (equal keys in their order). */
-function inKeyOrder(keys: Uint32Array): { sorted: Uint32Array; order: Uint32Array } {
-  const order = new Uint32Array(keys.length);
-  for (let q = 0; q < keys.length; q++) order[q] = q;
-  order.sort((a, b) => keys[a] - keys[b] || a - b);
-  const sorted = new Uint32Array(keys.length);
-  for (let q = 0; q < keys.length; q++) sorted[q] = keys[order[q]];
-  return { sorted, order };
 }
 
 function unique(paths: string[]): string[] {

@@ -330,3 +330,30 @@ function radixSort(keys: Uint32Array, items: Uint32Array, n: number): [Uint32Arr
   }
   return [k, v];
 }
+
+/** 2^21: a key (32 bits) times this plus an index below it is an exact double (53 bits). */
+const INDEX_LIMIT = 1 << 21;
+
+/**
+ * Keys sorted, and for each the index it had in `keys` (equal keys in their order): a batch of
+ * lookups for `Postings.forEachOf`, which wants its keys sorted.
+ * @param packedMax the most keys sorted packed (tests lower it to reach the other way).
+ */
+export function inKeyOrder(keys: Uint32Array, packedMax = INDEX_LIMIT): { sorted: Uint32Array; order: Uint32Array } {
+  const n = keys.length;
+  const order = new Uint32Array(n);
+  const sorted = new Uint32Array(n);
+  if (n > Math.min(packedMax, INDEX_LIMIT)) {
+    for (let q = 0; q < n; q++) order[q] = q;
+    order.sort((a, b) => keys[a] - keys[b] || a - b);
+  } else {
+    // Each key and its index packed into one exact double (32 + 21 bits) and sorted natively:
+    // several times faster than sorting indexes with a comparator.
+    const packed = new Float64Array(n);
+    for (let q = 0; q < n; q++) packed[q] = keys[q] * INDEX_LIMIT + q;
+    packed.sort();
+    for (let q = 0; q < n; q++) order[q] = packed[q] % INDEX_LIMIT;
+  }
+  for (let q = 0; q < n; q++) sorted[q] = keys[order[q]];
+  return { sorted, order };
+}
