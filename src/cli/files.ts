@@ -107,7 +107,7 @@ export function collectFiles(inputs: readonly string[], cwd: string, display: (a
 // ---- Reading -------------------------------------------------------------------------------
 
 export type ReadResult =
-  | { ok: true; text: string; bom: boolean; bytes: Buffer; mtimeMs: number; size: number }
+  | { ok: true; text: string; bom: boolean; mtimeMs: number; size: number }
   | { ok: false; message: string };
 
 /**
@@ -183,7 +183,9 @@ export function readTextFile(abs: string, shown: string): ReadResult {
         : '';
     return { ok: false, message: `${shown}: is not valid UTF-8${where}; convert it to UTF-8; skipped` };
   }
-  return { ok: true, text, bom, bytes, mtimeMs: stat.mtimeMs, size: stat.size };
+  // Not the bytes: a caller keeps the result for as long as it reviews the text, and a 100 MB
+  // file's bytes are 100 MB more to hold.
+  return { ok: true, text, bom, mtimeMs: stat.mtimeMs, size: stat.size };
 }
 
 // ---- Writing -------------------------------------------------------------------------------
