@@ -519,7 +519,9 @@ export class CollectionIndex {
   private nearest(entry: Entry, i: number, found: Uint32Array): { at: Occurrence; similarity: number } | null {
     const words = found.length > 0 ? this.wordsOf(entry, i) : null;
     if (!words) return null;
-    const mine: WordList = { hashes: words, text: '' };
+    // Its words sorted once for all its candidates (compareWords would otherwise look them up in
+    // its cache of sorted copies for each).
+    let mine: WordList | null = null;
     // The candidates sorted, so that each one's count of shared bands is the length of its run;
     // the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
     const ranked = topShared(found.sort(), MAX_CONFIRMED);
@@ -531,6 +533,7 @@ export class CollectionIndex {
       if (!lengthsMayReach(ws[o.paragraph + 1] - ws[o.paragraph], words.length, this.options.nearDuplicateThreshold)) continue;
       const theirs = this.candidateWords(item, o);
       if (!theirs) continue;
+      mine ??= { hashes: words, text: '', sorted: words.slice().sort() };
       const cmp = compareWords(theirs, mine, this.options.nearDuplicateThreshold);
       if (!cmp) continue;
       if (!best || cmp.similarity > best.similarity || (cmp.similarity === best.similarity && o.entry.rank < best.at.entry.rank)) best = { at: o, similarity: cmp.similarity };

@@ -273,20 +273,37 @@ export class Postings {
     const run = new RunBuilder(a.length + b.length);
     const x = new Cursor(a);
     const y = new Cursor(b);
+    const keepPerKey = this.keepPerKey;
     let last = -1;
     let ofKey = 0;
-    while (!x.done || !y.done) {
-      const from = y.done || (!x.done && x.key() <= y.key()) ? x : y;
-      const key = from.key();
-      const item = from.item();
-      from.next();
-      if (dropStale && !this.alive(item)) continue;
+    const keep = (key: number, item: number) => {
+      if (dropStale && !this.alive(item)) return;
       ofKey = key === last ? ofKey + 1 : 1;
       last = key;
-      if (ofKey <= this.keepPerKey) run.push(key, item);
+      if (ofKey <= keepPerKey) run.push(key, item);
+    };
+    // Each run's next key held in a local, so that a posting is decoded once, not at every
+    // comparison; the rest of the run left when the other is done is copied in a loop of its own.
+    let kx = x.done ? 0 : x.key();
+    let ky = y.done ? 0 : y.key();
+    while (!x.done && !y.done) {
+      if (kx <= ky) {
+        keep(kx, x.item());
+        x.next();
+        if (!x.done) kx = x.key();
+      } else {
+        keep(ky, y.item());
+        y.next();
+        if (!y.done) ky = y.key();
+      }
     }
+    for (; !x.done; x.next()) keep(x.key(), x.item());
+    for (; !y.done; y.next()) keep(y.key(), y.item());
     return run.done();
   }
+
+
+
 }
 
 /** Keeps the first `keep` items of each key of a sorted run, moved to the front; returns how many are left. */
