@@ -460,6 +460,12 @@ export class CollectionIndex {
     return best;
   }
 
+  /** Whether a posting's file slot (-1 once replaced or removed) holds a file ranked before `rank`. */
+  private inEarlierFile(slot: number, rank: number): boolean {
+    const other = slot >= 0 ? this.slots[slot] : null;
+    return other !== null && other.rank < rank;
+  }
+
   /** `earliest` of each paragraph of a file, its hashes looked up together in key order. */
   private earliestOfEach(entry: Entry): (Occurrence | null)[] {
     const cols = entry.fp.paragraphs;
@@ -505,9 +511,7 @@ export class CollectionIndex {
       const found = new Uint32Array(chunk.length * perParagraph);
       const count = new Uint32Array(chunk.length);
       this.bands.forEachOf(sorted, (q, item) => {
-        const slot = this.paragraphSlot[item];
-        const other = slot >= 0 ? this.slots[slot] : null;
-        if (!other || other.rank >= entry.rank) return;
+        if (!this.inEarlierFile(this.paragraphSlot[item], entry.rank)) return;
         const j = Math.floor(order[q] / BANDS);
         found[j * perParagraph + count[j]++] = item;
       }, BUCKET_LIMIT);
@@ -701,7 +705,6 @@ export class CollectionIndex {
     }
   }
 
-  /** Whether article `k` of the file repeats or updates an article of an earlier file: the link, or null. */
   /**
    * For each article k of the file with `wanted[k]`, the earlier articles sharing its article band
    * keys, with how many keys each shares. The file's keys are looked up together in key order
@@ -710,31 +713,23 @@ export class CollectionIndex {
   private articleBandsShared(entry: Entry, wanted: readonly boolean[]): Map<number, number>[] {
     const shared = wanted.map(() => new Map<number, number>());
     if (!this.near) return shared;
+    // Every key of the file's articles, and the article it is of.
+    const keys: number[] = [];
     const owners: number[] = [];
-    const lists: Uint32Array[] = [];
     wanted.forEach((w, k) => {
-      const keys = w ? this.articleBandsOf(entry, k) : null;
-      if (!keys) return;
-      lists.push(keys);
-      for (let b = 0; b < keys.length; b++) owners.push(k);
+      const bands = w ? this.articleBandsOf(entry, k) : null;
+      if (bands) for (const key of bands) { keys.push(key); owners.push(k); }
     });
-    const all = new Uint32Array(owners.length);
-    let at = 0;
-    for (const keys of lists) {
-      all.set(keys, at);
-      at += keys.length;
-    }
-    const { sorted, order } = inKeyOrder(all);
+    const { sorted, order } = inKeyOrder(Uint32Array.from(keys));
     this.articleBands.forEachOf(sorted, (q, id) => {
-      const slot = this.articleSlot[id];
-      const other = slot >= 0 ? this.slots[slot] : null;
-      if (!other || other.rank >= entry.rank) return;
+      if (!this.inEarlierFile(this.articleSlot[id], entry.rank)) return;
       const counts = shared[owners[order[q]]];
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }, BUCKET_LIMIT);
     return shared;
   }
 
+  /** Whether article `k` of the file repeats or updates an article of an earlier file: the link, or null. */
   private articleLink(
     entry: Entry,
     k: number,

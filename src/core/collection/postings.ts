@@ -301,9 +301,6 @@ export class Postings {
     for (; !y.done; y.next()) keep(y.key(), y.item());
     return run.done();
   }
-
-
-
 }
 
 /** Keeps the first `keep` items of each key of a sorted run, moved to the front; returns how many are left. */
