@@ -158,7 +158,7 @@ export class Reviewer {
     const byRule = Object.fromEntries(RULE_IDS.map(id => [id, []])) as unknown as Record<RuleId, Finding[]>;
     const repeatsOn = options.rules['repeated-passage'].enabled;
     // Web debris first: its lines are not compared as repeats or near duplicates.
-    const debris = options.rules.boilerplate.enabled ? findDebris({ text, lines, paragraphs, articles, analyses, options }) : null;
+    const debris = options.rules.boilerplate.enabled ? findDebris({ text, lines, paragraphs, articles, analyses, options, keepShapes: this.incremental }) : null;
     const excluded = debris?.paragraphs ?? new Set<number>();
     lap('boilerplate');
     const ctx = { text, lines, paragraphs, articles, analyses, options, excluded };

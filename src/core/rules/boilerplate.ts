@@ -9,11 +9,19 @@ import type { BoilerplateData, BoilerplateFinding, OffsetRange } from '../model/
 
 export type { BoilerplateData, BoilerplateFinding };
 import type { RepeatContext } from './repeated';
+import type { ParagraphAnalysis } from './paragraphAnalysis';
 import { RuleDefinition } from './rule';
 
 
 /** The document as the rules that look across paragraphs see it. */
-export type DebrisContext = Omit<RepeatContext, 'excluded'>;
+export type DebrisContext = Omit<RepeatContext, 'excluded'> & {
+  /**
+   * Whether the analyses outlive this review (the editor's incremental review keeps them for the
+   * next version): the line shapes are then kept with them. A one-shot review lets them go once
+   * the debris is found — a 100 MB dump's shapes are about 70 MB of its peak.
+   */
+  keepShapes: boolean;
+};
 
 /** A line of debris whose finding is built only if it is shown (a file may have thousands). */
 export interface PendingDebris extends OffsetRange {
@@ -46,14 +54,21 @@ function overlaps(a: OffsetRange, b: OffsetRange): boolean {
 /** A paragraph that is exactly an article's title: one protected line, never judged. */
 const TITLE_LINE: LineShape[] = [{ start: 0, end: 0, kind: null, key: null, neighbourly: false, shapely: false }];
 
-/** The line shapes of every paragraph, computed once per paragraph text and kept with its analysis. */
+/** The line shapes of every paragraph, computed once per paragraph text (copies share an analysis). */
 function shapesOf(ctx: DebrisContext): LineShape[][] {
-  const { text, paragraphs, articles, analyses } = ctx;
+  const { text, paragraphs, articles, analyses, keepShapes } = ctx;
+  const made = new Map<ParagraphAnalysis, LineShape[]>();
   return paragraphs.map(p => {
     const title = articles[p.article]?.titleRange;
     if (title && title.start <= p.range.start && title.end >= p.range.end) return TITLE_LINE;
     const a = analyses[p.index];
-    return (a.lines ??= lineShapes(text.slice(p.range.start, p.range.end)));
+    let shapes = a.lines ?? made.get(a);
+    if (!shapes) {
+      shapes = lineShapes(text.slice(p.range.start, p.range.end));
+      if (keepShapes) a.lines = shapes;
+      else made.set(a, shapes);
+    }
+    return shapes;
   });
 }
 

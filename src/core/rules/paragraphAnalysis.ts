@@ -35,7 +35,8 @@ export interface ParagraphAnalysis {
   hits: Partial<Record<RuleId, readonly unknown[]>>;
   /**
    * The shape of each non-blank line, for web debris: computed by the boilerplate rule when it first
-   * needs it (never for a paragraph that is only an article's title), then kept with the analysis.
+   * needs it (never for a paragraph that is only an article's title), then kept with the analysis
+   * when the analyses are kept for the next version (the incremental review; not a one-shot one).
    */
   lines?: LineShape[];
 }
