@@ -133,6 +133,9 @@ export class Reviewer {
       this.cache.set(body, after);
     } else {
       segmentation = segment(text, lines);
+      // Only an edit of the next version is checked against the lines and their evidence
+      // (editShift.ts): a one-shot review lets them go now, not when it returns.
+      if (!this.incremental) segmentation = { ...segmentation, evidence: undefined };
       lap('segmentation');
       const previous = this.cache;
       const next = new Map<string, ParagraphAnalysis>();

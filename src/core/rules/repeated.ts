@@ -71,31 +71,30 @@ export function articleContent(text: string, lines: LineIndex, article: Article,
 }
 
 export function byArticle(articles: Article[], paragraphs: Paragraph[]): Paragraph[][] {
-  const lists: Paragraph[][] = articles.map(() => []);
-  for (const p of paragraphs) lists[p.article].push(p);
+  // Each list made at its length: the lists live as long as the review's findings, and a list
+  // grown by push keeps room for about 17 elements.
+  const counts = new Uint32Array(articles.length);
+  for (const p of paragraphs) counts[p.article]++;
+  const lists: Paragraph[][] = articles.map((_, a) => new Array<Paragraph>(counts[a]));
+  counts.fill(0);
+  for (const p of paragraphs) lists[p.article][counts[p.article]++] = p;
   return lists;
 }
 
-export function findRepeats(ctx: RepeatContext): RepeatResult {
-  const { lines, paragraphs, articles, analyses, options } = ctx;
-  const severity = options.rules['repeated-passage'].severity;
-  const findings: PendingFinding[] = [];
-  const copied = new Set<number>();
-
-  // Paragraphs that take part in comparison, in document order.
-  const excluded = ctx.excluded;
-  const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0 && !excluded?.has(p.index));
-  const comparableOf = byArticle(articles, comparable);
-  const paragraphsOf = byArticle(articles, paragraphs);
+/**
+ * Each comparable paragraph's earlier occurrence of the same text (its position in `comparable`,
+ * -1 when none; the one that continues the previous paragraph's run of originals when there are
+ * several) and, by paragraph index, the first occurrence's paragraph index (-1 for a first one).
+ * A function of its own so that the groups by key go once it returns: the findings' builders keep
+ * `findRepeats`'s variables for as long as the review's findings live.
+ */
+function occurrences(comparable: Paragraph[], paragraphCount: number, analyses: ParagraphAnalysis[], same: (a: Paragraph, b: Paragraph) => boolean): { original: number[]; firstOf: Int32Array } {
   // The distinct texts seen so far for each key hash (a typed table, not a Map of 53-bit numbers:
   // see hashTable.ts), as a list index.
   const byKey = new FirstSeenTable(comparable.length);
   const withKey: number[][] = [];
   const original: number[] = new Array(comparable.length).fill(-1);
-  const firstOf = new Int32Array(paragraphs.length).fill(-1);
-  // Word hashes propose a repeat; the normalised texts (computed only then, and kept) decide.
-  const normalized = (p: Paragraph) => (analyses[p.index].normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
-  const same = (a: Paragraph, b: Paragraph) => analyses[a.index].keyHash === analyses[b.index].keyHash && normalized(a) === normalized(b);
+  const firstOf = new Int32Array(paragraphCount).fill(-1);
   comparable.forEach((p, i) => {
     const slot = byKey.getOrAdd(analyses[p.index].keyHash, withKey.length);
     if (slot < 0) {
@@ -114,6 +113,24 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     const continues = prev >= 0 && prev + 1 < i && same(comparable[prev + 1], p);
     original[i] = continues ? prev + 1 : first;
   });
+  return { original, firstOf };
+}
+
+export function findRepeats(ctx: RepeatContext): RepeatResult {
+  const { lines, paragraphs, articles, analyses, options } = ctx;
+  const severity = options.rules['repeated-passage'].severity;
+  const findings: PendingFinding[] = [];
+  const copied = new Set<number>();
+
+  // Paragraphs that take part in comparison, in document order.
+  const excluded = ctx.excluded;
+  const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0 && !excluded?.has(p.index));
+  const comparableOf = byArticle(articles, comparable);
+  const paragraphsOf = byArticle(articles, paragraphs);
+  // Word hashes propose a repeat; the normalised texts (computed only then, and kept) decide.
+  const normalized = (p: Paragraph) => (analyses[p.index].normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
+  const same = (a: Paragraph, b: Paragraph) => analyses[a.index].keyHash === analyses[b.index].keyHash && normalized(a) === normalized(b);
+  const { original, firstOf } = occurrences(comparable, paragraphs.length, analyses, same);
 
   // Two paragraphs of this file are the same text exactly when they are in one group above: the
   // group's first paragraph names the text (no second normalisation of every paragraph).
@@ -153,23 +170,25 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     if (!v) versions.set(a, (v = versionOf(ctx, articles[a], comparableOf[a], sameText)));
     return v;
   };
-  articles.forEach((article, a) => {
+  // Loops, not callbacks, here and below: a variable a callback reads is kept with this function's
+  // others for as long as the findings' builders live (the review's end), a map per article here.
+  for (let a = 0; a < articles.length; a++) {
     let best = -1;
     let bestWords = 0;
     for (const [from, n] of articleWordsFrom[a]) if (from < a && n > bestWords) { best = from; bestWords = n; }
-    if (best >= 0 && compareArticles(version(a), version(best), options.nearDuplicateThreshold).exact) article.duplicateOf = best + 1;
-  });
+    if (best >= 0 && compareArticles(version(a), version(best), options.nearDuplicateThreshold).exact) articles[a].duplicateOf = best + 1;
+  }
 
   // A duplicate article is one finding, worded and bounded the same in every layout: the whole
   // article, whatever runs of paragraphs (broken by a lightly edited paragraph or skipped debris)
   // make it up. Nothing inside it is reported again.
   const runsOf = articles.map(() => [] as typeof runs);
   for (const r of runs) runsOf[r.run[0].article].push(r);
-  articles.forEach((article, a) => {
-    if (article.duplicateOf === null) return;
+  for (let a = 0; a < articles.length; a++) {
+    if (articles[a].duplicateOf === null) continue;
     const parts = runsOf[a];
     const shape = articleShape(ctx, a, parts);
-    if (!shape) return;
+    if (!shape) continue;
     for (const p of paragraphsOf[a]) copied.add(p.index);
     runsOf[a] = [];
     findings.push({
@@ -178,7 +197,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
       build: () => articleFinding(ctx, a, parts, severity),
       removals: () => shape.removals,
     });
-  });
+  }
   for (const list of runsOf) {
     for (const { run, originals } of list) {
       findings.push({
