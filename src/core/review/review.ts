@@ -187,7 +187,7 @@ export class Reviewer {
     const inUpdated = (p: number) => updated.articles.size > 0 && updated.articles.has(paragraphs[p].article);
     if (options.rules['near-duplicate'].enabled) {
       const pending = [
-        ...nearMatches.filter(m => !inUpdated(m.paragraph)).map(m => ({ start: paragraphs[m.paragraph].range.start, end: paragraphs[m.paragraph].range.end, build: m.build })),
+        ...nearMatches.filter(m => !inUpdated(m.paragraph)).map(m => ({ start: paragraphs[m.paragraph].range.start, end: paragraphs[m.paragraph].range.end, build: () => m.build() })),
         ...updated.updated,
       ].sort((a, b) => a.start - b.start || a.end - b.end);
       // Messages only for the findings that are kept: the rest are counted.
