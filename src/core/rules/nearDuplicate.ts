@@ -399,7 +399,7 @@ function reuser(
 /**
  * A near duplicate found; its finding's message is made only for the findings that are kept (the
  * rest are counted). One object, where a closure would add itself and its scope to every match
- * (a 100 MB dump has about 300,000, kept until the review's findings are made).
+ * (a 20 MB dump has about 30,000, kept until the review's findings are made).
  */
 class FoundNear implements NearMatch {
   constructor(
