@@ -13,7 +13,7 @@ import { compareFiles } from '../core/collection/order';
 import { ConfigError, PartialOptions, resolveOptions } from '../core/options/config';
 import { MAX_FIX_ROUNDS, applyEdits, removeAllRepeatedPassages, settleFixAll, withWebDebris } from '../core/review/fixes';
 import { ToolInfo } from '../core/report/report';
-import { ReportChunk, ReportWriter, reportWriter } from '../core/report/reportWriters';
+import { ReportChunk, ReportWriter, chunkText, reportWriter } from '../core/report/reportWriters';
 import { review } from '../core/review/review';
 import { RULE_IDS, Review, ReviewOptions, RuleId } from '../core/model/types';
 import { ColdFile } from '../node/coldFile';
@@ -318,8 +318,8 @@ function retire(s: Session, task: ReviewTask): void {
 }
 
 /** One file's result, in the collection's order: cross-file findings, --fix, its piece of the report. */
-function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, outcome: Outcome): string {
-  if (!arrived(s, task, result, outcome)) return '';
+function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, outcome: Outcome): ReportChunk[] {
+  if (!arrived(s, task, result, outcome)) return [];
   try {
     if (result.kind !== 'reviewed') throw new Error('the review was kept by a worker thread');
     let text = result.text;
@@ -332,7 +332,7 @@ function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, o
     return piece;
   } catch (e) {
     internalError(s, task, e, outcome);
-    return s.writer.unreported(task.shown);
+    return [s.writer.unreported(task.shown)];
   }
 }
 
@@ -395,7 +395,7 @@ function linksOf(s: Session, fingerprint: FileFingerprint | undefined): FileLink
 
 /** How the report is written: `io.write` (waiting for a full pipe), else `io.stdout`. */
 function writeOf(io: CliIo): (chunk: ReportChunk) => Promise<void> {
-  return io.write ?? (async chunk => io.stdout(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')));
+  return io.write ?? (async chunk => io.stdout(chunkText(chunk)));
 }
 
 function exitCode(s: Session, outcome: Outcome): number {
@@ -603,7 +603,7 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
       const reviewedNow = !reuse.has(task) || result === undefined;
       result ??= safely(task);
       const own = result instanceof TaskError || result.kind !== 'reviewed' ? undefined : result;
-      await write(deliver(s, task, result, outcome));
+      for (const chunk of deliver(s, task, result, outcome)) await write(chunk);
       if (reviewedNow && own?.fingerprint) await index.put(own.fingerprint, own.review, optionsKey(task.options), stored.has(task.shown));
       advance(task);
     }
@@ -633,11 +633,11 @@ function resultOf(s: Session, task: ReviewTask): ResultHere | TaskError {
  * The report's pieces in order (its beginning, each file's, its end), each file reviewed on this
  * thread when its piece is asked for; the progress line advances once a piece has been taken.
  */
-function* reportPieces(s: Session, outcome: Outcome): Generator<string> {
+function* reportPieces(s: Session, outcome: Outcome): Generator<ReportChunk> {
   const advance = progressTracker(s);
   yield s.writer.begin(s.tasks.length);
   for (const task of s.tasks) {
-    yield deliver(s, task, resultOf(s, task), outcome);
+    yield* deliver(s, task, resultOf(s, task), outcome);
     advance(task);
   }
   s.io.progress?.done();
@@ -647,7 +647,7 @@ function* reportPieces(s: Session, outcome: Outcome): Generator<string> {
 /** `run` on an already prepared session, on this thread. */
 function runPrepared(s: Session): number {
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
-  for (const piece of reportPieces(s, outcome)) s.io.stdout(piece);
+  for (const piece of reportPieces(s, outcome)) s.io.stdout(chunkText(piece));
   return exitCode(s, outcome);
 }
 

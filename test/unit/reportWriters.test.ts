@@ -29,7 +29,7 @@ describe('reports written file by file', () => {
   it('piece by piece, give the bytes of the whole report in every format', () => {
     for (const format of formats) {
       const writer = reportWriter(format, { tool: TOOL });
-      const pieces = [writer.begin(FILES.length), ...FILES.map(f => writer.file(f)), writer.end()];
+      const pieces = [writer.begin(FILES.length), ...FILES.map(f => asString(writer.file(f))), writer.end()];
       assert.strictEqual(pieces.join(''), formatReport(format, FILES, { tool: TOOL }), format);
     }
   });
@@ -83,7 +83,7 @@ describe('reports written file by file', () => {
 
   it('keep an unreported file\'s number: the SARIF log lists it as an artifact without results, and the others point at their own', () => {
     const writer = reportWriter('sarif', { tool: TOOL });
-    let out = writer.begin(3) + writer.file(FILES[0]) + writer.unreported('broken.txt');
+    let out = writer.begin(3) + asString(writer.file(FILES[0])) + writer.unreported('broken.txt');
     assert.strictEqual(writer.added, 2);
     out += asString(writer.add(filePart('sarif', FILES[2], 2))) + writer.end();
     const run = JSON.parse(out).runs[0];
@@ -94,7 +94,7 @@ describe('reports written file by file', () => {
     }
     // JSON has no entry for it.
     const json = reportWriter('json');
-    const doc = JSON.parse(json.begin(2) + json.file(FILES[0]) + json.unreported('broken.txt') + json.end());
+    const doc = JSON.parse(json.begin(2) + asString(json.file(FILES[0])) + json.unreported('broken.txt') + json.end());
     assert.deepStrictEqual(doc.files.map((f: { path: string }) => f.path), ['day1.txt']);
   });
 });

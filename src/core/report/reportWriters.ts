@@ -32,6 +32,7 @@ import {
   textSummaryLines,
   toJsonFile,
 } from './report';
+import { prettyJsonBytes, prettyJsonLines } from './prettyJson';
 import type { Story } from '../collection/links';
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
@@ -44,8 +45,9 @@ export interface FilePart {
   format: ReportFormat;
   /**
    * The file's text in the report, `count` elements: JSON the file's element; SARIF its results,
-   * separated by commas; Markdown its section; text one line per finding. As UTF-8 once
-   * `encodePart` has made it so (a worker thread encodes it, the main thread only writes it).
+   * separated by commas; Markdown its section; text one line per finding. JSON and SARIF are
+   * written as UTF-8 at once (`prettyJson.ts`); the others are once `encodePart` has made them so
+   * (a worker thread encodes them, the main thread only writes them).
    */
   body: string | Uint8Array;
   count: number;
@@ -58,8 +60,8 @@ export interface FilePart {
 export interface ReportWriter {
   /** The text before the first file; `fileCount` is how many files the review is about to report. */
   begin(fileCount: number): string;
-  /** One file's part of the report. */
-  file(file: FileReview): string;
+  /** One file's part of the report, and what comes before it. */
+  file(file: FileReview): ReportChunk[];
   /**
    * A part made by `filePart` for this writer's format, joined in the report's order. A SARIF part
    * must have been made with `artifactIndex` = the number of files added before it (`added`).
@@ -79,6 +81,14 @@ export interface ReportWriter {
 /** A piece of a report as written: text, or text already encoded as UTF-8. */
 export type ReportChunk = string | Uint8Array;
 
+// A BOM is text like any other here, never a marker to drop.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A piece of a report as text. */
+export function chunkText(chunk: ReportChunk): string {
+  return typeof chunk === 'string' ? chunk : utf8.decode(chunk);
+}
+
 export interface ReportWriterOptions {
   tool?: ToolInfo;
   /** Text format: the totals after the findings (default true). */
@@ -87,8 +97,8 @@ export interface ReportWriterOptions {
 
 /**
  * `JSON.stringify(value, null, 2)` as it appears `depth` levels inside a larger document: the
- * value stringified inside that many arrays, then cut out (one pass over a large file's results,
- * not a second one to indent them).
+ * value stringified inside that many arrays, then cut out (one pass over the value, not a second
+ * one to indent it). For the report's small pieces; a file's part is `prettyJson.ts`'s.
  */
 function nested(value: unknown, depth: number): string {
   let wrapped: unknown = value;
@@ -124,9 +134,6 @@ function elements(depth: number) {
   };
 }
 
-/** Between the elements of one file's part (JSON, SARIF). */
-const ELEMENT_SEPARATOR = ',\n';
-
 /** Depth of a file's element in the JSON report, and of a result in the SARIF log. */
 const JSON_FILE_DEPTH = 2;
 const SARIF_RESULT_DEPTH = 4;
@@ -144,10 +151,10 @@ export function filePart(format: ReportFormat, file: FileReview, artifactIndex =
   const summary = ownSummary(file);
   switch (format) {
     case 'json':
-      return { format, body: nested(toJsonFile(file), JSON_FILE_DEPTH), count: 1, summary };
+      return { format, body: prettyJsonBytes(toJsonFile(file), JSON_FILE_DEPTH), count: 1, summary };
     case 'sarif': {
       const results = sarifResults(file, artifactIndex);
-      const body = results.map(result => nested(result, SARIF_RESULT_DEPTH)).join(ELEMENT_SEPARATOR);
+      const body = prettyJsonLines(results, SARIF_RESULT_DEPTH);
       return { format, body, count: results.length, summary, artifact: sarifArtifact(file) };
     }
     case 'markdown':
@@ -176,9 +183,8 @@ abstract class PartWriter implements ReportWriter {
   /** The part's text in the report, and what comes before it. */
   protected abstract join(part: FilePart): ReportChunk[];
 
-  file(file: FileReview): string {
-    // A part made here has its text as a string.
-    return this.add(filePart(this.format, file, this.added)).join('');
+  file(file: FileReview): ReportChunk[] {
+    return this.add(filePart(this.format, file, this.added));
   }
 
   add(part: FilePart): ReportChunk[] {
@@ -304,7 +310,7 @@ export function reportWriter(format: ReportFormat, options: ReportWriterOptions 
 export function formatReport(format: ReportFormat, files: readonly FileReview[], options: ReportWriterOptions = {}): string {
   const writer = reportWriter(format, options);
   let out = writer.begin(files.length);
-  for (const file of files) out += writer.file(file);
+  for (const file of files) for (const chunk of writer.file(file)) out += chunkText(chunk);
   return out + writer.end();
 }
 
