@@ -95,19 +95,9 @@ export interface ReportWriterOptions {
   summary?: boolean;
 }
 
-/**
- * `JSON.stringify(value, null, 2)` as it appears `depth` levels inside a larger document: the
- * value stringified inside that many arrays, then cut out (one pass over the value, not a second
- * one to indent it). For the report's small pieces; a file's part is `prettyJson.ts`'s.
- */
+/** The report's small pieces (its head, SARIF's artifacts) as text: `prettyJsonBytes`, as a file's part is written. */
 function nested(value: unknown, depth: number): string {
-  let wrapped: unknown = value;
-  for (let d = 0; d < depth; d++) wrapped = [wrapped];
-  const text = JSON.stringify(wrapped, null, 2);
-  // Each array k levels deep adds "[" and a line break before the value (after k indentations),
-  // and a line break, k indentations and "]" after it: d(d + 1) characters on each side.
-  const cut = depth * (depth + 1);
-  return text.slice(cut, text.length - cut);
+  return chunkText(prettyJsonBytes(value, depth));
 }
 
 /**
