@@ -4,6 +4,10 @@ import * as vm from 'node:vm';
 import { review } from '../../src/core/review/review';
 import { detached } from '../../src/core/text/text';
 import { generateText } from '../../bench/generate';
+import type { Review } from '../../src/core/model/types';
+import * as fc from 'fast-check';
+import { dump } from './generators';
+import { runParameters } from './properties';
 
 // A full collection on demand, so that the heap in use is what is alive.
 v8.setFlagsFromString('--expose-gc');
@@ -59,5 +63,18 @@ describe('what the engine keeps between reviews', () => {
     // full). Keeping every text alive, as keys cut from them did, grew it by 15 MB for 11 texts;
     // 39 texts (23 M characters) keep the caches well below the bound.
     assert.ok(grown < reviewed / 2, `the heap grew by ${(grown / MB).toFixed(1)} MB over ${(reviewed / MB).toFixed(1)} MB of reviewed text`);
+  });
+
+  it('a one-shot review lets go of its paragraphs\' sketches only once no rule compares them: the same review with an observer (which keeps them) and without', () => {
+    const withoutTimings = (r: Review) => ({ ...r, stats: { ...r.stats, timings: {} } });
+    fc.assert(
+      fc.property(dump, text => {
+        let observed = 0;
+        const kept = review(text, undefined, undefined, () => observed++);
+        assert.equal(observed, 1);
+        assert.deepEqual(withoutTimings(review(text)), withoutTimings(kept));
+      }),
+      runParameters(150),
+    );
   });
 });

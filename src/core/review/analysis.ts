@@ -97,6 +97,20 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   return { keyHash, normalized: undefined, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, hits, lines: undefined };
 }
 
+/**
+ * Lets go of what only the rules that compare paragraphs read (sketches, band keys, word hashes,
+ * normalised texts), once they have all run. Only for analyses nothing else holds: a one-shot
+ * review's, which no cache keeps and no observer reads.
+ */
+export function forgetComparisonData(analyses: readonly ParagraphAnalysis[]): void {
+  for (const a of analyses) {
+    a.sketch = null;
+    a.bands = null;
+    a.wordHashes = null;
+    a.normalized = undefined;
+  }
+}
+
 let scratch = new Uint32Array(1024);
 
 /** A reused array for one paragraph's word hashes (a view of `length` elements). */

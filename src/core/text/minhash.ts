@@ -58,18 +58,6 @@ export function sameRows(a: Uint32Array, b: Uint32Array): number {
   return same;
 }
 
-/** `sameRows` of two sketches stored in one array, at offsets `a` and `b`. */
-export function sameRowsAt(sketches: Uint32Array, a: number, b: number): number {
-  let same = 0;
-  for (let i = 0; i < SKETCH_SIZE; i++) if (sketches[a + i] === sketches[b + i]) same++;
-  return same;
-}
-
-/** Estimated Jaccard similarity of two sketches. */
-export function estimate(a: Uint32Array, b: Uint32Array): number {
-  return sameRows(a, b) / SKETCH_SIZE;
-}
-
 /**
  * LSH buckets in typed arrays (an open-addressing table of band keys, each heading a linked list
  * of paragraphs, newest first): no per-bucket objects, so millions of entries cost little memory
@@ -89,8 +77,9 @@ export class LshIndex {
   private entries = 0;
 
   constructor(expectedItems: number) {
-    // Most band keys of a document are distinct; the table grows if they are more than half.
-    this.capacity = 1 << Math.max(10, Math.ceil(Math.log2(expectedItems * BANDS + 1)));
+    // Room for half the band keys: a dump's repeats share theirs (a quarter were distinct in a
+    // generated 100 MB dump), and the table grows when keys fill half of it.
+    this.capacity = 1 << Math.max(10, Math.ceil(Math.log2((expectedItems * BANDS) / 2 + 1)));
     this.table = LshIndex.emptyTable(this.capacity);
     this.entry = new Int32Array(2 * Math.max(16, expectedItems * BANDS));
   }
