@@ -77,9 +77,8 @@ export class LshIndex {
   private entries = 0;
 
   constructor(expectedItems: number) {
-    // Room for half the band keys: a dump's repeats share theirs (a quarter were distinct in a
-    // generated 100 MB dump), and the table grows when keys fill half of it.
-    this.capacity = 1 << Math.max(10, Math.ceil(Math.log2((expectedItems * BANDS) / 2 + 1)));
+    // Most band keys of a document are distinct; the table grows if they are more than half.
+    this.capacity = 1 << Math.max(10, Math.ceil(Math.log2(expectedItems * BANDS + 1)));
     this.table = LshIndex.emptyTable(this.capacity);
     this.entry = new Int32Array(2 * Math.max(16, expectedItems * BANDS));
   }
