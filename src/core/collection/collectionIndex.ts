@@ -126,7 +126,13 @@ export class CollectionIndex {
   private readonly bands: Postings;
   private readonly articleBands: Postings;
   private ordered: Entry[] | null = null;
+  /** The rank of the file in each slot, set with `ordered`. */
+  private slotRank = new Int32Array(64);
   private readonly linkCache = new Map<string, FileLinks>();
+  /** `mostShared`: per paragraph item, how many of the bands looked up found it (zero between calls). */
+  private shared = new Uint32Array(1024);
+  /** `mostShared`: the distinct items of one call. */
+  private distinct = new Uint32Array(1024);
   /** `candidateWords`: paragraph items' word hashes, least recently used first. */
   private readonly recentCandidates = new Map<number, WordList>();
   private readonly near: boolean;
@@ -443,6 +449,8 @@ export class CollectionIndex {
       const compare = compareFiles(this.options.order);
       this.ordered = [...this.byPath.values()].sort((a, b) => compare(a.fp, b.fp));
       this.ordered.forEach((e, rank) => (e.rank = rank));
+      if (this.slotRank.length < this.slots.length) this.slotRank = new Int32Array(Math.max(this.slots.length, 2 * this.slotRank.length));
+      for (const e of this.ordered) this.slotRank[e.slot] = e.rank;
     }
     return this.ordered;
   }
@@ -460,10 +468,12 @@ export class CollectionIndex {
     return best;
   }
 
-  /** Whether a posting's file slot (-1 once replaced or removed) holds a file ranked before `rank`. */
+  /**
+   * Whether a posting's file slot (-1 once replaced or removed) holds a file ranked before `rank`
+   * (called for every posting a lookup reads: the ranks are read from an array by slot).
+   */
   private inEarlierFile(slot: number, rank: number): boolean {
-    const other = slot >= 0 ? this.slots[slot] : null;
-    return other !== null && other.rank < rank;
+    return slot >= 0 && this.slots[slot] !== null && this.slotRank[slot] < rank;
   }
 
   /** `earliest` of each paragraph of a file, its hashes looked up together in key order. */
@@ -526,9 +536,7 @@ export class CollectionIndex {
     // Its words sorted once for all its candidates (compareWords would otherwise look them up in
     // its cache of sorted copies for each).
     let mine: WordList | null = null;
-    // The candidates sorted, so that each one's count of shared bands is the length of its run;
-    // the MAX_CONFIRMED sharing most (ties: lowest id) are kept.
-    const ranked = topShared(found.sort(), MAX_CONFIRMED);
+    const ranked = this.mostShared(found, MAX_CONFIRMED);
     let best: { at: Occurrence; similarity: number } | null = null;
     for (const item of ranked) {
       const o = this.occurrenceOf(item)!;
@@ -546,6 +554,34 @@ export class CollectionIndex {
     const oc = best.at.entry.fp.paragraphs;
     const first = this.earliest(oc.hash[best.at.paragraph], oc.words[best.at.paragraph], entry.rank) ?? best.at;
     return { at: first, similarity: best.similarity };
+  }
+
+  /**
+   * The `k` items found most often in `found` (the bands a candidate shares), most first, ties
+   * the lowest id first: counted in a table by item (`shared`), which is left zeroed again.
+   */
+  private mostShared(found: Uint32Array, k: number): number[] {
+    if (this.shared.length < this.nextParagraph) this.shared = new Uint32Array(Math.max(this.nextParagraph, 2 * this.shared.length));
+    if (this.distinct.length < found.length) this.distinct = new Uint32Array(Math.max(found.length, 2 * this.distinct.length));
+    const shared = this.shared;
+    const distinct = this.distinct;
+    let n = 0;
+    for (let f = 0; f < found.length; f++) {
+      const item = found[f];
+      if (shared[item]++ === 0) distinct[n++] = item;
+    }
+    const best: number[] = [];
+    for (let d = 0; d < n; d++) {
+      const item = distinct[d];
+      const count = shared[item];
+      let at = best.length;
+      while (at > 0 && (count > shared[best[at - 1]] || (count === shared[best[at - 1]] && item < best[at - 1]))) at--;
+      if (at >= k) continue;
+      best.splice(at, 0, item);
+      if (best.length > k) best.pop();
+    }
+    for (let d = 0; d < n; d++) shared[distinct[d]] = 0;
+    return best;
   }
 
   /**
@@ -818,30 +854,6 @@ function fit(a: Int32Array, size: number): Int32Array {
   const b = new Int32Array(n).fill(-1);
   b.set(a);
   return b;
-}
-
-/** The `k` values repeated most in a sorted array (ties: the lower value first), most repeated first. */
-function topShared(sorted: Uint32Array, k: number): number[] {
-  const values: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i + 1;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    const count = j - i;
-    // Insert after the kept ones with as many or more shared bands (they have lower values).
-    let at = values.length;
-    while (at > 0 && counts[at - 1] < count) at--;
-    if (at < k) {
-      values.splice(at, 0, sorted[i]);
-      counts.splice(at, 0, count);
-      if (values.length > k) {
-        values.pop();
-        counts.pop();
-      }
-    }
-    i = j;
-  }
-  return values;
 }
 
 function unique(paths: string[]): string[] {

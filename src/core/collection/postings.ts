@@ -80,35 +80,17 @@ function segment(keys: Uint32Array, items: Uint32Array): Segment {
   return run.done();
 }
 
-/** Reads a run's keys in order (a large run's whole keys rebuilt from its directory). */
-class Cursor {
-  at = 0;
-  private top = 0;
-  constructor(private readonly s: Segment) {
-    this.skipEmptyTops();
+/** A run's keys, whole (a large run's rebuilt from its directory and low bits). */
+function wholeKeys(s: Segment): Uint32Array {
+  if (s.keys) return s.keys;
+  const keys = new Uint32Array(s.length);
+  const d = s.directory!;
+  const low = s.low!;
+  for (let top = 0; top < 65536; top++) {
+    const high = top << 16;
+    for (let i = d[top]; i < d[top + 1]; i++) keys[i] = (high | low[i]) >>> 0;
   }
-
-  get done(): boolean {
-    return this.at >= this.s.length;
-  }
-
-  key(): number {
-    return this.s.keys ? this.s.keys[this.at] : ((this.top << 16) | this.s.low![this.at]) >>> 0;
-  }
-
-  item(): number {
-    return this.s.items[this.at];
-  }
-
-  next(): void {
-    this.at++;
-    this.skipEmptyTops();
-  }
-
-  private skipEmptyTops(): void {
-    const d = this.s.directory;
-    if (d) while (this.top < 65535 && d[this.top + 1] <= this.at) this.top++;
-  }
+  return keys;
 }
 
 export class Postings {
@@ -268,37 +250,35 @@ export class Postings {
     }
   }
 
-  /** Two runs as one, older items first for equal keys; without the dead items when `dropStale`. */
+  /**
+   * Two runs as one, older items first for equal keys; without the dead items when `dropStale`.
+   * A large run's keys are rebuilt whole first: one tight loop, where decoding each posting as the
+   * merge reaches it took most of the merge's time.
+   */
   private merge(a: Segment, b: Segment, dropStale: boolean): Segment {
     const run = new RunBuilder(a.length + b.length);
-    const x = new Cursor(a);
-    const y = new Cursor(b);
+    const ka = wholeKeys(a);
+    const kb = wholeKeys(b);
+    const ia = a.items;
+    const ib = b.items;
     const keepPerKey = this.keepPerKey;
     let last = -1;
     let ofKey = 0;
-    const keep = (key: number, item: number) => {
-      if (dropStale && !this.alive(item)) return;
+    for (let x = 0, y = 0; x < a.length || y < b.length; ) {
+      let key: number;
+      let item: number;
+      if (y >= b.length || (x < a.length && ka[x] <= kb[y])) {
+        key = ka[x];
+        item = ia[x++];
+      } else {
+        key = kb[y];
+        item = ib[y++];
+      }
+      if (dropStale && !this.alive(item)) continue;
       ofKey = key === last ? ofKey + 1 : 1;
       last = key;
       if (ofKey <= keepPerKey) run.push(key, item);
-    };
-    // Each run's next key held in a local, so that a posting is decoded once, not at every
-    // comparison; the rest of the run left when the other is done is copied in a loop of its own.
-    let kx = x.done ? 0 : x.key();
-    let ky = y.done ? 0 : y.key();
-    while (!x.done && !y.done) {
-      if (kx <= ky) {
-        keep(kx, x.item());
-        x.next();
-        if (!x.done) kx = x.key();
-      } else {
-        keep(ky, y.item());
-        y.next();
-        if (!y.done) ky = y.key();
-      }
     }
-    for (; !x.done; x.next()) keep(x.key(), x.item());
-    for (; !y.done; y.next()) keep(y.key(), y.item());
     return run.done();
   }
 }
