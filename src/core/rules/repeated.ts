@@ -164,14 +164,11 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   // An article is the duplicate of the earlier article it repeats most when every paragraph of it
   // exists in that article (otherwise its repeated paragraphs are reported as runs, or it is an
   // updated version: see nearDuplicate.ts).
+  const freshVersion = (a: number): VersionArticle => versionOf(ctx, articles[a], comparableOf[a], sameText);
   const versions = new Map<number, VersionArticle>();
-  let keepVersions = true;
   const version = (a: number): VersionArticle => {
     let v = versions.get(a);
-    if (!v) {
-      v = versionOf(ctx, articles[a], comparableOf[a], sameText);
-      if (keepVersions) versions.set(a, v);
-    }
+    if (!v) versions.set(a, (v = freshVersion(a)));
     return v;
   };
   // Loops, not callbacks, here and below: a variable a callback reads is kept with this function's
@@ -183,10 +180,10 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     if (best >= 0 && compareArticles(version(a), version(best), options.nearDuplicateThreshold).exact) articles[a].duplicateOf = best + 1;
   }
   // Made above for every article with repeated paragraphs (most of a large dump's), asked again
-  // later (updatedArticles.ts) but not kept: an object per paragraph (11 MB of a 100 MB dump's
-  // peak), holding its sketch, which a one-shot review lets go of before its end (review.ts).
+  // later (updatedArticles.ts, through `freshVersion`) but not kept: an object per paragraph (11 MB
+  // of a 100 MB dump's peak), holding its sketch, which a one-shot review lets go of before its end
+  // (review.ts).
   versions.clear();
-  keepVersions = false;
 
   // A duplicate article is one finding, worded and bounded the same in every layout: the whole
   // article, whatever runs of paragraphs (broken by a lightly edited paragraph or skipped debris)
@@ -219,7 +216,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     }
   }
 
-  return { findings, copied, firstOf, comparableOf, version };
+  return { findings, copied, firstOf, comparableOf, version: freshVersion };
 
   /**
    * Article `a` (a duplicate of an earlier article) as one finding, from its first line (its
