@@ -17,6 +17,10 @@ function expected(value: unknown, depth: number): Buffer {
 
 const anyUnits = fc.string({ unit: 'binary' });
 const anyCodeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }).map(units => String.fromCharCode(...units));
+// Long enough for the native encoder's path: mostly plain letters, with what must not take it.
+const longText = fc
+  .array(fc.constantFrom('a', 'Z', ' ', '.', 'é', '€', '“', '"', '\\', '\n', '\u0001', '😀', '\ud800', '\udfff'), { minLength: 8, maxLength: 60 })
+  .map(parts => parts.join(''));
 const jsonish = fc.letrec(tie => ({
   value: fc.oneof(
     { depthSize: 'small' },
@@ -25,8 +29,9 @@ const jsonish = fc.letrec(tie => ({
     fc.integer(),
     anyUnits,
     anyCodeUnits,
+    longText,
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(anyCodeUnits, fc.constantFrom('0', '12', 'range', '__proto__x')), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(fc.oneof(anyCodeUnits, longText, fc.constantFrom('0', '12', 'range', '__proto__x')), tie('value'), { maxKeys: 4 }),
   ),
 })).value;
 

@@ -16,6 +16,17 @@ const HEX = '0123456789abcdef';
 /** The short escapes JSON.stringify uses for control characters (the others as \u00XX). */
 const SHORT_ESCAPES: Record<number, number> = { 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72 };
 
+/** Characters JSON escapes, and surrogates (a lone one is escaped too; pairs are rare). */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const ESCAPED_OR_SURROGATE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+/** Below this length the byte loop is faster than a call to the encoder. */
+const NATIVE_MIN_LENGTH = 8;
+const utf8 = new TextEncoder();
+
+/** The bytes of keys written so far, up to MAX_KEYS_KEPT of them (data with odd keys cannot make this grow without end). */
+const keyBytes = new Map<string, Uint8Array>();
+const MAX_KEYS_KEPT = 4096;
+
 class ByteWriter {
   bytes: Uint8Array;
   length = 0;
@@ -55,6 +66,22 @@ class ByteWriter {
     this.length = at;
   }
 
+  /** An object's key and the colon after it (a report has few keys, each written many times: their bytes are kept). */
+  key(name: string): void {
+    let bytes = keyBytes.get(name);
+    if (!bytes) {
+      const start = this.length;
+      this.string(name);
+      this.ascii(': ');
+      bytes = this.bytes.slice(start, this.length);
+      if (keyBytes.size < MAX_KEYS_KEPT) keyBytes.set(name, bytes);
+      return;
+    }
+    this.reserve(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   /** Text known to be ASCII without characters to escape (punctuation, digits, literals). */
   ascii(text: string): void {
     this.reserve(text.length);
@@ -63,6 +90,15 @@ class ByteWriter {
 
   /** A JSON string literal, escaped as JSON.stringify escapes it, in UTF-8. */
   string(text: string): void {
+    // A long string with nothing to escape and no surrogate is encoded natively (a report's
+    // excerpts and messages: most of its bytes); a short one costs less in the loop below.
+    if (text.length >= NATIVE_MIN_LENGTH && !ESCAPED_OR_SURROGATE.test(text)) {
+      this.reserve(3 * text.length + 2);
+      this.bytes[this.length++] = QUOTE;
+      this.length += utf8.encodeInto(text, this.bytes.subarray(this.length)).written;
+      this.bytes[this.length++] = QUOTE;
+      return;
+    }
     // At most 6 bytes per UTF-16 unit (a lone surrogate escaped), and the quotes.
     this.reserve(6 * text.length + 2);
     const b = this.bytes;
@@ -169,8 +205,7 @@ function writeObject(w: ByteWriter, object: Record<string, unknown>, depth: numb
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
     w.ascii(written++ === 0 ? '{' : ',');
     w.newLine(depth + 1);
-    w.string(key);
-    w.ascii(': ');
+    w.key(key);
     write(w, value, depth + 1);
   }
   if (written === 0) return w.ascii('{}');
