@@ -248,20 +248,24 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
   if (added.length === 0) return review;
 
   const counts = foundCounts(review);
-  const kept = review.findings.filter(f => {
+  // Loops, not callbacks, in this per-file pass: a callback is a new function for each file, whose
+  // optimised code V8 drops at every full collection and compiles again.
+  const kept: Finding[] = [];
+  for (const f of review.findings) {
     const gone = inside(f.range, copied) || ((f.rule === 'repeated-passage' || f.rule === 'near-duplicate') && inside(f.range, versions));
     if (gone) counts.set(f.rule, (counts.get(f.rule) ?? 1) - 1);
-    return !gone;
-  });
+    else kept.push(f);
+  }
   for (const f of added) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  const merged = [...kept, ...added].sort((x, y) => x.range.start - y.range.start || x.range.end - y.range.end);
+  const merged = [...kept, ...added].sort(byRange);
   const cap = options.maxFindingsPerRule;
   const listed = new Map<RuleId, number>();
-  const findings = merged.filter(f => {
+  const findings: Finding[] = [];
+  for (const f of merged) {
     const n = (listed.get(f.rule) ?? 0) + 1;
     listed.set(f.rule, n);
-    return n <= cap;
-  });
+    if (n <= cap) findings.push(f);
+  }
   const truncated: Partial<Record<RuleId, number>> = {};
   for (const [rule, n] of counts) if (n > cap) truncated[rule] = n;
   return {
@@ -271,4 +275,9 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
     stats: { ...review.stats, truncated },
     repeatRemovals: mergeRemovals([...(review.repeatRemovals ?? []), ...removals], text),
   };
+}
+
+/** Findings in document order (start, then end). */
+function byRange(x: Finding, y: Finding): number {
+  return x.range.start - y.range.start || x.range.end - y.range.end;
 }

@@ -154,7 +154,8 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
   }
   cols.wordHashes = new Uint32Array(totalWords);
   let w = 0;
-  compared.forEach((p, i) => {
+  for (let i = 0; i < n; i++) {
+    const p = compared[i];
     const a = analyses[p.index];
     cols.article[i] = p.article;
     cols.start[i] = p.range.start;
@@ -176,7 +177,7 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
       w += a.wordHashes.length;
     }
     cols.flags[i] = flags;
-  });
+  }
   cols.wordStart[n] = w;
 
   const all = byArticle(articles, paragraphs);
@@ -187,7 +188,10 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
   // block of the review's scratch arrays, which a kept view would keep alive whole (and which the
   // index worker would transfer with the fingerprint).
   const articleBands = new Uint32Array(articles.length * BANDS);
-  const articleFingerprints: ArticleFingerprint[] = articles.map((article, a) => {
+  // A loop, not a callback: see `findUpdatedArticles`.
+  const articleFingerprints: ArticleFingerprint[] = [];
+  for (let a = 0; a < articles.length; a++) {
+    const article = articles[a];
     const content = articleContent(text, lines, article, all[a]);
     const removal = lineRemovalRange(text, { start: content.start, end: article.range.end });
     const first = firstOf[a] < 0 ? 0 : firstOf[a];
@@ -207,11 +211,12 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
         bands.set(bandKeys(sig));
       }
     }
-    const extraLines = linesBesides(text, content.start, article.range.end, cols, first, countOf[a]).map(r => textHash(normalizeForCompare(text.slice(r.start, r.end))));
+    const extraLines: number[] = [];
+    for (const r of linesBesides(text, content.start, article.range.end, cols, first, countOf[a])) extraLines.push(textHash(normalizeForCompare(text.slice(r.start, r.end))));
     const inFile: InFileLink | null = article.duplicateOf !== null
       ? { kind: 'copy', of: article.duplicateOf }
       : article.nearDuplicateOf && article.nearDuplicateOf.path === undefined ? { kind: 'variant', of: article.nearDuplicateOf.index } : null;
-    return {
+    articleFingerprints.push({
       index: article.index,
       title: detached(article.title),
       titleHash: headlineHash(article.title),
@@ -227,8 +232,8 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
       extraLines,
       bands,
       inFile,
-    };
-  });
+    });
+  }
   return {
     version: FINGERPRINT_VERSION,
     path: stamp.path,

@@ -29,6 +29,16 @@ function listHas(list: string[] | undefined, word: string | undefined): boolean 
 }
 
 /**
+ * Whether any of `words` is in `list`. A function of its own rather than a callback made on each
+ * call: such a callback is a new function each time, whose optimised code V8 drops at every full
+ * collection and compiles again.
+ */
+function anyIn(list: string[], words: readonly string[]): boolean {
+  for (const w of words) if (listHas(list, w)) return true;
+  return false;
+}
+
+/**
  * Whether a match of tokens[first, last) passes its entry's context rule. Only tokens within
  * the sentence [from, to) count.
  */
@@ -44,8 +54,8 @@ export function passesContext(rule: ContextRule | undefined, tokens: WordToken[]
   for (let k = Math.max(from, first - window); k < Math.min(to, last + window); k++) {
     if (k < first || k >= last) near.push(tokens[k].norm);
   }
-  if (rule.unlessNear && near.some(w => listHas(rule.unlessNear, w))) return false;
-  if (rule.onlyNear && !near.some(w => listHas(rule.onlyNear, w))) return false;
+  if (rule.unlessNear && anyIn(rule.unlessNear, near)) return false;
+  if (rule.onlyNear && !anyIn(rule.onlyNear, near)) return false;
   if (rule.unlessSoonAfter) {
     for (let k = last; k < Math.min(to, last + window); k++) if (listHas(rule.unlessSoonAfter, tokens[k].norm)) return false;
   }

@@ -3,7 +3,7 @@
 // the extension's "Export Report" command can use it.
 import { DOCS_URL, RULES, RULE_IDS, helpUri } from '../rules/registry';
 import { LineIndex, hash32, normalizeForCompare } from '../text/text';
-import { ArticleMeta, Finding, OffsetRange, Review, RuleId, Severity } from '../model/types';
+import { Article, ArticleMeta, Finding, OffsetRange, Review, RuleId, Severity } from '../model/types';
 import { metaSummary } from '../segmentation/meta';
 import type { Story } from '../collection/links';
 
@@ -218,37 +218,43 @@ function otherFileRange(lines: { start: number; end: number } | undefined): Repo
   return { start: { line: start, column: 1 }, end: { line: (lines?.end ?? start) + 1, column: 1 } };
 }
 
-/** One file of the JSON report. */
+/**
+ * One file of the JSON report. Its articles and findings are made by loops and module-level
+ * functions, not callbacks: a callback is a new function for each file, whose optimised code V8
+ * drops at the next full collection and compiles again (a folder's report is made file by file).
+ */
 export function toJsonFile(file: FileReview): JsonFile {
   const index = lineIndexOf(file);
-  const range = (r: OffsetRange) => toReportRange(index, r);
-  return {
-    path: file.path,
-    articles: file.review.articles.map(a => {
-      const article: JsonArticle = {
-        index: a.index,
-        title: a.title,
-        range: range(a.range),
-        duplicateOf: a.duplicateOfFile ? { path: a.duplicateOfFile.path, index: a.duplicateOfFile.index } : (a.duplicateOf ?? null),
-        meta: a.meta ?? {},
-      };
-      const near = a.nearDuplicateOf;
-      if (near) article.nearDuplicateOf = near.path !== undefined ? { path: near.path, index: near.index, similarity: near.similarity } : { index: near.index, similarity: near.similarity };
-      return article;
-    }),
-    findings: sortedFindings(file.review).map(f => ({
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      range: range(f.range),
-      related: (f.related ?? []).map(r => (r.path !== undefined ? { message: r.message, range: otherFileRange(r.lines), path: r.path } : { message: r.message, range: range(r.range) })),
-      fixes: (f.fixes ?? []).map(fix => ({
-        title: fix.title,
-        edits: fix.edits.map(e => ({ range: range(e.range), newText: e.newText })),
-      })),
-      data: f.data,
-    })),
+  const articles: JsonArticle[] = [];
+  for (const a of file.review.articles) articles.push(jsonArticle(a, index));
+  const findings: JsonFinding[] = [];
+  for (const f of sortedFindings(file.review)) findings.push(jsonFinding(f, index));
+  return { path: file.path, articles, findings };
+}
+
+function jsonArticle(a: Article, index: LineIndex): JsonArticle {
+  const article: JsonArticle = {
+    index: a.index,
+    title: a.title,
+    range: toReportRange(index, a.range),
+    duplicateOf: a.duplicateOfFile ? { path: a.duplicateOfFile.path, index: a.duplicateOfFile.index } : (a.duplicateOf ?? null),
+    meta: a.meta ?? {},
   };
+  const near = a.nearDuplicateOf;
+  if (near) article.nearDuplicateOf = near.path !== undefined ? { path: near.path, index: near.index, similarity: near.similarity } : { index: near.index, similarity: near.similarity };
+  return article;
+}
+
+function jsonFinding(f: Finding, index: LineIndex): JsonFinding {
+  const related: JsonFinding['related'] = [];
+  for (const r of f.related ?? []) related.push(r.path !== undefined ? { message: r.message, range: otherFileRange(r.lines), path: r.path } : { message: r.message, range: toReportRange(index, r.range) });
+  const fixes: JsonFinding['fixes'] = [];
+  for (const fix of f.fixes ?? []) {
+    const edits: JsonFinding['fixes'][number]['edits'] = [];
+    for (const e of fix.edits) edits.push({ range: toReportRange(index, e.range), newText: e.newText });
+    fixes.push({ title: fix.title, edits });
+  }
+  return { rule: f.rule, severity: f.severity, message: f.message, range: toReportRange(index, f.range), related, fixes, data: f.data };
 }
 
 export function toJsonReport(files: readonly FileReview[], tool: ToolInfo = DEFAULT_TOOL): JsonReport {

@@ -6,7 +6,7 @@ import { quoteSpans } from '../text/quotes';
 import { PARAGRAPH_RULES } from '../rules/registry';
 import { ParagraphInput } from '../rules/rule';
 import { sentenceRanges } from '../text/sentences';
-import { wordTokens } from '../text/text';
+import { WordToken, wordTokens } from '../text/text';
 import { bandKeys, sketch } from '../text/minhash';
 import { copyUint32 } from '../text/slab';
 import { OffsetRange, ReviewOptions } from '../model/types';
@@ -26,6 +26,33 @@ function sentenceIndexAt(sentences: OffsetRange[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * What the per-paragraph rules read of a paragraph. A class, not an object of closures: closures
+ * made per paragraph are new functions each time, whose optimised code V8 drops at every full
+ * collection and compiles again.
+ */
+class ParagraphView implements ParagraphInput {
+  private quoted: OffsetRange[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly tokens: WordToken[],
+    readonly sentences: OffsetRange[],
+    readonly sentenceTokenStart: number[],
+    readonly sentenceTokenEnd: number[],
+    readonly options: ReviewOptions,
+    readonly lex: CompiledLexicons,
+  ) {}
+
+  sentenceAt(offset: number): number {
+    return sentenceIndexAt(this.sentences, offset);
+  }
+
+  quotes(): OffsetRange[] {
+    return (this.quoted ??= quoteSpans(this.text));
+  }
 }
 
 /** Most paragraphs have no hits for a rule: they all share one empty list (less to keep per paragraph). */
@@ -65,18 +92,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   }
 
   lap('sentences');
-  let quotes: OffsetRange[] | undefined;
-  const input: ParagraphInput = {
-    text,
-    tokens,
-    sentences: ranges,
-    sentenceTokenStart,
-    sentenceTokenEnd,
-    sentenceAt: offset => sentenceIndexAt(ranges, offset),
-    quotes: () => (quotes ??= quoteSpans(text)),
-    options,
-    lex,
-  };
+  const input = new ParagraphView(text, tokens, ranges, sentenceTokenStart, sentenceTokenEnd, options, lex);
   const hits: ParagraphAnalysis['hits'] = {};
   for (const rule of PARAGRAPH_RULES) {
     if (!options.rules[rule.id].enabled) continue;

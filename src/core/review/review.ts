@@ -53,8 +53,16 @@ function isCovered(ranges: readonly OffsetRange[], offset: number): boolean {
   return false;
 }
 
+/** Whether a per-paragraph hit (a range relative to its paragraph, at `base`) lies in what is acted on elsewhere. */
+function actedOn(covered: readonly OffsetRange[], hit: unknown, base: number): boolean {
+  const start = (hit as Partial<OffsetRange>).start;
+  return covered.length > 0 && typeof start === 'number' && isCovered(covered, base + start);
+}
+
 export class Reviewer {
   private cache = new Map<string, ParagraphAnalysis>();
+  /** Paragraph analyses made (not found in a cache) by the review under way. */
+  private analysing = 0;
   private comparisons = new ComparisonCache();
   private nearDuplicates = new NearDuplicateMemory();
   private sentences = new SentenceMemory();
@@ -82,6 +90,16 @@ export class Reviewer {
     this.lexicons = lexicons ?? compileLexicons(options);
   }
 
+  /** A paragraph's analysis: `cached`'s, or made now (and counted). */
+  private analysis(body: string, cached: Map<string, ParagraphAnalysis>, clock: StageClock): ParagraphAnalysis {
+    let a = cached.get(body);
+    if (!a) {
+      a = analyzeParagraph(body, this.options, this.lexicons, clock);
+      this.analysing++;
+    }
+    return a;
+  }
+
   /** Reviews a version of the document; `observe`, when given, also receives what the review saw. */
   review(text: string, observe?: ReviewObserver): Review {
     const options = this.options;
@@ -93,19 +111,10 @@ export class Reviewer {
       t = n;
     };
 
-    const lex = this.lexicons;
     const clock: StageClock = { sentences: 0 };
     for (const rule of PARAGRAPH_RULES) clock[rule.stage] = 0;
     clock.sketches = 0;
-    let analysed = 0;
-    const analyse = (body: string, cached: Map<string, ParagraphAnalysis>) => {
-      let a = cached.get(body);
-      if (!a) {
-        a = analyzeParagraph(body, options, lex, clock);
-        analysed++;
-      }
-      return a;
-    };
+    this.analysing = 0;
 
     // An edit inside one paragraph keeps the structure: shift it instead of segmenting again.
     const shifted = this.incremental && this.last ? shiftAfterEdit(this.last, text) : null;
@@ -120,7 +129,7 @@ export class Reviewer {
       const p = segmentation.paragraphs[k];
       const before = this.last.analyses[k];
       const body = text.slice(p.range.start, p.range.end);
-      const after = analyse(body, this.cache);
+      const after = this.analysis(body, this.cache, clock);
       analyses = this.last.analyses.slice();
       analyses[k] = after;
       edit = { paragraph: k, before, after, at: shifted.at, delta: shifted.delta };
@@ -139,21 +148,24 @@ export class Reviewer {
       lap('segmentation');
       const previous = this.cache;
       const next = new Map<string, ParagraphAnalysis>();
-      analyses = segmentation.paragraphs.map(p => {
+      // Loops, not callbacks, in this per-file pass (see `findUpdatedArticles`).
+      analyses = new Array<ParagraphAnalysis>(segmentation.paragraphs.length);
+      for (let i = 0; i < analyses.length; i++) {
+        const p = segmentation.paragraphs[i];
         // Keyed by the paragraph's own text: the native string hash is the fastest way to find
         // it again, and the keys of the next version release this version's text.
         const body = text.slice(p.range.start, p.range.end);
-        const a = next.get(body) ?? analyse(body, previous);
+        const a = next.get(body) ?? this.analysis(body, previous, clock);
         next.set(body, a);
-        return a;
-      });
+        analyses[i] = a;
+      }
       // Only the current version's paragraphs stay cached: memory follows the document's size.
       this.cache = this.incremental ? next : new Map();
     }
     const { layout, articles, paragraphs } = segmentation;
     this.last = this.incremental ? { text, lines, segmentation, analyses } : undefined;
     this.lastShifted = shifted !== null;
-    this.lastAnalysed = analysed;
+    this.lastAnalysed = this.analysing;
     lap('analysis');
     Object.assign(timings, clock);
 
@@ -226,25 +238,20 @@ export class Reviewer {
     // Findings of the per-paragraph rules come in document order: past the cap they are only counted.
     const cap = options.maxFindingsPerRule;
     const covered = debris ? mergeRemovals([...inCopies, ...debris.removals]) : inCopies;
-    // Per-paragraph hits are ranges relative to their paragraph.
-    const actedOn = (hit: unknown, base: number) => {
-      const start = (hit as Partial<OffsetRange>).start;
-      return covered.length > 0 && typeof start === 'number' && isCovered(covered, base + start);
-    };
     for (const rule of PARAGRAPH_RULES) {
       if (!options.rules[rule.id].enabled) continue;
       const severity = options.rules[rule.id].severity;
       const list = byRule[rule.id];
       let over = 0;
-      paragraphs.forEach((p, i) => {
+      for (let i = 0; i < paragraphs.length; i++) {
         const hits = analyses[i].hits[rule.id] ?? [];
-        const base = p.range.start;
+        const base = paragraphs[i].range.start;
         for (let h = 0; h < hits.length; h++) {
-          if (actedOn(hits[h], base)) continue;
+          if (actedOn(covered, hits[h], base)) continue;
           if (list.length < cap) list.push(rule.finding(hits[h], { text, base, severity, options }) as Finding);
           else over++;
         }
-      });
+      }
       if (over > 0) overflow[rule.id] = (overflow[rule.id] ?? 0) + over;
     }
     lap('findings');

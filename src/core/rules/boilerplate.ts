@@ -58,9 +58,15 @@ const TITLE_LINE: LineShape[] = [{ start: 0, end: 0, kind: null, key: null, neig
 function shapesOf(ctx: DebrisContext): LineShape[][] {
   const { text, paragraphs, articles, analyses, keepShapes } = ctx;
   const made = new Map<ParagraphAnalysis, LineShape[]>();
-  return paragraphs.map(p => {
+  // A loop, not a callback, in this per-file pass (see `findUpdatedArticles`).
+  const out = new Array<LineShape[]>(paragraphs.length);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
     const title = articles[p.article]?.titleRange;
-    if (title && title.start <= p.range.start && title.end >= p.range.end) return TITLE_LINE;
+    if (title && title.start <= p.range.start && title.end >= p.range.end) {
+      out[i] = TITLE_LINE;
+      continue;
+    }
     const a = analyses[p.index];
     let shapes = a.lines ?? made.get(a);
     if (!shapes) {
@@ -68,8 +74,9 @@ function shapesOf(ctx: DebrisContext): LineShape[][] {
       if (keepShapes) a.lines = shapes;
       else made.set(a, shapes);
     }
-    return shapes;
-  });
+    out[i] = shapes;
+  }
+  return out;
 }
 
 export function findDebris(ctx: DebrisContext): DebrisResult {

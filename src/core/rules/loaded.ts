@@ -4,7 +4,8 @@ import { TERM_CATEGORIES, TermEntry } from '../language/lexicon';
 import { isIgnoredOccurrence } from '../language/occurrences';
 import { nonOverlapping } from '../language/phrases';
 import { isInside } from '../text/quotes';
-import { EmotiveHit, Removal, Voice, emotiveEvidence, findEmotive, modifierRemoval } from '../language/emotive';
+import { EmotiveContext, EmotiveHit, Removal, Voice, emotiveEvidence, findEmotive, modifierRemoval } from '../language/emotive';
+import type { WordToken } from '../text/text';
 import { quotesHaveNamedSpeaker, reportedSpan } from '../language/sources';
 import { LoadedTermData, LoadedTermFinding, OffsetRange, Severity } from '../model/types';
 
@@ -44,32 +45,58 @@ function categoryLabel(id: string): string {
 
 /**
  * Whose words each token of a paragraph is in (see `Voice`): a quotation's speaker may be named
- * anywhere in the paragraph; the words reported as a named source's are read per sentence.
+ * anywhere in the paragraph; the words reported as a named source's are read per sentence. A class,
+ * not a closure per paragraph: a closure is a new function each time, whose optimised code V8
+ * drops at every full collection and compiles again.
  */
-function voices(p: ParagraphInput): (i: number) => Voice {
-  const { text, tokens } = p;
-  const spans = new Map<number, { from: number; to: number } | undefined>();
-  let quotesNamed: boolean | undefined;
-  return i => {
+class Voices {
+  private readonly spans = new Map<number, { from: number; to: number } | undefined>();
+  private quotesNamed: boolean | undefined;
+
+  constructor(private readonly p: ParagraphInput) {}
+
+  of(i: number): Voice {
+    const { p } = this;
+    const { text, tokens } = p;
     if (isInside(p.quotes(), tokens[i].start, tokens[i].end)) {
-      quotesNamed ??= quotesHaveNamedSpeaker(tokens, text, p.quotes());
-      return quotesNamed ? 'named' : 'quotation';
+      this.quotesNamed ??= quotesHaveNamedSpeaker(tokens, text, p.quotes());
+      return this.quotesNamed ? 'named' : 'quotation';
     }
     const s = p.sentenceAt(tokens[i].start);
-    if (!spans.has(s)) spans.set(s, reportedSpan(tokens, p.sentenceTokenStart[s], p.sentenceTokenEnd[s], text, 0));
-    const span = spans.get(s);
+    if (!this.spans.has(s)) this.spans.set(s, reportedSpan(tokens, p.sentenceTokenStart[s], p.sentenceTokenEnd[s], text, 0));
+    const span = this.spans.get(s);
     return span !== undefined && i >= span.from && i < span.to ? 'named' : 'writer';
-  };
+  }
 }
 
-export function findTerms(p: ParagraphInput, voice = voices(p)): TermHit[] {
+/** What the emotive matcher reads of a paragraph (see `EmotiveContext`). */
+class EmotiveInput implements EmotiveContext {
+  readonly text: string;
+  readonly tokens: WordToken[];
+
+  constructor(private readonly p: ParagraphInput, private readonly voices: Voices, readonly taken: readonly OffsetRange[], readonly ignored: EmotiveContext['ignored']) {
+    this.text = p.text;
+    this.tokens = p.tokens;
+  }
+
+  sentenceOf(i: number): { from: number; to: number } {
+    const s = this.p.sentenceAt(this.tokens[i].start);
+    return { from: this.p.sentenceTokenStart[s], to: this.p.sentenceTokenEnd[s] };
+  }
+
+  voice(i: number): Voice {
+    return this.voices.of(i);
+  }
+}
+
+export function findTerms(p: ParagraphInput, voices = new Voices(p)): TermHit[] {
   const { text, tokens, lex } = p;
   const terms: TermHit[] = [];
   for (const m of nonOverlapping(lex.terms.matchAll(tokens, text))) {
     const accepted = acceptMatch(p, m, lex.ignoredTerms, m.value.term);
     if (!accepted) continue;
     const { matched, from, to, sentence } = accepted;
-    const hit: TermHit = { start: m.start, end: m.end, entry: m.value, matched, voice: voice(m.first), sentence };
+    const hit: TermHit = { start: m.start, end: m.end, entry: m.value, matched, voice: voices.of(m.first), sentence };
     if (m.value.suggestions.length === 0 && m.last - m.first === 1) hit.removal = modifierRemoval(text, tokens, m.first, from, to);
     terms.push(hit);
   }
@@ -97,22 +124,11 @@ const VOICE_NOTE: Readonly<Record<Voice, string>> = {
 
 /** Curated terms, then emotive wording where no term was found. */
 export function findLoaded(p: ParagraphInput): LoadedHit[] {
-  const voice = voices(p);
-  const terms: LoadedHit[] = findTerms(p, voice);
-  const { options } = p;
+  const voices = new Voices(p);
+  const terms: LoadedHit[] = findTerms(p, voices);
+  const { options, text } = p;
   if (!options.emotiveWording) return terms;
-  const { text, tokens } = p;
-  const emotive = findEmotive({
-    text,
-    tokens,
-    sentenceOf: i => {
-      const s = p.sentenceAt(tokens[i].start);
-      return { from: p.sentenceTokenStart[s], to: p.sentenceTokenEnd[s] };
-    },
-    voice,
-    taken: terms,
-    ignored: p.lex.ignoredTerms,
-  });
+  const emotive = findEmotive(new EmotiveInput(p, voices, terms, p.lex.ignoredTerms));
   for (const hit of emotive) {
     // Reported speech and negation lower the severity; below a hint there is nothing to show.
     const severity = voicedSeverity(options.emotiveSeverity, hit.named ? 'named' : hit.quoted || hit.negated ? 'quotation' : 'writer');

@@ -47,8 +47,8 @@ export interface RepeatResult {
   firstOf: Int32Array;
   /** The compared paragraphs of each article, in order. */
   comparableOf: Paragraph[][];
-  /** An article as the version comparison sees it (articleVersions.ts). */
-  version(article: number): VersionArticle;
+  /** Each article as the version comparison sees it (articleVersions.ts), made when asked. */
+  versions: ArticleVersions;
 }
 
 export function lineSpan(lines: LineIndex, range: OffsetRange): string {
@@ -88,32 +88,64 @@ export function byArticle(articles: Article[], paragraphs: Paragraph[]): Paragra
  * A function of its own so that the groups by key go once it returns: the findings' builders keep
  * `findRepeats`'s variables for as long as the review's findings live.
  */
-function occurrences(comparable: Paragraph[], paragraphCount: number, analyses: ParagraphAnalysis[], same: (a: Paragraph, b: Paragraph) => boolean): { original: number[]; firstOf: Int32Array } {
+function occurrences(comparable: Paragraph[], paragraphCount: number, analyses: ParagraphAnalysis[], texts: SameText): { original: number[]; firstOf: Int32Array } {
   // The distinct texts seen so far for each key hash (a typed table, not a Map of 53-bit numbers:
   // see hashTable.ts), as a list index.
   const byKey = new FirstSeenTable(comparable.length);
   const withKey: number[][] = [];
   const original: number[] = new Array(comparable.length).fill(-1);
   const firstOf = new Int32Array(paragraphCount).fill(-1);
-  comparable.forEach((p, i) => {
+  for (let i = 0; i < comparable.length; i++) {
+    const p = comparable[i];
     const slot = byKey.getOrAdd(analyses[p.index].keyHash, withKey.length);
     if (slot < 0) {
       withKey.push([i]);
-      return;
+      continue;
     }
     const earlier = withKey[slot];
-    const first = earlier.find(k => same(comparable[k], p));
-    if (first === undefined) {
+    let first = -1;
+    for (const k of earlier) {
+      if (texts.same(comparable[k], p)) { first = k; break; }
+    }
+    if (first < 0) {
       earlier.push(i);
-      return;
+      continue;
     }
     firstOf[p.index] = comparable[first].index;
     // Prefer the occurrence that continues the previous paragraph's run of originals.
     const prev = i > 0 ? original[i - 1] : -1;
-    const continues = prev >= 0 && prev + 1 < i && same(comparable[prev + 1], p);
+    const continues = prev >= 0 && prev + 1 < i && texts.same(comparable[prev + 1], p);
     original[i] = continues ? prev + 1 : first;
-  });
+  }
   return { original, firstOf };
+}
+
+/**
+ * Whether two paragraphs are the same text: word hashes propose, the normalised texts (computed
+ * only then, and kept with the analyses) decide. A class rather than closures made by each review
+ * (as the loops above are loops rather than callbacks): a closure is a new function each time,
+ * whose optimised code V8 drops at every full collection and compiles again.
+ */
+class SameText {
+  constructor(private readonly text: string, private readonly analyses: ParagraphAnalysis[]) {}
+
+  normalized(p: Paragraph): string {
+    const a = this.analyses[p.index];
+    return (a.normalized ??= normalizeForCompare(this.text.slice(p.range.start, p.range.end)));
+  }
+
+  same(a: Paragraph, b: Paragraph): boolean {
+    return this.analyses[a.index].keyHash === this.analyses[b.index].keyHash && this.normalized(a) === this.normalized(b);
+  }
+}
+
+/** The versions of a file's articles as `compareArticles` takes them (made when asked; see `findRepeats`). */
+export class ArticleVersions {
+  constructor(private readonly ctx: RepeatContext, private readonly comparableOf: Paragraph[][], private readonly firstOf: Int32Array) {}
+
+  of(a: number): VersionArticle {
+    return versionOf(this.ctx, this.ctx.articles[a], this.comparableOf[a], this.firstOf);
+  }
 }
 
 export function findRepeats(ctx: RepeatContext): RepeatResult {
@@ -127,14 +159,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0 && !excluded?.has(p.index));
   const comparableOf = byArticle(articles, comparable);
   const paragraphsOf = byArticle(articles, paragraphs);
-  // Word hashes propose a repeat; the normalised texts (computed only then, and kept) decide.
-  const normalized = (p: Paragraph) => (analyses[p.index].normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
-  const same = (a: Paragraph, b: Paragraph) => analyses[a.index].keyHash === analyses[b.index].keyHash && normalized(a) === normalized(b);
-  const { original, firstOf } = occurrences(comparable, paragraphs.length, analyses, same);
-
-  // Two paragraphs of this file are the same text exactly when they are in one group above: the
-  // group's first paragraph names the text (no second normalisation of every paragraph).
-  const sameText = (p: Paragraph) => -1 - (firstOf[p.index] >= 0 ? firstOf[p.index] : p.index);
+  const { original, firstOf } = occurrences(comparable, paragraphs.length, analyses, new SameText(ctx.text, analyses));
 
   // Runs of consecutive copies whose originals are consecutive too, cut at article boundaries.
   const runs: { run: Paragraph[]; originals: Paragraph[] }[] = [];
@@ -164,11 +189,11 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
   // An article is the duplicate of the earlier article it repeats most when every paragraph of it
   // exists in that article (otherwise its repeated paragraphs are reported as runs, or it is an
   // updated version: see nearDuplicate.ts).
-  const freshVersion = (a: number): VersionArticle => versionOf(ctx, articles[a], comparableOf[a], sameText);
+  const fresh = new ArticleVersions(ctx, comparableOf, firstOf);
   const versions = new Map<number, VersionArticle>();
   const version = (a: number): VersionArticle => {
     let v = versions.get(a);
-    if (!v) versions.set(a, (v = freshVersion(a)));
+    if (!v) versions.set(a, (v = fresh.of(a)));
     return v;
   };
   // Loops, not callbacks, here and below: a variable a callback reads is kept with this function's
@@ -180,7 +205,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     if (best >= 0 && compareArticles(version(a), version(best), options.nearDuplicateThreshold).exact) articles[a].duplicateOf = best + 1;
   }
   // Made above for every article with repeated paragraphs (most of a large dump's), asked again
-  // later (updatedArticles.ts, through `freshVersion`) but not kept: an object per paragraph (11 MB
+  // later (updatedArticles.ts, through `fresh`) but not kept: an object per paragraph (11 MB
   // of a 100 MB dump's peak), holding its sketch, which a one-shot review lets go of before its end
   // (review.ts).
   versions.clear();
@@ -216,7 +241,7 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     }
   }
 
-  return { findings, copied, firstOf, comparableOf, version: freshVersion };
+  return { findings, copied, firstOf, comparableOf, versions: fresh };
 
   /**
    * Article `a` (a duplicate of an earlier article) as one finding, from its first line (its
@@ -314,16 +339,19 @@ export function titleHash(title: string): number {
 
 /** An article's compared paragraphs as the version comparison sees them (articleVersions.ts). */
 /**
- * An article as its versions are compared. `textId(p)` names a body paragraph's text: equal for
- * paragraphs that are the same after normalisation (by default the hash of the normalised text).
+ * An article as its versions are compared. With `firstOf` (each paragraph's first occurrence in
+ * the file, -1 for a first one: `RepeatResult.firstOf`), a body paragraph's text is named by that
+ * occurrence: equal for paragraphs that are the same after normalisation, with no second
+ * normalisation of every paragraph. Without it, by the hash of its normalised text.
  */
-export function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[], textId?: (p: Paragraph) => number): VersionArticle {
-  const paragraphs: VersionParagraph[] = own.map(p => {
+export function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[], firstOf?: Int32Array): VersionArticle {
+  const paragraphs: VersionParagraph[] = [];
+  for (const p of own) {
     const a = ctx.analyses[p.index];
     // Headings by their words only (`## Title` is `Title`); body text by its normalised text.
-    const hash = p.isHeading ? a.keyHash : textId ? textId(p) : textHash(a.normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
-    return { words: a.words, heading: p.isHeading, hash, bands: a.bands, wordHashes: a.wordHashes };
-  });
+    const hash = p.isHeading ? a.keyHash : firstOf ? -1 - (firstOf[p.index] >= 0 ? firstOf[p.index] : p.index) : textHash(a.normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
+    paragraphs.push({ words: a.words, heading: p.isHeading, hash, bands: a.bands, wordHashes: a.wordHashes });
+  }
   return { paragraphs, titleHash: titleHash(article.title) };
 }
 

@@ -41,9 +41,12 @@ export function findUpdatedArticles(ctx: RepeatContext, repeats: RepeatResult, n
   for (const m of near) nearOf.set(m.paragraph, m);
   const first = (p: number) => (repeats.firstOf[p] >= 0 ? repeats.firstOf[p] : p);
   const paragraphsOf = byArticle(articles, paragraphs);
-  articles.forEach((article, a) => {
+  // Loops rather than callbacks here and in the other per-file passes: a callback is a new function
+  // each review, whose optimised code V8 drops at the next full collection and compiles again.
+  for (let a = 0; a < articles.length; a++) {
+    const article = articles[a];
     const own = repeats.comparableOf[a];
-    if (article.duplicateOf !== null || own.length < 2) return;
+    if (article.duplicateOf !== null || own.length < 2) continue;
     // Words coming from each earlier article, exactly or lightly edited.
     const from = new Map<number, number>();
     for (const p of own) {
@@ -61,17 +64,15 @@ export function findUpdatedArticles(ctx: RepeatContext, repeats: RepeatResult, n
     let best = -1;
     let bestWords = 0;
     for (const [b, words] of from) if (words > bestWords || (words === bestWords && b < best)) { best = b; bestWords = words; }
-    if (best < 0) return;
-    const later = repeats.version(a);
-    const original = repeats.version(best);
-    if (!mayBeVersionOf(later, original)) return;
+    if (best < 0) continue;
+    const later = repeats.versions.of(a);
+    const original = repeats.versions.of(best);
+    if (!mayBeVersionOf(later, original)) continue;
     const comparison = compareArticles(later, original, options.nearDuplicateThreshold);
-    if (!isUpdatedVersion(comparison)) return;
+    if (!isUpdatedVersion(comparison)) continue;
     article.nearDuplicateOf = { index: best + 1, similarity: comparison.similarity };
     result.articles.add(a);
-    own.forEach((p, i) => {
-      if (comparison.similarityOf[i] === 1) result.copies.push(p.range);
-    });
+    for (let i = 0; i < own.length; i++) if (comparison.similarityOf[i] === 1) result.copies.push(own[i].range);
     const range = articleContent(ctx.text, ctx.lines, article, paragraphsOf[a]);
     const b = best;
     result.updated.push({
@@ -82,7 +83,7 @@ export function findUpdatedArticles(ctx: RepeatContext, repeats: RepeatResult, n
       end: range.end,
       build: () => updatedFinding(ctx, a, b, comparison, paragraphsOf),
     });
-  });
+  }
   return result;
 }
 

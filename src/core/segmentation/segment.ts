@@ -63,9 +63,11 @@ export function segment(text: string, index: LineIndex = new LineIndex(text)): S
   const evidence = gatherEvidence(lines);
   const starts = decodeStarts(evidence, learnWeights(evidence)).map(k => openingLine(lines, evidence.content[k]));
   const ownByLine = new Float64Array(lines.length);
-  evidence.content.forEach((n, k) => { ownByLine[n] = evidence.own[k]; });
+  for (let k = 0; k < evidence.content.length; k++) ownByLine[evidence.content[k]] = evidence.own[k];
   const ownOf = (n: number) => ownByLine[n];
-  let drafts: ArticleDraft[] = starts.map((from, a) => draftArticle(lines, from, a + 1 < starts.length ? starts[a + 1] : lines.length, evidence.topLevel, ownOf));
+  // Loops rather than callbacks in this per-file pass (see `findUpdatedArticles`).
+  let drafts: ArticleDraft[] = [];
+  for (let a = 0; a < starts.length; a++) drafts.push(draftArticle(lines, starts[a], a + 1 < starts.length ? starts[a + 1] : lines.length, evidence.topLevel, ownOf));
   // An article of headings only (a document title, a section name) opens the next one.
   const merged: ArticleDraft[] = [];
   let pending: ArticleDraft | undefined;
@@ -83,7 +85,8 @@ export function segment(text: string, index: LineIndex = new LineIndex(text)): S
 
   const articles: Article[] = [];
   const paragraphs: Paragraph[] = [];
-  drafts.forEach((draft, a) => {
+  for (let a = 0; a < drafts.length; a++) {
+    const draft = drafts[a];
     const nextStart = a + 1 < drafts.length ? lines[drafts[a + 1].firstLine].start : text.length;
     // The first article also owns any blank lines or stray text before it.
     const range = { start: a === 0 ? 0 : lines[draft.firstLine]?.start ?? text.length, end: nextStart };
@@ -110,6 +113,6 @@ export function segment(text: string, index: LineIndex = new LineIndex(text)): S
     const headingLines = draft.paragraphs.filter(p => p.isHeading).map(p => p.lines[0].text);
     const meta = articleMeta(headingLines, draft.paragraphs.find(p => !p.isHeading)?.lines[0].text);
     articles.push({ index: a + 1, title: title.text, titleRange: title.range, range, duplicateOf: null, meta });
-  });
+  }
   return { layout: describe(lines, drafts), articles, paragraphs, evidence: { lines, evidence } };
 }
