@@ -16,6 +16,7 @@ import { quoteTitle } from '../rules/repeated';
 import { lineRemovalRange, mergeRemovals } from '../text/edits';
 import { normalizeForCompare } from '../text/text';
 import type { Article, Finding, NearDuplicateFinding, OffsetRange, RepeatedPassageFinding, Review, ReviewOptions, RuleId } from '../model/types';
+import { byRange } from '../text/rangeOrder';
 
 /** "lines 3–9 of day01.txt" */
 function placeText(p: OtherPlace): string {
@@ -275,9 +276,4 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
     stats: { ...review.stats, truncated },
     repeatRemovals: mergeRemovals([...(review.repeatRemovals ?? []), ...removals], text),
   };
-}
-
-/** Findings in document order (start, then end). */
-function byRange(x: Finding, y: Finding): number {
-  return x.range.start - y.range.start || x.range.end - y.range.end;
 }

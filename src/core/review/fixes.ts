@@ -2,6 +2,7 @@
 // of non-overlapping edits, and edits to a string.
 import { mergeRemovals } from '../text/edits';
 import { OffsetRange, Review, TextEdit } from '../model/types';
+import { byRange } from '../text/rangeOrder';
 
 function removalsOf(ranges: readonly OffsetRange[]): TextEdit[] {
   return ranges.map(range => ({ range: { start: range.start, end: range.end }, newText: '' }));
@@ -53,7 +54,7 @@ export function fixAllEdits(review: Review, text?: string): TextEdit[] {
 
 /** Applies non-overlapping edits to a text (edits are sorted here; overlapping ones are an error). */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const sorted = [...edits].sort(byRange);
   let out = '';
   let at = 0;
   for (const e of sorted) {

@@ -13,6 +13,7 @@ import { LineIndex } from '../text/text';
 import { mergeRemovals } from '../text/edits';
 import { PARAGRAPH_RULES, RULE_IDS } from '../rules/registry';
 import { Article, Finding, OffsetRange, Paragraph, Review, ReviewOptions, RuleId } from '../model/types';
+import { byRange, byStartThenEnd } from '../text/rangeOrder';
 
 /**
  * What a review saw of a document besides its result, for work that needs the document's structure
@@ -51,6 +52,11 @@ function isCovered(ranges: readonly OffsetRange[], offset: number): boolean {
     else return true;
   }
   return false;
+}
+
+/** Findings by start, then in the rules' order. */
+function byStartThenRule(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule);
 }
 
 /** Whether a per-paragraph hit (a range relative to its paragraph, at `base`) lies in what is acted on elsewhere. */
@@ -205,7 +211,7 @@ export class Reviewer {
       const pending = [
         ...nearMatches.filter(m => !inUpdated(m.paragraph)).map(m => ({ start: paragraphs[m.paragraph].range.start, end: paragraphs[m.paragraph].range.end, build: () => m.build() })),
         ...updated.updated,
-      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      ].sort(byStartThenEnd);
       // Messages only for the findings that are kept: the rest are counted.
       byRule['near-duplicate'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
       if (pending.length > options.maxFindingsPerRule) overflow['near-duplicate'] = pending.length - options.maxFindingsPerRule;
@@ -220,7 +226,7 @@ export class Reviewer {
       // Only the first `cap` repeats, in document order, are written out; the rest are counted.
       const runFindings = updated.articles.size > 0 ? repeats.findings.filter(f => f.article === undefined || !updated.articles.has(f.article)) : repeats.findings;
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
-      const pending = [...runFindings, ...sentences].sort((a, b) => a.start - b.start || a.end - b.end);
+      const pending = [...runFindings, ...sentences].sort(byStartThenEnd);
       byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
       repeatRemovals = mergeRemovals(pending.flatMap(f => f.removals()), text);
       for (const f of pending) copies.push({ start: f.start, end: f.end });
@@ -259,7 +265,7 @@ export class Reviewer {
     const truncated: Review['stats']['truncated'] = {};
     const findings: Finding[] = [];
     for (const rule of RULE_IDS) {
-      const list = byRule[rule].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      const list = byRule[rule].sort(byRange);
       const total = list.length + (overflow[rule] ?? 0);
       if (total > cap) {
         truncated[rule] = total;
@@ -267,7 +273,7 @@ export class Reviewer {
       }
       findings.push(...list);
     }
-    findings.sort((a, b) => a.range.start - b.range.start || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
+    findings.sort(byStartThenRule);
     lap('findings');
     observe?.({ text, lines, articles, paragraphs, analyses, debris: excluded, copied, nearCopies });
 

@@ -1,5 +1,6 @@
 // Small helpers for building text edits that remove whole lines or replace words.
 import { OffsetRange } from '../model/types';
+import { byStartThenEnd } from './rangeOrder';
 
 function isBlankLineAt(text: string, start: number): { end: number } | null {
   let i = start;
@@ -44,7 +45,7 @@ function isLineStart(text: string, at: number): boolean {
  * before it, as a single one does.
  */
 export function mergeRemovals(ranges: readonly OffsetRange[], text?: string): OffsetRange[] {
-  const sorted = ranges.filter(r => r.end > r.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = ranges.filter(r => r.end > r.start).sort(byStartThenEnd);
   const out: OffsetRange[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
