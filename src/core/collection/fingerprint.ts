@@ -189,7 +189,7 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
   // index worker would transfer with the fingerprint).
   const articleBands = new Uint32Array(articles.length * BANDS);
   // A loop, not a callback: see `findUpdatedArticles`.
-  const articleFingerprints: ArticleFingerprint[] = [];
+  const articleFingerprints = new Array<ArticleFingerprint>(articles.length);
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a];
     const content = articleContent(text, lines, article, all[a]);
@@ -211,12 +211,14 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
         bands.set(bandKeys(sig));
       }
     }
-    const extraLines: number[] = [];
-    for (const r of linesBesides(text, content.start, article.range.end, cols, first, countOf[a])) extraLines.push(textHash(normalizeForCompare(text.slice(r.start, r.end))));
+    // Kept with the file's fingerprint: made at its length, as `articleFingerprints` is.
+    const besides = linesBesides(text, content.start, article.range.end, cols, first, countOf[a]);
+    const extraLines = new Array<number>(besides.length);
+    for (let k = 0; k < besides.length; k++) extraLines[k] = textHash(normalizeForCompare(text.slice(besides[k].start, besides[k].end)));
     const inFile: InFileLink | null = article.duplicateOf !== null
       ? { kind: 'copy', of: article.duplicateOf }
       : article.nearDuplicateOf && article.nearDuplicateOf.path === undefined ? { kind: 'variant', of: article.nearDuplicateOf.index } : null;
-    articleFingerprints.push({
+    articleFingerprints[a] = {
       index: article.index,
       title: detached(article.title),
       titleHash: headlineHash(article.title),
@@ -232,7 +234,7 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
       extraLines,
       bands,
       inFile,
-    });
+    };
   }
   return {
     version: FINGERPRINT_VERSION,

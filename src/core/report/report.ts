@@ -225,10 +225,13 @@ function otherFileRange(lines: { start: number; end: number } | undefined): Repo
  */
 export function toJsonFile(file: FileReview): JsonFile {
   const index = lineIndexOf(file);
-  const articles: JsonArticle[] = [];
-  for (const a of file.review.articles) articles.push(jsonArticle(a, index));
-  const findings: JsonFinding[] = [];
-  for (const f of sortedFindings(file.review)) findings.push(jsonFinding(f, index));
+  // Arrays made at their length, here and below (one grown by push keeps room for more: a large
+  // dump's report holds hundreds of thousands of them at once).
+  const articles = new Array<JsonArticle>(file.review.articles.length);
+  for (let i = 0; i < articles.length; i++) articles[i] = jsonArticle(file.review.articles[i], index);
+  const sorted = sortedFindings(file.review);
+  const findings = new Array<JsonFinding>(sorted.length);
+  for (let i = 0; i < findings.length; i++) findings[i] = jsonFinding(sorted[i], index);
   return { path: file.path, articles, findings };
 }
 
@@ -246,13 +249,19 @@ function jsonArticle(a: Article, index: LineIndex): JsonArticle {
 }
 
 function jsonFinding(f: Finding, index: LineIndex): JsonFinding {
-  const related: JsonFinding['related'] = [];
-  for (const r of f.related ?? []) related.push(r.path !== undefined ? { message: r.message, range: otherFileRange(r.lines), path: r.path } : { message: r.message, range: toReportRange(index, r.range) });
-  const fixes: JsonFinding['fixes'] = [];
-  for (const fix of f.fixes ?? []) {
-    const edits: JsonFinding['fixes'][number]['edits'] = [];
-    for (const e of fix.edits) edits.push({ range: toReportRange(index, e.range), newText: e.newText });
-    fixes.push({ title: fix.title, edits });
+  const relatedIn = f.related ?? [];
+  const related: JsonFinding['related'] = new Array(relatedIn.length);
+  for (let i = 0; i < related.length; i++) {
+    const r = relatedIn[i];
+    related[i] = r.path !== undefined ? { message: r.message, range: otherFileRange(r.lines), path: r.path } : { message: r.message, range: toReportRange(index, r.range) };
+  }
+  const fixesIn = f.fixes ?? [];
+  const fixes: JsonFinding['fixes'] = new Array(fixesIn.length);
+  for (let i = 0; i < fixes.length; i++) {
+    const fix = fixesIn[i];
+    const edits: JsonFinding['fixes'][number]['edits'] = new Array(fix.edits.length);
+    for (let k = 0; k < edits.length; k++) edits[k] = { range: toReportRange(index, fix.edits[k].range), newText: fix.edits[k].newText };
+    fixes[i] = { title: fix.title, edits };
   }
   return { rule: f.rule, severity: f.severity, message: f.message, range: toReportRange(index, f.range), related, fixes, data: f.data };
 }
