@@ -106,6 +106,24 @@ export class Reviewer {
     return a;
   }
 
+  /**
+   * Every paragraph's analysis, from the cache of the previous version or made now; `next` gets
+   * them by text. A loop in a method of its own, not a callback in `review` (see
+   * `findUpdatedArticles`).
+   */
+  private analyses(text: string, paragraphs: readonly Paragraph[], next: Map<string, ParagraphAnalysis>, clock: StageClock): ParagraphAnalysis[] {
+    const analyses: ParagraphAnalysis[] = [];
+    for (const p of paragraphs) {
+      // Keyed by the paragraph's own text: the native string hash is the fastest way to find it
+      // again, and the keys of the next version release this version's text.
+      const body = text.slice(p.range.start, p.range.end);
+      const a = next.get(body) ?? this.analysis(body, this.cache, clock);
+      next.set(body, a);
+      analyses.push(a);
+    }
+    return analyses;
+  }
+
   /** Reviews a version of the document; `observe`, when given, also receives what the review saw. */
   review(text: string, observe?: ReviewObserver): Review {
     const options = this.options;
@@ -152,19 +170,8 @@ export class Reviewer {
       // (editShift.ts): a one-shot review lets them go now, not when it returns.
       if (!this.incremental) segmentation = { ...segmentation, evidence: undefined };
       lap('segmentation');
-      const previous = this.cache;
       const next = new Map<string, ParagraphAnalysis>();
-      // Loops, not callbacks, in this per-file pass (see `findUpdatedArticles`).
-      analyses = new Array<ParagraphAnalysis>(segmentation.paragraphs.length);
-      for (let i = 0; i < analyses.length; i++) {
-        const p = segmentation.paragraphs[i];
-        // Keyed by the paragraph's own text: the native string hash is the fastest way to find
-        // it again, and the keys of the next version release this version's text.
-        const body = text.slice(p.range.start, p.range.end);
-        const a = next.get(body) ?? this.analysis(body, previous, clock);
-        next.set(body, a);
-        analyses[i] = a;
-      }
+      analyses = this.analyses(text, segmentation.paragraphs, next, clock);
       // Only the current version's paragraphs stay cached: memory follows the document's size.
       this.cache = this.incremental ? next : new Map();
     }

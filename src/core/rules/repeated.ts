@@ -104,8 +104,8 @@ function occurrences(comparable: Paragraph[], paragraphCount: number, analyses: 
     }
     const earlier = withKey[slot];
     let first = -1;
-    for (const k of earlier) {
-      if (texts.same(comparable[k], p)) { first = k; break; }
+    for (let e = 0; e < earlier.length; e++) {
+      if (texts.same(comparable[earlier[e]], p)) { first = earlier[e]; break; }
     }
     if (first < 0) {
       earlier.push(i);
@@ -345,12 +345,14 @@ export function titleHash(title: string): number {
  * normalisation of every paragraph. Without it, by the hash of its normalised text.
  */
 export function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[], firstOf?: Int32Array): VersionArticle {
-  const paragraphs: VersionParagraph[] = [];
-  for (const p of own) {
+  // Made at its length (an array grown by push keeps room for more: one per article of a dump).
+  const paragraphs = new Array<VersionParagraph>(own.length);
+  for (let i = 0; i < own.length; i++) {
+    const p = own[i];
     const a = ctx.analyses[p.index];
     // Headings by their words only (`## Title` is `Title`); body text by its normalised text.
     const hash = p.isHeading ? a.keyHash : firstOf ? -1 - (firstOf[p.index] >= 0 ? firstOf[p.index] : p.index) : textHash(a.normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
-    paragraphs.push({ words: a.words, heading: p.isHeading, hash, bands: a.bands, wordHashes: a.wordHashes });
+    paragraphs[i] = { words: a.words, heading: p.isHeading, hash, bands: a.bands, wordHashes: a.wordHashes };
   }
   return { paragraphs, titleHash: titleHash(article.title) };
 }
