@@ -249,8 +249,7 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
   if (added.length === 0) return review;
 
   const counts = foundCounts(review);
-  // Loops, not callbacks, in this per-file pass: a callback is a new function for each file, whose
-  // optimised code V8 drops at every full collection and compiles again.
+  // Loops, not callbacks, in this per-file pass (ARCHITECTURE.md: no inline callbacks in per-file code).
   const kept: Finding[] = [];
   for (const f of review.findings) {
     const gone = inside(f.range, copied) || ((f.rule === 'repeated-passage' || f.rule === 'near-duplicate') && inside(f.range, versions));

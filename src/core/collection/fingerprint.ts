@@ -188,7 +188,7 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
   // block of the review's scratch arrays, which a kept view would keep alive whole (and which the
   // index worker would transfer with the fingerprint).
   const articleBands = new Uint32Array(articles.length * BANDS);
-  // A loop, not a callback: see `findUpdatedArticles`.
+  // A loop, not a callback (ARCHITECTURE.md: no inline callbacks in per-file code).
   const articleFingerprints = new Array<ArticleFingerprint>(articles.length);
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a];

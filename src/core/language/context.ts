@@ -28,11 +28,7 @@ function listHas(list: string[] | undefined, word: string | undefined): boolean 
   return set.words.has(word) || (set.stems.size > 0 && word.length > 3 && set.stems.has(stem(word)));
 }
 
-/**
- * Whether any of `words` is in `list`. A function of its own rather than a callback made on each
- * call: such a callback is a new function each time, whose optimised code V8 drops at every full
- * collection and compiles again.
- */
+/** Whether any of `words` is in `list` (a function of its own, not a callback made on each call (ARCHITECTURE.md: no inline callbacks in per-file code)). */
 function anyIn(list: string[], words: readonly string[]): boolean {
   for (const w of words) if (listHas(list, w)) return true;
   return false;

@@ -219,9 +219,8 @@ function otherFileRange(lines: { start: number; end: number } | undefined): Repo
 }
 
 /**
- * One file of the JSON report. Its articles and findings are made by loops and module-level
- * functions, not callbacks: a callback is a new function for each file, whose optimised code V8
- * drops at the next full collection and compiles again (a folder's report is made file by file).
+ * One file of the JSON report, made by loops and module-level functions, not callbacks: a folder's
+ * report is made file by file (ARCHITECTURE.md: no inline callbacks in per-file code).
  */
 export function toJsonFile(file: FileReview): JsonFile {
   const index = lineIndexOf(file);

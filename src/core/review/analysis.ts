@@ -28,11 +28,7 @@ function sentenceIndexAt(sentences: OffsetRange[], offset: number): number {
   return lo;
 }
 
-/**
- * What the per-paragraph rules read of a paragraph. A class, not an object of closures: closures
- * made per paragraph are new functions each time, whose optimised code V8 drops at every full
- * collection and compiles again.
- */
+/** What the per-paragraph rules read of a paragraph: a class, not an object of closures made per paragraph (ARCHITECTURE.md: no inline callbacks in per-file code). */
 class ParagraphView implements ParagraphInput {
   private quoted: OffsetRange[] | undefined;
 

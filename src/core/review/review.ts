@@ -96,9 +96,9 @@ export class Reviewer {
     this.lexicons = lexicons ?? compileLexicons(options);
   }
 
-  /** A paragraph's analysis: `cached`'s, or made now (and counted). */
-  private analysis(body: string, cached: Map<string, ParagraphAnalysis>, clock: StageClock): ParagraphAnalysis {
-    let a = cached.get(body);
+  /** A paragraph's analysis: the previous version's, or made now (and counted). */
+  private analysis(body: string, clock: StageClock): ParagraphAnalysis {
+    let a = this.cache.get(body);
     if (!a) {
       a = analyzeParagraph(body, this.options, this.lexicons, clock);
       this.analysing++;
@@ -108,8 +108,8 @@ export class Reviewer {
 
   /**
    * Every paragraph's analysis, from the cache of the previous version or made now; `next` gets
-   * them by text. A loop in a method of its own, not a callback in `review` (see
-   * `findUpdatedArticles`).
+   * them by text. A loop in a method of its own, not a callback in `review` (ARCHITECTURE.md: no
+   * inline callbacks in per-file code).
    */
   private analyses(text: string, paragraphs: readonly Paragraph[], next: Map<string, ParagraphAnalysis>, clock: StageClock): ParagraphAnalysis[] {
     const analyses: ParagraphAnalysis[] = [];
@@ -117,7 +117,7 @@ export class Reviewer {
       // Keyed by the paragraph's own text: the native string hash is the fastest way to find it
       // again, and the keys of the next version release this version's text.
       const body = text.slice(p.range.start, p.range.end);
-      const a = next.get(body) ?? this.analysis(body, this.cache, clock);
+      const a = next.get(body) ?? this.analysis(body, clock);
       next.set(body, a);
       analyses.push(a);
     }
@@ -153,7 +153,7 @@ export class Reviewer {
       const p = segmentation.paragraphs[k];
       const before = this.last.analyses[k];
       const body = text.slice(p.range.start, p.range.end);
-      const after = this.analysis(body, this.cache, clock);
+      const after = this.analysis(body, clock);
       analyses = this.last.analyses.slice();
       analyses[k] = after;
       edit = { paragraph: k, before, after, at: shifted.at, delta: shifted.delta };

@@ -58,7 +58,7 @@ const TITLE_LINE: LineShape[] = [{ start: 0, end: 0, kind: null, key: null, neig
 function shapesOf(ctx: DebrisContext): LineShape[][] {
   const { text, paragraphs, articles, analyses, keepShapes } = ctx;
   const made = new Map<ParagraphAnalysis, LineShape[]>();
-  // A loop, not a callback, in this per-file pass (see `findUpdatedArticles`).
+  // A loop, not a callback, in this per-file pass (ARCHITECTURE.md: no inline callbacks in per-file code).
   const out = new Array<LineShape[]>(paragraphs.length);
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];

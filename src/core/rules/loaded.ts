@@ -46,8 +46,7 @@ function categoryLabel(id: string): string {
 /**
  * Whose words each token of a paragraph is in (see `Voice`): a quotation's speaker may be named
  * anywhere in the paragraph; the words reported as a named source's are read per sentence. A class,
- * not a closure per paragraph: a closure is a new function each time, whose optimised code V8
- * drops at every full collection and compiles again.
+ * not a closure per paragraph (ARCHITECTURE.md: no inline callbacks in per-file code).
  */
 class Voices {
   private readonly spans = new Map<number, { from: number; to: number } | undefined>();

@@ -4,7 +4,7 @@ import { lineRemovalRange, mergeRemovals } from '../text/edits';
 import { FirstSeenTable } from '../text/hashTable';
 import { LineIndex, normalizeForCompare } from '../text/text';
 import { Article, OffsetRange, Paragraph, RepeatedPassageData, RepeatedPassageFinding, ReviewOptions, RuleOptions } from '../model/types';
-import { VersionArticle, VersionParagraph, compareArticles, textHash, wordSequenceHash } from './articleVersions';
+import { VersionArticle, VersionParagraph, compareArticles, wordSequenceHash } from './articleVersions';
 import { wordTokens } from '../text/text';
 
 export type { RepeatedPassageData, RepeatedPassageFinding };
@@ -123,8 +123,7 @@ function occurrences(comparable: Paragraph[], paragraphCount: number, analyses: 
 /**
  * Whether two paragraphs are the same text: word hashes propose, the normalised texts (computed
  * only then, and kept with the analyses) decide. A class rather than closures made by each review
- * (as the loops above are loops rather than callbacks): a closure is a new function each time,
- * whose optimised code V8 drops at every full collection and compiles again.
+ * (ARCHITECTURE.md: no inline callbacks in per-file code).
  */
 class SameText {
   constructor(private readonly text: string, private readonly analyses: ParagraphAnalysis[]) {}
@@ -337,21 +336,20 @@ export function titleHash(title: string): number {
   return wordSequenceHash(Uint32Array.from(wordTokens(title), t => t.hash));
 }
 
-/** An article's compared paragraphs as the version comparison sees them (articleVersions.ts). */
 /**
- * An article as its versions are compared. With `firstOf` (each paragraph's first occurrence in
- * the file, -1 for a first one: `RepeatResult.firstOf`), a body paragraph's text is named by that
- * occurrence: equal for paragraphs that are the same after normalisation, with no second
- * normalisation of every paragraph. Without it, by the hash of its normalised text.
+ * An article's compared paragraphs as the version comparison sees them (articleVersions.ts). A
+ * body paragraph's text is named by its first occurrence in the file (`firstOf`, -1 for a first
+ * one: `RepeatResult.firstOf`): equal for paragraphs that are the same after normalisation, with
+ * no second normalisation of every paragraph.
  */
-export function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[], firstOf?: Int32Array): VersionArticle {
+function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[], firstOf: Int32Array): VersionArticle {
   // Made at its length (an array grown by push keeps room for more: one per article of a dump).
   const paragraphs = new Array<VersionParagraph>(own.length);
   for (let i = 0; i < own.length; i++) {
     const p = own[i];
     const a = ctx.analyses[p.index];
-    // Headings by their words only (`## Title` is `Title`); body text by its normalised text.
-    const hash = p.isHeading ? a.keyHash : firstOf ? -1 - (firstOf[p.index] >= 0 ? firstOf[p.index] : p.index) : textHash(a.normalized ??= normalizeForCompare(ctx.text.slice(p.range.start, p.range.end)));
+    // Headings by their words only (`## Title` is `Title`); body text by its first occurrence.
+    const hash = p.isHeading ? a.keyHash : -1 - (firstOf[p.index] >= 0 ? firstOf[p.index] : p.index);
     paragraphs[i] = { words: a.words, heading: p.isHeading, hash, bands: a.bands, wordHashes: a.wordHashes };
   }
   return { paragraphs, titleHash: titleHash(article.title) };

@@ -41,8 +41,7 @@ export function findUpdatedArticles(ctx: RepeatContext, repeats: RepeatResult, n
   for (const m of near) nearOf.set(m.paragraph, m);
   const first = (p: number) => (repeats.firstOf[p] >= 0 ? repeats.firstOf[p] : p);
   const paragraphsOf = byArticle(articles, paragraphs);
-  // Loops rather than callbacks here and in the other per-file passes: a callback is a new function
-  // each review, whose optimised code V8 drops at the next full collection and compiles again.
+  // A loop rather than a callback in this per-file pass (ARCHITECTURE.md: no inline callbacks in per-file code).
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a];
     const own = repeats.comparableOf[a];

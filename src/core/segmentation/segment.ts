@@ -65,7 +65,7 @@ export function segment(text: string, index: LineIndex = new LineIndex(text)): S
   const ownByLine = new Float64Array(lines.length);
   for (let k = 0; k < evidence.content.length; k++) ownByLine[evidence.content[k]] = evidence.own[k];
   const ownOf = (n: number) => ownByLine[n];
-  // Loops rather than callbacks in this per-file pass (see `findUpdatedArticles`).
+  // Loops rather than callbacks in this per-file pass (ARCHITECTURE.md: no inline callbacks in per-file code).
   let drafts: ArticleDraft[] = [];
   for (let a = 0; a < starts.length; a++) drafts.push(draftArticle(lines, starts[a], a + 1 < starts.length ? starts[a + 1] : lines.length, evidence.topLevel, ownOf));
   // An article of headings only (a document title, a section name) opens the next one.

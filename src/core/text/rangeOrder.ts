@@ -1,6 +1,5 @@
-// Document order of ranges, and of what has a range, as functions of their own: a comparator
-// written inline in a function is a new function each time that function runs, whose optimised
-// code V8 drops at every full collection and compiles again (a folder review sorts per file).
+// Document order of ranges, and of what has a range, as comparators of their own rather than written
+// inline in per-file code (ARCHITECTURE.md: no inline callbacks in per-file code).
 import { OffsetRange } from '../model/types';
 
 /** Ranges by start, then end. */
