@@ -33,7 +33,9 @@ function related(message: string, p: OtherPlace) {
 }
 
 function inside(r: OffsetRange, spans: readonly OffsetRange[]): boolean {
-  return spans.some(s => s.start <= r.start && r.end <= s.end && r.end > r.start);
+  if (r.end <= r.start) return false;
+  for (const s of spans) if (s.start <= r.start && r.end <= s.end) return true;
+  return false;
 }
 
 /**
@@ -214,11 +216,10 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
   const nearOn = options.rules['near-duplicate'].enabled;
   const added: Finding[] = [];
   const removals: OffsetRange[] = [];
-  /** Spans whose findings are reported on the original (an exact copy, a pasted paragraph). */
+  // See CrossFileAdditions.
   const copied: OffsetRange[] = [];
-  /** Spans of updated versions: repeats and near duplicates inside them are the version's one finding. */
   const versions: OffsetRange[] = [];
-  const articles: Article[] = review.articles.map(a => ({ ...a }));
+  const articles = copiesOf(review.articles);
   for (const link of links.articles) {
     const article = articles[link.article - 1];
     const a = fp.articles[link.article - 1];
@@ -238,18 +239,50 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
     }
   }
   if (repeatsOn) {
-    for (const run of exactRuns(text, fp, links.paragraphs.filter(l => l.kind === 'exact'), options)) {
+    for (const run of exactRuns(text, fp, exactLinks(links.paragraphs), options)) {
       const f = runFinding(text, fp, run, options);
       added.push(f);
       copied.push(f.range);
-      removals.push(...(f.fixes?.[0]?.edits.map(e => e.range) ?? []));
+      for (const e of f.fixes?.[0]?.edits ?? []) removals.push(e.range);
     }
   }
   if (nearOn) for (const link of links.paragraphs) if (link.kind === 'near' && !isStockNear(text, fp, link)) added.push(nearParagraphFinding(text, fp, link, options));
   if (added.length === 0) return review;
+  return merged(review, text, { articles, added, removals, copied, versions }, options.maxFindingsPerRule);
+}
 
+// withCrossFileFindings' steps as functions of their own, with loops, not callbacks: it runs once
+// per file (ARCHITECTURE.md: no inline callbacks in per-file code), and V8 compiled it again and
+// again while it held them all.
+
+/** Each article as a copy of its own, to mark its links on. */
+function copiesOf(articles: readonly Article[]): Article[] {
+  const copies: Article[] = new Array(articles.length);
+  for (let i = 0; i < articles.length; i++) copies[i] = { ...articles[i] };
+  return copies;
+}
+
+function exactLinks(links: readonly ParagraphLink[]): ParagraphLink[] {
+  const exact: ParagraphLink[] = [];
+  for (const l of links) if (l.kind === 'exact') exact.push(l);
+  return exact;
+}
+
+/** What the file's links add to its review, and the spans whose own findings they replace. */
+interface CrossFileAdditions {
+  articles: Article[];
+  added: Finding[];
+  removals: OffsetRange[];
+  /** Spans whose findings are reported on the original (an exact copy, a pasted paragraph). */
+  copied: OffsetRange[];
+  /** Spans of updated versions: repeats and near duplicates inside them are the version's one finding. */
+  versions: OffsetRange[];
+}
+
+/** The review with the additions: the findings they replace gone, the rest in order, each rule's cap applied to the merged list. */
+function merged(review: Review, text: string, more: CrossFileAdditions, cap: number): Review {
+  const { copied, versions, added } = more;
   const counts = foundCounts(review);
-  // Loops, not callbacks, in this per-file pass (ARCHITECTURE.md: no inline callbacks in per-file code).
   const kept: Finding[] = [];
   for (const f of review.findings) {
     const gone = inside(f.range, copied) || ((f.rule === 'repeated-passage' || f.rule === 'near-duplicate') && inside(f.range, versions));
@@ -257,11 +290,10 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
     else kept.push(f);
   }
   for (const f of added) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  const merged = [...kept, ...added].sort(byRange);
-  const cap = options.maxFindingsPerRule;
+  const all = [...kept, ...added].sort(byRange);
   const listed = new Map<RuleId, number>();
   const findings: Finding[] = [];
-  for (const f of merged) {
+  for (const f of all) {
     const n = (listed.get(f.rule) ?? 0) + 1;
     listed.set(f.rule, n);
     if (n <= cap) findings.push(f);
@@ -270,9 +302,9 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
   for (const [rule, n] of counts) if (n > cap) truncated[rule] = n;
   return {
     ...review,
-    articles,
+    articles: more.articles,
     findings,
     stats: { ...review.stats, truncated },
-    repeatRemovals: mergeRemovals([...(review.repeatRemovals ?? []), ...removals], text),
+    repeatRemovals: mergeRemovals([...(review.repeatRemovals ?? []), ...more.removals], text),
   };
 }

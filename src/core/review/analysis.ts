@@ -12,6 +12,7 @@ import { copyUint32 } from '../text/slab';
 import { OffsetRange, ReviewOptions } from '../model/types';
 import { MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo } from '../rules/paragraphAnalysis';
 import { wordSequenceHash } from '../rules/articleVersions';
+import type { Stopwatch } from './stopwatch';
 
 export type { ParagraphAnalysis, SentenceInfo };
 export { MAX_SKETCH_WORDS };
@@ -54,17 +55,12 @@ class ParagraphView implements ParagraphInput {
 /** Most paragraphs have no hits for a rule: they all share one empty list (less to keep per paragraph). */
 const NO_HITS: readonly unknown[] = Object.freeze([]);
 
-/** Milliseconds per stage (`sentences`, `sketches` and each per-paragraph rule's), accumulated over paragraphs. */
-export type StageClock = Record<string, number>;
-
-export function analyzeParagraph(text: string, options: ReviewOptions, lex: CompiledLexicons, clock?: StageClock): ParagraphAnalysis {
-  let t0 = clock ? performance.now() : 0;
-  const lap = (stage: string) => {
-    if (!clock) return;
-    const now = performance.now();
-    clock[stage] = (clock[stage] ?? 0) + (now - t0);
-    t0 = now;
-  };
+/**
+ * Analyses a paragraph; `clock`, when given, gets the time of its stages (`sentences`, `sketches`
+ * and each per-paragraph rule's), added to what it holds.
+ */
+export function analyzeParagraph(text: string, options: ReviewOptions, lex: CompiledLexicons, clock?: Stopwatch): ParagraphAnalysis {
+  clock?.restart();
   const tokens = wordTokens(text);
   const ranges = sentenceRanges(text);
   if (ranges.length === 0) ranges.push({ start: 0, end: text.length });
@@ -87,7 +83,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
     sentences[s] = sentenceInfo(ranges[s], t - from, t - from >= options.minWords ? sequenceHash(hashes, from, t) : undefined);
   }
 
-  lap('sentences');
+  clock?.lap('sentences');
   const input = new ParagraphView(text, tokens, ranges, sentenceTokenStart, sentenceTokenEnd, options, lex);
   const hits: ParagraphAnalysis['hits'] = {};
   for (const rule of PARAGRAPH_RULES) {
@@ -95,7 +91,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
     const found = rule.analyze(input);
     // A copy at its length (see `sentences`): the rule's list was grown by push.
     hits[rule.id] = found.length === 0 ? NO_HITS : found.slice();
-    lap(rule.stage);
+    clock?.lap(rule.stage);
   }
 
   const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
@@ -103,7 +99,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   // Kept only where the near-duplicate rule will need it; the scratch array is reused.
   const wordHashes = paragraphSketch ? copyUint32(hashes, 0, hashes.length) : null;
   const keyHash = sequenceHash(hashes, 0, hashes.length);
-  lap('sketches');
+  clock?.lap('sketches');
   // Every field from the start, those filled in later too: a field added afterwards moves the
   // object to a new shape and, past its in-object room, to a separate property store.
   return { keyHash, normalized: undefined, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, hits, lines: undefined };

@@ -1,18 +1,20 @@
 // Runs the rules over a text. A Reviewer keeps what it learnt about each paragraph, so that
 // reviewing the next version of the same document only analyses the paragraphs that changed.
-import { ParagraphAnalysis, StageClock, analyzeParagraph, forgetComparisonData } from './analysis';
+import { ParagraphAnalysis, analyzeParagraph, forgetComparisonData } from './analysis';
+import { Stopwatch } from './stopwatch';
 import { defaultOptions } from '../options/defaults';
 import { CompiledLexicons, compileLexicons } from '../language/lexicon';
-import { findDebris } from '../rules/boilerplate';
+import { PendingDebris, findDebris } from '../rules/boilerplate';
 import { ComparisonCache, NearDuplicateMemory, NearMatch, findNearDuplicates } from '../rules/nearDuplicate';
-import { findUpdatedArticles } from '../rules/updatedArticles';
-import { ParagraphEdit, SentenceMemory, findRepeats, sentenceRepeats } from '../rules/repeated';
+import { UpdatedArticlesResult, findUpdatedArticles } from '../rules/updatedArticles';
+import { ParagraphEdit, PendingFinding, SentenceMemory, findRepeats, sentenceRepeats } from '../rules/repeated';
 import { Segmentation, segment } from '../segmentation/segment';
 import { Reviewed, shiftAfterEdit } from './editShift';
 import { LineIndex } from '../text/text';
 import { mergeRemovals } from '../text/edits';
 import { PARAGRAPH_RULES, RULE_IDS } from '../rules/registry';
-import { Article, Finding, OffsetRange, Paragraph, Review, ReviewOptions, RuleId } from '../model/types';
+import { Article, Finding, NearDuplicateFinding, OffsetRange, Paragraph, Review, ReviewOptions, RuleId } from '../model/types';
+import type { ParagraphRule } from '../rules/rule';
 import { byRange, byStartThenEnd } from '../text/rangeOrder';
 
 /**
@@ -36,10 +38,6 @@ export interface ReviewedStructure {
 
 /** Called with what a review saw (see `ReviewedStructure`). */
 export type ReviewObserver = (seen: ReviewedStructure) => void;
-
-function now(): number {
-  return performance.now();
-}
 
 /** Whether an offset falls inside one of sorted, non-overlapping ranges (binary search). */
 function isCovered(ranges: readonly OffsetRange[], offset: number): boolean {
@@ -97,7 +95,7 @@ export class Reviewer {
   }
 
   /** A paragraph's analysis: the previous version's, or made now (and counted). */
-  private analysis(body: string, clock: StageClock): ParagraphAnalysis {
+  private analysis(body: string, clock: Stopwatch): ParagraphAnalysis {
     let a = this.cache.get(body);
     if (!a) {
       a = analyzeParagraph(body, this.options, this.lexicons, clock);
@@ -111,7 +109,7 @@ export class Reviewer {
    * them by text. A loop in a method of its own, not a callback in `review` (ARCHITECTURE.md: no
    * inline callbacks in per-file code).
    */
-  private analyses(text: string, paragraphs: readonly Paragraph[], next: Map<string, ParagraphAnalysis>, clock: StageClock): ParagraphAnalysis[] {
+  private analyses(text: string, paragraphs: readonly Paragraph[], next: Map<string, ParagraphAnalysis>, clock: Stopwatch): ParagraphAnalysis[] {
     const analyses: ParagraphAnalysis[] = [];
     for (const p of paragraphs) {
       // Keyed by the paragraph's own text: the native string hash is the fastest way to find it
@@ -127,17 +125,12 @@ export class Reviewer {
   /** Reviews a version of the document; `observe`, when given, also receives what the review saw. */
   review(text: string, observe?: ReviewObserver): Review {
     const options = this.options;
-    const timings: Record<string, number> = {};
-    let t = now();
-    const lap = (stage: string) => {
-      const n = now();
-      timings[stage] = (timings[stage] ?? 0) + (n - t);
-      t = n;
-    };
-
-    const clock: StageClock = { sentences: 0 };
-    for (const rule of PARAGRAPH_RULES) clock[rule.stage] = 0;
-    clock.sketches = 0;
+    // `watch.times` are the review's timings; `clock` times the paragraph analyses' stages.
+    const watch = new Stopwatch();
+    const clock = new Stopwatch();
+    clock.zero('sentences');
+    for (const rule of PARAGRAPH_RULES) clock.zero(rule.stage);
+    clock.zero('sketches');
     this.analysing = 0;
 
     // An edit inside one paragraph keeps the structure: shift it instead of segmenting again.
@@ -148,7 +141,7 @@ export class Reviewer {
     let edit: ParagraphEdit | undefined;
     if (shifted && this.last) {
       segmentation = shifted.segmentation;
-      lap('segmentation');
+      watch.lap('segmentation');
       const k = shifted.edited;
       const p = segmentation.paragraphs[k];
       const before = this.last.analyses[k];
@@ -169,7 +162,7 @@ export class Reviewer {
       // Only an edit of the next version is checked against the lines and their evidence
       // (editShift.ts): a one-shot review lets them go now, not when it returns.
       if (!this.incremental) segmentation = { ...segmentation, evidence: undefined };
-      lap('segmentation');
+      watch.lap('segmentation');
       const next = new Map<string, ParagraphAnalysis>();
       analyses = this.analyses(text, segmentation.paragraphs, next, clock);
       // Only the current version's paragraphs stay cached: memory follows the document's size.
@@ -179,20 +172,21 @@ export class Reviewer {
     this.last = this.incremental ? { text, lines, segmentation, analyses } : undefined;
     this.lastShifted = shifted !== null;
     this.lastAnalysed = this.analysing;
-    lap('analysis');
-    Object.assign(timings, clock);
+    watch.lap('analysis');
+    Object.assign(watch.times, clock.times);
 
     const overflow: Partial<Record<RuleId, number>> = {};
     const byRule = Object.fromEntries(RULE_IDS.map(id => [id, []])) as unknown as Record<RuleId, Finding[]>;
+    const cap = options.maxFindingsPerRule;
     const repeatsOn = options.rules['repeated-passage'].enabled;
     // Web debris first: its lines are not compared as repeats or near duplicates.
     const debris = options.rules.boilerplate.enabled ? findDebris({ text, lines, paragraphs, articles, analyses, options, keepShapes: this.incremental }) : null;
     const excluded = debris?.paragraphs ?? new Set<number>();
-    lap('boilerplate');
+    watch.lap('boilerplate');
     const ctx = { text, lines, paragraphs, articles, analyses, options, excluded };
     const repeats = findRepeats(ctx);
     const copied = repeats.copied;
-    lap('repeats');
+    watch.lap('repeats');
 
     // Exact copies and debris are never near duplicates themselves (they may still be originals).
     const skipSentences = new Set([...copied, ...excluded]);
@@ -213,17 +207,13 @@ export class Reviewer {
     // one dump) lets go of their sketches now, not when it returns (a third of a 100 MB dump's
     // memory, otherwise kept through the findings and the report).
     if (!this.incremental && !observe) forgetComparisonData(analyses);
-    const inUpdated = (p: number) => updated.articles.size > 0 && updated.articles.has(paragraphs[p].article);
     if (options.rules['near-duplicate'].enabled) {
-      const pending = [
-        ...nearMatches.filter(m => !inUpdated(m.paragraph)).map(m => ({ start: paragraphs[m.paragraph].range.start, end: paragraphs[m.paragraph].range.end, build: () => m.build() })),
-        ...updated.updated,
-      ].sort(byStartThenEnd);
+      const pending = nearPending(nearMatches, updated, paragraphs);
       // Messages only for the findings that are kept: the rest are counted.
-      byRule['near-duplicate'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
-      if (pending.length > options.maxFindingsPerRule) overflow['near-duplicate'] = pending.length - options.maxFindingsPerRule;
+      byRule['near-duplicate'] = buildFirst(pending, cap);
+      if (pending.length > cap) overflow['near-duplicate'] = pending.length - cap;
     }
-    lap('nearDuplicates');
+    watch.lap('nearDuplicates');
     let repeatRemovals: OffsetRange[] = [];
     // Each problem once: what lies in a repeated copy or in web debris is acted on there (remove the
     // copy, remove the line), so debris, claims and terms inside a copy, and claims and terms inside
@@ -231,43 +221,31 @@ export class Reviewer {
     const copies: OffsetRange[] = [...updated.copies];
     if (repeatsOn) {
       // Only the first `cap` repeats, in document order, are written out; the rest are counted.
-      const runFindings = updated.articles.size > 0 ? repeats.findings.filter(f => f.article === undefined || !updated.articles.has(f.article)) : repeats.findings;
+      const runFindings = updated.articles.size > 0 ? runsOutside(repeats.findings, updated.articles) : repeats.findings;
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
       const pending = [...runFindings, ...sentences].sort(byStartThenEnd);
-      byRule['repeated-passage'] = pending.slice(0, options.maxFindingsPerRule).map(f => f.build());
-      repeatRemovals = mergeRemovals(pending.flatMap(f => f.removals()), text);
+      byRule['repeated-passage'] = buildFirst(pending, cap);
+      repeatRemovals = mergeRemovals(removalsOf(pending), text);
       for (const f of pending) copies.push({ start: f.start, end: f.end });
-      if (pending.length > options.maxFindingsPerRule) overflow['repeated-passage'] = pending.length - options.maxFindingsPerRule;
+      if (pending.length > cap) overflow['repeated-passage'] = pending.length - cap;
     }
-    lap('repeats');
+    watch.lap('repeats');
     const inCopies = mergeRemovals(copies);
     if (debris) {
-      const shown = inCopies.length > 0 ? debris.lines.filter(d => !isCovered(inCopies, d.start)) : debris.lines;
-      byRule.boilerplate = shown.slice(0, options.maxFindingsPerRule).map(d => d.build());
-      if (shown.length > options.maxFindingsPerRule) overflow.boilerplate = shown.length - options.maxFindingsPerRule;
+      const shown = inCopies.length > 0 ? uncovered(debris.lines, inCopies) : debris.lines;
+      byRule.boilerplate = buildFirst(shown, cap);
+      if (shown.length > cap) overflow.boilerplate = shown.length - cap;
     }
-    lap('boilerplate');
+    watch.lap('boilerplate');
 
     // Findings of the per-paragraph rules come in document order: past the cap they are only counted.
-    const cap = options.maxFindingsPerRule;
     const covered = debris ? mergeRemovals([...inCopies, ...debris.removals]) : inCopies;
     for (const rule of PARAGRAPH_RULES) {
       if (!options.rules[rule.id].enabled) continue;
-      const severity = options.rules[rule.id].severity;
-      const list = byRule[rule.id];
-      let over = 0;
-      for (let i = 0; i < paragraphs.length; i++) {
-        const hits = analyses[i].hits[rule.id] ?? [];
-        const base = paragraphs[i].range.start;
-        for (let h = 0; h < hits.length; h++) {
-          if (actedOn(covered, hits[h], base)) continue;
-          if (list.length < cap) list.push(rule.finding(hits[h], { text, base, severity, options }) as Finding);
-          else over++;
-        }
-      }
+      const over = paragraphFindings(rule, { text, paragraphs, analyses, covered, options }, byRule[rule.id]);
       if (over > 0) overflow[rule.id] = (overflow[rule.id] ?? 0) + over;
     }
-    lap('findings');
+    watch.lap('findings');
 
     const truncated: Review['stats']['truncated'] = {};
     const findings: Finding[] = [];
@@ -281,7 +259,7 @@ export class Reviewer {
       findings.push(...list);
     }
     findings.sort(byStartThenRule);
-    lap('findings');
+    watch.lap('findings');
     observe?.({ text, lines, articles, paragraphs, analyses, debris: excluded, copied, nearCopies });
 
     return {
@@ -291,8 +269,8 @@ export class Reviewer {
         layout,
         characters: text.length,
         paragraphs: paragraphs.length,
-        sentences: analyses.reduce((n, a) => n + a.sentences.length, 0),
-        timings,
+        sentences: sentenceCount(analyses),
+        timings: watch.times,
         truncated,
       },
       repeatRemovals,
@@ -300,6 +278,105 @@ export class Reviewer {
       fixAllRemovesWebDebris: debris !== null && options.fixAllRemovesWebDebris,
     };
   }
+}
+
+// The review's loops over paragraphs, matches and findings, as functions of their own: `review`
+// itself then stays small for V8 to compile (it ran through every loop of a file, and was
+// compiled again and again at a fifth of a second each), and no callback is made per file
+// (ARCHITECTURE.md: no inline callbacks in per-file code).
+
+/** What a finding not built yet offers: it is built only when shown (within the rule's cap). */
+interface Buildable<F> {
+  build(): F;
+}
+
+/** The first `cap` of `pending`, built. */
+function buildFirst<F>(pending: readonly Buildable<F>[], cap: number): F[] {
+  const n = Math.min(cap, pending.length);
+  const built = new Array<F>(n);
+  for (let i = 0; i < n; i++) built[i] = pending[i].build();
+  return built;
+}
+
+/** A paragraph's near duplicate, pending as a finding. */
+class PendingNear implements OffsetRange, Buildable<NearDuplicateFinding> {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly match: NearMatch,
+  ) {}
+
+  build(): NearDuplicateFinding {
+    return this.match.build();
+  }
+}
+
+/** The near-duplicate findings in document order: the paragraphs' (outside updated articles) and the updated articles'. */
+function nearPending(matches: readonly NearMatch[], updated: UpdatedArticlesResult, paragraphs: readonly Paragraph[]): (OffsetRange & Buildable<NearDuplicateFinding>)[] {
+  const pending: (OffsetRange & Buildable<NearDuplicateFinding>)[] = [];
+  for (const m of matches) {
+    const p = paragraphs[m.paragraph];
+    if (updated.articles.size > 0 && updated.articles.has(p.article)) continue;
+    pending.push(new PendingNear(p.range.start, p.range.end, m));
+  }
+  for (const u of updated.updated) pending.push(u);
+  return pending.sort(byStartThenEnd);
+}
+
+/** The runs of repeats outside the updated articles (those are reported as one finding each). */
+function runsOutside(findings: readonly PendingFinding[], updatedArticles: ReadonlySet<number>): PendingFinding[] {
+  const kept: PendingFinding[] = [];
+  for (const f of findings) if (f.article === undefined || !updatedArticles.has(f.article)) kept.push(f);
+  return kept;
+}
+
+/** Every range the repeats' fixes remove, shown or not. */
+function removalsOf(pending: readonly PendingFinding[]): OffsetRange[] {
+  const all: OffsetRange[] = [];
+  for (const f of pending) all.push(...f.removals());
+  return all;
+}
+
+/** The debris lines outside the repeated copies. */
+function uncovered(lines: readonly PendingDebris[], copies: readonly OffsetRange[]): PendingDebris[] {
+  const kept: PendingDebris[] = [];
+  for (const d of lines) if (!isCovered(copies, d.start)) kept.push(d);
+  return kept;
+}
+
+/** What a per-paragraph rule's findings are made from. */
+interface ParagraphFindingsInput {
+  text: string;
+  paragraphs: readonly Paragraph[];
+  analyses: readonly ParagraphAnalysis[];
+  /** Ranges acted on elsewhere (repeated copies, debris): hits there are not reported. */
+  covered: readonly OffsetRange[];
+  options: ReviewOptions;
+}
+
+/** Adds a per-paragraph rule's findings to `list`, in document order, up to the cap; returns how many more there were. */
+function paragraphFindings(rule: ParagraphRule<RuleId>, input: ParagraphFindingsInput, list: Finding[]): number {
+  const { text, paragraphs, analyses, covered, options } = input;
+  const severity = options.rules[rule.id].severity;
+  const cap = options.maxFindingsPerRule;
+  let over = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const hits = analyses[i].hits[rule.id];
+    if (!hits) continue;
+    const base = paragraphs[i].range.start;
+    for (let h = 0; h < hits.length; h++) {
+      if (actedOn(covered, hits[h], base)) continue;
+      if (list.length < cap) list.push(rule.finding(hits[h], { text, base, severity, options }) as Finding);
+      else over++;
+    }
+  }
+  return over;
+}
+
+function sentenceCount(analyses: readonly ParagraphAnalysis[]): number {
+  let n = 0;
+  for (const a of analyses) n += a.sentences.length;
+  return n;
 }
 
 /**

@@ -148,21 +148,72 @@ export class ArticleVersions {
 }
 
 export function findRepeats(ctx: RepeatContext): RepeatResult {
-  const { lines, paragraphs, articles, analyses, options } = ctx;
-  const severity = options.rules['repeated-passage'].severity;
+  const { paragraphs, articles, analyses, options } = ctx;
   const findings: PendingFinding[] = [];
   const copied = new Set<number>();
 
   // Paragraphs that take part in comparison, in document order.
-  const excluded = ctx.excluded;
-  const comparable = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0 && !excluded?.has(p.index));
+  const comparable = comparableParagraphs(paragraphs, analyses, ctx.excluded);
   const comparableOf = byArticle(articles, comparable);
   const paragraphsOf = byArticle(articles, paragraphs);
   const { original, firstOf } = occurrences(comparable, paragraphs.length, analyses, new SameText(ctx.text, analyses));
+  const runs = repeatedRuns(ctx, comparable, original);
+  for (const r of runs.runs) for (const p of r.run) copied.add(p.index);
 
-  // Runs of consecutive copies whose originals are consecutive too, cut at article boundaries.
-  const runs: { run: Paragraph[]; originals: Paragraph[] }[] = [];
-  const articleWordsFrom = articles.map(() => new Map<number, number>());
+  // An article is the duplicate of the earlier article it repeats most when every paragraph of it
+  // exists in that article (otherwise its repeated paragraphs are reported as runs, or it is an
+  // updated version: see nearDuplicate.ts). Each article's version is made once here and not kept
+  // (an object per paragraph, 11 MB of a 100 MB dump's peak); updatedArticles.ts asks `fresh` again.
+  const fresh = new ArticleVersions(ctx, comparableOf, firstOf);
+  markDuplicateArticles(ctx, fresh, runs.wordsFrom);
+
+  // A duplicate article is one finding, worded and bounded the same in every layout: the whole
+  // article, whatever runs of paragraphs (broken by a lightly edited paragraph or skipped debris)
+  // make it up. Nothing inside it is reported again.
+  const shapes = new RepeatShapes(ctx, comparableOf, paragraphsOf, options.rules['repeated-passage'].severity);
+  const runsOf: RepeatedRun[][] = new Array(articles.length);
+  for (let a = 0; a < articles.length; a++) runsOf[a] = [];
+  for (const r of runs.runs) runsOf[r.run[0].article].push(r);
+  for (let a = 0; a < articles.length; a++) {
+    if (articles[a].duplicateOf === null) continue;
+    const parts = runsOf[a];
+    const shape = shapes.articleShape(a, parts);
+    if (!shape) continue;
+    for (const p of paragraphsOf[a]) copied.add(p.index);
+    runsOf[a] = [];
+    findings.push(new PendingArticle(shapes, a, parts, shape));
+  }
+  for (const list of runsOf) for (const r of list) findings.push(new PendingRun(shapes, r));
+
+  return { findings, copied, firstOf, comparableOf, versions: fresh };
+}
+
+// findRepeats' steps as functions and classes of their own, not closures made by each review
+// (ARCHITECTURE.md: no inline callbacks in per-file code); a pending finding is an object with
+// methods, not an object of closures.
+
+/** A run of consecutive repeated paragraphs and the consecutive paragraphs they repeat. */
+interface RepeatedRun {
+  run: Paragraph[];
+  originals: Paragraph[];
+}
+
+/** The paragraphs compared for repeats: not metadata, not empty, not web debris. */
+function comparableParagraphs(paragraphs: readonly Paragraph[], analyses: readonly ParagraphAnalysis[], excluded: ReadonlySet<number> | undefined): Paragraph[] {
+  const comparable: Paragraph[] = [];
+  for (const p of paragraphs) if (!p.isMeta && analyses[p.index].words > 0 && !excluded?.has(p.index)) comparable.push(p);
+  return comparable;
+}
+
+/**
+ * Runs of consecutive copies whose originals are consecutive too, cut at article boundaries, and
+ * for each article the words its repeated paragraphs take from each earlier article.
+ */
+function repeatedRuns(ctx: RepeatContext, comparable: Paragraph[], original: readonly number[]): { runs: RepeatedRun[]; wordsFrom: Map<number, number>[] } {
+  const { analyses, articles, options } = ctx;
+  const runs: RepeatedRun[] = [];
+  const wordsFrom: Map<number, number>[] = new Array(articles.length);
+  for (let a = 0; a < articles.length; a++) wordsFrom[a] = new Map<number, number>();
   for (let i = 0; i < comparable.length; i++) {
     if (original[i] < 0) continue;
     let j = i;
@@ -172,75 +223,51 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
     ) j++;
     const run = comparable.slice(i, j + 1);
     const originals = comparable.slice(original[i], original[j] + 1);
-    const words = run.reduce((n, p) => n + analyses[p.index].words, 0);
+    let words = 0;
+    for (const p of run) words += analyses[p.index].words;
     for (let k = i; k <= j; k++) {
       const from = comparable[original[k]].article;
-      const counts = articleWordsFrom[comparable[k].article];
+      const counts = wordsFrom[comparable[k].article];
       counts.set(from, (counts.get(from) ?? 0) + analyses[comparable[k].index].words);
     }
-    if (words >= Math.max(MIN_PARAGRAPH_WORDS, Math.min(options.minWords, 2 * MIN_PARAGRAPH_WORDS)) || run.length > 1) {
-      for (const p of run) copied.add(p.index);
-      runs.push({ run, originals });
-    }
+    if (words >= Math.max(MIN_PARAGRAPH_WORDS, Math.min(options.minWords, 2 * MIN_PARAGRAPH_WORDS)) || run.length > 1) runs.push({ run, originals });
     i = j;
   }
+  return { runs, wordsFrom };
+}
 
-  // An article is the duplicate of the earlier article it repeats most when every paragraph of it
-  // exists in that article (otherwise its repeated paragraphs are reported as runs, or it is an
-  // updated version: see nearDuplicate.ts).
-  const fresh = new ArticleVersions(ctx, comparableOf, firstOf);
-  const versions = new Map<number, VersionArticle>();
-  const version = (a: number): VersionArticle => {
-    let v = versions.get(a);
-    if (!v) versions.set(a, (v = fresh.of(a)));
-    return v;
-  };
-  // Loops, not callbacks, here and below: a variable a callback reads is kept with this function's
-  // others for as long as the findings' builders live (the review's end), a map per article here.
+/** Sets `duplicateOf` of each article that is an exact copy of the earlier article it takes most words from. */
+function markDuplicateArticles(ctx: RepeatContext, versions: ArticleVersions, wordsFrom: readonly Map<number, number>[]): void {
+  const { articles, options } = ctx;
+  const made = new Map<number, VersionArticle>();
   for (let a = 0; a < articles.length; a++) {
     let best = -1;
     let bestWords = 0;
-    for (const [from, n] of articleWordsFrom[a]) if (from < a && n > bestWords) { best = from; bestWords = n; }
-    if (best >= 0 && compareArticles(version(a), version(best), options.nearDuplicateThreshold).exact) articles[a].duplicateOf = best + 1;
+    for (const [from, n] of wordsFrom[a]) if (from < a && n > bestWords) { best = from; bestWords = n; }
+    if (best < 0) continue;
+    const mine = made.get(a) ?? versions.of(a);
+    made.set(a, mine);
+    const theirs = made.get(best) ?? versions.of(best);
+    made.set(best, theirs);
+    if (compareArticles(mine, theirs, options.nearDuplicateThreshold).exact) articles[a].duplicateOf = best + 1;
   }
-  // Made above for every article with repeated paragraphs (most of a large dump's), asked again
-  // later (updatedArticles.ts, through `fresh`) but not kept: an object per paragraph (11 MB
-  // of a 100 MB dump's peak), holding its sketch, which a one-shot review lets go of before its end
-  // (review.ts).
-  versions.clear();
+}
 
-  // A duplicate article is one finding, worded and bounded the same in every layout: the whole
-  // article, whatever runs of paragraphs (broken by a lightly edited paragraph or skipped debris)
-  // make it up. Nothing inside it is reported again.
-  const runsOf = articles.map(() => [] as typeof runs);
-  for (const r of runs) runsOf[r.run[0].article].push(r);
-  for (let a = 0; a < articles.length; a++) {
-    if (articles[a].duplicateOf === null) continue;
-    const parts = runsOf[a];
-    const shape = articleShape(ctx, a, parts);
-    if (!shape) continue;
-    for (const p of paragraphsOf[a]) copied.add(p.index);
-    runsOf[a] = [];
-    findings.push({
-      start: shape.range.start,
-      end: shape.range.end,
-      build: () => articleFinding(ctx, a, parts, severity),
-      removals: () => shape.removals,
-    });
-  }
-  for (const list of runsOf) {
-    for (const { run, originals } of list) {
-      findings.push({
-        start: run[0].range.start,
-        end: run[run.length - 1].range.end,
-        article: run[0].article,
-        build: () => runFinding(ctx, run, originals, severity),
-        removals: () => runShape(ctx, run, originals).removals,
-      });
-    }
-  }
+/** Where an article found a duplicate is reported and what its fix removes (`RepeatShapes.articleShape`). */
+interface ArticleShape {
+  range: OffsetRange;
+  removals: OffsetRange[];
+  originalRange: OffsetRange;
+}
 
-  return { findings, copied, firstOf, comparableOf, versions: fresh };
+/** The bounds, removals and findings of a file's repeats. */
+class RepeatShapes {
+  constructor(
+    private readonly c: RepeatContext,
+    private readonly comparableOf: Paragraph[][],
+    private readonly paragraphsOf: Paragraph[][],
+    private readonly severity: RuleOptions['severity'],
+  ) {}
 
   /**
    * Article `a` (a duplicate of an earlier article) as one finding, from its first line (its
@@ -248,65 +275,73 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
    * removes it whole. Null when it holds a line of its own (a header, an edited paragraph): that
    * line is never removed, and its repeated runs are reported as they are.
    */
-  function articleShape(c: RepeatContext, a: number, parts: typeof runs): { range: OffsetRange; removals: OffsetRange[]; originalRange: OffsetRange } | null {
+  articleShape(a: number, parts: readonly RepeatedRun[]): ArticleShape | null {
+    const { text, lines, articles } = this.c;
     const article = articles[a];
     const m = article.duplicateOf! - 1;
-    const originalRange = articleContent(c.text, lines, articles[m], paragraphsOf[m]);
-    const content = articleContent(c.text, lines, article, paragraphsOf[a]);
-    const whole = lineRemovalRange(c.text, { start: content.start, end: article.range.end });
-    const repeated = parts.flatMap(r => r.run);
-    if (repeated.length === 0 || linesBesides(c.text, whole, repeated, originalRange).unique.length > 0) return null;
+    const originalRange = articleContent(text, lines, articles[m], this.paragraphsOf[m]);
+    const content = articleContent(text, lines, article, this.paragraphsOf[a]);
+    const whole = lineRemovalRange(text, { start: content.start, end: article.range.end });
+    const repeated: Paragraph[] = [];
+    for (const r of parts) repeated.push(...r.run);
+    if (repeated.length === 0 || linesBesides(text, whole, repeated, originalRange).unique.length > 0) return null;
     return { range: content, removals: [whole], originalRange };
   }
 
-
-  function articleFinding(c: RepeatContext, a: number, parts: typeof runs, sev: typeof severity): RepeatedPassageFinding {
+  articleFinding(a: number, shape: ArticleShape): RepeatedPassageFinding {
+    const { lines, articles } = this.c;
     const article = articles[a];
     const origArticle = articles[article.duplicateOf! - 1];
-    const { range, originalRange, removals } = articleShape(c, a, parts)!;
+    const { range, originalRange, removals } = shape;
     return {
       rule: 'repeated-passage',
-      severity: sev,
+      severity: this.severity,
       message: `Article #${article.index} repeats article #${origArticle.index} ${quoteTitle(origArticle.title)} (${lineSpan(lines, originalRange)}).`,
       range,
       related: [{ message: `Original: article #${origArticle.index}`, range: originalRange }],
-      fixes: [{ title: 'Remove repeated passage', edits: mergeRemovals(removals).map(r => ({ range: r, newText: '' })), preferred: true }],
+      fixes: [{ title: 'Remove repeated passage', edits: removalEdits(removals), preferred: true }],
       data: { kind: 'article', original: originalRange, originalArticle: origArticle.index, article: article.index },
     };
   }
 
   /** Where a run of repeated paragraphs is reported, what its fix removes, and its original. */
-  function runShape(c: RepeatContext, run: Paragraph[], originals: Paragraph[]) {
+  runShape(run: Paragraph[], originals: Paragraph[]) {
+    const { text, lines, articles } = this.c;
     const article = articles[run[0].article];
-    const own = comparableOf[run[0].article];
+    const own = this.comparableOf[run[0].article];
     const wholeArticle = own[0] === run[0] && own[own.length - 1] === run[run.length - 1];
     const origArticle = articles[originals[0].article];
-    const origOwn = comparableOf[originals[0].article];
+    const origOwn = this.comparableOf[originals[0].article];
     const originalIsArticle = origOwn[0] === originals[0] && origOwn[origOwn.length - 1] === originals[originals.length - 1];
     const originalRange = originalIsArticle
-      ? articleContent(c.text, lines, origArticle, paragraphsOf[originals[0].article])
+      ? articleContent(text, lines, origArticle, this.paragraphsOf[originals[0].article])
       : { start: originals[0].range.start, end: originals[originals.length - 1].range.end };
     // A removal takes nothing that exists only once: the lines it takes besides the repeated
     // paragraphs (an article's header, a line between two paragraphs of the run) must be layout
     // or repeat the original too. Otherwise it narrows: to the run's lines, and then to the run's
     // paragraphs and the lines between them that repeat the original, keeping the others.
-    const runLines = lineRemovalRange(c.text, { start: run[0].lineRange.start, end: run[run.length - 1].lineRange.end });
-    const between = linesBesides(c.text, runLines, run, originalRange);
+    const runLines = lineRemovalRange(text, { start: run[0].lineRange.start, end: run[run.length - 1].lineRange.end });
+    const between = linesBesides(text, runLines, run, originalRange);
     let range: OffsetRange = { start: run[0].range.start, end: run[run.length - 1].range.end };
-    let removals = between.unique.length === 0
-      ? [runLines]
-      : [...run.map(p => p.lineRange), ...between.repeated].map(r => lineRemovalRange(c.text, r));
+    let removals: OffsetRange[];
+    if (between.unique.length === 0) removals = [runLines];
+    else {
+      removals = [];
+      for (const p of run) removals.push(lineRemovalRange(text, p.lineRange));
+      for (const r of between.repeated) removals.push(lineRemovalRange(text, r));
+    }
     if (wholeArticle) {
-      const content = articleContent(c.text, lines, article, paragraphsOf[run[0].article]);
-      const whole = lineRemovalRange(c.text, { start: content.start, end: article.range.end });
+      const content = articleContent(text, lines, article, this.paragraphsOf[run[0].article]);
+      const whole = lineRemovalRange(text, { start: content.start, end: article.range.end });
       // Otherwise the finding, like its fix, covers the repeated body only.
-      if (linesBesides(c.text, whole, run, originalRange).unique.length === 0) { range = content; removals = [whole]; }
+      if (linesBesides(text, whole, run, originalRange).unique.length === 0) { range = content; removals = [whole]; }
     }
     return { wholeArticle, origArticle, originalIsArticle, originalRange, range, removals, article };
   }
 
-  function runFinding(c: RepeatContext, run: Paragraph[], originals: Paragraph[], sev: typeof severity): RepeatedPassageFinding {
-    const { wholeArticle, origArticle, originalIsArticle, originalRange, range, removals, article } = runShape(c, run, originals);
+  runFinding(run: Paragraph[], originals: Paragraph[]): RepeatedPassageFinding {
+    const { lines } = this.c;
+    const { wholeArticle, origArticle, originalIsArticle, originalRange, range, removals, article } = this.runShape(run, originals);
     const message = !wholeArticle
       ? run.length === 1
         ? `This paragraph repeats ${lineSpan(lines, originalRange)}.`
@@ -316,11 +351,11 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
         : `Article #${article.index} repeats ${lineSpan(lines, originalRange)}.`;
     return {
       rule: 'repeated-passage',
-      severity: sev,
+      severity: this.severity,
       message,
       range,
       related: [{ message: originalIsArticle ? `Original: article #${origArticle.index}` : 'Original passage', range: originalRange }],
-      fixes: [{ title: 'Remove repeated passage', edits: mergeRemovals(removals).map(r => ({ range: r, newText: '' })), preferred: true }],
+      fixes: [{ title: 'Remove repeated passage', edits: removalEdits(removals), preferred: true }],
       data: {
         kind: wholeArticle ? 'article' : 'paragraphs',
         original: originalRange,
@@ -328,6 +363,63 @@ export function findRepeats(ctx: RepeatContext): RepeatResult {
         article: wholeArticle ? article.index : undefined,
       },
     };
+  }
+}
+
+/** The edits of a removal fix: the ranges merged, each replaced by nothing. */
+function removalEdits(removals: OffsetRange[]): { range: OffsetRange; newText: string }[] {
+  const merged = mergeRemovals(removals);
+  const edits: { range: OffsetRange; newText: string }[] = new Array(merged.length);
+  for (let i = 0; i < merged.length; i++) edits[i] = { range: merged[i], newText: '' };
+  return edits;
+}
+
+/** A duplicate article, reported whole. */
+class PendingArticle implements PendingFinding {
+  readonly start: number;
+  readonly end: number;
+
+  constructor(
+    private readonly shapes: RepeatShapes,
+    private readonly a: number,
+    private readonly parts: RepeatedRun[],
+    private readonly shape: ArticleShape,
+  ) {
+    this.start = shape.range.start;
+    this.end = shape.range.end;
+  }
+
+  build(): RepeatedPassageFinding {
+    // The shape again, as it was first computed (a finding is built from fresh objects).
+    return this.shapes.articleFinding(this.a, this.shapes.articleShape(this.a, this.parts)!);
+  }
+
+  removals(): OffsetRange[] {
+    return this.shape.removals;
+  }
+}
+
+/** A run of repeated paragraphs. */
+class PendingRun implements PendingFinding {
+  readonly start: number;
+  readonly end: number;
+  readonly article: number;
+
+  constructor(
+    private readonly shapes: RepeatShapes,
+    private readonly r: RepeatedRun,
+  ) {
+    this.start = r.run[0].range.start;
+    this.end = r.run[r.run.length - 1].range.end;
+    this.article = r.run[0].article;
+  }
+
+  build(): RepeatedPassageFinding {
+    return this.shapes.runFinding(this.r.run, this.r.originals);
+  }
+
+  removals(): OffsetRange[] {
+    return this.shapes.runShape(this.r.run, this.r.originals).removals;
   }
 }
 
