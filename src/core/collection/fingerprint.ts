@@ -7,12 +7,12 @@
 // JSON-safe form.
 import type { ReviewedStructure } from '../review/review';
 import { MIN_NEAR_WORDS } from '../rules/nearDuplicate';
-import { articleContent, byArticle } from '../rules/repeated';
+import { articleContent, byArticle, comparableParagraphs } from '../rules/repeated';
 import { textHash } from '../rules/articleVersions';
 import { BANDS, bandKeys, sketch } from '../text/minhash';
 import { lineRemovalRange } from '../text/edits';
 import { detached, normalizeForCompare } from '../text/text';
-import type { OffsetRange } from '../model/types';
+import type { OffsetRange, Paragraph } from '../model/types';
 
 /** Bumped when the fingerprint's meaning changes: stored fingerprints of another version are recomputed. */
 export const FINGERPRINT_VERSION = 2;
@@ -128,8 +128,39 @@ function contentHash(text: string): number {
  * observe)` passes it to `observe`). Pure: the same text and options give the same fingerprint.
  */
 export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFingerprint {
-  const { text, lines, articles, paragraphs, analyses, debris, copied, nearCopies } = doc;
-  const compared = paragraphs.filter(p => !p.isMeta && analyses[p.index].words > 0 && !debris.has(p.index));
+  const { text, articles, paragraphs, analyses, debris } = doc;
+  const cols = paragraphColumns(doc, comparableParagraphs(paragraphs, analyses, debris));
+  const n = cols.count;
+  const all = byArticle(articles, paragraphs);
+  const firstOf = new Int32Array(articles.length).fill(-1);
+  const countOf = new Uint32Array(articles.length);
+  for (let i = n - 1; i >= 0; i--) { firstOf[cols.article[i]] = i; countOf[cols.article[i]]++; }
+  // The articles' band keys in one buffer of the file's own: `bandKeys` gives a view into a shared
+  // block of the review's scratch arrays, which a kept view would keep alive whole (and which the
+  // index worker would transfer with the fingerprint).
+  const articleBands = new Uint32Array(articles.length * BANDS);
+  const articleFingerprints = new Array<ArticleFingerprint>(articles.length);
+  for (let a = 0; a < articles.length; a++) {
+    const first = firstOf[a] < 0 ? 0 : firstOf[a];
+    articleFingerprints[a] = articleFingerprint(doc, cols, a, all[a], first, countOf[a], articleBands);
+  }
+  return {
+    version: FINGERPRINT_VERSION,
+    path: stamp.path,
+    size: stamp.size,
+    mtimeMs: stamp.mtimeMs,
+    contentHash: contentHash(text),
+    articles: articleFingerprints,
+    paragraphs: cols,
+  };
+}
+
+// fingerprintOf's two passes as functions of their own: it runs once per file, and V8 compiled it
+// again and again, at a seventh of a second each, while it held both.
+
+/** The compared paragraphs as columns. */
+function paragraphColumns(doc: ReviewedStructure, compared: readonly Paragraph[]): ParagraphColumns {
+  const { text, lines, analyses, copied, nearCopies } = doc;
   const n = compared.length;
   const cols: ParagraphColumns = {
     count: n,
@@ -179,71 +210,54 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
     cols.flags[i] = flags;
   }
   cols.wordStart[n] = w;
+  return cols;
+}
 
-  const all = byArticle(articles, paragraphs);
-  const firstOf = new Int32Array(articles.length).fill(-1);
-  const countOf = new Uint32Array(articles.length);
-  for (let i = n - 1; i >= 0; i--) { firstOf[cols.article[i]] = i; countOf[cols.article[i]]++; }
-  // The articles' band keys in one buffer of the file's own: `bandKeys` gives a view into a shared
-  // block of the review's scratch arrays, which a kept view would keep alive whole (and which the
-  // index worker would transfer with the fingerprint).
-  const articleBands = new Uint32Array(articles.length * BANDS);
-  // A loop, not a callback (ARCHITECTURE.md: no inline callbacks in per-file code).
-  const articleFingerprints = new Array<ArticleFingerprint>(articles.length);
-  for (let a = 0; a < articles.length; a++) {
-    const article = articles[a];
-    const content = articleContent(text, lines, article, all[a]);
-    const removal = lineRemovalRange(text, { start: content.start, end: article.range.end });
-    const first = firstOf[a] < 0 ? 0 : firstOf[a];
-    let words = 0;
-    let sketchWords = 0;
-    for (let i = first; i < first + countOf[a]; i++) {
-      words += cols.words[i];
-      sketchWords += cols.wordStart[i + 1] - cols.wordStart[i];
-    }
-    let bands: Uint32Array | null = null;
-    if (sketchWords > 0) {
-      // The article's words in order (its sketched paragraphs): one view when they are adjacent.
-      const from = cols.wordStart[first];
-      const sig = sketch(cols.wordHashes.subarray(from, from + sketchWords));
-      if (sig) {
-        bands = articleBands.subarray(a * BANDS, (a + 1) * BANDS);
-        bands.set(bandKeys(sig));
-      }
-    }
-    // Kept with the file's fingerprint: made at its length, as `articleFingerprints` is.
-    const besides = linesBesides(text, content.start, article.range.end, cols, first, countOf[a]);
-    const extraLines = new Array<number>(besides.length);
-    for (let k = 0; k < besides.length; k++) extraLines[k] = textHash(normalizeForCompare(text.slice(besides[k].start, besides[k].end)));
-    const inFile: InFileLink | null = article.duplicateOf !== null
-      ? { kind: 'copy', of: article.duplicateOf }
-      : article.nearDuplicateOf && article.nearDuplicateOf.path === undefined ? { kind: 'variant', of: article.nearDuplicateOf.index } : null;
-    articleFingerprints[a] = {
-      index: article.index,
-      title: detached(article.title),
-      titleHash: headlineHash(article.title),
-      start: content.start,
-      end: content.end,
-      startLine: lines.lineAt(content.start) + 1,
-      endLine: lines.lineAt(Math.max(content.start, content.end - 1)) + 1,
-      removeStart: removal.start,
-      removeEnd: removal.end,
-      firstParagraph: first,
-      paragraphCount: countOf[a],
-      words,
-      extraLines,
-      bands,
-      inFile,
-    };
+/** Article `a`'s fingerprint: its compared paragraphs are `count` from `first`; its band keys go to `articleBands`. */
+function articleFingerprint(doc: ReviewedStructure, cols: ParagraphColumns, a: number, own: Paragraph[], first: number, count: number, articleBands: Uint32Array): ArticleFingerprint {
+  const { text, lines } = doc;
+  const article = doc.articles[a];
+  const content = articleContent(text, lines, article, own);
+  const removal = lineRemovalRange(text, { start: content.start, end: article.range.end });
+  let words = 0;
+  let sketchWords = 0;
+  for (let i = first; i < first + count; i++) {
+    words += cols.words[i];
+    sketchWords += cols.wordStart[i + 1] - cols.wordStart[i];
   }
+  let bands: Uint32Array | null = null;
+  if (sketchWords > 0) {
+    // The article's words in order (its sketched paragraphs): one view when they are adjacent.
+    const from = cols.wordStart[first];
+    const sig = sketch(cols.wordHashes.subarray(from, from + sketchWords));
+    if (sig) {
+      bands = articleBands.subarray(a * BANDS, (a + 1) * BANDS);
+      bands.set(bandKeys(sig));
+    }
+  }
+  // Kept with the file's fingerprint: made at its length, as the articles' list is.
+  const besides = linesBesides(text, content.start, article.range.end, cols, first, count);
+  const extraLines = new Array<number>(besides.length);
+  for (let k = 0; k < besides.length; k++) extraLines[k] = textHash(normalizeForCompare(text.slice(besides[k].start, besides[k].end)));
+  const inFile: InFileLink | null = article.duplicateOf !== null
+    ? { kind: 'copy', of: article.duplicateOf }
+    : article.nearDuplicateOf && article.nearDuplicateOf.path === undefined ? { kind: 'variant', of: article.nearDuplicateOf.index } : null;
   return {
-    version: FINGERPRINT_VERSION,
-    path: stamp.path,
-    size: stamp.size,
-    mtimeMs: stamp.mtimeMs,
-    contentHash: contentHash(text),
-    articles: articleFingerprints,
-    paragraphs: cols,
+    index: article.index,
+    title: detached(article.title),
+    titleHash: headlineHash(article.title),
+    start: content.start,
+    end: content.end,
+    startLine: lines.lineAt(content.start) + 1,
+    endLine: lines.lineAt(Math.max(content.start, content.end - 1)) + 1,
+    removeStart: removal.start,
+    removeEnd: removal.end,
+    firstParagraph: first,
+    paragraphCount: count,
+    words,
+    extraLines,
+    bands,
+    inFile,
   };
 }
 

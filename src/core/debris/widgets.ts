@@ -229,10 +229,10 @@ export function widgetBlocks(src: WidgetSource): WidgetBlock[] {
 }
 
 /**
- * What each line is in a stutter (`Block` or `Repeat`), and, for the lines `candidate` selects,
+ * What each line is in a stutter (`Block` or `Repeat`), and, for the lines with `candidate` set,
  * whether they are enclosed (`Enclosed`): the lines that may never open an article.
  */
-export function widgetMarks(src: WidgetSource, candidate: (i: number) => boolean): Uint8Array {
+export function widgetMarks(src: WidgetSource, candidate: Uint8Array): Uint8Array {
   const marks = new Uint8Array(src.count);
   eachStutter(src, (first, last, block) => {
     if (block) marks.fill(WidgetMark.Block, block.first, block.last + 1);
@@ -244,7 +244,7 @@ export function widgetMarks(src: WidgetSource, candidate: (i: number) => boolean
   for (let open = 0; open < src.count; open++) {
     const span = enclosedSpan(src, open, judge(src, open).kind);
     if (span === null) continue;
-    for (let k = span[0]; k <= span[1]; k++) if (marks[k] === WidgetMark.None && candidate(k)) marks[k] = WidgetMark.Enclosed;
+    for (let k = span[0]; k <= span[1]; k++) if (marks[k] === WidgetMark.None && candidate[k] === 1) marks[k] = WidgetMark.Enclosed;
   }
   return marks;
 }

@@ -46,14 +46,22 @@ export class ComparisonCache {
   private previous = new Map<ParagraphAnalysis, Map<ParagraphAnalysis, Comparison>>();
   private current = new Map<ParagraphAnalysis, Map<ParagraphAnalysis, Comparison>>();
 
-  get(a: ParagraphAnalysis, b: ParagraphAnalysis, compute: () => Comparison): Comparison {
-    let row = this.current.get(a);
+  /** The comparison of `a` with `b` made by this review or the previous one (then kept for the next), or undefined. */
+  known(a: ParagraphAnalysis, b: ParagraphAnalysis): Comparison | undefined {
+    const row = this.current.get(a);
     if (row?.has(b)) return row.get(b)!;
     const old = this.previous.get(a);
-    const result = old?.has(b) ? old.get(b)! : compute();
+    if (!old?.has(b)) return undefined;
+    const result = old.get(b)!;
+    this.keep(a, b, result);
+    return result;
+  }
+
+  /** Keeps a comparison this review made, for the next. */
+  keep(a: ParagraphAnalysis, b: ParagraphAnalysis, result: Comparison): void {
+    let row = this.current.get(a);
     if (!row) this.current.set(a, (row = new Map()));
     row.set(b, result);
-    return result;
   }
 
   /** Keeps only the comparisons the latest review used. */
@@ -156,8 +164,7 @@ export function compareWords(a: WordList | string, b: WordList | string, thresho
 export function changesOf(earlier: string, later: string): Change[] {
   const leftTokens = wordTokens(earlier);
   const rightTokens = wordTokens(later);
-  const parts = diffArrays(leftTokens.map(t => t.norm), rightTokens.map(t => t.norm));
-  const span = (text: string, tokens: WordToken[], from: number, count: number) => text.slice(tokens[from].start, tokens[from + count - 1].end);
+  const parts = diffArrays(normsOf(leftTokens), normsOf(rightTokens));
   let i = 0;
   let j = 0;
   const changes: Change[] = [];
@@ -180,19 +187,36 @@ export function changesOf(earlier: string, later: string): Change[] {
   return changes;
 }
 
+// Functions of their own, not callbacks made for each finding (ARCHITECTURE.md: no inline
+// callbacks in per-file code).
+
+function normsOf(tokens: readonly WordToken[]): string[] {
+  const norms: string[] = new Array(tokens.length);
+  for (let t = 0; t < tokens.length; t++) norms[t] = tokens[t].norm;
+  return norms;
+}
+
+/** The text of `count` tokens from `from`. */
+function span(text: string, tokens: readonly WordToken[], from: number, count: number): string {
+  return text.slice(tokens[from].start, tokens[from + count - 1].end);
+}
+
 function clip(s: string, n = 40): string {
   const one = s.replace(/\s+/g, ' ');
   return one.length > n ? one.slice(0, n - 1) + '\u2026' : one;
 }
 
 export function describeChanges(changes: Change[], limit = 3): string {
-  const shown = changes.slice(0, limit).map(c => {
-    if (c.removed && c.added) return `\u201C${clip(c.removed)}\u201D \u2192 \u201C${clip(c.added)}\u201D`;
-    if (c.added) return `added \u201C${clip(c.added)}\u201D`;
-    return `removed \u201C${clip(c.removed ?? '')}\u201D`;
-  });
+  const shown: string[] = [];
+  for (let k = 0; k < changes.length && k < limit; k++) shown.push(describeChange(changes[k]));
   const more = changes.length - limit;
   return shown.join('; ') + (more > 0 ? `; and ${more} more change${more === 1 ? '' : 's'}` : '');
+}
+
+function describeChange(c: Change): string {
+  if (c.removed && c.added) return `\u201C${clip(c.removed)}\u201D \u2192 \u201C${clip(c.added)}\u201D`;
+  if (c.added) return `added \u201C${clip(c.added)}\u201D`;
+  return `removed \u201C${clip(c.removed ?? '')}\u201D`;
 }
 
 /** A paragraph found to be a near duplicate of an earlier one; its finding is built on demand. */
@@ -240,6 +264,20 @@ function updatedIndex(memory: NearDuplicateMemory | undefined, sequence: Paragra
   return memory.index;
 }
 
+/** The words of the paragraphs compared, as `compareWords` takes them (made when asked). */
+class EligibleWords {
+  constructor(
+    private readonly text: string,
+    private readonly eligible: readonly Paragraph[],
+    private readonly sequence: readonly ParagraphAnalysis[],
+  ) {}
+
+  of(i: number): WordList {
+    const p = this.eligible[i];
+    return { hashes: this.sequence[i].wordHashes!, text: this.text.slice(p.range.start, p.range.end) };
+  }
+}
+
 export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDuplicateMemory): NearDuplicateResult {
   const { text, paragraphs, analyses, copied } = ctx;
   const threshold = ctx.options.nearDuplicateThreshold;
@@ -266,10 +304,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   const index = (reuse && updatedIndex(memory, sequence)) || new LshIndex(n);
   if (reuse && index !== memory?.index) for (let i = 0; i < n; i++) index.add(i, sequence[i].bands!);
 
-  const wordsOf = (p: Paragraph, a: ParagraphAnalysis): WordList => ({
-    hashes: a.wordHashes!,
-    text: text.slice(p.range.start, p.range.end),
-  });
+  const lists = new EligibleWords(text, eligible, sequence);
   // The estimated candidates of one paragraph, best first (at most MAX_ESTIMATED): reused arrays,
   // not an object per pair.
   const estQ = new Int32Array(MAX_ESTIMATED);
@@ -302,11 +337,13 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
       estQ[k] = q;
     }
     let ownWords: WordList | undefined;
-    const words = () => (ownWords ??= wordsOf(eligible[i], a));
     for (let k = 0; k < estimated && k < MAX_CONFIRMED; k++) {
       const q = estQ[k];
-      const diff = () => compareWords(wordsOf(eligible[q], sequence[q]), words(), threshold);
-      const cmp = ctx.comparisons ? ctx.comparisons.get(sequence[q], a, diff) : diff();
+      let cmp = ctx.comparisons?.known(sequence[q], a);
+      if (cmp === undefined) {
+        cmp = compareWords(lists.of(q), (ownWords ??= lists.of(i)), threshold);
+        ctx.comparisons?.keep(sequence[q], a, cmp);
+      }
       // Similar in every word but not an exact copy (this paragraph is not one): the punctuation
       // or case differs.
       if (cmp) {

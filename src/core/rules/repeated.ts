@@ -198,8 +198,8 @@ interface RepeatedRun {
   originals: Paragraph[];
 }
 
-/** The paragraphs compared for repeats: not metadata, not empty, not web debris. */
-function comparableParagraphs(paragraphs: readonly Paragraph[], analyses: readonly ParagraphAnalysis[], excluded: ReadonlySet<number> | undefined): Paragraph[] {
+/** The paragraphs compared for repeats (and fingerprinted for the collection): not metadata, not empty, not web debris. */
+export function comparableParagraphs(paragraphs: readonly Paragraph[], analyses: readonly ParagraphAnalysis[], excluded: ReadonlySet<number> | undefined): Paragraph[] {
   const comparable: Paragraph[] = [];
   for (const p of paragraphs) if (!p.isMeta && analyses[p.index].words > 0 && !excluded?.has(p.index)) comparable.push(p);
   return comparable;

@@ -39,7 +39,6 @@ export function findUpdatedArticles(ctx: RepeatContext, repeats: RepeatResult, n
   if (!options.rules['near-duplicate'].enabled) return result;
   const nearOf = new Map<number, NearMatch>();
   for (const m of near) nearOf.set(m.paragraph, m);
-  const first = (p: number) => (repeats.firstOf[p] >= 0 ? repeats.firstOf[p] : p);
   const paragraphsOf = byArticle(articles, paragraphs);
   // A loop rather than a callback in this per-file pass (ARCHITECTURE.md: no inline callbacks in per-file code).
   for (let a = 0; a < articles.length; a++) {
@@ -54,7 +53,7 @@ export function findUpdatedArticles(ctx: RepeatContext, repeats: RepeatResult, n
       if (source < 0) {
         const m = nearOf.get(p.index);
         if (!m) continue;
-        source = first(m.original);
+        source = repeats.firstOf[m.original] >= 0 ? repeats.firstOf[m.original] : m.original;
         words *= m.similarity;
       }
       const b = paragraphs[source].article;
@@ -73,17 +72,31 @@ export function findUpdatedArticles(ctx: RepeatContext, repeats: RepeatResult, n
     result.articles.add(a);
     for (let i = 0; i < own.length; i++) if (comparison.similarityOf[i] === 1) result.copies.push(own[i].range);
     const range = articleContent(ctx.text, ctx.lines, article, paragraphsOf[a]);
-    const b = best;
-    result.updated.push({
-      article: a,
-      original: b,
-      comparison,
-      start: range.start,
-      end: range.end,
-      build: () => updatedFinding(ctx, a, b, comparison, paragraphsOf),
-    });
+    result.updated.push(new PendingUpdate(ctx, a, best, comparison, range, paragraphsOf));
   }
   return result;
+}
+
+/** An updated version, its finding built when it is shown (an object with a method, not a closure made per article). */
+class PendingUpdate implements UpdatedArticle {
+  readonly start: number;
+  readonly end: number;
+
+  constructor(
+    private readonly ctx: RepeatContext,
+    readonly article: number,
+    readonly original: number,
+    readonly comparison: ArticleComparison,
+    range: OffsetRange,
+    private readonly paragraphsOf: ReturnType<typeof byArticle>,
+  ) {
+    this.start = range.start;
+    this.end = range.end;
+  }
+
+  build(): NearDuplicateFinding {
+    return updatedFinding(this.ctx, this.article, this.original, this.comparison, this.paragraphsOf);
+  }
 }
 
 function updatedFinding(ctx: RepeatContext, a: number, b: number, cmp: ArticleComparison, paragraphsOf: ReturnType<typeof byArticle>): NearDuplicateFinding {

@@ -288,22 +288,24 @@ export interface WordTable {
 const MAX_LINE_WORDS = Math.ceil(WINDOW_CHARS / 4) + 1;
 
 /**
- * The word table of content lines first … last (inclusive), `textOf(k)` giving line k's text; only
- * the lines for which `needed(k)` holds are read (the others are left without words).
+ * The word table of content lines first … last (inclusive), content line k being
+ * `lines[content[k]]`; only the lines with `needed[k]` set are read (the others are left without
+ * words), all of them without `needed`. Arrays, not callbacks: it runs for every file
+ * (ARCHITECTURE.md: no inline callbacks in per-file code).
  */
-export function wordTable(first: number, last: number, textOf: (k: number) => string, needed?: (k: number) => boolean): WordTable {
+export function wordTable(first: number, last: number, lines: readonly Line[], content: ArrayLike<number>, needed?: Uint8Array): WordTable {
   const count = Math.max(0, last - first + 1);
   const offset = new Int32Array(count + 1);
   let data = new Int32Array(Math.max(64, count * 16));
   let size = 0;
   for (let i = 0; i < count; i++) {
-    if (!needed || needed(first + i)) {
+    if (!needed || needed[first + i] === 1) {
       if (size + MAX_LINE_WORDS > data.length) {
         const grown = new Int32Array(data.length * 2);
         grown.set(data);
         data = grown;
       }
-      size = appendContentWords(textOf(first + i), data, size);
+      size = appendContentWords(lines[content[first + i]].text, data, size);
     }
     offset[i + 1] = size;
   }
@@ -525,11 +527,18 @@ function contextScore(lines: Line[], content: number[], own: Float64Array, k: nu
 
 export function gatherEvidence(lines: Line[]): Evidence {
   const content: number[] = [];
-  lines.forEach((l, i) => { if (!l.blank && !l.underline && !isSeparator(l)) content.push(i); });
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l.blank && !l.underline && !isSeparator(l)) content.push(i);
+  }
   const topLevel = topHeadingLevel(lines);
   const own = new Float64Array(content.length);
-  content.forEach((i, k) => { own[k] = ownScore(lines[i].text); });
-  const blocked = widgetMarks(widgetSource(lines, content), k => own[k] > CANDIDATE_FLOOR);
+  const candidate = new Uint8Array(content.length);
+  for (let k = 0; k < content.length; k++) {
+    own[k] = ownScore(lines[content[k]].text);
+    if (own[k] > CANDIDATE_FLOOR) candidate[k] = 1;
+  }
+  const blocked = widgetMarks(widgetSource(lines, content), candidate);
   for (let k = 0; k < content.length; k++) if (blocked[k]) own[k] = -Infinity;
   // Words are read only within the window of a line that could be a headline.
   let lastCandidate = -Infinity;
@@ -539,7 +548,9 @@ export function gatherEvidence(lines: Line[]): Evidence {
   lastCandidate = Infinity;
   for (let k = content.length - 1; k >= 0; k--) if (own[k] > CANDIDATE_FLOOR) { lastCandidate = k; nearCandidate[k] = 1; }
   else if (lastCandidate - k <= WINDOW) nearCandidate[k] = 1;
-  const words = wordTable(0, content.length - 1, k => lines[content[k]].text, k => nearCandidate[k] === 1 && blocked[k] === 0);
+  // The lines whose words are read: near a candidate, and not inside a widget.
+  for (let k = 0; k < content.length; k++) if (blocked[k] !== 0) nearCandidate[k] = 0;
+  const words = wordTable(0, content.length - 1, lines, content, nearCandidate);
   const score = new Float64Array(content.length);
   const category = new Uint8Array(content.length);
   const ending = new Uint8Array(content.length);

@@ -54,8 +54,12 @@ function headingLineLike(text: string, own: number): boolean {
  */
 export function splitBlock(block: Line[]): Line[][] {
   if (block.length < 2) return [block];
-  const texts = block.map(l => l.text.trim());
-  const widest = Math.max(...texts.map(t => t.length));
+  const texts: string[] = new Array(block.length);
+  let widest = 0;
+  for (let i = 0; i < block.length; i++) {
+    texts[i] = block[i].text.trim();
+    widest = Math.max(widest, texts[i].length);
+  }
   let wraps = 0;
   let similar = 0;
   for (let i = 0; i + 1 < texts.length; i++) {
@@ -65,20 +69,20 @@ export function splitBlock(block: Line[]): Line[][] {
   }
   const breaks = texts.length - 1;
   const hardWrapped = wraps * 2 > breaks || (widest <= MAX_WRAP_WIDTH && texts.length >= 3 && similar === breaks && wraps >= 1);
-  return hardWrapped ? [block] : block.map(l => [l]);
+  if (hardWrapped) return [block];
+  const lineByLine: Line[][] = new Array(block.length);
+  for (let i = 0; i < block.length; i++) lineByLine[i] = [block[i]];
+  return lineByLine;
 }
 
 /**
  * The article over lines [from, to): title, headers, heading lines and body paragraphs.
- * `ownOf(n)` is the evidence of line n's own text (features.ts `ownScore`), as the segmentation
- * computed it already.
+ * `ownByLine[n]`, when given, is the evidence of line n's own text (features.ts `ownScore`), as the
+ * segmentation computed it already.
  */
-export function draftArticle(lines: Line[], from: number, to: number, topLevel = 0,
-  ownOf: (n: number) => number = n => ownScore(lines[n].text)): ArticleDraft {
+export function draftArticle(lines: Line[], from: number, to: number, topLevel = 0, ownByLine?: Float64Array): ArticleDraft {
   const draft: ArticleDraft = { firstLine: from, paragraphs: [] };
-  let i = from;
-  const skipGaps = () => { while (i < to && (lines[i].blank || isSeparator(lines[i]))) i++; };
-  skipGaps();
+  let i = skipGaps(lines, from, to);
   // Header lines (`Title:`, `Date:`…) come first.
   while (i < to && HEADER_LINE.test(lines[i].text)) {
     const l = lines[i];
@@ -88,9 +92,9 @@ export function draftArticle(lines: Line[], from: number, to: number, topLevel =
       draft.title = { text: m[2].trim(), range: trimmedRange(l, l.start + l.text.length - m[2].length) };
     }
     i++;
-    if (i < to && lines[i].blank) { skipGaps(); break; }
+    if (i < to && lines[i].blank) { i = skipGaps(lines, i, to); break; }
   }
-  skipGaps();
+  i = skipGaps(lines, i, to);
   // The title line (unless a header gave the title), then the lines of the heading under it.
   if (!draft.title && i < to) {
     const l = lines[i];
@@ -98,8 +102,7 @@ export function draftArticle(lines: Line[], from: number, to: number, topLevel =
     if (m && m[1].length < topLevel && nextHeadingLevel(lines, i + 1, to) === topLevel) {
       // A document title right above the first article's heading: a heading of that article.
       draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
-      i++;
-      skipGaps();
+      i = skipGaps(lines, i + 1, to);
     }
   }
   if (!draft.title && i < to) {
@@ -110,7 +113,7 @@ export function draftArticle(lines: Line[], from: number, to: number, topLevel =
       draft.title = { text: m[2], range: { start: textStart, end: textStart + m[2].length } };
       draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
       i++;
-    } else if (ownOf(l.no) > CANDIDATE_FLOOR) {
+    } else if (ownAt(lines, l.no, ownByLine) > CANDIDATE_FLOOR) {
       // A line whose own evidence is not against a title.
       const r = trimmedRange(l);
       draft.title = { text: l.text.slice(r.start - l.start, r.end - l.start), range: r };
@@ -124,7 +127,7 @@ export function draftArticle(lines: Line[], from: number, to: number, topLevel =
       while (i < to && (lines[i].blank || lines[i].underline)) i++;
       if (i >= to || taken >= MAX_HEADING_LINES || isSeparator(lines[i])) break;
       const t = lines[i].text;
-      if (!(headingLevel(t) > 0 || headingLineLike(t, ownOf(lines[i].no)))) break;
+      if (!(headingLevel(t) > 0 || headingLineLike(t, ownAt(lines, lines[i].no, ownByLine)))) break;
       draft.paragraphs.push({ lines: [lines[i]], isHeading: true, isMeta: false });
       taken++;
       i++;
@@ -132,22 +135,39 @@ export function draftArticle(lines: Line[], from: number, to: number, topLevel =
   }
   // The body: blocks between blank lines; Markdown headings are paragraphs of their own.
   let block: Line[] = [];
-  const flush = () => {
-    for (const p of splitBlock(block)) if (p.length) draft.paragraphs.push({ lines: p, isHeading: false, isMeta: false });
-    block = [];
-  };
   for (; i < to; i++) {
     const l = lines[i];
-    if (l.blank || l.underline || isSeparator(l)) { flush(); continue; }
+    if (l.blank || l.underline || isSeparator(l)) { block = flush(draft, block); continue; }
     if (headingLevel(l.text)) {
-      flush();
+      block = flush(draft, block);
       draft.paragraphs.push({ lines: [l], isHeading: true, isMeta: false });
       continue;
     }
     block.push(l);
   }
-  flush();
+  flush(draft, block);
   return draft;
+}
+
+// draftArticle's steps as functions, not closures made per article (ARCHITECTURE.md: no inline
+// callbacks in per-file code).
+
+/** The first line from `i` (before `to`) that is neither blank nor a separator. */
+function skipGaps(lines: readonly Line[], i: number, to: number): number {
+  while (i < to && (lines[i].blank || isSeparator(lines[i]))) i++;
+  return i;
+}
+
+/** Line n's own evidence: as the segmentation computed it, or now. */
+function ownAt(lines: readonly Line[], n: number, ownByLine: Float64Array | undefined): number {
+  return ownByLine ? ownByLine[n] : ownScore(lines[n].text);
+}
+
+/** Adds a block's paragraphs to the draft; gives the next (empty) block. */
+function flush(draft: ArticleDraft, block: Line[]): Line[] {
+  if (block.length === 0) return block;
+  for (const p of splitBlock(block)) if (p.length) draft.paragraphs.push({ lines: p, isHeading: false, isMeta: false });
+  return [];
 }
 
 /** Markdown level of the next line with text from `i` (0 when it is no heading). */

@@ -62,7 +62,7 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   // The lines rechecked and the lines they read the words of.
   const firstChecked = Math.max(0, k - WINDOW - 1);
   const lastChecked = Math.min(content.length - 1, k + WINDOW + 1);
-  const words = wordTable(Math.max(0, firstChecked - WINDOW), Math.min(content.length - 1, lastChecked + WINDOW), j => patched[content[j]].text);
+  const words = wordTable(Math.max(0, firstChecked - WINDOW), Math.min(content.length - 1, lastChecked + WINDOW), patched, content);
   for (let j = firstChecked; j <= lastChecked; j++) {
     const e = lineEvidence(patched, content, own, j, evidence.topLevel, words, evidence.blocked);
     if (e.score !== evidence.score[j] || e.category !== evidence.category[j]) return null;

@@ -64,10 +64,9 @@ export function segment(text: string, index: LineIndex = new LineIndex(text)): S
   const starts = decodeStarts(evidence, learnWeights(evidence)).map(k => openingLine(lines, evidence.content[k]));
   const ownByLine = new Float64Array(lines.length);
   for (let k = 0; k < evidence.content.length; k++) ownByLine[evidence.content[k]] = evidence.own[k];
-  const ownOf = (n: number) => ownByLine[n];
   // Loops rather than callbacks in this per-file pass (ARCHITECTURE.md: no inline callbacks in per-file code).
   let drafts: ArticleDraft[] = [];
-  for (let a = 0; a < starts.length; a++) drafts.push(draftArticle(lines, starts[a], a + 1 < starts.length ? starts[a + 1] : lines.length, evidence.topLevel, ownOf));
+  for (let a = 0; a < starts.length; a++) drafts.push(draftArticle(lines, starts[a], a + 1 < starts.length ? starts[a + 1] : lines.length, evidence.topLevel, ownByLine));
   // An article of headings only (a document title, a section name) opens the next one.
   const merged: ArticleDraft[] = [];
   let pending: ArticleDraft | undefined;
