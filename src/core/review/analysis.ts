@@ -7,7 +7,7 @@ import { PARAGRAPH_RULES } from '../rules/registry';
 import { ParagraphInput } from '../rules/rule';
 import { sentenceRanges } from '../text/sentences';
 import { WordToken, wordTokens } from '../text/text';
-import { SKETCH_SIZE, bandKeys, sketchInto } from '../text/minhash';
+import { bandKeys, sketch } from '../text/minhash';
 import { copyUint32 } from '../text/slab';
 import { OffsetRange, ReviewOptions } from '../model/types';
 import { MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo } from '../rules/paragraphAnalysis';
@@ -94,16 +94,15 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
     clock?.lap(rule.stage);
   }
 
-  // The sketch itself is not kept (the near-duplicate rule makes it again for the few paragraphs
-  // that share a band with another): only its band keys, and the words it is made from.
-  const sketched = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS && sketchInto(hashes, scratchSketch);
+  const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
+  const paragraphSketch = wantSketch ? sketch(hashes) : null;
   // Kept only where the near-duplicate rule will need it; the scratch array is reused.
-  const wordHashes = sketched ? copyUint32(hashes, 0, hashes.length) : null;
+  const wordHashes = paragraphSketch ? copyUint32(hashes, 0, hashes.length) : null;
   const keyHash = sequenceHash(hashes, 0, hashes.length);
   clock?.lap('sketches');
   // Every field from the start, those filled in later too: a field added afterwards moves the
   // object to a new shape and, past its in-object room, to a separate property store.
-  return { keyHash, normalized: undefined, words: tokens.length, sentences, sketch: null, bands: sketched ? bandKeys(scratchSketch) : null, wordHashes, hits, lines: undefined };
+  return { keyHash, normalized: undefined, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, hits, lines: undefined };
 }
 
 /**
@@ -121,7 +120,6 @@ export function forgetComparisonData(analyses: readonly ParagraphAnalysis[]): vo
 }
 
 let scratch = new Uint32Array(1024);
-const scratchSketch = new Uint32Array(SKETCH_SIZE);
 
 /** A reused array for one paragraph's word hashes (a view of `length` elements). */
 function scratchHashes(length: number): Uint32Array {

@@ -4,7 +4,7 @@ import { diffArrays } from 'diff';
 import { ParagraphAnalysis } from './paragraphAnalysis';
 import { lineRemovalRange } from '../text/edits';
 import { lcsLength } from '../text/lcs';
-import { LshIndex, SKETCH_SIZE, sameRows, sketch } from '../text/minhash';
+import { LshIndex, SKETCH_SIZE, sameRows } from '../text/minhash';
 import { allocUint32 } from '../text/slab';
 import { LineIndex, WordToken, wordTokens } from '../text/text';
 import { NearDuplicateData, NearDuplicateFinding, Paragraph, ReviewOptions } from '../model/types';
@@ -264,11 +264,6 @@ function updatedIndex(memory: NearDuplicateMemory | undefined, sequence: Paragra
   return memory.index;
 }
 
-/** A sketched paragraph's sketch, made the first time it is asked for and kept with its analysis. */
-function sketchOf(a: ParagraphAnalysis): Uint32Array {
-  return (a.sketch ??= sketch(a.wordHashes!)!);
-}
-
 /** The words of the paragraphs compared, as `compareWords` takes them (made when asked). */
 class EligibleWords {
   constructor(
@@ -290,7 +285,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   const sequence: ParagraphAnalysis[] = [];
   for (const p of paragraphs) {
     const a = analyses[p.index];
-    if (p.isMeta || a.bands === null || a.words < MIN_WORDS) continue;
+    if (p.isMeta || a.sketch === null || a.words < MIN_WORDS) continue;
     eligible.push(p);
     sequence.push(a);
   }
@@ -313,9 +308,8 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   // The estimated candidates of one paragraph, best first (at most MAX_ESTIMATED): reused arrays,
   // not an object per pair.
   const estQ = new Int32Array(MAX_ESTIMATED);
-  // Sketches are made and kept with the analyses of the paragraphs that share a band with another
-  // (`sketchOf`): a copy of all of them side by side was a tenth of a 100 MB dump's peak memory,
-  // for no measurable speed.
+  // Sketches are read where each analysis keeps them: a copy of all of them side by side was a
+  // tenth of a 100 MB dump's peak memory, for no measurable speed.
   const estSame = new Int32Array(MAX_ESTIMATED);
 
   for (let i = 0; i < n; i++) {
@@ -330,7 +324,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
     for (const q of ranked) {
       const other = sequence[q];
       if (other === a) continue;
-      const same = sameRows(sketchOf(a), sketchOf(other));
+      const same = sameRows(a.sketch!, other.sketch!);
       if (same < MIN_ESTIMATE * SKETCH_SIZE) continue;
       // Insertion in order: more rows in common first, then the earlier paragraph.
       let k = estimated++;

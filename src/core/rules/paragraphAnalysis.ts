@@ -26,12 +26,8 @@ export interface ParagraphAnalysis {
   normalized?: string;
   words: number;
   sentences: SentenceInfo[];
-  /**
-   * The MinHash sketch of its words: made by the near-duplicate rule when it first compares the
-   * paragraph with a candidate (`sketchOf`), null until then.
-   */
   sketch: Uint32Array | null;
-  /** LSH band keys of the sketch; null for a paragraph that is not sketched (too short or too long, or near duplicates off). */
+  /** LSH band keys of the sketch. */
   bands: Uint32Array | null;
   /** For near-duplicate confirmation, only on sketched paragraphs: a hash per word. */
   wordHashes: Uint32Array | null;

@@ -21,15 +21,7 @@ function mix(h: number): number {
 /** Sketch of a paragraph's word 3-shingles, or null when it has too few words to compare. */
 export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
   if (hashes.length < SHINGLE + 2) return null;
-  const sig = allocUint32(SKETCH_SIZE);
-  sketchInto(hashes, sig);
-  return sig;
-}
-
-/** Whether the words can be sketched (enough of them); writes the sketch into `sig` (SKETCH_SIZE long) when they can. */
-export function sketchInto(hashes: ArrayLike<number>, sig: Uint32Array): boolean {
-  if (hashes.length < SHINGLE + 2) return false;
-  sig.fill(EMPTY);
+  const sig = allocUint32(SKETCH_SIZE).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= hashes.length; i++) {
     const h = mix((Math.imul(hashes[i], 0x9e3779b1) ^ Math.imul(hashes[i + 1], 0x85ebca77) ^ hashes[i + 2]) >>> 0);
     // One mixed hash gives both the bucket (low bits) and the value (the rest).
@@ -45,7 +37,7 @@ export function sketchInto(hashes: ArrayLike<number>, sig: Uint32Array): boolean
       if (v !== EMPTY) { sig[b] = mix((v + d) >>> 0); break; }
     }
   }
-  return true;
+  return sig;
 }
 
 /** The hash of each band of a sketch (its LSH bucket keys). */
