@@ -251,9 +251,8 @@ export function withCrossFileFindings(review: Review, text: string, fp: FileFing
   return merged(review, text, { articles, added, removals, copied, versions }, options.maxFindingsPerRule);
 }
 
-// withCrossFileFindings' steps as functions of their own, with loops, not callbacks: it runs once
-// per file (ARCHITECTURE.md: no inline callbacks in per-file code), and V8 compiled it again and
-// again while it held them all.
+// withCrossFileFindings' steps as functions of their own, with loops (ARCHITECTURE.md: no inline
+// callbacks in per-file code).
 
 /** Each article as a copy of its own, to mark its links on. */
 function copiesOf(articles: readonly Article[]): Article[] {

@@ -155,8 +155,8 @@ export function fingerprintOf(doc: ReviewedStructure, stamp: FileStamp): FileFin
   };
 }
 
-// fingerprintOf's two passes as functions of their own: it runs once per file, and V8 compiled it
-// again and again, at a seventh of a second each, while it held both.
+// fingerprintOf's two passes as functions of their own (ARCHITECTURE.md: no inline callbacks in
+// per-file code).
 
 /** The compared paragraphs as columns. */
 function paragraphColumns(doc: ReviewedStructure, compared: readonly Paragraph[]): ParagraphColumns {

@@ -280,9 +280,7 @@ export class Reviewer {
   }
 }
 
-// The review's loops over paragraphs, matches and findings, as functions of their own: `review`
-// itself then stays small for V8 to compile (it ran through every loop of a file, and was
-// compiled again and again at a fifth of a second each), and no callback is made per file
+// The review's loops over paragraphs, matches and findings, as functions of their own
 // (ARCHITECTURE.md: no inline callbacks in per-file code).
 
 /** What a finding not built yet offers: it is built only when shown (within the rule's cap). */
