@@ -13,7 +13,7 @@ import { isLabelledNote, isLoneStockSentence } from './stockText';
 import type { ArticleLink, FileLinks, OtherPlace, ParagraphLink } from './links';
 import { describeArticleChanges, lostByRemoving, textHash } from '../rules/articleVersions';
 import { quoteTitle } from '../rules/repeated';
-import { lineRemovalRange, mergeRemovals } from '../text/edits';
+import { deletions, lineRemovalRange, mergeRemovals } from '../text/edits';
 import { normalizeForCompare } from '../text/text';
 import type { Article, Finding, NearDuplicateFinding, OffsetRange, RepeatedPassageFinding, Review, ReviewOptions, RuleId } from '../model/types';
 import { byRange } from '../text/rangeOrder';
@@ -84,7 +84,7 @@ function copyFinding(text: string, fp: FileFingerprint, link: ArticleLink, optio
       message: `Article #${a.index} repeats ${articlesText(o)} of ${o.path} ${quoteTitle(o.title)} (${placeText(o)}).`,
       range: { start: a.start, end: a.end },
       related: [related(`Original: article #${o.index} of ${o.path}`, o)],
-      fixes: [{ title: 'Remove repeated article', edits: removals.map(r => ({ range: r, newText: '' })), preferred: true }],
+      fixes: [{ title: 'Remove repeated article', edits: deletions(removals), preferred: true }],
       data: { kind: 'article', original: { start: o.start, end: o.end }, originalArticle: o.index, article: a.index, originalPath: o.path },
     },
   };
@@ -174,7 +174,7 @@ function runFinding(text: string, fp: FileFingerprint, run: readonly ParagraphLi
     message: run.length === 1 ? `This paragraph repeats one of ${where}.` : `These ${run.length} paragraphs repeat ones of ${where}.`,
     range,
     related: [related(`Original: ${placeText(o)}`, o)],
-    fixes: [{ title: 'Remove repeated passage', edits: removals.map(r => ({ range: r, newText: '' })), preferred: true }],
+    fixes: [{ title: 'Remove repeated passage', edits: deletions(removals), preferred: true }],
     data: { kind: 'paragraphs', original: { start: o.start, end: o.end }, originalArticle: first.original.article, originalPath: o.path },
   };
 }

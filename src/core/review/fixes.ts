@@ -1,12 +1,8 @@
 // Applying the engine's fixes: every repeated passage, every line of web debris, fix-all as one set
 // of non-overlapping edits, and edits to a string.
-import { mergeRemovals } from '../text/edits';
+import { deletions, mergeRemovals } from '../text/edits';
 import { OffsetRange, Review, TextEdit } from '../model/types';
 import { byRange } from '../text/rangeOrder';
-
-function removalsOf(ranges: readonly OffsetRange[]): TextEdit[] {
-  return ranges.map(range => ({ range: { start: range.start, end: range.end }, newText: '' }));
-}
 
 /**
  * Every repeated passage removed (exact repeats only), as one set of non-overlapping edits: all of
@@ -25,13 +21,13 @@ export function removeAllRepeatedPassages(review: Review): TextEdit[] {
     }
     ranges = mergeRemovals(edits.map(e => e.range));
   }
-  return removalsOf(ranges);
+  return deletions(ranges);
 }
 
 /** Every line of web debris (boilerplate) removed, also those past `maxFindingsPerRule`. */
 export function removeAllWebDebris(review: Review): TextEdit[] {
   const ranges = review.debrisRemovals ?? mergeRemovals(review.findings.flatMap(f => (f.rule === 'boilerplate' ? (f.fixes?.[0]?.edits ?? []).map(e => e.range) : [])));
-  return removalsOf(ranges);
+  return deletions(ranges);
 }
 
 /**
@@ -44,7 +40,7 @@ export function withWebDebris(repeatEdits: TextEdit[], review: Review, text?: st
   if (!review.fixAllRemovesWebDebris) return repeatEdits;
   const debris = removeAllWebDebris(review);
   if (debris.length === 0) return repeatEdits;
-  return removalsOf(mergeRemovals([...repeatEdits.map(e => e.range), ...debris.map(e => e.range)], text));
+  return deletions(mergeRemovals([...repeatEdits.map(e => e.range), ...debris.map(e => e.range)], text));
 }
 
 /** What fix-all removes (source.fixAll in VS Code, the CLI's --fix). */

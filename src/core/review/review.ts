@@ -225,7 +225,7 @@ export class Reviewer {
       const sentences = this.incremental ? sentenceRepeats(ctx, skipSentences, this.sentences, edit) : sentenceRepeats(ctx, skipSentences);
       const pending = [...runFindings, ...sentences].sort(byStartThenEnd);
       byRule['repeated-passage'] = buildFirst(pending, cap);
-      repeatRemovals = mergeRemovals(removalsOf(pending), text);
+      repeatRemovals = mergeRemovals(pendingRemovals(pending), text);
       for (const f of pending) copies.push({ start: f.start, end: f.end });
       if (pending.length > cap) overflow['repeated-passage'] = pending.length - cap;
     }
@@ -329,7 +329,7 @@ function runsOutside(findings: readonly PendingFinding[], updatedArticles: Reado
 }
 
 /** Every range the repeats' fixes remove, shown or not. */
-function removalsOf(pending: readonly PendingFinding[]): OffsetRange[] {
+function pendingRemovals(pending: readonly PendingFinding[]): OffsetRange[] {
   const all: OffsetRange[] = [];
   for (const f of pending) all.push(...f.removals());
   return all;

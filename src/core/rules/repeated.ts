@@ -1,6 +1,6 @@
 // repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
 import { ParagraphAnalysis, SentenceInfo } from './paragraphAnalysis';
-import { lineRemovalRange, mergeRemovals } from '../text/edits';
+import { deletions, lineRemovalRange, mergeRemovals } from '../text/edits';
 import { FirstSeenTable } from '../text/hashTable';
 import { LineIndex, normalizeForCompare } from '../text/text';
 import { Article, OffsetRange, Paragraph, RepeatedPassageData, RepeatedPassageFinding, ReviewOptions, RuleOptions } from '../model/types';
@@ -299,7 +299,7 @@ class RepeatShapes {
       message: `Article #${article.index} repeats article #${origArticle.index} ${quoteTitle(origArticle.title)} (${lineSpan(lines, originalRange)}).`,
       range,
       related: [{ message: `Original: article #${origArticle.index}`, range: originalRange }],
-      fixes: [{ title: 'Remove repeated passage', edits: removalEdits(removals), preferred: true }],
+      fixes: [{ title: 'Remove repeated passage', edits: deletions(mergeRemovals(removals)), preferred: true }],
       data: { kind: 'article', original: originalRange, originalArticle: origArticle.index, article: article.index },
     };
   }
@@ -355,7 +355,7 @@ class RepeatShapes {
       message,
       range,
       related: [{ message: originalIsArticle ? `Original: article #${origArticle.index}` : 'Original passage', range: originalRange }],
-      fixes: [{ title: 'Remove repeated passage', edits: removalEdits(removals), preferred: true }],
+      fixes: [{ title: 'Remove repeated passage', edits: deletions(mergeRemovals(removals)), preferred: true }],
       data: {
         kind: wholeArticle ? 'article' : 'paragraphs',
         original: originalRange,
@@ -364,14 +364,6 @@ class RepeatShapes {
       },
     };
   }
-}
-
-/** The edits of a removal fix: the ranges merged, each replaced by nothing. */
-function removalEdits(removals: OffsetRange[]): { range: OffsetRange; newText: string }[] {
-  const merged = mergeRemovals(removals);
-  const edits: { range: OffsetRange; newText: string }[] = new Array(merged.length);
-  for (let i = 0; i < merged.length; i++) edits[i] = { range: merged[i], newText: '' };
-  return edits;
 }
 
 /** A duplicate article, reported whole. */

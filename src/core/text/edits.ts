@@ -1,6 +1,13 @@
 // Small helpers for building text edits that remove whole lines or replace words.
-import { OffsetRange } from '../model/types';
+import { OffsetRange, TextEdit } from '../model/types';
 import { byStartThenEnd } from './rangeOrder';
+
+/** Edits that delete each range (copies of the ranges: an edit never shares the caller's object). */
+export function deletions(ranges: readonly OffsetRange[]): TextEdit[] {
+  const edits: TextEdit[] = new Array(ranges.length);
+  for (let i = 0; i < ranges.length; i++) edits[i] = { range: { start: ranges[i].start, end: ranges[i].end }, newText: '' };
+  return edits;
+}
 
 function isBlankLineAt(text: string, start: number): { end: number } | null {
   let i = start;
