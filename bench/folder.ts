@@ -6,8 +6,8 @@
 //
 // Per round, in turn: the floor, the CLI with --jobs 1, the CLI on every core, and (when the CLI
 // has --index) a cold run that builds an index and a warm one on the unchanged folder. Medians of
-// the rounds; peak memory is the largest of them. --check keeps one JSON report and counts the
-// cross-file copies of the folder's manifest (bench/generateFolder.ts) that it found.
+// the rounds; peak memory is the largest of them. --check keeps one JSON report and counts how it
+// shows each cross-file copy of the folder's manifest (bench/generateFolder.ts), or that it misses it.
 // Prints Markdown (the section bench/run.ts puts into RESULTS.md).
 
 import { spawnSync } from 'child_process';
@@ -57,32 +57,70 @@ function cliFlags(): { jobs: boolean; index: boolean } {
   return { jobs: help.includes('--jobs'), index: help.includes('--index') };
 }
 
+/** How a JSON report shows one cross-file copy of the manifest, best first. */
+export const COPY_OUTCOMES = [
+  'a copy of the article where it was first written',
+  'an updated version of that article',
+  'a copy of the article in another earlier file',
+  'paragraphs repeated from another file',
+  'not found',
+] as const;
+export type CopyOutcome = (typeof COPY_OUTCOMES)[number];
+
+interface ReportedFile {
+  path: string;
+  articles: { title: string; duplicateOf: unknown; range: { start: { line: number }; end: { line: number } } }[];
+  findings?: { rule: string; range: { start: { line: number } }; data?: { kind?: string; originalPath?: string } }[];
+}
+
 /**
- * The cross-file copies of the manifest that a JSON report marks as copies of an article of the
- * file where it was first written. Reads the report one file element at a time (the JSON writer
- * puts each element of `files` between a line `    {` and a line `    }` or `    },`).
+ * How the report shows a copy in `file`: its article marked as a copy of an article of another
+ * file, or an updated version of one (a finding of kind `article` naming another file), or at
+ * least paragraphs repeated from another file. The best of the articles with its headline.
  */
-export function copiesFound(reportFile: string, manifest: FolderManifest): { found: number; total: number } {
+function outcomeOf(file: ReportedFile, copy: { headline: string; firstIn: string }): CopyOutcome {
+  let best = COPY_OUTCOMES.length - 1;
+  for (const article of file.articles) {
+    if (article.title.trim() !== copy.headline.trim()) continue;
+    const of = article.duplicateOf as { path?: string } | null;
+    if (typeof of === 'object' && of !== null) {
+      best = Math.min(best, path.basename(of.path ?? '') === copy.firstIn ? 0 : 2);
+      continue;
+    }
+    const from = article.range.start.line;
+    const to = article.range.end.line;
+    for (const f of file.findings ?? []) {
+      const line = f.range.start.line;
+      if (line < from || line >= to || !f.data?.originalPath) continue;
+      if (f.rule === 'near-duplicate' && f.data.kind === 'article') best = Math.min(best, path.basename(f.data.originalPath) === copy.firstIn ? 1 : 2);
+      else best = Math.min(best, 3);
+    }
+  }
+  return COPY_OUTCOMES[best];
+}
+
+/**
+ * How a JSON report shows each cross-file copy of the manifest: counts by outcome. Reads the report
+ * one file element at a time (the JSON writer puts each element of `files` between a line `    {`
+ * and a line `    }` or `    },`).
+ */
+export function copiesFound(reportFile: string, manifest: FolderManifest): Map<CopyOutcome, number> {
   const wanted = new Map<string, { headline: string; firstIn: string }[]>();
   for (const c of manifest.crossFileCopies) {
     const list = wanted.get(c.file) ?? [];
     list.push(c);
     wanted.set(c.file, list);
   }
-  let found = 0;
+  const counts = new Map<CopyOutcome, number>(COPY_OUTCOMES.map(o => [o, 0]));
   const fd = fs.openSync(reportFile, 'r');
   const buffer = Buffer.alloc(1 << 20);
   let carry = '';
   let element: string[] | null = null;
   const take = (json: string) => {
-    const file = JSON.parse(json) as { path: string; articles: { title: string; duplicateOf: unknown }[] };
-    const base = path.basename(file.path);
-    for (const copy of wanted.get(base) ?? []) {
-      const hit = file.articles.some(a => {
-        const of = a.duplicateOf as { path?: string } | null;
-        return a.title.trim() === copy.headline.trim() && typeof of === 'object' && of !== null && path.basename(of.path ?? '') === copy.firstIn;
-      });
-      if (hit) found++;
+    const file = JSON.parse(json) as ReportedFile;
+    for (const copy of wanted.get(path.basename(file.path)) ?? []) {
+      const outcome = outcomeOf(file, copy);
+      counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
     }
   };
   try {
@@ -106,7 +144,7 @@ export function copiesFound(reportFile: string, manifest: FolderManifest): { fou
   } finally {
     fs.closeSync(fd);
   }
-  return { found, total: manifest.crossFileCopies.length };
+  return counts;
 }
 
 export interface FolderArgs {
@@ -187,8 +225,11 @@ export function folderBenchmark(a: FolderArgs): string {
   if (!flags.jobs) out.push('This build of the CLI has no `--jobs`: the folder is reviewed on one core.', '');
   if (a.check) {
     const run = timed([CLI, '--format', 'json', dir], reportFile);
-    const { found, total } = copiesFound(reportFile, manifest);
-    out.push(`Cross-file copies of the manifest found (marked as copies of the article in the file where it was first written): ${found} of ${total}; report ${Math.round(fs.statSync(reportFile).size / MB)} MB, exit ${run.exitCode}.`, '');
+    const counts = copiesFound(reportFile, manifest);
+    const total = manifest.crossFileCopies.length;
+    const found = total - (counts.get('not found') ?? 0);
+    const ways = COPY_OUTCOMES.filter(o => o !== 'not found' && (counts.get(o) ?? 0) > 0).map(o => `${counts.get(o)} as ${o}`);
+    out.push(`Cross-file copies of the manifest found: ${found} of ${total} (${ways.join('; ')}); report ${Math.round(fs.statSync(reportFile).size / MB)} MB, exit ${run.exitCode}.`, '');
   }
   return out.join('\n');
 }
