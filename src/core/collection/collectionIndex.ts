@@ -18,7 +18,7 @@
 // create, `remove(path)` on delete, `rename(from, to)`; each returns the paths whose links may
 // have changed (to publish again).
 import { CollectionOrder, compareFiles } from './order';
-import { ArticleFingerprint, COLUMN_NAMES, FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, SKETCHED } from './fingerprint';
+import { ArticleFingerprint, COLUMN_NAMES, FileFingerprint, HEADING, IN_FILE_COPY, IN_FILE_NEAR, ParagraphColumns, SKETCHED } from './fingerprint';
 import type { ColdStore } from './coldStore';
 import { ArticleLink, FileLinks, OtherPlace, ParagraphLink, Story } from './links';
 import { Postings, inKeyOrder } from './postings';
@@ -596,10 +596,11 @@ export class CollectionIndex {
     const cols = entry.fp.paragraphs;
     const from = a.firstParagraph;
     const to = z.firstParagraph + z.paragraphCount;
-    // A retired file's are read from the cold store only when a comparison asks for them (an exact
-    // copy never does), then kept with the paragraph.
-    let sketch: ReturnType<CollectionIndex['sketches']> | null = null;
-    const sketchOf = () => (sketch ??= this.sketches(entry, from, to));
+    // A retired file's band keys and word hashes are read from the cold store only when a comparison
+    // asks for them (an exact copy never does), then kept with the version.
+    const cold = this.near && entry.cold ? new ColdSketches(this.options.coldStore!, entry.cold, cols, from, to) : null;
+    const bands = this.near ? cols.bands : null;
+    const wordHashes = this.near ? cols.wordHashes : null;
     const paragraphs: VersionParagraph[] = [];
     for (let i = from; i < to; i++) {
       if (cols.flags[i] & IN_FILE_COPY) continue;
@@ -607,17 +608,10 @@ export class CollectionIndex {
       const words = cols.words[i];
       const heading = (cols.flags[i] & HEADING) !== 0;
       const hash = cols.hash[i];
-      if (!this.near || !entry.cold) {
-        paragraphs.push({ words, heading, hash, bands: this.near ? this.bandsOf(entry, i) : null, wordHashes: this.near ? this.wordsOf(entry, i) : null });
-      } else {
-        let bands: Uint32Array | null | undefined;
-        let wordHashes: Uint32Array | null | undefined;
-        paragraphs.push({
-          words, heading, hash,
-          get bands() { return bands === undefined ? (bands = sketchOf().bands(i)) : bands; },
-          get wordHashes() { return wordHashes === undefined ? (wordHashes = sketchOf().words(i)) : wordHashes; },
-        });
-      }
+      const sketched = this.near && (cols.flags[i] & SKETCHED) !== 0;
+      if (cold) paragraphs.push(new ColdParagraph(words, heading, hash, sketched ? cold : null, (i - from) * BANDS, cols.wordStart[i] - cols.wordStart[from], cols.wordStart[i + 1] - cols.wordStart[from]));
+      else if (sketched) paragraphs.push({ words, heading, hash, bands, bandsAt: i * BANDS, wordHashes, wordsFrom: cols.wordStart[i], wordsTo: cols.wordStart[i + 1] });
+      else paragraphs.push({ words, heading, hash, bands: null, bandsAt: 0, wordHashes: null, wordsFrom: 0, wordsTo: 0 });
     }
     return { paragraphs, titleHash: a.titleHash };
   }
@@ -668,20 +662,6 @@ export class CollectionIndex {
     if (!(cols.flags[i] & SKETCHED)) return null;
     if (entry.cold) return this.options.coldStore!.read(entry.cold.words + cols.wordStart[i], cols.wordStart[i + 1] - cols.wordStart[i]);
     return cols.wordHashes.subarray(cols.wordStart[i], cols.wordStart[i + 1]);
-  }
-
-  /** Band keys and word hashes of paragraphs [from, to) of a file in the cold store, read in one go each. */
-  private sketches(entry: Entry, from: number, to: number): { bands(i: number): Uint32Array | null; words(i: number): Uint32Array | null } {
-    const cols = entry.fp.paragraphs;
-    const cold = entry.cold!;
-    const store = this.options.coldStore!;
-    const bands = store.read(cold.bands + from * BANDS, (to - from) * BANDS);
-    const words = store.read(cold.words + cols.wordStart[from], cols.wordStart[to] - cols.wordStart[from]);
-    const sketched = (i: number) => (cols.flags[i] & SKETCHED) !== 0;
-    return {
-      bands: i => (sketched(i) ? bands.subarray((i - from) * BANDS, (i - from + 1) * BANDS) : null),
-      words: i => (sketched(i) ? words.subarray(cols.wordStart[i] - cols.wordStart[from], cols.wordStart[i + 1] - cols.wordStart[from]) : null),
-    };
   }
 
   /** Where paragraph j of a file is: from its columns, or read from the cold store. */
@@ -879,4 +859,54 @@ function withoutBands(a: ArticleFingerprint): ArticleFingerprint {
     bands: null,
     inFile: a.inFile,
   };
+}
+
+/**
+ * The band keys and word hashes of a retired file's paragraphs [from, to), read from the cold store
+ * in one go each when a comparison first asks for them.
+ */
+class ColdSketches {
+  private readBands: Uint32Array | null = null;
+  private readWords: Uint32Array | null = null;
+
+  constructor(
+    private readonly store: ColdStore,
+    private readonly cold: ColdPlace,
+    private readonly cols: ParagraphColumns,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  /** Paragraph i's band keys at `(i - from) * BANDS`. */
+  get bands(): Uint32Array {
+    return (this.readBands ??= this.store.read(this.cold.bands + this.from * BANDS, (this.to - this.from) * BANDS));
+  }
+
+  /** Paragraph i's word hashes from `wordStart[i] - wordStart[from]`. */
+  get words(): Uint32Array {
+    const start = this.cols.wordStart;
+    return (this.readWords ??= this.store.read(this.cold.words + start[this.from], start[this.to] - start[this.from]));
+  }
+}
+
+/** A retired file's paragraph as a version comparison sees it: its band keys and words read when asked. */
+class ColdParagraph implements VersionParagraph {
+  constructor(
+    readonly words: number,
+    readonly heading: boolean,
+    readonly hash: number,
+    /** Null when the paragraph has no band keys (too short, or near duplicates are off). */
+    private readonly sketches: ColdSketches | null,
+    readonly bandsAt: number,
+    readonly wordsFrom: number,
+    readonly wordsTo: number,
+  ) {}
+
+  get bands(): Uint32Array | null {
+    return this.sketches ? this.sketches.bands : null;
+  }
+
+  get wordHashes(): Uint32Array | null {
+    return this.sketches ? this.sketches.words : null;
+  }
 }

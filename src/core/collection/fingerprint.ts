@@ -9,6 +9,7 @@ import type { ReviewedStructure } from '../review/review';
 import { MIN_NEAR_WORDS } from '../rules/nearDuplicate';
 import { articleContent, byArticle, comparableParagraphs } from '../rules/repeated';
 import { textHash } from '../rules/articleVersions';
+import { BANDS_AT, WORDS_AT } from '../rules/paragraphAnalysis';
 import { BANDS, bandKeys, sketch } from '../text/minhash';
 import { lineRemovalRange } from '../text/edits';
 import { detached, normalizeForCompare } from '../text/text';
@@ -181,7 +182,7 @@ function paragraphColumns(doc: ReviewedStructure, compared: readonly Paragraph[]
   let totalWords = 0;
   for (const p of compared) {
     const a = analyses[p.index];
-    if (a.bands && a.wordHashes && a.words >= MIN_NEAR_WORDS) totalWords += a.wordHashes.length;
+    if (a.comparison && a.words >= MIN_NEAR_WORDS) totalWords += a.comparison.length - WORDS_AT;
   }
   cols.wordHashes = new Uint32Array(totalWords);
   let w = 0;
@@ -201,11 +202,12 @@ function paragraphColumns(doc: ReviewedStructure, compared: readonly Paragraph[]
     if (nearCopies.has(p.index)) flags |= IN_FILE_NEAR;
     cols.hash[i] = p.isHeading ? headlineHash(text.slice(p.range.start, p.range.end)) : textHash(a.normalized ??= normalizeForCompare(text.slice(p.range.start, p.range.end)));
     cols.wordStart[i] = w;
-    if (a.bands && a.wordHashes && a.words >= MIN_NEAR_WORDS) {
+    const comparison = a.comparison;
+    if (comparison && a.words >= MIN_NEAR_WORDS) {
       flags |= SKETCHED;
-      cols.bands.set(a.bands, i * BANDS);
-      cols.wordHashes.set(a.wordHashes, w);
-      w += a.wordHashes.length;
+      // Copied element by element: `set` would need a view of each part, an object per paragraph.
+      for (let b = 0; b < BANDS; b++) cols.bands[i * BANDS + b] = comparison[BANDS_AT + b];
+      for (let k = WORDS_AT; k < comparison.length; k++) cols.wordHashes[w++] = comparison[k];
     }
     cols.flags[i] = flags;
   }

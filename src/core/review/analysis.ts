@@ -7,10 +7,10 @@ import { PARAGRAPH_RULES } from '../rules/registry';
 import { ParagraphInput } from '../rules/rule';
 import { sentenceRanges } from '../text/sentences';
 import { WordToken, wordTokens } from '../text/text';
-import { bandKeys, sketch } from '../text/minhash';
-import { copyUint32 } from '../text/slab';
+import { canSketch, writeBandKeys, writeSketch } from '../text/minhash';
+import { allocUint32 } from '../text/slab';
 import { OffsetRange, ReviewOptions } from '../model/types';
-import { MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo } from '../rules/paragraphAnalysis';
+import { BANDS_AT, MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo, SKETCH_AT, WORDS_AT } from '../rules/paragraphAnalysis';
 import { wordSequenceHash } from '../rules/articleVersions';
 import type { Stopwatch } from './stopwatch';
 
@@ -94,15 +94,23 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
     clock?.lap(rule.stage);
   }
 
-  const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS;
-  const paragraphSketch = wantSketch ? sketch(hashes) : null;
+  const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS && canSketch(tokens.length);
   // Kept only where the near-duplicate rule will need it; the scratch array is reused.
-  const wordHashes = paragraphSketch ? copyUint32(hashes, 0, hashes.length) : null;
+  const comparison = wantSketch ? comparisonArray(hashes) : null;
   const keyHash = sequenceHash(hashes, 0, hashes.length);
   clock?.lap('sketches');
   // Every field from the start, those filled in later too: a field added afterwards moves the
   // object to a new shape and, past its in-object room, to a separate property store.
-  return { keyHash, normalized: undefined, words: tokens.length, sentences, sketch: paragraphSketch, bands: paragraphSketch ? bandKeys(paragraphSketch) : null, wordHashes, hits, lines: undefined };
+  return { keyHash, normalized: undefined, words: tokens.length, sentences, comparison, hits, lines: undefined };
+}
+
+/** A paragraph's sketch, band keys and word hashes in one array (`ParagraphAnalysis.comparison`). */
+function comparisonArray(hashes: Uint32Array): Uint32Array {
+  const out = allocUint32(WORDS_AT + hashes.length);
+  writeSketch(hashes, out, SKETCH_AT);
+  writeBandKeys(out, SKETCH_AT, out, BANDS_AT);
+  out.set(hashes, WORDS_AT);
+  return out;
 }
 
 /**
@@ -112,9 +120,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
  */
 export function forgetComparisonData(analyses: readonly ParagraphAnalysis[]): void {
   for (const a of analyses) {
-    a.sketch = null;
-    a.bands = null;
-    a.wordHashes = null;
+    a.comparison = null;
     a.normalized = undefined;
   }
 }

@@ -4,6 +4,7 @@
 // inside one file (rules/repeated.ts, review.ts) and across the files of a collection
 // (collection/), which give the paragraphs from a review's analyses or from fingerprints.
 import { lcsLength } from '../text/lcs';
+import { BANDS } from '../text/minhash';
 
 /** What the comparison needs of a paragraph. */
 export interface VersionParagraph {
@@ -12,9 +13,18 @@ export interface VersionParagraph {
   heading: boolean;
   /** Equal for paragraphs that are the same (normalised text; words only for headings). */
   hash: number;
-  /** LSH band keys and word hashes, when the paragraph is long enough to be a near duplicate. */
+  /**
+   * When the paragraph is long enough to be a near duplicate: its LSH band keys,
+   * `bands[bandsAt, bandsAt + BANDS)`, and its word hashes, `wordHashes[wordsFrom, wordsTo)`. Both
+   * null otherwise. Places in arrays that many paragraphs share (a review's analysis, a file's
+   * columns), not a view each: a view is an object of about 96 bytes, and a review compares the
+   * versions of thousands of articles.
+   */
   bands: ArrayLike<number> | null;
+  bandsAt: number;
   wordHashes: ArrayLike<number> | null;
+  wordsFrom: number;
+  wordsTo: number;
 }
 
 export interface VersionArticle {
@@ -68,15 +78,18 @@ function fewAdded(c: ArticleComparison): boolean {
   return c.changes.added <= Math.max(1, Math.floor(c.matched / 4));
 }
 
-function shareBand(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) return true;
+/** Whether two paragraphs with band keys share one. */
+function shareBand(p: VersionParagraph, q: VersionParagraph): boolean {
+  const a = p.bands!;
+  const b = q.bands!;
+  for (let k = 0; k < BANDS; k++) if (a[p.bandsAt + k] === b[q.bandsAt + k]) return true;
   return false;
 }
 
-/** The word-level similarity of two paragraphs (Dice over their longest common subsequence of words). */
-function wordSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const total = a.length + b.length;
-  return total === 0 ? 1 : (2 * lcsLength(a, b)) / total;
+/** The word-level similarity of two paragraphs with word hashes (Dice over their longest common subsequence of words). */
+function wordSimilarity(p: VersionParagraph, q: VersionParagraph): number {
+  const total = p.wordsTo - p.wordsFrom + (q.wordsTo - q.wordsFrom);
+  return total === 0 ? 1 : (2 * lcsLength(p.wordHashes!, q.wordHashes!, p.wordsFrom, p.wordsTo, q.wordsFrom, q.wordsTo)) / total;
 }
 
 /** A 53-bit hash of a run of word hashes (two 32-bit FNV-style lanes): a paragraph's `keyHash`, a title's hash. */
@@ -147,8 +160,8 @@ export function compareArticles(later: VersionArticle, original: VersionArticle,
     let best = -1;
     let bestSimilarity = threshold;
     b.forEach((q, j) => {
-      if (used[j] || !q.bands || !q.wordHashes || !shareBand(p.bands!, q.bands)) return;
-      const s = wordSimilarity(q.wordHashes, p.wordHashes!);
+      if (used[j] || !q.bands || !q.wordHashes || !shareBand(p, q)) return;
+      const s = wordSimilarity(q, p);
       if (s >= bestSimilarity) { best = j; bestSimilarity = s; }
     });
     if (best >= 0) {
@@ -224,7 +237,7 @@ export function mayBeVersionOf(later: VersionArticle, original: VersionArticle):
 
 function sharesBandWithAny(p: VersionParagraph, others: readonly VersionParagraph[]): boolean {
   if (!p.bands || !p.wordHashes) return false;
-  for (const q of others) if (q.bands && q.wordHashes && shareBand(p.bands, q.bands)) return true;
+  for (const q of others) if (q.bands && q.wordHashes && shareBand(p, q)) return true;
   return false;
 }
 

@@ -1,7 +1,7 @@
 // near-duplicate: paragraphs that are light edits of an earlier one. Candidates come from LSH
 // buckets of MinHash sketches (never all pairs); each is confirmed by a word-level diff.
 import { diffArrays } from 'diff';
-import { ParagraphAnalysis } from './paragraphAnalysis';
+import { BANDS_AT, bandsOf, ParagraphAnalysis, wordHashesOf, WORDS_AT } from './paragraphAnalysis';
 import { lineRemovalRange } from '../text/edits';
 import { lcsLength } from '../text/lcs';
 import { LshIndex, SKETCH_SIZE, sameRows } from '../text/minhash';
@@ -82,24 +82,26 @@ interface Change {
 export interface WordList {
   hashes: ArrayLike<number>;
   text: string;
-  /** The hashes sorted, when the caller keeps them (else they are sorted here, and kept with `hashes`). */
+  /** The hashes sorted, when the caller keeps them (else they are sorted here, and kept with `keptWith`). */
   sorted?: Uint32Array;
+  /** What the sorted copy made here is kept with, as long as it lives (default: `hashes`; a view made per call would not last). */
+  keptWith?: object;
 }
 
 export function wordList(text: string): WordList {
   return { hashes: wordTokens(text).map(t => t.hash), text };
 }
 
-const sortedCache = new WeakMap<ArrayLike<number>, Uint32Array>();
+const sortedCache = new WeakMap<object, Uint32Array>();
 
-function sorted(hashes: ArrayLike<number>): Uint32Array {
-  let s = sortedCache.get(hashes);
+function sorted(hashes: ArrayLike<number>, keptWith: object = hashes): Uint32Array {
+  let s = sortedCache.get(keptWith);
   if (!s) {
     // A copy made by `set` (Uint32Array.from would go through the iterator protocol, word by word).
     s = allocUint32(hashes.length);
     s.set(hashes);
     s.sort();
-    sortedCache.set(hashes, s);
+    sortedCache.set(keptWith, s);
   }
   return s;
 }
@@ -125,8 +127,8 @@ function bagMayReach(a: WordList, b: WordList, threshold: number): boolean {
   const total = a.hashes.length + b.hashes.length;
   const need = sharedWordsNeeded(total, threshold);
   // Each paragraph's words are sorted once and kept with its (cached) word hashes, or by the caller.
-  const x = a.sorted ?? sorted(a.hashes);
-  const y = b.sorted ?? sorted(b.hashes);
+  const x = a.sorted ?? sorted(a.hashes, a.keptWith);
+  const y = b.sorted ?? sorted(b.hashes, b.keptWith);
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -260,7 +262,7 @@ function updatedIndex(memory: NearDuplicateMemory | undefined, sequence: Paragra
     changed.push(i);
     if (changed.length > MAX_INDEX_UPDATES) return null;
   }
-  for (const i of changed) memory.index.replace(i, memory.sequence[i].bands!, sequence[i].bands!);
+  for (const i of changed) memory.index.replace(i, memory.sequence[i].comparison!, BANDS_AT, sequence[i].comparison!, BANDS_AT);
   return memory.index;
 }
 
@@ -274,7 +276,8 @@ class EligibleWords {
 
   of(i: number): WordList {
     const p = this.eligible[i];
-    return { hashes: this.sequence[i].wordHashes!, text: this.text.slice(p.range.start, p.range.end) };
+    const comparison = this.sequence[i].comparison!;
+    return { hashes: wordHashesOf(comparison), text: this.text.slice(p.range.start, p.range.end), keptWith: comparison };
   }
 }
 
@@ -285,7 +288,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   const sequence: ParagraphAnalysis[] = [];
   for (const p of paragraphs) {
     const a = analyses[p.index];
-    if (p.isMeta || a.sketch === null || a.words < MIN_WORDS) continue;
+    if (p.isMeta || a.comparison === null || a.words < MIN_WORDS) continue;
     eligible.push(p);
     sequence.push(a);
   }
@@ -302,7 +305,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   // With decisions to reuse, the whole document is indexed up front (the previous index, updated,
   // when only a few paragraphs changed); otherwise it is built as the loop goes.
   const index = (reuse && updatedIndex(memory, sequence)) || new LshIndex(n);
-  if (reuse && index !== memory?.index) for (let i = 0; i < n; i++) index.add(i, sequence[i].bands!);
+  if (reuse && index !== memory?.index) for (let i = 0; i < n; i++) index.add(i, sequence[i].comparison!, BANDS_AT);
 
   const lists = new EligibleWords(text, eligible, sequence);
   // The estimated candidates of one paragraph, best first (at most MAX_ESTIMATED): reused arrays,
@@ -315,16 +318,17 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   for (let i = 0; i < n; i++) {
     const a = sequence[i];
     if (reuse?.(i) || isCopy[i]) {
-      if (!reuse) index.add(i, a.bands!);
+      if (!reuse) index.add(i, a.comparison!, BANDS_AT);
       continue;
     }
     // The number of shared bands already ranks the candidates; only the best few are estimated.
     let estimated = 0;
-    const ranked = reuse ? index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(a.bands!, BUCKET_CAP, MAX_ESTIMATED);
+    const own = a.comparison!;
+    const ranked = reuse ? index.candidates(own, BANDS_AT, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(own, BANDS_AT, BUCKET_CAP, MAX_ESTIMATED);
     for (const q of ranked) {
       const other = sequence[q];
       if (other === a) continue;
-      const same = sameRows(a.sketch!, other.sketch!);
+      const same = sameRows(own, other.comparison!);
       if (same < MIN_ESTIMATE * SKETCH_SIZE) continue;
       // Insertion in order: more rows in common first, then the earlier paragraph.
       let k = estimated++;
@@ -352,7 +356,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
         break;
       }
     }
-    if (!reuse) index.add(i, a.bands!);
+    if (!reuse) index.add(i, own, BANDS_AT);
   }
   ctx.comparisons?.endReview();
 
@@ -401,8 +405,8 @@ function reuser(
   const newSuffixStart = sequence.length - suffix;
   // Bands of every paragraph that changed, before and after the edit.
   const changedBands = new Set<number>();
-  for (let i = prefix; i < oldSuffixStart; i++) for (const b of old[i].bands!) changedBands.add(b);
-  for (let i = prefix; i < newSuffixStart; i++) for (const b of sequence[i].bands!) changedBands.add(b);
+  for (let i = prefix; i < oldSuffixStart; i++) for (const b of bandsOf(old[i].comparison!)) changedBands.add(b);
+  for (let i = prefix; i < newSuffixStart; i++) for (const b of bandsOf(sequence[i].comparison!)) changedBands.add(b);
   const copyFrom = (i: number, oldPos: number): boolean => {
     if (memory.copied[oldPos] !== isCopy[i]) return false;
     const original = memory.originals[oldPos];
@@ -419,10 +423,10 @@ function reuser(
   return (i: number) => {
     if (i < prefix) return copyFrom(i, i);
     if (i < newSuffixStart) return false;
-    const bands = sequence[i].bands!;
+    const comparison = sequence[i].comparison!;
     let affected = false;
-    for (let b = 0; b < bands.length; b++) {
-      const band = bands[b];
+    for (let b = BANDS_AT; b < WORDS_AT; b++) {
+      const band = comparison[b];
       if (!changedBands.has(band)) continue;
       const seen = seenAfterEdit.get(band) ?? 0;
       if (seen < BUCKET_CAP) affected = true;

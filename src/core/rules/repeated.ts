@@ -1,5 +1,5 @@
 // repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
-import { ParagraphAnalysis, SentenceInfo } from './paragraphAnalysis';
+import { BANDS_AT, ParagraphAnalysis, SentenceInfo, WORDS_AT } from './paragraphAnalysis';
 import { deletions, lineRemovalRange, mergeRemovals } from '../text/edits';
 import { FirstSeenTable } from '../text/hashTable';
 import { LineIndex, normalizeForCompare } from '../text/text';
@@ -434,7 +434,8 @@ function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[], first
     const a = ctx.analyses[p.index];
     // Headings by their words only (`## Title` is `Title`); body text by its first occurrence.
     const hash = p.isHeading ? a.keyHash : -1 - (firstOf[p.index] >= 0 ? firstOf[p.index] : p.index);
-    paragraphs[i] = { words: a.words, heading: p.isHeading, hash, bands: a.bands, wordHashes: a.wordHashes };
+    const c = a.comparison;
+    paragraphs[i] = { words: a.words, heading: p.isHeading, hash, bands: c, bandsAt: BANDS_AT, wordHashes: c, wordsFrom: WORDS_AT, wordsTo: c ? c.length : 0 };
   }
   return { paragraphs, titleHash: titleHash(article.title) };
 }

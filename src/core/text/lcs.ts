@@ -27,9 +27,10 @@ function scratch<T extends Uint32Array | Int32Array | Float64Array>(current: T, 
   return make(size);
 }
 
-export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const m = a.length;
-  if (m === 0 || b.length === 0) return 0;
+/** The length of the longest common subsequence of `a[aFrom, aTo)` and `b[bFrom, bTo)` (whole arrays by default). */
+export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>, aFrom = 0, aTo = a.length, bFrom = 0, bTo = b.length): number {
+  const m = aTo - aFrom;
+  if (m <= 0 || bTo <= bFrom) return 0;
   const span = (m + 31) >>> 5;
   let size = 16;
   while (size < 2 * m) size <<= 1;
@@ -49,7 +50,7 @@ export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
   // Number the words of `a` and set their position bits.
   let distinct = 0;
   for (let i = 0; i < m; i++) {
-    const key = a[i];
+    const key = a[aFrom + i];
     let h = hashOf(key) & mask;
     while (numbers[h] !== -1 && keys[h] !== key) h = (h + 1) & mask;
     if (numbers[h] === -1) {
@@ -62,7 +63,7 @@ export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
   }
   // V has a 0 bit at each position of `a` that is matched so far.
   v.fill(0xffffffff, 0, span);
-  for (let j = 0; j < b.length; j++) {
+  for (let j = bFrom; j < bTo; j++) {
     const key = b[j];
     let h = hashOf(key) & mask;
     while (numbers[h] !== -1 && keys[h] !== key) h = (h + 1) & mask;

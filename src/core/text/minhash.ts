@@ -18,40 +18,56 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
+/** Whether a paragraph of this many words has shingles enough to be sketched. */
+export function canSketch(words: number): boolean {
+  return words >= SHINGLE + 2;
+}
+
 /** Sketch of a paragraph's word 3-shingles, or null when it has too few words to compare. */
 export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
-  if (hashes.length < SHINGLE + 2) return null;
-  const sig = allocUint32(SKETCH_SIZE).fill(EMPTY);
+  if (!canSketch(hashes.length)) return null;
+  const sig = allocUint32(SKETCH_SIZE);
+  writeSketch(hashes, sig, 0);
+  return sig;
+}
+
+/** Writes the sketch of `hashes` (enough of them: `canSketch`) into `out[at, at + SKETCH_SIZE)`. */
+export function writeSketch(hashes: ArrayLike<number>, out: Uint32Array, at: number): void {
+  out.fill(EMPTY, at, at + SKETCH_SIZE);
   for (let i = 0; i + SHINGLE <= hashes.length; i++) {
     const h = mix((Math.imul(hashes[i], 0x9e3779b1) ^ Math.imul(hashes[i + 1], 0x85ebca77) ^ hashes[i + 2]) >>> 0);
     // One mixed hash gives both the bucket (low bits) and the value (the rest).
-    const bucket = h & (SKETCH_SIZE - 1);
+    const bucket = at + (h & (SKETCH_SIZE - 1));
     const value = h >>> 6;
-    if (value < sig[bucket]) sig[bucket] = value;
+    if (value < out[bucket]) out[bucket] = value;
   }
   // Densification: an empty bucket borrows the value of the next filled one (salted by distance).
   for (let b = 0; b < SKETCH_SIZE; b++) {
-    if (sig[b] !== EMPTY) continue;
+    if (out[at + b] !== EMPTY) continue;
     for (let d = 1; d < SKETCH_SIZE; d++) {
-      const v = sig[(b + d) % SKETCH_SIZE];
-      if (v !== EMPTY) { sig[b] = mix((v + d) >>> 0); break; }
+      const v = out[at + ((b + d) % SKETCH_SIZE)];
+      if (v !== EMPTY) { out[at + b] = mix((v + d) >>> 0); break; }
     }
   }
-  return sig;
 }
 
 /** The hash of each band of a sketch (its LSH bucket keys). */
 export function bandKeys(sig: Uint32Array): Uint32Array {
   const keys = allocUint32(BANDS);
-  for (let b = 0; b < BANDS; b++) {
-    let h = b + 1;
-    for (let r = 0; r < ROWS; r++) h = mix((h ^ sig[b * ROWS + r]) >>> 0);
-    keys[b] = h;
-  }
+  writeBandKeys(sig, 0, keys, 0);
   return keys;
 }
 
-/** The number of rows two sketches share (out of SKETCH_SIZE). */
+/** Writes the band keys of the sketch at `sig[sigAt…]` into `out[at, at + BANDS)`. */
+export function writeBandKeys(sig: Uint32Array, sigAt: number, out: Uint32Array, at: number): void {
+  for (let b = 0; b < BANDS; b++) {
+    let h = b + 1;
+    for (let r = 0; r < ROWS; r++) h = mix((h ^ sig[sigAt + b * ROWS + r]) >>> 0);
+    out[at + b] = h;
+  }
+}
+
+/** The number of rows two sketches share (out of SKETCH_SIZE); each starts its array. */
 export function sameRows(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
   for (let i = 0; i < SKETCH_SIZE; i++) if (a[i] === b[i]) same++;
@@ -113,28 +129,33 @@ export class LshIndex {
     }
   }
 
-  /** Adds an item under its bands. Items added in increasing order cost O(1) each. */
-  add(item: number, bandKeys: ArrayLike<number>): void {
+  /**
+   * Adds an item under its band keys, `keys[at, at + BANDS)`. Items added in increasing order cost
+   * O(1) each.
+   */
+  add(item: number, keys: ArrayLike<number>, at: number): void {
     this.ensureItem(item);
     // Adding the bands just asked for (`candidates` then `add`, as a review goes): their slots are
     // known, which saves a second random read of the table per band.
-    const known = bandKeys === this.lastKeys;
+    const known = keys === this.lastKeys && at === this.lastAt;
     this.lastKeys = null;
-    for (let k = 0; k < bandKeys.length; k++) this.link(bandKeys[k], item, known && this.lastCapacity === this.capacity ? this.lastSlots[k] : -1);
+    // (a link may grow the table, after which the slots found before no longer hold)
+    for (let k = 0; k < BANDS; k++) this.link(keys[at + k], item, known && this.lastCapacity === this.capacity ? this.lastSlots[k] : -1);
   }
 
   /** The slots `candidates` found for its band keys, while the table keeps its capacity. */
   private lastKeys: ArrayLike<number> | null = null;
+  private lastAt = 0;
   private lastCapacity = 0;
   private lastSlots = new Int32Array(BANDS);
 
   /**
-   * Replaces an item's bands (its paragraph was edited), keeping every list in decreasing item
+   * Replaces an item's band keys (its paragraph was edited), keeping every list in decreasing item
    * order as if the index had been built afresh.
    */
-  replace(item: number, oldBands: ArrayLike<number>, newBands: ArrayLike<number>): void {
-    for (let k = 0; k < oldBands.length; k++) {
-      const s = this.slot(oldBands[k]);
+  replace(item: number, oldKeys: ArrayLike<number>, oldAt: number, newKeys: ArrayLike<number>, newAt: number): void {
+    for (let k = 0; k < BANDS; k++) {
+      const s = this.slot(oldKeys[oldAt + k]);
       let prev = -1;
       for (let e = this.table[2 * s + 1]; e >= 0; prev = e, e = this.entry[2 * e + 1]) {
         if (this.entry[2 * e] !== item) continue;
@@ -145,7 +166,7 @@ export class LshIndex {
       }
     }
     this.ensureItem(item);
-    for (let k = 0; k < newBands.length; k++) this.link(newBands[k], item);
+    for (let k = 0; k < BANDS; k++) this.link(newKeys[newAt + k], item);
   }
 
   /** Puts an item in a key's list, which stays in decreasing item order. */
@@ -174,20 +195,20 @@ export class LshIndex {
   }
 
   /**
-   * Items sharing a band (those before `before`, if given), the ones sharing most bands first.
+   * Items sharing a band with `keys[at, at + BANDS)` (those before `before`, if given), the ones
+   * sharing most bands first.
    * Each bucket is read to at most `perBucket` of its newest such items, so boilerplate cannot
    * make this quadratic.
    */
-  candidates(bandKeys: ArrayLike<number>, perBucket: number, limit: number, before = Infinity): number[] {
+  candidates(keys: ArrayLike<number>, at: number, perBucket: number, limit: number, before = Infinity): number[] {
     const items: number[] = [];
     const stamp = ++this.stamp;
-    const remember = bandKeys.length <= BANDS;
-    this.lastKeys = remember ? bandKeys : null;
+    this.lastKeys = keys;
+    this.lastAt = at;
     this.lastCapacity = this.capacity;
-    for (let k = 0; k < bandKeys.length; k++) {
-      const key = bandKeys[k];
-      const s = this.slot(key);
-      if (remember) this.lastSlots[k] = s;
+    for (let k = 0; k < BANDS; k++) {
+      const s = this.slot(keys[at + k]);
+      this.lastSlots[k] = s;
       let e = this.table[2 * s + 1];
       // When the whole document is indexed, skip the items after `before` (newest come first).
       while (e >= 0 && this.entry[2 * e] >= before) e = this.entry[2 * e + 1];
