@@ -52,8 +52,8 @@ class ParagraphView implements ParagraphInput {
   }
 }
 
-/** Most paragraphs have no hits for a rule: they all share one empty list (less to keep per paragraph). */
-const NO_HITS: readonly unknown[] = Object.freeze([]);
+/** Most paragraphs have no hits for any rule: they all share one empty record (less to keep per paragraph). */
+const NO_HITS: ParagraphAnalysis['hits'] = Object.freeze({});
 
 /**
  * Analyses a paragraph; `clock`, when given, gets the time of its stages (`sentences`, `sketches`
@@ -85,12 +85,12 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
 
   clock?.lap('sentences');
   const input = new ParagraphView(text, tokens, ranges, sentenceTokenStart, sentenceTokenEnd, options, lex);
-  const hits: ParagraphAnalysis['hits'] = {};
+  let hits: ParagraphAnalysis['hits'] | null = null;
   for (const rule of PARAGRAPH_RULES) {
     if (!options.rules[rule.id].enabled) continue;
     const found = rule.analyze(input);
     // A copy at its length (see `sentences`): the rule's list was grown by push.
-    hits[rule.id] = found.length === 0 ? NO_HITS : found.slice();
+    if (found.length > 0) (hits ??= {})[rule.id] = found.slice();
     clock?.lap(rule.stage);
   }
 
@@ -101,7 +101,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   clock?.lap('sketches');
   // Every field from the start, those filled in later too: a field added afterwards moves the
   // object to a new shape and, past its in-object room, to a separate property store.
-  return { keyHash, normalized: undefined, words: tokens.length, sentences, comparison, hits, lines: undefined };
+  return { keyHash, normalized: undefined, words: tokens.length, sentences, comparison, hits: hits ?? NO_HITS, lines: undefined };
 }
 
 /** A paragraph's sketch, band keys and word hashes in one array (`ParagraphAnalysis.comparison`). */

@@ -34,7 +34,7 @@ export interface ParagraphAnalysis {
    * band keys it would hold, and a large dump has hundreds of thousands of paragraphs.
    */
   comparison: Uint32Array | null;
-  /** What each enabled per-paragraph rule found (its `analyze`), by rule id. */
+  /** What each enabled per-paragraph rule found (its `analyze`), by rule id; a rule that found nothing is absent. */
   hits: Partial<Record<RuleId, readonly unknown[]>>;
   /**
    * The shape of each non-blank line, for web debris: computed by the boilerplate rule when it first
