@@ -434,10 +434,42 @@ function versionOf(ctx: RepeatContext, article: Article, own: Paragraph[], first
     const a = ctx.analyses[p.index];
     // Headings by their words only (`## Title` is `Title`); body text by its first occurrence.
     const hash = p.isHeading ? a.keyHash : -1 - (firstOf[p.index] >= 0 ? firstOf[p.index] : p.index);
-    const c = a.comparison;
-    paragraphs[i] = { words: a.words, heading: p.isHeading, hash, bands: c, bandsAt: BANDS_AT, wordHashes: c, wordsFrom: WORDS_AT, wordsTo: c ? c.length : 0 };
+    paragraphs[i] = new AnalysedParagraph(a, p.isHeading, hash);
   }
   return { paragraphs, titleHash: titleHash(article.title) };
+}
+
+/** A paragraph of this file as a version comparison sees it: read from its analysis (three fields, not eight). */
+class AnalysedParagraph implements VersionParagraph {
+  constructor(
+    private readonly analysis: ParagraphAnalysis,
+    readonly heading: boolean,
+    readonly hash: number,
+  ) {}
+
+  get words(): number {
+    return this.analysis.words;
+  }
+
+  get bands(): Uint32Array | null {
+    return this.analysis.comparison;
+  }
+
+  get bandsAt(): number {
+    return BANDS_AT;
+  }
+
+  get wordHashes(): Uint32Array | null {
+    return this.analysis.comparison;
+  }
+
+  get wordsFrom(): number {
+    return WORDS_AT;
+  }
+
+  get wordsTo(): number {
+    return this.analysis.comparison?.length ?? 0;
+  }
 }
 
 /** Letters or digits: a line without any is layout (a separator, a blank line), not text. */
