@@ -599,19 +599,12 @@ export class CollectionIndex {
     // A retired file's band keys and word hashes are read from the cold store only when a comparison
     // asks for them (an exact copy never does), then kept with the version.
     const cold = this.near && entry.cold ? new ColdSketches(this.options.coldStore!, entry.cold, cols, from, to) : null;
-    const bands = this.near ? cols.bands : null;
-    const wordHashes = this.near ? cols.wordHashes : null;
     const paragraphs: VersionParagraph[] = [];
     for (let i = from; i < to; i++) {
       if (cols.flags[i] & IN_FILE_COPY) continue;
       rows?.push(i);
-      const words = cols.words[i];
-      const heading = (cols.flags[i] & HEADING) !== 0;
-      const hash = cols.hash[i];
       const sketched = this.near && (cols.flags[i] & SKETCHED) !== 0;
-      if (cold) paragraphs.push(new ColdParagraph(words, heading, hash, sketched ? cold : null, (i - from) * BANDS, cols.wordStart[i] - cols.wordStart[from], cols.wordStart[i + 1] - cols.wordStart[from]));
-      else if (sketched) paragraphs.push({ words, heading, hash, bands, bandsAt: i * BANDS, wordHashes, wordsFrom: cols.wordStart[i], wordsTo: cols.wordStart[i + 1] });
-      else paragraphs.push({ words, heading, hash, bands: null, bandsAt: 0, wordHashes: null, wordsFrom: 0, wordsTo: 0 });
+      paragraphs.push(cold ? new ColdParagraph(cols, i, from, sketched ? cold : null) : new ColumnParagraph(cols, i, sketched));
     }
     return { paragraphs, titleHash: a.titleHash };
   }
@@ -889,24 +882,80 @@ class ColdSketches {
   }
 }
 
-/** A retired file's paragraph as a version comparison sees it: its band keys and words read when asked. */
-class ColdParagraph implements VersionParagraph {
+/** A paragraph of a file's columns as a version comparison sees it (three fields, read when asked). */
+class ColumnParagraph implements VersionParagraph {
   constructor(
-    readonly words: number,
-    readonly heading: boolean,
-    readonly hash: number,
-    /** Null when the paragraph has no band keys (too short, or near duplicates are off). */
-    private readonly sketches: ColdSketches | null,
-    readonly bandsAt: number,
-    readonly wordsFrom: number,
-    readonly wordsTo: number,
+    protected readonly cols: ParagraphColumns,
+    protected readonly i: number,
+    /** Whether it has band keys (long enough, and near duplicates are on). */
+    protected readonly sketched: boolean,
   ) {}
 
+  get words(): number {
+    return this.cols.words[this.i];
+  }
+
+  get heading(): boolean {
+    return (this.cols.flags[this.i] & HEADING) !== 0;
+  }
+
+  get hash(): number {
+    return this.cols.hash[this.i];
+  }
+
   get bands(): Uint32Array | null {
-    return this.sketches ? this.sketches.bands : null;
+    return this.sketched ? this.cols.bands : null;
+  }
+
+  get bandsAt(): number {
+    return this.i * BANDS;
   }
 
   get wordHashes(): Uint32Array | null {
+    return this.sketched ? this.cols.wordHashes : null;
+  }
+
+  get wordsFrom(): number {
+    return this.cols.wordStart[this.i];
+  }
+
+  get wordsTo(): number {
+    return this.cols.wordStart[this.i + 1];
+  }
+}
+
+/**
+ * A retired file's paragraph: its band keys and word hashes are in the arrays `sketches` reads from
+ * the cold store for paragraphs `from` on (its columns keep the rest).
+ */
+class ColdParagraph extends ColumnParagraph {
+  constructor(
+    cols: ParagraphColumns,
+    i: number,
+    private readonly from: number,
+    /** Null when the paragraph has no band keys (too short, or near duplicates are off). */
+    private readonly sketches: ColdSketches | null,
+  ) {
+    super(cols, i, sketches !== null);
+  }
+
+  override get bands(): Uint32Array | null {
+    return this.sketches ? this.sketches.bands : null;
+  }
+
+  override get bandsAt(): number {
+    return (this.i - this.from) * BANDS;
+  }
+
+  override get wordHashes(): Uint32Array | null {
     return this.sketches ? this.sketches.words : null;
+  }
+
+  override get wordsFrom(): number {
+    return this.cols.wordStart[this.i] - this.cols.wordStart[this.from];
+  }
+
+  override get wordsTo(): number {
+    return this.cols.wordStart[this.i + 1] - this.cols.wordStart[this.from];
   }
 }
