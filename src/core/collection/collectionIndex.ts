@@ -461,10 +461,16 @@ export class CollectionIndex {
     return entry ? { entry, paragraph: item - entry.base } : null;
   }
 
+  /** The one key `earliest` looks up (reused). */
+  private readonly oneKey = new Uint32Array(1);
+
   /** The earliest occurrence of a paragraph's text in the files before `beforeRank`, or null. */
   private earliest(hash: number, words: number, beforeRank: number): Occurrence | null {
     let best: Occurrence | null = null;
-    this.exact.forEach(lo32(hash), item => (best = this.earlier(item, hash, words, beforeRank, best)));
+    this.oneKey[0] = lo32(hash);
+    const n = this.exact.collect(this.oneKey);
+    const items = this.exact.found.items;
+    for (let r = 0; r < n; r++) best = this.earlier(items[r], hash, words, beforeRank, best);
     return best;
   }
 
@@ -483,10 +489,12 @@ export class CollectionIndex {
     const keys = new Uint32Array(cols.count);
     for (let i = 0; i < cols.count; i++) keys[i] = lo32(cols.hash[i]);
     const { sorted, order } = inKeyOrder(keys);
-    this.exact.forEachOf(sorted, (q, item) => {
-      const i = order[q];
-      best[i] = this.earlier(item, cols.hash[i], cols.words[i], entry.rank, best[i]);
-    });
+    const n = this.exact.collect(sorted);
+    const { queries, items } = this.exact.found;
+    for (let r = 0; r < n; r++) {
+      const i = order[queries[r]];
+      best[i] = this.earlier(items[r], cols.hash[i], cols.words[i], entry.rank, best[i]);
+    }
     return best;
   }
 
@@ -505,31 +513,34 @@ export class CollectionIndex {
 
   /**
    * For paragraphs `wanted` of a file (each sketched), the paragraphs of earlier files that share
-   * their band keys (up to BUCKET_LIMIT a key, the earliest first): `near(i, found)` is called for
-   * each, `found` unsorted. All the keys of a chunk of paragraphs are looked up at once, in key
-   * order (`Postings.forEachOf`).
+   * their band keys (up to BUCKET_LIMIT a key, the earliest first), unsorted, and from them the
+   * paragraph each is a light edit of (`nearest`), into `nearOf`. All the keys of a chunk of
+   * paragraphs are looked up at once, in key order (`Postings.collect`).
    */
-  private bandCandidates(entry: Entry, wanted: readonly number[], near: (i: number, found: Uint32Array) => void): void {
+  private nearestOfEach(entry: Entry, wanted: readonly number[], nearOf: ({ at: Occurrence; similarity: number } | null)[]): void {
     const perParagraph = BANDS * BUCKET_LIMIT;
     for (let start = 0; start < wanted.length; start += CANDIDATE_CHUNK) {
       const chunk = wanted.slice(start, start + CANDIDATE_CHUNK);
       const m = chunk.length * BANDS;
       const keys = new Uint32Array(m);
-      chunk.forEach((i, j) => keys.set(this.bandsOf(entry, i)!, j * BANDS));
+      for (let j = 0; j < chunk.length; j++) keys.set(this.bandsOf(entry, chunk[j])!, j * BANDS);
       // The queries in key order, each remembering its paragraph (j) in the chunk.
       const { sorted, order } = inKeyOrder(keys);
       const found = new Uint32Array(chunk.length * perParagraph);
       const count = new Uint32Array(chunk.length);
-      this.bands.forEachOf(sorted, (q, item) => {
-        if (!this.inEarlierFile(this.paragraphSlot[item], entry.rank)) return;
-        const j = Math.floor(order[q] / BANDS);
+      const n = this.bands.collect(sorted, BUCKET_LIMIT);
+      const { queries, items } = this.bands.found;
+      for (let r = 0; r < n; r++) {
+        const item = items[r];
+        if (!this.inEarlierFile(this.paragraphSlot[item], entry.rank)) continue;
+        const j = Math.floor(order[queries[r]] / BANDS);
         found[j * perParagraph + count[j]++] = item;
-      }, BUCKET_LIMIT);
-      chunk.forEach((i, j) => near(i, found.subarray(j * perParagraph, j * perParagraph + count[j])));
+      }
+      for (let j = 0; j < chunk.length; j++) nearOf[chunk[j]] = this.nearest(entry, chunk[j], found.subarray(j * perParagraph, j * perParagraph + count[j]));
     }
   }
 
-  /** The paragraph of an earlier file paragraph i is a light edit of (resolved to the first occurrence of that text), or null; `found` its candidates (`bandCandidates`). */
+  /** The paragraph of an earlier file paragraph i is a light edit of (resolved to the first occurrence of that text), or null; `found` its candidates (`nearestOfEach`). */
   private nearest(entry: Entry, i: number, found: Uint32Array): { at: Occurrence; similarity: number } | null {
     const words = found.length > 0 ? this.wordsOf(entry, i) : null;
     if (!words) return null;
@@ -681,17 +692,19 @@ export class CollectionIndex {
       const ownRepeat = (cols.flags[i] & (IN_FILE_COPY | IN_FILE_NEAR)) !== 0;
       if (!exactOf[i] && !ownRepeat && this.near && (cols.flags[i] & SKETCHED)) wanted.push(i);
     }
-    this.bandCandidates(entry, wanted, (i, found) => (nearOf[i] = this.nearest(entry, i, found)));
+    this.nearestOfEach(entry, wanted, nearOf);
     const inLinkedArticle = new Uint8Array(n);
-    const linkable = entry.fp.articles.map(article => !article.inFile && article.paragraphCount > 0);
+    const articles = entry.fp.articles;
+    const linkable: boolean[] = new Array(articles.length);
+    for (let k = 0; k < articles.length; k++) linkable[k] = !articles[k].inFile && articles[k].paragraphCount > 0;
     const bandsShared = this.articleBandsShared(entry, linkable);
-    entry.fp.articles.forEach((article, k) => {
-      if (!linkable[k]) return;
+    for (let k = 0; k < articles.length; k++) {
+      if (!linkable[k]) continue;
       const link = this.articleLink(entry, k, exactOf, nearOf, bandsShared[k]);
-      if (!link) return;
+      if (!link) continue;
       links.articles.push(link);
-      inLinkedArticle.fill(1, article.firstParagraph, article.firstParagraph + article.paragraphCount);
-    });
+      inLinkedArticle.fill(1, articles[k].firstParagraph, articles[k].firstParagraph + articles[k].paragraphCount);
+    }
     for (let i = 0; i < n; i++) {
       // An in-file copy goes with its file's Remove All; an in-file near duplicate that exists
       // exactly in an earlier file is that file's repeat (else Remove All would leave it, and the
@@ -717,24 +730,28 @@ export class CollectionIndex {
   /**
    * For each article k of the file with `wanted[k]`, the earlier articles sharing its article band
    * keys, with how many keys each shares. The file's keys are looked up together in key order
-   * (`Postings.forEachOf`), not one key at a time.
+   * (`Postings.collect`), not one key at a time.
    */
   private articleBandsShared(entry: Entry, wanted: readonly boolean[]): Map<number, number>[] {
-    const shared = wanted.map(() => new Map<number, number>());
+    const shared: Map<number, number>[] = new Array(wanted.length);
+    for (let k = 0; k < wanted.length; k++) shared[k] = new Map();
     if (!this.near) return shared;
     // Every key of the file's articles, and the article it is of.
     const keys: number[] = [];
     const owners: number[] = [];
-    wanted.forEach((w, k) => {
-      const bands = w ? this.articleBandsOf(entry, k) : null;
-      if (bands) for (const key of bands) { keys.push(key); owners.push(k); }
-    });
+    for (let k = 0; k < wanted.length; k++) {
+      const bands = wanted[k] ? this.articleBandsOf(entry, k) : null;
+      if (bands) for (let b = 0; b < bands.length; b++) { keys.push(bands[b]); owners.push(k); }
+    }
     const { sorted, order } = inKeyOrder(Uint32Array.from(keys));
-    this.articleBands.forEachOf(sorted, (q, id) => {
-      if (!this.inEarlierFile(this.articleSlot[id], entry.rank)) return;
-      const counts = shared[owners[order[q]]];
+    const n = this.articleBands.collect(sorted, BUCKET_LIMIT);
+    const { queries, items } = this.articleBands.found;
+    for (let r = 0; r < n; r++) {
+      const id = items[r];
+      if (!this.inEarlierFile(this.articleSlot[id], entry.rank)) continue;
+      const counts = shared[owners[order[queries[r]]]];
       counts.set(id, (counts.get(id) ?? 0) + 1);
-    }, BUCKET_LIMIT);
+    }
     return shared;
   }
 
@@ -797,9 +814,7 @@ export class CollectionIndex {
     const original = other.fp.articles[index];
     const last = other.fp.articles[index + span - 1];
     const same: number[] = [];
-    cmp.similarityOf.forEach((s, i) => {
-      if (s === 1) same.push(rows[i]);
-    });
+    for (let i = 0; i < cmp.similarityOf.length; i++) if (cmp.similarityOf[i] === 1) same.push(rows[i]);
     return {
       article: article.index,
       kind,
