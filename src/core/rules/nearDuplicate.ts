@@ -1,7 +1,7 @@
 // near-duplicate: paragraphs that are light edits of an earlier one. Candidates come from LSH
 // buckets of MinHash sketches (never all pairs); each is confirmed by a word-level diff.
 import { diffArrays } from 'diff';
-import { BANDS_AT, bandsOf, ParagraphAnalysis, wordHashesOf, WORDS_AT } from './paragraphAnalysis';
+import { BANDS_AT, bandsOf, ParagraphAnalysis, SKETCH_AT, wordHashesOf, WORDS_AT } from './paragraphAnalysis';
 import { lineRemovalRange } from '../text/edits';
 import { lcsLength } from '../text/lcs';
 import { LshIndex, SKETCH_SIZE, sameRows } from '../text/minhash';
@@ -328,7 +328,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
     for (const q of ranked) {
       const other = sequence[q];
       if (other === a) continue;
-      const same = sameRows(own, other.comparison!);
+      const same = sameRows(own, other.comparison!, SKETCH_AT);
       if (same < MIN_ESTIMATE * SKETCH_SIZE) continue;
       // Insertion in order: more rows in common first, then the earlier paragraph.
       let k = estimated++;

@@ -67,10 +67,10 @@ export function writeBandKeys(sig: Uint32Array, sigAt: number, out: Uint32Array,
   }
 }
 
-/** The number of rows two sketches share (out of SKETCH_SIZE); each starts its array. */
-export function sameRows(a: Uint32Array, b: Uint32Array): number {
+/** The number of rows two sketches share (out of SKETCH_SIZE), each at `at` in its array. */
+export function sameRows(a: Uint32Array, b: Uint32Array, at: number): number {
   let same = 0;
-  for (let i = 0; i < SKETCH_SIZE; i++) if (a[i] === b[i]) same++;
+  for (let i = at; i < at + SKETCH_SIZE; i++) if (a[i] === b[i]) same++;
   return same;
 }
 
