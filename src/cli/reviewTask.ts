@@ -16,6 +16,7 @@ import { isReportText } from '../core/report/reportFiles';
 import { review } from '../core/review/review';
 import type { Review, ReviewOptions } from '../core/model/types';
 import { readTextFile } from './files';
+import { reclaimFor } from '../node/garbage';
 
 export interface ReviewTask {
   /** Absolute path, and the path as reports show it (also the file's name in the collection). */
@@ -85,9 +86,12 @@ export function runReviewTask(task: ReviewTask): ResultHere {
     return { kind: 'skipped', message: `${task.shown}: a report of this tool, not a dump; skipped`, inputError: false };
   }
   let fingerprint: FileFingerprint | undefined;
+  const reclaim = reclaimFor(read.text.length);
   const result = review(read.text, task.options, lexiconsFor(task.options), task.fingerprint
     ? seen => (fingerprint = fingerprintOf(seen, { path: task.shown, size: read.size, mtimeMs: read.mtimeMs }))
-    : undefined);
+    : undefined, reclaim);
+  // The review's paragraphs and analyses are garbage now, before its report is made.
+  reclaim?.();
   return { kind: 'reviewed', shown: task.shown, text: read.text, review: result, fingerprint, size: read.size, mtimeMs: read.mtimeMs };
 }
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { changesOf, compareWords } from '../../src/core/rules/nearDuplicate';
+import * as fc from 'fast-check';
+import { changesOf, compareWords, similarityInOrder } from '../../src/core/rules/nearDuplicate';
 import { lineOf, ofRule, para, reviewWith, textOf } from './helpers';
+import { runParameters } from './properties';
 
 const ORIGINAL = 'Health officials at the county clinic counted three new measles cases this week, and vaccination rates in the district have fallen for a second year in a row.';
 const EDITED = 'Health officials at the county clinic counted four new measles cases this week, and vaccination rates in the district have dropped for a second year in a row.';
@@ -56,6 +58,21 @@ describe('near-duplicate', () => {
     const changes = changesOf('one two three four five', 'one two THREE four six');
     assert.deepEqual(changes.map(c => [c.removed, c.added]), [['five', 'six']]);
     assert.equal(compareWords('one two three four five', 'six seven eight nine ten', 0.5), null);
+  });
+
+  it('similarityInOrder (the in-file rule, no bag-of-words bound first) decides as compareWords does, on word ranges', () => {
+    // Few distinct words, so that pairs near every threshold come up.
+    const words = fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(words, words, fc.nat(5), fc.nat(5), fc.double({ min: 0, max: 1, noNaN: true }), (a, b, padA, padB, threshold) => {
+        const bound = compareWords({ hashes: a, text: '' }, { hashes: b, text: '' }, threshold);
+        // The same words inside longer arrays, as the rule reads them from each paragraph's comparison array.
+        const inA = [...new Array<number>(padA).fill(99), ...a, 98];
+        const inB = [...new Array<number>(padB).fill(97), ...b];
+        assert.deepEqual(similarityInOrder(inA, padA, padA + a.length, inB, padB, padB + b.length, threshold), bound);
+      }),
+      runParameters(300),
+    );
   });
 
   it('with bounded candidates (never all pairs) still finds the light edits among many similar paragraphs', () => {

@@ -8,6 +8,7 @@ import type { Review } from '../../src/core/model/types';
 import * as fc from 'fast-check';
 import { dump } from './generators';
 import { runParameters } from './properties';
+import { RECLAIM_FROM_CHARS, reclaimFor } from '../../src/node/garbage';
 
 // A full collection on demand, so that the heap in use is what is alive.
 v8.setFlagsFromString('--expose-gc');
@@ -76,5 +77,33 @@ describe('what the engine keeps between reviews', () => {
       }),
       runParameters(150),
     );
+  });
+
+  it('a review calls `reclaim` where it lets go of memory, and reviews the same with it or without', () => {
+    const withoutTimings = (r: Review) => ({ ...r, stats: { ...r.stats, timings: {} } });
+    fc.assert(
+      fc.property(dump, text => {
+        let reclaimed = 0;
+        const told = review(text, undefined, undefined, undefined, () => reclaimed++);
+        // After the web debris, the repeats, the near duplicates and their comparison data.
+        assert.equal(reclaimed, 4);
+        assert.deepEqual(withoutTimings(told), withoutTimings(review(text)));
+      }),
+      runParameters(100),
+    );
+  });
+
+  it('the CLI collects garbage between the stages of a large text only, and the collection frees what nothing holds', () => {
+    assert.equal(reclaimFor(RECLAIM_FROM_CHARS - 1), undefined);
+    const collect = reclaimFor(RECLAIM_FROM_CHARS);
+    assert.equal(typeof collect, 'function');
+    const used = () => v8.getHeapStatistics().used_heap_size;
+    collect!();
+    const before = used();
+    let garbage: number[][] | null = Array.from({ length: 2000 }, (_, i) => new Array<number>(500).fill(i + 0.5));
+    assert.ok(used() - before > 4 * MB, `made ${garbage.length} arrays`);
+    garbage = null;
+    collect!();
+    assert.ok(used() - before < 2 * MB, `the heap still holds ${((used() - before) / MB).toFixed(1)} MB`);
   });
 });

@@ -7,10 +7,10 @@ import { PARAGRAPH_RULES } from '../rules/registry';
 import { ParagraphInput } from '../rules/rule';
 import { sentenceRanges } from '../text/sentences';
 import { WordToken, wordTokens } from '../text/text';
-import { canSketch, writeBandKeys, writeSketch } from '../text/minhash';
+import { SKETCH_SIZE, canSketch, writeBandKeys, writeSketch } from '../text/minhash';
 import { allocUint32 } from '../text/slab';
 import { OffsetRange, ReviewOptions } from '../model/types';
-import { BANDS_AT, MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo, SKETCH_AT, WORDS_AT } from '../rules/paragraphAnalysis';
+import { BANDS_AT, MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo, WORDS_AT } from '../rules/paragraphAnalysis';
 import { wordSequenceHash } from '../rules/articleVersions';
 import type { Stopwatch } from './stopwatch';
 
@@ -104,11 +104,14 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   return { keyHash, normalized: undefined, words: tokens.length, sentences, comparison, hits: hits ?? NO_HITS, lines: undefined };
 }
 
-/** A paragraph's sketch, band keys and word hashes in one array (`ParagraphAnalysis.comparison`). */
+/** The sketch a paragraph's band keys are made from (reused: it is not kept). */
+const sketchScratch = new Uint32Array(SKETCH_SIZE);
+
+/** A paragraph's band keys and word hashes in one array (`ParagraphAnalysis.comparison`). */
 function comparisonArray(hashes: Uint32Array): Uint32Array {
   const out = allocUint32(WORDS_AT + hashes.length);
-  writeSketch(hashes, out, SKETCH_AT);
-  writeBandKeys(out, SKETCH_AT, out, BANDS_AT);
+  writeSketch(hashes, 0, hashes.length, sketchScratch, 0);
+  writeBandKeys(sketchScratch, 0, out, BANDS_AT);
   out.set(hashes, WORDS_AT);
   return out;
 }

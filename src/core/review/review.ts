@@ -85,11 +85,15 @@ export class Reviewer {
    *   editor); a one-shot review (the CLI) saves the bookkeeping.
    * @param lexicons `compileLexicons(options)`, when the caller already has them (the CLI compiles
    *   once per configuration, not per file).
+   * @param reclaim called where a review has just let go of much of what it made (after the web
+   *   debris, the repeats, the near duplicates' index, the paragraphs' comparison data): the CLI
+   *   collects garbage there on a large text, the engine itself never does.
    */
   constructor(
     readonly options: ReviewOptions = defaultOptions(),
     private readonly incremental = true,
     lexicons?: CompiledLexicons,
+    private readonly reclaim?: () => void,
   ) {
     this.lexicons = lexicons ?? compileLexicons(options);
   }
@@ -183,10 +187,12 @@ export class Reviewer {
     const debris = options.rules.boilerplate.enabled ? findDebris({ text, lines, paragraphs, articles, analyses, options, keepShapes: this.incremental }) : null;
     const excluded = debris?.paragraphs ?? new Set<number>();
     watch.lap('boilerplate');
+    this.reclaim?.();
     const ctx = { text, lines, paragraphs, articles, analyses, options, excluded };
     const repeats = findRepeats(ctx);
     const copied = repeats.copied;
     watch.lap('repeats');
+    this.reclaim?.();
 
     // Exact copies and debris are never near duplicates themselves (they may still be originals).
     const skipSentences = new Set([...copied, ...excluded]);
@@ -199,6 +205,7 @@ export class Reviewer {
       nearMatches = near.matches;
       for (const p of near.nearCopies) skipSentences.add(p);
       nearCopies = near.nearCopies;
+      this.reclaim?.();
     }
     // An updated version of an earlier article is one finding: its paragraphs are not reported
     // again as repeats or near duplicates, and Remove All leaves it.
@@ -206,7 +213,10 @@ export class Reviewer {
     // The last rule that compares paragraphs has run: a one-shot review nobody observes (the CLI on
     // one dump) lets go of their sketches now, not when it returns (a third of a 100 MB dump's
     // memory, otherwise kept through the findings and the report).
-    if (!this.incremental && !observe) forgetComparisonData(analyses);
+    if (!this.incremental && !observe) {
+      forgetComparisonData(analyses);
+      this.reclaim?.();
+    }
     if (options.rules['near-duplicate'].enabled) {
       const pending = nearPending(nearMatches, updated, paragraphs);
       // Messages only for the findings that are kept: the rest are counted.
@@ -379,8 +389,8 @@ function sentenceCount(analyses: readonly ParagraphAnalysis[]): number {
 
 /**
  * Reviews a text once (no cache kept). Pass `compileLexicons(options)` when reviewing several
- * texts with the same options.
+ * texts with the same options; `reclaim` as `Reviewer`'s.
  */
-export function review(text: string, options: ReviewOptions = defaultOptions(), lexicons?: CompiledLexicons, observe?: ReviewObserver): Review {
-  return new Reviewer(options, false, lexicons).review(text, observe);
+export function review(text: string, options: ReviewOptions = defaultOptions(), lexicons?: CompiledLexicons, observe?: ReviewObserver, reclaim?: () => void): Review {
+  return new Reviewer(options, false, lexicons, reclaim).review(text, observe);
 }

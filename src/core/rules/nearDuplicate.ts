@@ -1,11 +1,10 @@
 // near-duplicate: paragraphs that are light edits of an earlier one. Candidates come from LSH
 // buckets of MinHash sketches (never all pairs); each is confirmed by a word-level diff.
 import { diffArrays } from 'diff';
-import { BANDS_AT, bandsOf, ParagraphAnalysis, SKETCH_AT, wordHashesOf, WORDS_AT } from './paragraphAnalysis';
+import { BANDS_AT, bandsOf, ParagraphAnalysis, WORDS_AT } from './paragraphAnalysis';
 import { lineRemovalRange } from '../text/edits';
 import { lcsLength } from '../text/lcs';
-import { LshIndex, SKETCH_SIZE, sameRows } from '../text/minhash';
-import { allocUint32 } from '../text/slab';
+import { LshIndex, SKETCH_SIZE, sameRows, writeSketch } from '../text/minhash';
 import { LineIndex, WordToken, wordTokens } from '../text/text';
 import { NearDuplicateData, NearDuplicateFinding, Paragraph, ReviewOptions } from '../model/types';
 
@@ -82,28 +81,19 @@ interface Change {
 export interface WordList {
   hashes: ArrayLike<number>;
   text: string;
-  /** The hashes sorted, when the caller keeps them (else they are sorted here, and kept with `keptWith`). */
+  /** The hashes sorted, when the caller keeps them (else they are sorted for the comparison). */
   sorted?: Uint32Array;
-  /** What the sorted copy made here is kept with, as long as it lives (default: `hashes`; a view made per call would not last). */
-  keptWith?: object;
 }
 
 export function wordList(text: string): WordList {
   return { hashes: wordTokens(text).map(t => t.hash), text };
 }
 
-const sortedCache = new WeakMap<object, Uint32Array>();
-
-function sorted(hashes: ArrayLike<number>, keptWith: object = hashes): Uint32Array {
-  let s = sortedCache.get(keptWith);
-  if (!s) {
-    // A copy made by `set` (Uint32Array.from would go through the iterator protocol, word by word).
-    s = allocUint32(hashes.length);
-    s.set(hashes);
-    s.sort();
-    sortedCache.set(keptWith, s);
-  }
-  return s;
+/** A sorted copy of the hashes (made by `set`: Uint32Array.from would go through the iterator protocol, word by word). */
+function sorted(hashes: ArrayLike<number>): Uint32Array {
+  const s = new Uint32Array(hashes.length);
+  s.set(hashes);
+  return s.sort();
 }
 
 /** Words two passages of `total` words must share to reach `threshold`; the margin keeps rounding from dismissing a pair exactly at it. */
@@ -126,9 +116,9 @@ function bagMayReach(a: WordList, b: WordList, threshold: number): boolean {
   if (!lengthsMayReach(a.hashes.length, b.hashes.length, threshold)) return false;
   const total = a.hashes.length + b.hashes.length;
   const need = sharedWordsNeeded(total, threshold);
-  // Each paragraph's words are sorted once and kept with its (cached) word hashes, or by the caller.
-  const x = a.sorted ?? sorted(a.hashes, a.keptWith);
-  const y = b.sorted ?? sorted(b.hashes, b.keptWith);
+  // Callers comparing a passage with many others keep its sorted words (the cross-file links).
+  const x = a.sorted ?? sorted(a.hashes);
+  const y = b.sorted ?? sorted(b.hashes);
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -155,10 +145,22 @@ export interface WordDiff {
 export function compareWords(a: WordList | string, b: WordList | string, threshold = 0): WordDiff | null {
   const left = typeof a === 'string' ? wordList(a) : a;
   const right = typeof b === 'string' ? wordList(b) : b;
-  const total = left.hashes.length + right.hashes.length;
+  if (threshold > 0 && left.hashes.length + right.hashes.length > 0 && !bagMayReach(left, right, threshold)) return null;
+  return similarityInOrder(left.hashes, 0, left.hashes.length, right.hashes, 0, right.hashes.length, threshold);
+}
+
+/**
+ * `compareWords` of the words `a[aFrom, aTo)` and `b[bFrom, bTo)`, without the bag-of-words bound
+ * first: the same result (the bound only dismisses pairs that cannot reach the threshold), for
+ * callers whose candidates were already estimated alike (the in-file rule's sketches), where
+ * keeping a sorted copy of every paragraph compared cost a tenth of a large dump's memory and
+ * the bound saved no time.
+ */
+export function similarityInOrder(a: ArrayLike<number>, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number, threshold = 0): WordDiff | null {
+  const total = aTo - aFrom + (bTo - bFrom);
   if (total === 0) return { similarity: 1 };
-  if (threshold > 0 && !bagMayReach(left, right, threshold)) return null;
-  const similarity = (2 * lcsLength(left.hashes, right.hashes)) / total;
+  if (threshold > 0 && !lengthsMayReach(aTo - aFrom, bTo - bFrom, threshold)) return null;
+  const similarity = (2 * lcsLength(a, b, aFrom, aTo, bFrom, bTo)) / total;
   return similarity >= threshold ? { similarity } : null;
 }
 
@@ -266,23 +268,8 @@ function updatedIndex(memory: NearDuplicateMemory | undefined, sequence: Paragra
   return memory.index;
 }
 
-/** The words of the paragraphs compared, as `compareWords` takes them (made when asked). */
-class EligibleWords {
-  constructor(
-    private readonly text: string,
-    private readonly eligible: readonly Paragraph[],
-    private readonly sequence: readonly ParagraphAnalysis[],
-  ) {}
-
-  of(i: number): WordList {
-    const p = this.eligible[i];
-    const comparison = this.sequence[i].comparison!;
-    return { hashes: wordHashesOf(comparison), text: this.text.slice(p.range.start, p.range.end), keptWith: comparison };
-  }
-}
-
 export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDuplicateMemory): NearDuplicateResult {
-  const { text, paragraphs, analyses, copied } = ctx;
+  const { paragraphs, analyses, copied } = ctx;
   const threshold = ctx.options.nearDuplicateThreshold;
   const eligible: Paragraph[] = [];
   const sequence: ParagraphAnalysis[] = [];
@@ -307,13 +294,14 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   const index = (reuse && updatedIndex(memory, sequence)) || new LshIndex(n);
   if (reuse && index !== memory?.index) for (let i = 0; i < n; i++) index.add(i, sequence[i].comparison!, BANDS_AT);
 
-  const lists = new EligibleWords(text, eligible, sequence);
   // The estimated candidates of one paragraph, best first (at most MAX_ESTIMATED): reused arrays,
   // not an object per pair.
   const estQ = new Int32Array(MAX_ESTIMATED);
-  // Sketches are read where each analysis keeps them: a copy of all of them side by side was a
-  // tenth of a 100 MB dump's peak memory, for no measurable speed.
   const estSame = new Int32Array(MAX_ESTIMATED);
+  // Sketches are made again from the words of the pairs estimated, into these two arrays: kept
+  // with every analysis they were a tenth of a 100 MB dump's memory.
+  const ownSketch = new Uint32Array(SKETCH_SIZE);
+  const theirSketch = new Uint32Array(SKETCH_SIZE);
 
   for (let i = 0; i < n; i++) {
     const a = sequence[i];
@@ -325,10 +313,13 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
     let estimated = 0;
     const own = a.comparison!;
     const ranked = reuse ? index.candidates(own, BANDS_AT, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(own, BANDS_AT, BUCKET_CAP, MAX_ESTIMATED);
+    if (ranked.length > 0) writeSketch(own, WORDS_AT, own.length, ownSketch, 0);
     for (const q of ranked) {
       const other = sequence[q];
       if (other === a) continue;
-      const same = sameRows(own, other.comparison!, SKETCH_AT);
+      const theirs = other.comparison!;
+      writeSketch(theirs, WORDS_AT, theirs.length, theirSketch, 0);
+      const same = sameRows(ownSketch, theirSketch, 0);
       if (same < MIN_ESTIMATE * SKETCH_SIZE) continue;
       // Insertion in order: more rows in common first, then the earlier paragraph.
       let k = estimated++;
@@ -340,12 +331,12 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
       estSame[k] = same;
       estQ[k] = q;
     }
-    let ownWords: WordList | undefined;
     for (let k = 0; k < estimated && k < MAX_CONFIRMED; k++) {
       const q = estQ[k];
       let cmp = ctx.comparisons?.known(sequence[q], a);
       if (cmp === undefined) {
-        cmp = compareWords(lists.of(q), (ownWords ??= lists.of(i)), threshold);
+        const theirs = sequence[q].comparison!;
+        cmp = similarityInOrder(theirs, WORDS_AT, theirs.length, own, WORDS_AT, own.length, threshold);
         ctx.comparisons?.keep(sequence[q], a, cmp);
       }
       // Similar in every word but not an exact copy (this paragraph is not one): the punctuation

@@ -3,7 +3,7 @@
 // read it.
 import type { LineShape } from '../debris/debrisLines';
 import type { OffsetRange, RuleId } from '../model/types';
-import { BANDS, SKETCH_SIZE } from '../text/minhash';
+import { BANDS } from '../text/minhash';
 
 /** Offsets in this file's structures are relative to the paragraph's start. */
 export interface SentenceInfo extends OffsetRange {
@@ -28,10 +28,12 @@ export interface ParagraphAnalysis {
   words: number;
   sentences: SentenceInfo[];
   /**
-   * What near duplicates are found and confirmed by, only on sketched paragraphs: the MinHash
-   * sketch at `SKETCH_AT`, its LSH band keys at `BANDS_AT`, a hash per word from `WORDS_AT`. One
-   * array, not three: each typed array is an object of about 96 bytes on the heap, more than the
-   * band keys it would hold, and a large dump has hundreds of thousands of paragraphs.
+   * What near duplicates are found and confirmed by, only on sketched paragraphs: the LSH band
+   * keys of its MinHash sketch at `BANDS_AT`, a hash per word from `WORDS_AT`. One array, not two:
+   * each typed array is an object of about 96 bytes on the heap, more than the band keys it would
+   * hold, and a large dump has hundreds of thousands of paragraphs. The sketch itself is made
+   * again from the words where a pair is estimated (`sketchOf`): kept, it was 256 bytes a
+   * paragraph, a tenth of a large dump's memory.
    */
   comparison: Uint32Array | null;
   /** What each enabled per-paragraph rule found (its `analyze`), by rule id; a rule that found nothing is absent. */
@@ -47,17 +49,11 @@ export interface ParagraphAnalysis {
 /** Paragraphs longer than this are not sketched (they are compared exactly only). */
 export const MAX_SKETCH_WORDS = 5000;
 
-/** Where a paragraph's `comparison` array holds its sketch, band keys and word hashes. */
-export const SKETCH_AT = 0;
-export const BANDS_AT = SKETCH_AT + SKETCH_SIZE;
+/** Where a paragraph's `comparison` array holds its band keys and word hashes. */
+export const BANDS_AT = 0;
 export const WORDS_AT = BANDS_AT + BANDS;
 
 /** A sketched paragraph's band keys (a view: for code that runs per comparison, not per paragraph). */
 export function bandsOf(comparison: Uint32Array): Uint32Array {
   return comparison.subarray(BANDS_AT, WORDS_AT);
-}
-
-/** A sketched paragraph's word hashes (a view, as `bandsOf`). */
-export function wordHashesOf(comparison: Uint32Array): Uint32Array {
-  return comparison.subarray(WORDS_AT);
 }

@@ -27,14 +27,14 @@ export function canSketch(words: number): boolean {
 export function sketch(hashes: ArrayLike<number>): Uint32Array | null {
   if (!canSketch(hashes.length)) return null;
   const sig = allocUint32(SKETCH_SIZE);
-  writeSketch(hashes, sig, 0);
+  writeSketch(hashes, 0, hashes.length, sig, 0);
   return sig;
 }
 
-/** Writes the sketch of `hashes` (enough of them: `canSketch`) into `out[at, at + SKETCH_SIZE)`. */
-export function writeSketch(hashes: ArrayLike<number>, out: Uint32Array, at: number): void {
+/** Writes the sketch of `hashes[from, to)` (enough of them: `canSketch`) into `out[at, at + SKETCH_SIZE)`. */
+export function writeSketch(hashes: ArrayLike<number>, from: number, to: number, out: Uint32Array, at: number): void {
   out.fill(EMPTY, at, at + SKETCH_SIZE);
-  for (let i = 0; i + SHINGLE <= hashes.length; i++) {
+  for (let i = from; i + SHINGLE <= to; i++) {
     const h = mix((Math.imul(hashes[i], 0x9e3779b1) ^ Math.imul(hashes[i + 1], 0x85ebca77) ^ hashes[i + 2]) >>> 0);
     // One mixed hash gives both the bucket (low bits) and the value (the rest).
     const bucket = at + (h & (SKETCH_SIZE - 1));
