@@ -298,10 +298,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   // not an object per pair.
   const estQ = new Int32Array(MAX_ESTIMATED);
   const estSame = new Int32Array(MAX_ESTIMATED);
-  // Sketches are made again from the words of the pairs estimated, into these two arrays: kept
-  // with every analysis they were a tenth of a 100 MB dump's memory.
-  const ownSketch = new Uint32Array(SKETCH_SIZE);
-  const theirSketch = new Uint32Array(SKETCH_SIZE);
+  const sketches = recentSketches.reset();
 
   for (let i = 0; i < n; i++) {
     const a = sequence[i];
@@ -313,13 +310,11 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
     let estimated = 0;
     const own = a.comparison!;
     const ranked = reuse ? index.candidates(own, BANDS_AT, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(own, BANDS_AT, BUCKET_CAP, MAX_ESTIMATED);
-    if (ranked.length > 0) writeSketch(own, WORDS_AT, own.length, ownSketch, 0);
+    const ownAt = ranked.length > 0 ? sketches.at(i, own) : 0;
     for (const q of ranked) {
       const other = sequence[q];
       if (other === a) continue;
-      const theirs = other.comparison!;
-      writeSketch(theirs, WORDS_AT, theirs.length, theirSketch, 0);
-      const same = sameRows(ownSketch, theirSketch, 0);
+      const same = sketches.sameRows(ownAt, i, q, other.comparison!);
       if (same < MIN_ESTIMATE * SKETCH_SIZE) continue;
       // Insertion in order: more rows in common first, then the earlier paragraph.
       let k = estimated++;
@@ -370,6 +365,47 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   }
   return { matches, nearCopies };
 }
+
+/** Sketches kept by `RecentSketches` (256 bytes each). */
+const SKETCH_SLOTS = 4096;
+
+/**
+ * The sketches of the paragraphs estimated lately, by position in the compared sequence, made
+ * again from their words when not here: kept with every analysis they were a tenth of a 100 MB
+ * dump's memory, and made afresh for every pair estimated they cost a tenth of the rule's time.
+ * Direct-mapped: a position has one slot, a later position with the same slot replaces it.
+ */
+class RecentSketches {
+  private readonly positions = new Int32Array(SKETCH_SLOTS);
+  private readonly rows = new Uint32Array((SKETCH_SLOTS + 1) * SKETCH_SIZE);
+
+  /** Empty, for a new sequence. */
+  reset(): this {
+    this.positions.fill(-1);
+    return this;
+  }
+
+  /** Where position `i`'s sketch is in the slots (made from `comparison` if it is not there). */
+  at(i: number, comparison: Uint32Array): number {
+    const slot = i & (SKETCH_SLOTS - 1);
+    if (this.positions[slot] !== i) {
+      writeSketch(comparison, WORDS_AT, comparison.length, this.rows, slot * SKETCH_SIZE);
+      this.positions[slot] = i;
+    }
+    return slot * SKETCH_SIZE;
+  }
+
+  /** The rows position `q` (its `comparison`) shares with the sketch at `ownAt` (position `i`'s). */
+  sameRows(ownAt: number, i: number, q: number, comparison: Uint32Array): number {
+    // A position in the slot of `i` is made in the spare slot past the end, not over `i`'s.
+    if ((q & (SKETCH_SLOTS - 1)) !== (i & (SKETCH_SLOTS - 1))) return sameRows(this.rows, ownAt, this.rows, this.at(q, comparison));
+    const spare = SKETCH_SLOTS * SKETCH_SIZE;
+    writeSketch(comparison, WORDS_AT, comparison.length, this.rows, spare);
+    return sameRows(this.rows, ownAt, this.rows, spare);
+  }
+}
+
+const recentSketches = new RecentSketches();
 
 /**
  * For an edited version of the document, a function that copies the previous decision into

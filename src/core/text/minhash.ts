@@ -67,10 +67,10 @@ export function writeBandKeys(sig: Uint32Array, sigAt: number, out: Uint32Array,
   }
 }
 
-/** The number of rows two sketches share (out of SKETCH_SIZE), each at `at` in its array. */
-export function sameRows(a: Uint32Array, b: Uint32Array, at: number): number {
+/** The number of rows two sketches share (out of SKETCH_SIZE), at `aAt` in `a` and `bAt` in `b`. */
+export function sameRows(a: Uint32Array, aAt: number, b: Uint32Array, bAt: number): number {
   let same = 0;
-  for (let i = at; i < at + SKETCH_SIZE; i++) if (a[i] === b[i]) same++;
+  for (let i = 0; i < SKETCH_SIZE; i++) if (a[aAt + i] === b[bAt + i]) same++;
   return same;
 }
 
