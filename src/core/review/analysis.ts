@@ -117,15 +117,17 @@ function comparisonArray(hashes: Uint32Array): Uint32Array {
 }
 
 /**
- * Lets go of what only the rules that compare paragraphs read (sketches, band keys, word hashes,
- * normalised texts), once they have all run. Only for analyses nothing else holds: a one-shot
- * review's, which no cache keeps and no observer reads.
+ * Lets go of what only the rules that compare paragraphs read (band keys, word hashes), once they
+ * have all run. Only for analyses nothing else holds: a one-shot review's, which no cache keeps and
+ * no observer reads.
  */
 export function forgetComparisonData(analyses: readonly ParagraphAnalysis[]): void {
-  for (const a of analyses) {
-    a.comparison = null;
-    a.normalized = undefined;
-  }
+  for (const a of analyses) a.comparison = null;
+}
+
+/** Lets go of the paragraphs' normalised texts, which only the exact repeats read (same terms as `forgetComparisonData`). */
+export function forgetNormalizedTexts(analyses: readonly ParagraphAnalysis[]): void {
+  for (const a of analyses) a.normalized = undefined;
 }
 
 let scratch = new Uint32Array(1024);

@@ -1,6 +1,6 @@
 // Runs the rules over a text. A Reviewer keeps what it learnt about each paragraph, so that
 // reviewing the next version of the same document only analyses the paragraphs that changed.
-import { ParagraphAnalysis, analyzeParagraph, forgetComparisonData } from './analysis';
+import { ParagraphAnalysis, analyzeParagraph, forgetComparisonData, forgetNormalizedTexts } from './analysis';
 import { Stopwatch } from './stopwatch';
 import { defaultOptions } from '../options/defaults';
 import { CompiledLexicons, compileLexicons } from '../language/lexicon';
@@ -192,6 +192,9 @@ export class Reviewer {
     const repeats = findRepeats(ctx);
     const copied = repeats.copied;
     watch.lap('repeats');
+    // The paragraphs' normalised texts confirmed the exact repeats; nothing after reads them.
+    const forgets = !this.incremental && !observe;
+    if (forgets) forgetNormalizedTexts(analyses);
     this.reclaim?.();
 
     // Exact copies and debris are never near duplicates themselves (they may still be originals).
@@ -213,7 +216,7 @@ export class Reviewer {
     // The last rule that compares paragraphs has run: a one-shot review nobody observes (the CLI on
     // one dump) lets go of their sketches now, not when it returns (a third of a 100 MB dump's
     // memory, otherwise kept through the findings and the report).
-    if (!this.incremental && !observe) {
+    if (forgets) {
       forgetComparisonData(analyses);
       this.reclaim?.();
     }
