@@ -291,7 +291,9 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   const reuse = reuser(memory, sequence, isCopy, originals, comparisons);
   // With decisions to reuse, the whole document is indexed up front (the previous index, updated,
   // when only a few paragraphs changed); otherwise it is built as the loop goes.
-  const index = (reuse && updatedIndex(memory, sequence)) || new LshIndex(n);
+  // A one-shot review's index keeps only the entries the rule reads (the BUCKET_CAP newest a key);
+  // one kept for the next review keeps them all (an edit may uncover older ones).
+  const index = (reuse && updatedIndex(memory, sequence)) || new LshIndex(n, memory ? 0 : BUCKET_CAP);
   if (reuse && index !== memory?.index) for (let i = 0; i < n; i++) index.add(i, sequence[i].comparison!, BANDS_AT);
 
   // The estimated candidates of one paragraph, best first (at most MAX_ESTIMATED): reused arrays,

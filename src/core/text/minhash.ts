@@ -91,8 +91,17 @@ export class LshIndex {
   /** List entry e: its item at [2e] and the next entry at [2e + 1] (side by side: one cache line). */
   private entry: Int32Array;
   private entries = 0;
+  /** Entries cut off the end of a list (`newest`), reused before new ones: a chain through their next. */
+  private spare = FREE;
 
-  constructor(expectedItems: number) {
+  /**
+   * @param newest when set, an index built in item order and asked for at most this many items a
+   *   bucket (`candidates`' `perBucket`, never with `before`) keeps only that many a key: an item
+   *   added right after `candidates` read its key's list reuses the entry of the oldest one
+   *   instead of a new one. The entries array is made whole but touched only as used, so a large
+   *   dump's index takes a third less memory (boilerplate repeats a key hundreds of times).
+   */
+  constructor(expectedItems: number, private readonly newest = 0) {
     // Most band keys of a document are distinct; the table grows if they are more than half.
     this.capacity = 1 << Math.max(10, Math.ceil(Math.log2(expectedItems * BANDS + 1)));
     this.table = LshIndex.emptyTable(this.capacity);
@@ -140,7 +149,24 @@ export class LshIndex {
     const known = keys === this.lastKeys && at === this.lastAt;
     this.lastKeys = null;
     // (a link may grow the table, after which the slots found before no longer hold)
-    for (let k = 0; k < BANDS; k++) this.link(keys[at + k], item, known && this.lastCapacity === this.capacity ? this.lastSlots[k] : -1);
+    for (let k = 0; k < BANDS; k++) {
+      const slot = known && this.lastCapacity === this.capacity ? this.lastSlots[k] : -1;
+      if (slot >= 0 && this.lastPast[k] !== FREE) this.cutAfter(k, slot);
+      this.link(keys[at + k], item, slot);
+    }
+  }
+
+  /**
+   * Ends band k's list (at `slot`) at its entry before last of those kept, so that the item about to
+   * head it leaves `newest` in it; the entry past goes to `spare`. Another band with the same key
+   * (the same slot) must not cut the list again.
+   */
+  private cutAfter(k: number, slot: number): void {
+    const past = this.lastPast[k];
+    this.entry[2 * this.lastKept[k] + 1] = FREE;
+    this.entry[2 * past + 1] = this.spare;
+    this.spare = past;
+    for (let j = k + 1; j < BANDS; j++) if (this.lastSlots[j] === slot) this.lastPast[j] = FREE;
   }
 
   /** The slots `candidates` found for its band keys, while the table keeps its capacity. */
@@ -148,6 +174,9 @@ export class LshIndex {
   private lastAt = 0;
   private lastCapacity = 0;
   private lastSlots = new Int32Array(BANDS);
+  /** With `newest`: for each band `candidates` read, the list's last entry kept and the one past it (FREE: none). */
+  private lastKept = new Int32Array(BANDS);
+  private lastPast = new Int32Array(BANDS);
 
   /**
    * Replaces an item's band keys (its paragraph was edited), keeping every list in decreasing item
@@ -180,7 +209,9 @@ export class LshIndex {
     let prev = -1;
     let e = this.table[2 * s + 1];
     while (e >= 0 && this.entry[2 * e] > item) { prev = e; e = this.entry[2 * e + 1]; }
-    const entry = this.entries++;
+    let entry = this.spare;
+    if (entry !== FREE) this.spare = this.entry[2 * entry + 1];
+    else entry = this.entries++;
     this.entry[2 * entry] = item;
     this.entry[2 * entry + 1] = e >= 0 ? e : FREE;
     if (prev === -1) this.table[2 * s + 1] = entry;
@@ -206,13 +237,18 @@ export class LshIndex {
     this.lastKeys = keys;
     this.lastAt = at;
     this.lastCapacity = this.capacity;
+    // Only an index that keeps `newest` a key, read that deep, may cut its lists in `add`.
+    const cuts = this.newest > 1 && perBucket === this.newest && before === Infinity;
     for (let k = 0; k < BANDS; k++) {
       const s = this.slot(keys[at + k]);
       this.lastSlots[k] = s;
+      this.lastPast[k] = FREE;
       let e = this.table[2 * s + 1];
       // When the whole document is indexed, skip the items after `before` (newest come first).
       while (e >= 0 && this.entry[2 * e] >= before) e = this.entry[2 * e + 1];
       for (let n = 0; e >= 0 && n < perBucket; e = this.entry[2 * e + 1], n++) {
+        if (cuts && n === perBucket - 2) this.lastKept[k] = e;
+        if (cuts && n === perBucket - 1) this.lastPast[k] = e;
         // (every item in a list went through `add` or `replace`, which made room for it)
         const item = this.entry[2 * e];
         if (this.seen[item] !== stamp) {
