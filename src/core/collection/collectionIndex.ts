@@ -556,7 +556,7 @@ export class CollectionIndex {
       if (!lengthsMayReach(ws[o.paragraph + 1] - ws[o.paragraph], words.length, this.options.nearDuplicateThreshold)) continue;
       const theirs = this.candidateWords(item, o);
       if (!theirs) continue;
-      mine ??= { hashes: words, text: '', sorted: words.slice().sort() };
+      mine ??= { hashes: words, sorted: words.slice().sort() };
       const cmp = compareWords(theirs, mine, this.options.nearDuplicateThreshold);
       if (!cmp) continue;
       if (!best || cmp.similarity > best.similarity || (cmp.similarity === best.similarity && o.entry.rank < best.at.entry.rank)) best = { at: o, similarity: cmp.similarity };
@@ -640,7 +640,7 @@ export class CollectionIndex {
     both.set(words);
     both.set(words, words.length);
     const sorted = both.subarray(words.length).sort();
-    const list: WordList = { hashes: both.subarray(0, words.length), text: '', sorted };
+    const list: WordList = { hashes: both.subarray(0, words.length), sorted };
     this.recentCandidates.set(item, list);
     if (this.recentCandidates.size > RECENT_CANDIDATES) this.recentCandidates.delete(this.recentCandidates.keys().next().value as number);
     return list;

@@ -77,16 +77,15 @@ interface Change {
   at: number;
 }
 
-/** The words of a passage: a hash per word, and the passage's text. */
+/** The words of a passage: a hash per word. */
 export interface WordList {
   hashes: ArrayLike<number>;
-  text: string;
   /** The hashes sorted, when the caller keeps them (else they are sorted for the comparison). */
   sorted?: Uint32Array;
 }
 
 export function wordList(text: string): WordList {
-  return { hashes: wordTokens(text).map(t => t.hash), text };
+  return { hashes: wordTokens(text).map(t => t.hash) };
 }
 
 /** A sorted copy of the hashes (made by `set`: Uint32Array.from would go through the iterator protocol, word by word). */

@@ -32,7 +32,7 @@ export interface ParagraphAnalysis {
    * keys of its MinHash sketch at `BANDS_AT`, a hash per word from `WORDS_AT`. One array, not two:
    * each typed array is an object of about 96 bytes on the heap, more than the band keys it would
    * hold, and a large dump has hundreds of thousands of paragraphs. The sketch itself is made
-   * again from the words where a pair is estimated (`sketchOf`): kept, it was 256 bytes a
+   * again from the words where a pair is estimated (`RecentSketches`): kept, it was 256 bytes a
    * paragraph, a tenth of a large dump's memory.
    */
   comparison: Uint32Array | null;
