@@ -85,8 +85,8 @@ describe('what the engine keeps between reviews', () => {
       fc.property(dump, text => {
         let reclaimed = 0;
         const told = review(text, undefined, undefined, undefined, () => reclaimed++);
-        // After the web debris, the repeats, the near duplicates and their comparison data.
-        assert.equal(reclaimed, 4);
+        // After the segmentation, the web debris, the repeats, the near duplicates and their comparison data.
+        assert.equal(reclaimed, 5);
         assert.deepEqual(withoutTimings(told), withoutTimings(review(text)));
       }),
       runParameters(100),

@@ -10,11 +10,11 @@ import { WordToken, wordTokens } from '../text/text';
 import { SKETCH_SIZE, canSketch, writeBandKeys, writeSketch } from '../text/minhash';
 import { allocUint32 } from '../text/slab';
 import { OffsetRange, ReviewOptions } from '../model/types';
-import { BANDS_AT, MAX_SKETCH_WORDS, ParagraphAnalysis, SentenceInfo, WORDS_AT } from '../rules/paragraphAnalysis';
+import { BANDS_AT, MAX_SKETCH_WORDS, NO_HASH, ParagraphAnalysis, SENTENCE_FIELDS, SentenceList, WORDS_AT } from '../rules/paragraphAnalysis';
 import { wordSequenceHash } from '../rules/articleVersions';
 import type { Stopwatch } from './stopwatch';
 
-export type { ParagraphAnalysis, SentenceInfo };
+export type { ParagraphAnalysis, SentenceList };
 export { MAX_SKETCH_WORDS };
 
 
@@ -70,7 +70,7 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
   const sentenceTokenEnd: number[] = [];
   // Arrays kept with the analysis are made at their length: one grown by push keeps room for
   // about 17 elements (a 2-sentence list takes 196 bytes instead of 73, for every paragraph).
-  const sentences: SentenceInfo[] = new Array<SentenceInfo>(ranges.length);
+  const sentences: SentenceList = new Array<number>(ranges.length * SENTENCE_FIELDS);
   const hashes = scratchHashes(tokens.length);
   for (let i = 0; i < tokens.length; i++) hashes[i] = tokens[i].hash;
   let t = 0;
@@ -80,7 +80,10 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
     while (t < tokens.length && tokens[t].start < ranges[s].end) t++;
     sentenceTokenStart.push(from);
     sentenceTokenEnd.push(t);
-    sentences[s] = sentenceInfo(ranges[s], t - from, t - from >= options.minWords ? sequenceHash(hashes, from, t) : undefined);
+    const at = s * SENTENCE_FIELDS;
+    sentences[at] = ranges[s].start;
+    sentences[at + 1] = ranges[s].end;
+    sentences[at + 2] = t - from >= options.minWords ? sequenceHash(hashes, from, t) : NO_HASH;
   }
 
   clock?.lap('sentences');
@@ -136,15 +139,6 @@ let scratch = new Uint32Array(1024);
 function scratchHashes(length: number): Uint32Array {
   if (scratch.length < length) scratch = new Uint32Array(Math.max(length, scratch.length * 2));
   return scratch.subarray(0, length);
-}
-
-/**
- * Every sentence object is made with all its fields, so that they all share one shape: the repeat
- * rule reads every sentence of the document on every review, and property access on objects of
- * mixed shapes (some given `hash` later, some not) was a measurable part of it.
- */
-function sentenceInfo(range: OffsetRange, words: number, hash: number | undefined): SentenceInfo {
-  return { start: range.start, end: range.end, words, hash, normalized: undefined };
 }
 
 const sequenceHash = wordSequenceHash;

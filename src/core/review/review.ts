@@ -15,6 +15,7 @@ import { mergeRemovals } from '../text/edits';
 import { PARAGRAPH_RULES, RULE_IDS } from '../rules/registry';
 import { Article, Finding, NearDuplicateFinding, OffsetRange, Paragraph, Review, ReviewOptions, RuleId } from '../model/types';
 import type { ParagraphRule } from '../rules/rule';
+import { sentenceCount } from '../rules/paragraphAnalysis';
 import { byRange, byStartThenEnd } from '../text/rangeOrder';
 
 /**
@@ -85,8 +86,9 @@ export class Reviewer {
    *   editor); a one-shot review (the CLI) saves the bookkeeping.
    * @param lexicons `compileLexicons(options)`, when the caller already has them (the CLI compiles
    *   once per configuration, not per file).
-   * @param reclaim called where a review has just let go of much of what it made (after the web
-   *   debris, the repeats, the near duplicates' index, the paragraphs' comparison data): the CLI
+   * @param reclaim called where a review has just let go of much of what it made (after the
+   *   segmentation's line records, the web debris, the repeats, the near duplicates' index, the
+   *   paragraphs' comparison data): the CLI
    *   collects garbage there on a large text, the engine itself never does.
    */
   constructor(
@@ -109,11 +111,13 @@ export class Reviewer {
   }
 
   /**
-   * Every paragraph's analysis, from the cache of the previous version or made now; `next` gets
-   * them by text. A loop in a method of its own, not a callback in `review` (ARCHITECTURE.md: no
-   * inline callbacks in per-file code).
+   * Every paragraph's analysis, from the cache of the previous version or made now (paragraphs of
+   * the same text share one); the incremental review keeps them by text for the next version. A
+   * loop in a method of its own, not a callback in `review` (ARCHITECTURE.md: no inline callbacks
+   * in per-file code), whose map by text is let go when it returns: a large dump's is tens of MB.
    */
-  private analyses(text: string, paragraphs: readonly Paragraph[], next: Map<string, ParagraphAnalysis>, clock: Stopwatch): ParagraphAnalysis[] {
+  private analyses(text: string, paragraphs: readonly Paragraph[], clock: Stopwatch): ParagraphAnalysis[] {
+    const next = new Map<string, ParagraphAnalysis>();
     const analyses: ParagraphAnalysis[] = [];
     for (const p of paragraphs) {
       // Keyed by the paragraph's own text: the native string hash is the fastest way to find it
@@ -123,6 +127,8 @@ export class Reviewer {
       next.set(body, a);
       analyses.push(a);
     }
+    // Only the current version's paragraphs stay cached: memory follows the document's size.
+    this.cache = this.incremental ? next : new Map();
     return analyses;
   }
 
@@ -167,10 +173,8 @@ export class Reviewer {
       // (editShift.ts): a one-shot review lets them go now, not when it returns.
       if (!this.incremental) segmentation = { ...segmentation, evidence: undefined };
       watch.lap('segmentation');
-      const next = new Map<string, ParagraphAnalysis>();
-      analyses = this.analyses(text, segmentation.paragraphs, next, clock);
-      // Only the current version's paragraphs stay cached: memory follows the document's size.
-      this.cache = this.incremental ? next : new Map();
+      this.reclaim?.();
+      analyses = this.analyses(text, segmentation.paragraphs, clock);
     }
     const { layout, articles, paragraphs } = segmentation;
     this.last = this.incremental ? { text, lines, segmentation, analyses } : undefined;
@@ -282,7 +286,7 @@ export class Reviewer {
         layout,
         characters: text.length,
         paragraphs: paragraphs.length,
-        sentences: sentenceCount(analyses),
+        sentences: sentencesIn(analyses),
         timings: watch.times,
         truncated,
       },
@@ -384,9 +388,9 @@ function paragraphFindings(rule: ParagraphRule<RuleId>, input: ParagraphFindings
   return over;
 }
 
-function sentenceCount(analyses: readonly ParagraphAnalysis[]): number {
+function sentencesIn(analyses: readonly ParagraphAnalysis[]): number {
   let n = 0;
-  for (const a of analyses) n += a.sentences.length;
+  for (const a of analyses) n += sentenceCount(a.sentences);
   return n;
 }
 

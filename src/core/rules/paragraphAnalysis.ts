@@ -2,19 +2,36 @@
 // cached with the paragraph: the rules that compare paragraphs (repeats, near duplicates, debris)
 // read it.
 import type { LineShape } from '../debris/debrisLines';
-import type { OffsetRange, RuleId } from '../model/types';
+import type { RuleId } from '../model/types';
 import { BANDS } from '../text/minhash';
 
 /** Offsets in this file's structures are relative to the paragraph's start. */
-export interface SentenceInfo extends OffsetRange {
-  words: number;
-  /**
-   * Hash of the sentence's words (lower case, punctuation ignored), only for sentences of at
-   * least `minWords` words: a match is confirmed on the texts by whoever uses it.
-   */
-  hash?: number;
-  /** The normalised text, computed when a repeat has to be confirmed (and then kept). */
-  normalized?: string;
+
+/**
+ * A paragraph's sentences, three numbers each in one flat array: start, end, and the hash of the
+ * sentence's words (lower case, punctuation ignored) or `NO_HASH` for a sentence of fewer than
+ * `minWords` words (a match is confirmed on the texts by whoever uses the hash). Numbers in a plain
+ * array, not an object a sentence: a large dump has about a million sentences, and an object each,
+ * with its hash boxed as a heap number, took four times the memory.
+ */
+export type SentenceList = number[];
+
+/** The numbers a sentence takes in a `SentenceList`. */
+export const SENTENCE_FIELDS = 3;
+/** The hash of a sentence too short to be compared (hashes are non-negative integers). */
+export const NO_HASH = -1;
+
+export function sentenceCount(list: SentenceList): number {
+  return list.length / SENTENCE_FIELDS;
+}
+export function sentenceStart(list: SentenceList, i: number): number {
+  return list[i * SENTENCE_FIELDS];
+}
+export function sentenceEnd(list: SentenceList, i: number): number {
+  return list[i * SENTENCE_FIELDS + 1];
+}
+export function sentenceHash(list: SentenceList, i: number): number {
+  return list[i * SENTENCE_FIELDS + 2];
 }
 
 export interface ParagraphAnalysis {
@@ -26,7 +43,7 @@ export interface ParagraphAnalysis {
   /** The normalised text, computed when a repeat has to be confirmed (and then kept). */
   normalized?: string;
   words: number;
-  sentences: SentenceInfo[];
+  sentences: SentenceList;
   /**
    * What near duplicates are found and confirmed by, only on sketched paragraphs: the LSH band
    * keys of its MinHash sketch at `BANDS_AT`, a hash per word from `WORDS_AT`. One array, not two:

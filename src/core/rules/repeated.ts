@@ -1,5 +1,5 @@
 // repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
-import { BANDS_AT, ParagraphAnalysis, SentenceInfo, WORDS_AT } from './paragraphAnalysis';
+import { BANDS_AT, NO_HASH, ParagraphAnalysis, WORDS_AT, sentenceCount, sentenceEnd, sentenceHash, sentenceStart } from './paragraphAnalysis';
 import { deletions, lineRemovalRange, mergeRemovals } from '../text/edits';
 import { FirstSeenTable } from '../text/hashTable';
 import { LineIndex, normalizeForCompare } from '../text/text';
@@ -552,18 +552,22 @@ function reusableGroups(memory: SentenceMemory, edit: ParagraphEdit, skip: Set<n
   const table = memory.table;
   if (!table || table.crowded) return null;
   let unique = true;
-  for (const s of edit.before.sentences) {
-    if (s.hash === undefined) continue;
-    const slot = table.get(s.hash);
+  const before = edit.before.sentences;
+  for (let i = 0; i < sentenceCount(before); i++) {
+    const hash = sentenceHash(before, i);
+    if (hash === NO_HASH) continue;
+    const slot = table.get(hash);
     if (slot < 0) continue;
     // Counted more than once before the edit: this sentence was a repeat or an original.
     if (memory.counts[slot] > 1) unique = false;
     memory.counts[slot]--;
   }
   const added: number[] = [];
-  for (const s of edit.after.sentences) {
-    if (s.hash === undefined) continue;
-    let slot = table.getOrAdd(s.hash, memory.counts.length);
+  const after = edit.after.sentences;
+  for (let i = 0; i < sentenceCount(after); i++) {
+    const hash = sentenceHash(after, i);
+    if (hash === NO_HASH) continue;
+    let slot = table.getOrAdd(hash, memory.counts.length);
     if (slot < 0) { slot = memory.counts.length; memory.counts.push(0); }
     memory.counts[slot]++;
     added.push(slot);
@@ -604,17 +608,20 @@ function findSentenceGroups(ctx: RepeatContext, skip: Set<number>, memory?: Sent
   const { text, paragraphs, analyses } = ctx;
   // First occurrences by hash, in parallel arrays (one entry per sentence of the document: no
   // object each).
-  let sentenceCount = 0;
-  for (const p of paragraphs) sentenceCount += analyses[p.index].sentences.length;
+  let sentences = 0;
+  for (const p of paragraphs) sentences += sentenceCount(analyses[p.index].sentences);
   // Room for the sentences typed later in the editor.
-  const seen = new FirstSeenTable(sentenceCount + 64);
-  const counts: number[] = [];
-  const firstParagraph: number[] = [];
-  const firstStart: number[] = [];
-  const firstEnd: number[] = [];
-  const firstInfo: SentenceInfo[] = [];
+  const seen = new FirstSeenTable(sentences + 64);
+  // Occurrences per first occurrence: only for the editor's next version (`SentenceMemory`).
+  const counts: number[] | null = memory ? [] : null;
+  // Where each first occurrence is, at its number (typed: a large dump has a million sentences).
+  const firstParagraph = new Int32Array(sentences);
+  const firstStart = new Int32Array(sentences);
+  const firstEnd = new Int32Array(sentences);
+  let firsts = 0;
+  // A first occurrence's normalised text, made when a repeat is first confirmed against it.
+  const firstNormalized = new Map<number, string>();
   const groups: SentenceGroup[] = [];
-  const normalized = (info: SentenceInfo, start: number, end: number) => (info.normalized ??= normalizeForCompare(text.slice(start, end)));
   for (const p of paragraphs) {
     if (p.isMeta) continue;
     const a = analyses[p.index];
@@ -624,31 +631,35 @@ function findSentenceGroups(ctx: RepeatContext, skip: Set<number>, memory?: Sent
       if (group) groups.push(group);
       group = null;
     };
-    for (const s of a.sentences) {
-      if (s.hash === undefined) { flush(); continue; }
-      const start = base + s.start;
-      const end = base + s.end;
-      const slot = seen.getOrAdd(s.hash, firstParagraph.length);
+    const list = a.sentences;
+    for (let i = 0; i < sentenceCount(list); i++) {
+      const hash = sentenceHash(list, i);
+      if (hash === NO_HASH) { flush(); continue; }
+      const start = base + sentenceStart(list, i);
+      const end = base + sentenceEnd(list, i);
+      const slot = seen.getOrAdd(hash, firsts);
       if (slot < 0) {
-        firstParagraph.push(p.index);
-        firstStart.push(start);
-        firstEnd.push(end);
-        firstInfo.push(s);
-        counts.push(1);
+        firstParagraph[firsts] = p.index;
+        firstStart[firsts] = start;
+        firstEnd[firsts] = end;
+        firsts++;
+        counts?.push(1);
         flush();
         continue;
       }
-      counts[slot]++;
+      if (counts) counts[slot]++;
       if (skip.has(p.index) || (firstParagraph[slot] === p.index && firstStart[slot] === start)) { flush(); continue; }
       // Hashes only propose a repeat: the normalised texts decide.
-      if (normalized(firstInfo[slot], firstStart[slot], firstEnd[slot]) !== normalized(s, start, end)) { flush(); continue; }
+      let original = firstNormalized.get(slot);
+      if (original === undefined) firstNormalized.set(slot, (original = normalizeForCompare(text.slice(firstStart[slot], firstEnd[slot]))));
+      if (original !== normalizeForCompare(text.slice(start, end))) { flush(); continue; }
       const first: SentenceRef = { paragraph: firstParagraph[slot], start: firstStart[slot], end: firstEnd[slot] };
       if (group) { group.end = end; group.originals.push(first); }
       else group = { paragraph: p.index, start, end, originals: [first] };
     }
     flush();
   }
-  if (memory) {
+  if (memory && counts) {
     memory.table = seen;
     memory.counts = counts;
   }

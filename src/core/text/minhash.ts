@@ -102,8 +102,9 @@ export class LshIndex {
    *   dump's index takes a third less memory (boilerplate repeats a key hundreds of times).
    */
   constructor(expectedItems: number, private readonly newest = 0) {
-    // Most band keys of a document are distinct; the table grows if they are more than half.
-    this.capacity = 1 << Math.max(10, Math.ceil(Math.log2(expectedItems * BANDS + 1)));
+    // Room for half the band keys to be distinct: a document's repeats share their keys (a large
+    // dump's are a quarter distinct). The table grows when it is three quarters full.
+    this.capacity = 1 << Math.max(10, Math.ceil(Math.log2((expectedItems * BANDS) / 2 + 1)));
     this.table = LshIndex.emptyTable(this.capacity);
     this.entry = new Int32Array(2 * Math.max(16, expectedItems * BANDS));
   }
@@ -200,7 +201,7 @@ export class LshIndex {
 
   /** Puts an item in a key's list, which stays in decreasing item order. */
   private link(key: number, item: number, knownSlot = -1): void {
-    if ((this.used + 1) * 2 > this.capacity) { this.grow(); knownSlot = -1; }
+    if ((this.used + 1) * 4 > this.capacity * 3) { this.grow(); knownSlot = -1; }
     this.ensureEntries();
     // A known slot still holds: keys are never moved or removed, so a slot that was free stays where
     // the key goes until some key takes it.
