@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { LineIndex, foldPunctuation, normalizeForCompare, wordTokens } from '../../src/core/text/text';
+import { segment } from '../../src/core/segmentation/segment';
+import { dump } from './generators';
+import { runParameters } from './properties';
 
 describe('text', () => {
   it('converts offsets and positions with LF, CRLF and CR line breaks', () => {
@@ -13,6 +16,34 @@ describe('text', () => {
     assert.equal(index.offsetAt({ line: 2, character: 1 }), 8);
     assert.equal(index.lineContentEnd(0), 2);
     assert.equal(index.lineEndWithBreak(0), 4);
+  });
+
+  it('gives the whole lines a range lies on, line breaks of every kind included', () => {
+    const text = 'ab\r\n  cd ef \ngh\rij';
+    const index = new LineIndex(text);
+    assert.deepEqual(index.wholeLines({ start: 6, end: 11 }), { start: 4, end: 13 }, 'one line, indented: from its start to after its break');
+    assert.deepEqual(index.wholeLines({ start: 0, end: 10 }), { start: 0, end: 13 }, 'two lines');
+    assert.deepEqual(index.wholeLines({ start: 16, end: 18 }), { start: 16, end: 18 }, 'the last line runs to the end of the text');
+    assert.deepEqual(index.wholeLines({ start: 6, end: 6 }), { start: 4, end: 13 }, 'an empty range: its line');
+  });
+
+  it('a paragraph\'s whole lines hold it and only blank space besides, one paragraph\'s after another\'s', () => {
+    fc.assert(
+      fc.property(dump, text => {
+        const lines = new LineIndex(text);
+        let previousEnd = 0;
+        for (const p of segment(text, lines).paragraphs) {
+          const whole = lines.wholeLines(p.range);
+          assert.ok(whole.start <= p.range.start && p.range.end <= whole.end);
+          assert.equal(whole.start, lines.lineStart(lines.lineAt(whole.start)), 'starts a line');
+          assert.match(text.slice(whole.start, p.range.start), /^[^\S\r\n]*$/, 'before it on its first line: spaces only');
+          assert.match(text.slice(p.range.end, whole.end), /^[^\S\r\n]*(\r\n|\r|\n)?$/, 'after it: spaces and its line break');
+          assert.ok(whole.start >= previousEnd, 'after the previous paragraph\'s lines');
+          previousEnd = whole.end;
+        }
+      }),
+      runParameters(100),
+    );
   });
 
   it('counts columns in UTF-16 code units (astral characters take two)', () => {

@@ -192,10 +192,13 @@ function paragraphColumns(doc: ReviewedStructure, compared: readonly Paragraph[]
     cols.article[i] = p.article;
     cols.start[i] = p.range.start;
     cols.end[i] = p.range.end;
-    cols.lineStart[i] = p.lineRange.start;
-    cols.lineEnd[i] = p.lineRange.end;
-    cols.startLine[i] = lines.lineAt(p.range.start) + 1;
-    cols.endLine[i] = lines.lineAt(Math.max(p.range.start, p.range.end - 1)) + 1;
+    const firstLine = lines.lineAt(p.range.start);
+    const lastLine = lines.lineAt(Math.max(p.range.start, p.range.end - 1));
+    // The paragraph's whole lines (`LineIndex.wholeLines`), from the line numbers needed anyway.
+    cols.lineStart[i] = lines.lineStart(firstLine);
+    cols.lineEnd[i] = lines.lineEndWithBreak(lastLine);
+    cols.startLine[i] = firstLine + 1;
+    cols.endLine[i] = lastLine + 1;
     cols.words[i] = a.words;
     let flags = p.isHeading ? HEADING : 0;
     if (copied.has(p.index)) flags |= IN_FILE_COPY;

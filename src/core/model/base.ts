@@ -59,10 +59,8 @@ export type Layout = 'line-per-paragraph' | 'headline-blocks' | 'separated' | 'm
 export interface Paragraph {
   /** Index in document order. */
   index: number;
-  /** The paragraph's text without its line breaks or surrounding blank lines. */
+  /** The paragraph's text without its line breaks or surrounding blank lines (its whole lines: `LineIndex.wholeLines`). */
   range: OffsetRange;
-  /** Whole lines, from the first line's start to after the last line's line break. */
-  lineRange: OffsetRange;
   /** Index of the article this paragraph belongs to. */
   article: number;
   /** True for headline / standfirst / metadata lines rather than body text. */

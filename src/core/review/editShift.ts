@@ -81,7 +81,7 @@ export function shiftAfterEdit(previous: Reviewed, text: string): ShiftedSegment
 
   const shift = (r: OffsetRange): OffsetRange => ({ start: r.start >= oldEnd ? r.start + delta : r.start, end: r.end >= oldEnd ? r.end + delta : r.end });
   const shiftedParagraphs: Paragraph[] = paragraphs.map((q, i) => i < lo ? q : {
-    index: q.index, range: shift(q.range), lineRange: shift(q.lineRange), article: q.article, isHeading: q.isHeading, isMeta: q.isMeta,
+    index: q.index, range: shift(q.range), article: q.article, isHeading: q.isHeading, isMeta: q.isMeta,
   });
   // Articles are fresh objects: the repeat rule sets `duplicateOf` on them.
   const shiftedArticles: Article[] = articles.map(a => ({

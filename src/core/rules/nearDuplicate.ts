@@ -509,7 +509,7 @@ function nearFinding(ctx: NearDuplicateContext, p: Paragraph, original: Paragrap
     message: `Near duplicate of the paragraph at line ${at} (${percent}% similar): ${cmp.summary || 'only the punctuation differs'}.`,
     range: p.range,
     related: [{ message: `Original paragraph (${percent}% similar)`, range: original.range }],
-    fixes: [{ title: 'Remove near duplicate', edits: [{ range: lineRemovalRange(ctx.text, p.lineRange), newText: '' }] }],
+    fixes: [{ title: 'Remove near duplicate', edits: [{ range: lineRemovalRange(ctx.text, ctx.lines.wholeLines(p.range)), newText: '' }] }],
     data: { similarity: cmp.similarity, original: original.range, changes: cmp.details },
   };
 }

@@ -284,7 +284,7 @@ class RepeatShapes {
     const whole = lineRemovalRange(text, { start: content.start, end: article.range.end });
     const repeated: Paragraph[] = [];
     for (const r of parts) repeated.push(...r.run);
-    if (repeated.length === 0 || linesBesides(text, whole, repeated, originalRange).unique.length > 0) return null;
+    if (repeated.length === 0 || linesBesides(text, lines, whole, repeated, originalRange).unique.length > 0) return null;
     return { range: content, removals: [whole], originalRange };
   }
 
@@ -320,21 +320,21 @@ class RepeatShapes {
     // paragraphs (an article's header, a line between two paragraphs of the run) must be layout
     // or repeat the original too. Otherwise it narrows: to the run's lines, and then to the run's
     // paragraphs and the lines between them that repeat the original, keeping the others.
-    const runLines = lineRemovalRange(text, { start: run[0].lineRange.start, end: run[run.length - 1].lineRange.end });
-    const between = linesBesides(text, runLines, run, originalRange);
+    const runLines = lineRemovalRange(text, lines.wholeLines({ start: run[0].range.start, end: run[run.length - 1].range.end }));
+    const between = linesBesides(text, lines, runLines, run, originalRange);
     let range: OffsetRange = { start: run[0].range.start, end: run[run.length - 1].range.end };
     let removals: OffsetRange[];
     if (between.unique.length === 0) removals = [runLines];
     else {
       removals = [];
-      for (const p of run) removals.push(lineRemovalRange(text, p.lineRange));
+      for (const p of run) removals.push(lineRemovalRange(text, lines.wholeLines(p.range)));
       for (const r of between.repeated) removals.push(lineRemovalRange(text, r));
     }
     if (wholeArticle) {
       const content = articleContent(text, lines, article, this.paragraphsOf[run[0].article]);
       const whole = lineRemovalRange(text, { start: content.start, end: article.range.end });
       // Otherwise the finding, like its fix, covers the repeated body only.
-      if (linesBesides(text, whole, run, originalRange).unique.length === 0) { range = content; removals = [whole]; }
+      if (linesBesides(text, lines, whole, run, originalRange).unique.length === 0) { range = content; removals = [whole]; }
     }
     return { wholeArticle, origArticle, originalIsArticle, originalRange, range, removals, article };
   }
@@ -480,16 +480,17 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
  * split into those the original passage holds too (the same header line, a repeated label) and
  * those it does not. Each line runs to the start of the next.
  */
-function linesBesides(text: string, span: OffsetRange, run: Paragraph[], original: OffsetRange): { repeated: OffsetRange[]; unique: OffsetRange[] } {
+function linesBesides(text: string, lines: LineIndex, span: OffsetRange, run: Paragraph[], original: OffsetRange): { repeated: OffsetRange[]; unique: OffsetRange[] } {
   const repeated: OffsetRange[] = [];
   const unique: OffsetRange[] = [];
   let originalLines: Set<string> | undefined;
   let k = 0;
+  let inLines = run.length > 0 ? lines.wholeLines(run[0].range) : null;
   for (let at = span.start; at < span.end;) {
     let next = text.indexOf('\n', at);
     next = next < 0 || next >= span.end ? span.end : next + 1;
-    while (k < run.length && run[k].lineRange.end <= at) k++;
-    const inRun = k < run.length && run[k].lineRange.start <= at;
+    while (inLines && inLines.end <= at) inLines = ++k < run.length ? lines.wholeLines(run[k].range) : null;
+    const inRun = inLines !== null && inLines.start <= at;
     const line = text.slice(at, next);
     if (!inRun && HAS_WORD.test(line)) {
       originalLines ??= new Set(text.slice(original.start, original.end).split(/\r\n|\r|\n/).map(normalizeForCompare));
@@ -600,7 +601,7 @@ export function sentenceRepeats(ctx: RepeatContext, skip: Set<number>, memory?: 
     start: g.start,
     end: g.end,
     build: () => sentenceFinding(ctx, g, paragraphs[g.paragraph], severity),
-    removals: () => [sentenceRemoval(ctx.text, g, paragraphs[g.paragraph])],
+    removals: () => [sentenceRemoval(ctx, g, paragraphs[g.paragraph])],
   }));
 }
 
@@ -670,9 +671,10 @@ function findSentenceGroups(ctx: RepeatContext, skip: Set<number>, memory?: Sent
  * The sentences with the spaces after them, or before them (a line break included, so that no
  * blank line is left inside the paragraph) when they end the paragraph.
  */
-function sentenceRemoval(text: string, g: SentenceGroup, p: Paragraph): OffsetRange {
+function sentenceRemoval(ctx: RepeatContext, g: SentenceGroup, p: Paragraph): OffsetRange {
+  const { text } = ctx;
   const { start, end } = g;
-  if (start <= p.range.start && end >= p.range.end) return lineRemovalRange(text, p.lineRange);
+  if (start <= p.range.start && end >= p.range.end) return lineRemovalRange(text, ctx.lines.wholeLines(p.range));
   let s = start;
   let e = end;
   if (e < p.range.end) { while (e < p.range.end && /\s/.test(text[e])) e++; }
@@ -683,7 +685,7 @@ function sentenceRemoval(text: string, g: SentenceGroup, p: Paragraph): OffsetRa
 function sentenceFinding(ctx: RepeatContext, g: SentenceGroup, p: Paragraph, severity: RuleOptions['severity']): RepeatedPassageFinding {
   const { lines } = ctx;
   const { start, end, originals } = g;
-  const removal = sentenceRemoval(ctx.text, g, p);
+  const removal = sentenceRemoval(ctx, g, p);
   const n = originals.length;
   return {
     rule: 'repeated-passage',

@@ -81,8 +81,8 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
   for (let i = 0; i < before.length; i++) {
     const d = draft.paragraphs[i];
     const p = before[i];
-    if (d.isHeading !== p.isHeading || d.isMeta !== p.isMeta || d.lines[0].no !== lineOf(p.lineRange.start) ||
-      d.lines[d.lines.length - 1].no !== lineOf(p.lineRange.end - 1)) return null;
+    if (d.isHeading !== p.isHeading || d.isMeta !== p.isMeta || d.lines[0].no !== lineOf(p.range.start) ||
+      d.lines[d.lines.length - 1].no !== lineOf(Math.max(p.range.start, p.range.end - 1))) return null;
   }
   const meta = articleMeta(draft.paragraphs.filter(p => p.isHeading).map(p => p.lines[0].text),
     draft.paragraphs.find(p => !p.isHeading)?.lines[0].text);

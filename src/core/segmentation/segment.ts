@@ -95,7 +95,6 @@ export function segment(text: string, index: LineIndex = new LineIndex(text)): S
       paragraphs.push({
         index: paragraphs.length,
         range: { start: trimmedRange(first).start, end: trimmedRange(last).end },
-        lineRange: { start: first.start, end: last.next },
         article: a,
         isHeading: p.isHeading,
         isMeta: p.isMeta,

@@ -62,6 +62,15 @@ export class LineIndex {
     return line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
   }
 
+  /**
+   * The whole lines a range lies on: from its first line's start to the start of the line after its
+   * last (the text's end after the last line). A paragraph's lines are these of its range: they are
+   * worked out when asked for, not kept with each of a large dump's hundreds of thousands.
+   */
+  wholeLines(range: { start: number; end: number }): { start: number; end: number } {
+    return { start: this.lineStart(this.lineAt(range.start)), end: this.lineEndWithBreak(this.lineAt(Math.max(range.start, range.end - 1))) };
+  }
+
   lineAt(offset: number): number {
     const starts = this.starts;
     let lo = 0;
