@@ -9,7 +9,7 @@ import type { ReviewedStructure } from '../review/review';
 import { MIN_NEAR_WORDS } from '../rules/nearDuplicate';
 import { articleContent, byArticle, comparableParagraphs } from '../rules/repeated';
 import { textHash } from '../rules/articleVersions';
-import { BANDS_AT, WORDS_AT } from '../rules/paragraphAnalysis';
+import { bandsAt, wordsAt, wordsEnd } from '../rules/paragraphAnalysis';
 import { BANDS, bandKeys, sketch } from '../text/minhash';
 import { lineRemovalRange } from '../text/edits';
 import { detached, normalizeForCompare } from '../text/text';
@@ -182,7 +182,7 @@ function paragraphColumns(doc: ReviewedStructure, compared: readonly Paragraph[]
   let totalWords = 0;
   for (const p of compared) {
     const a = analyses[p.index];
-    if (a.comparison && a.words >= MIN_NEAR_WORDS) totalWords += a.comparison.length - WORDS_AT;
+    if (a.comparison && a.words >= MIN_NEAR_WORDS) totalWords += a.words;
   }
   cols.wordHashes = new Uint32Array(totalWords);
   let w = 0;
@@ -209,8 +209,9 @@ function paragraphColumns(doc: ReviewedStructure, compared: readonly Paragraph[]
     if (comparison && a.words >= MIN_NEAR_WORDS) {
       flags |= SKETCHED;
       // Copied element by element: `set` would need a view of each part, an object per paragraph.
-      for (let b = 0; b < BANDS; b++) cols.bands[i * BANDS + b] = comparison[BANDS_AT + b];
-      for (let k = WORDS_AT; k < comparison.length; k++) cols.wordHashes[w++] = comparison[k];
+      const bands = bandsAt(a);
+      for (let b = 0; b < BANDS; b++) cols.bands[i * BANDS + b] = comparison[bands + b];
+      for (let k = wordsAt(a), end = wordsEnd(a); k < end; k++) cols.wordHashes[w++] = comparison[k];
     }
     cols.flags[i] = flags;
   }

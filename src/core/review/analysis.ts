@@ -8,7 +8,7 @@ import { ParagraphInput } from '../rules/rule';
 import { sentenceRanges } from '../text/sentences';
 import { WordToken, wordTokens } from '../text/text';
 import { SKETCH_SIZE, canSketch, writeBandKeys, writeSketch } from '../text/minhash';
-import { allocUint32 } from '../text/slab';
+import { SlabPlace, reserveUint32 } from '../text/slab';
 import { OffsetRange, ReviewOptions } from '../model/types';
 import { BANDS_AT, MAX_SKETCH_WORDS, NO_HASH, ParagraphAnalysis, SENTENCE_FIELDS, SentenceList, WORDS_AT } from '../rules/paragraphAnalysis';
 import { wordSequenceHash } from '../rules/articleVersions';
@@ -99,24 +99,33 @@ export function analyzeParagraph(text: string, options: ReviewOptions, lex: Comp
 
   const wantSketch = options.rules['near-duplicate'].enabled && tokens.length <= MAX_SKETCH_WORDS && canSketch(tokens.length);
   // Kept only where the near-duplicate rule will need it; the scratch array is reused.
-  const comparison = wantSketch ? comparisonArray(hashes) : null;
+  const room = wantSketch ? comparisonData(hashes) : null;
   const keyHash = sequenceHash(hashes, 0, hashes.length);
   clock?.lap('sketches');
   // Every field from the start, those filled in later too: a field added afterwards moves the
   // object to a new shape and, past its in-object room, to a separate property store.
-  return { keyHash, normalized: undefined, words: tokens.length, sentences, comparison, hits: hits ?? NO_HITS, lines: undefined };
+  return {
+    keyHash,
+    normalized: undefined,
+    words: tokens.length,
+    sentences,
+    comparison: room ? room.block : null,
+    comparisonAt: room ? room.at : 0,
+    hits: hits ?? NO_HITS,
+    lines: undefined,
+  };
 }
 
 /** The sketch a paragraph's band keys are made from (reused: it is not kept). */
 const sketchScratch = new Uint32Array(SKETCH_SIZE);
 
-/** A paragraph's band keys and word hashes in one array (`ParagraphAnalysis.comparison`). */
-function comparisonArray(hashes: Uint32Array): Uint32Array {
-  const out = allocUint32(WORDS_AT + hashes.length);
+/** A paragraph's band keys and word hashes, written in a shared block (`ParagraphAnalysis.comparison`): where. */
+function comparisonData(hashes: Uint32Array): SlabPlace {
+  const room = reserveUint32(WORDS_AT + hashes.length);
   writeSketch(hashes, 0, hashes.length, sketchScratch, 0);
-  writeBandKeys(sketchScratch, 0, out, BANDS_AT);
-  out.set(hashes, WORDS_AT);
-  return out;
+  writeBandKeys(sketchScratch, 0, room.block, room.at + BANDS_AT);
+  room.block.set(hashes, room.at + WORDS_AT);
+  return room;
 }
 
 /**

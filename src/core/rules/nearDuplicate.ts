@@ -1,7 +1,7 @@
 // near-duplicate: paragraphs that are light edits of an earlier one. Candidates come from LSH
 // buckets of MinHash sketches (never all pairs); each is confirmed by a word-level diff.
 import { diffArrays } from 'diff';
-import { BANDS_AT, bandsOf, ParagraphAnalysis, WORDS_AT } from './paragraphAnalysis';
+import { ParagraphAnalysis, bandsAt, bandsOf, wordsAt, wordsEnd } from './paragraphAnalysis';
 import { lineRemovalRange } from '../text/edits';
 import { lcsLength } from '../text/lcs';
 import { LshIndex, SKETCH_SIZE, sameRows, writeSketch } from '../text/minhash';
@@ -263,7 +263,7 @@ function updatedIndex(memory: NearDuplicateMemory | undefined, sequence: Paragra
     changed.push(i);
     if (changed.length > MAX_INDEX_UPDATES) return null;
   }
-  for (const i of changed) memory.index.replace(i, memory.sequence[i].comparison!, BANDS_AT, sequence[i].comparison!, BANDS_AT);
+  for (const i of changed) memory.index.replace(i, memory.sequence[i].comparison!, bandsAt(memory.sequence[i]), sequence[i].comparison!, bandsAt(sequence[i]));
   return memory.index;
 }
 
@@ -293,7 +293,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   // A one-shot review's index keeps only the entries the rule reads (the BUCKET_CAP newest a key);
   // one kept for the next review keeps them all (an edit may uncover older ones).
   const index = (reuse && updatedIndex(memory, sequence)) || new LshIndex(n, memory ? 0 : BUCKET_CAP);
-  if (reuse && index !== memory?.index) for (let i = 0; i < n; i++) index.add(i, sequence[i].comparison!, BANDS_AT);
+  if (reuse && index !== memory?.index) for (let i = 0; i < n; i++) index.add(i, sequence[i].comparison!, bandsAt(sequence[i]));
 
   // The estimated candidates of one paragraph, best first (at most MAX_ESTIMATED): reused arrays,
   // not an object per pair.
@@ -304,18 +304,18 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   for (let i = 0; i < n; i++) {
     const a = sequence[i];
     if (reuse?.(i) || isCopy[i]) {
-      if (!reuse) index.add(i, a.comparison!, BANDS_AT);
+      if (!reuse) index.add(i, a.comparison!, bandsAt(a));
       continue;
     }
     // The number of shared bands already ranks the candidates; only the best few are estimated.
     let estimated = 0;
     const own = a.comparison!;
-    const ranked = reuse ? index.candidates(own, BANDS_AT, BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(own, BANDS_AT, BUCKET_CAP, MAX_ESTIMATED);
-    const ownAt = ranked.length > 0 ? sketches.at(i, own) : 0;
+    const ranked = reuse ? index.candidates(own, bandsAt(a), BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(own, bandsAt(a), BUCKET_CAP, MAX_ESTIMATED);
+    const ownAt = ranked.length > 0 ? sketches.at(i, a) : 0;
     for (const q of ranked) {
       const other = sequence[q];
       if (other === a) continue;
-      const same = sketches.sameRows(ownAt, i, q, other.comparison!);
+      const same = sketches.sameRows(ownAt, i, q, other);
       if (same < MIN_ESTIMATE * SKETCH_SIZE) continue;
       // Insertion in order: more rows in common first, then the earlier paragraph.
       let k = estimated++;
@@ -331,8 +331,8 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
       const q = estQ[k];
       let cmp = ctx.comparisons?.known(sequence[q], a);
       if (cmp === undefined) {
-        const theirs = sequence[q].comparison!;
-        cmp = similarityInOrder(theirs, WORDS_AT, theirs.length, own, WORDS_AT, own.length, threshold);
+        const theirs = sequence[q];
+        cmp = similarityInOrder(theirs.comparison!, wordsAt(theirs), wordsEnd(theirs), own, wordsAt(a), wordsEnd(a), threshold);
         ctx.comparisons?.keep(sequence[q], a, cmp);
       }
       // Similar in every word but not an exact copy (this paragraph is not one): the punctuation
@@ -343,7 +343,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
         break;
       }
     }
-    if (!reuse) index.add(i, own, BANDS_AT);
+    if (!reuse) index.add(i, own, bandsAt(a));
   }
   ctx.comparisons?.endReview();
 
@@ -386,22 +386,22 @@ class RecentSketches {
     return this;
   }
 
-  /** Where position `i`'s sketch is in the slots (made from `comparison` if it is not there). */
-  at(i: number, comparison: Uint32Array): number {
+  /** Where position `i`'s sketch is in the slots (made from the words of `a` if it is not there). */
+  at(i: number, a: ParagraphAnalysis): number {
     const slot = i & (SKETCH_SLOTS - 1);
     if (this.positions[slot] !== i) {
-      writeSketch(comparison, WORDS_AT, comparison.length, this.rows, slot * SKETCH_SIZE);
+      writeSketch(a.comparison!, wordsAt(a), wordsEnd(a), this.rows, slot * SKETCH_SIZE);
       this.positions[slot] = i;
     }
     return slot * SKETCH_SIZE;
   }
 
-  /** The rows position `q` (its `comparison`) shares with the sketch at `ownAt` (position `i`'s). */
-  sameRows(ownAt: number, i: number, q: number, comparison: Uint32Array): number {
+  /** The rows position `q` (paragraph `a`) shares with the sketch at `ownAt` (position `i`'s). */
+  sameRows(ownAt: number, i: number, q: number, a: ParagraphAnalysis): number {
     // A position in the slot of `i` is made in the spare slot past the end, not over `i`'s.
-    if ((q & (SKETCH_SLOTS - 1)) !== (i & (SKETCH_SLOTS - 1))) return sameRows(this.rows, ownAt, this.rows, this.at(q, comparison));
+    if ((q & (SKETCH_SLOTS - 1)) !== (i & (SKETCH_SLOTS - 1))) return sameRows(this.rows, ownAt, this.rows, this.at(q, a));
     const spare = SKETCH_SLOTS * SKETCH_SIZE;
-    writeSketch(comparison, WORDS_AT, comparison.length, this.rows, spare);
+    writeSketch(a.comparison!, wordsAt(a), wordsEnd(a), this.rows, spare);
     return sameRows(this.rows, ownAt, this.rows, spare);
   }
 }
@@ -433,8 +433,8 @@ function reuser(
   const newSuffixStart = sequence.length - suffix;
   // Bands of every paragraph that changed, before and after the edit.
   const changedBands = new Set<number>();
-  for (let i = prefix; i < oldSuffixStart; i++) for (const b of bandsOf(old[i].comparison!)) changedBands.add(b);
-  for (let i = prefix; i < newSuffixStart; i++) for (const b of bandsOf(sequence[i].comparison!)) changedBands.add(b);
+  for (let i = prefix; i < oldSuffixStart; i++) for (const b of bandsOf(old[i])) changedBands.add(b);
+  for (let i = prefix; i < newSuffixStart; i++) for (const b of bandsOf(sequence[i])) changedBands.add(b);
   const copyFrom = (i: number, oldPos: number): boolean => {
     if (memory.copied[oldPos] !== isCopy[i]) return false;
     const original = memory.originals[oldPos];
@@ -453,7 +453,7 @@ function reuser(
     if (i < newSuffixStart) return false;
     const comparison = sequence[i].comparison!;
     let affected = false;
-    for (let b = BANDS_AT; b < WORDS_AT; b++) {
+    for (let b = bandsAt(sequence[i]), end = wordsAt(sequence[i]); b < end; b++) {
       const band = comparison[b];
       if (!changedBands.has(band)) continue;
       const seen = seenAfterEdit.get(band) ?? 0;

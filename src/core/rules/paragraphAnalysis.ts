@@ -46,13 +46,16 @@ export interface ParagraphAnalysis {
   sentences: SentenceList;
   /**
    * What near duplicates are found and confirmed by, only on sketched paragraphs: the LSH band
-   * keys of its MinHash sketch at `BANDS_AT`, a hash per word from `WORDS_AT`. One array, not two:
-   * each typed array is an object of about 96 bytes on the heap, more than the band keys it would
-   * hold, and a large dump has hundreds of thousands of paragraphs. The sketch itself is made
-   * again from the words where a pair is estimated (`RecentSketches`): kept, it was 256 bytes a
-   * paragraph, a tenth of a large dump's memory.
+   * keys of its MinHash sketch, then a hash per word (`words` of them), from `comparisonAt` in
+   * this block, which other paragraphs' share (text/slab.ts; read it through `bandsAt`, `wordsAt`
+   * and `wordsEnd`). A block and an offset, not a view of its own: a typed array is an object of
+   * about 96 bytes on the heap, more than the band keys it would hold, and a large dump has
+   * hundreds of thousands of paragraphs. The sketch itself is made again from the words where a
+   * pair is estimated (`RecentSketches`): kept, it was 256 bytes a paragraph, a tenth of a large
+   * dump's memory.
    */
   comparison: Uint32Array | null;
+  comparisonAt: number;
   /** What each enabled per-paragraph rule found (its `analyze`), by rule id; a rule that found nothing is absent. */
   hits: Partial<Record<RuleId, readonly unknown[]>>;
   /**
@@ -66,11 +69,26 @@ export interface ParagraphAnalysis {
 /** Paragraphs longer than this are not sketched (they are compared exactly only). */
 export const MAX_SKETCH_WORDS = 5000;
 
-/** Where a paragraph's `comparison` array holds its band keys and word hashes. */
+/** Where a paragraph's comparison data holds its band keys and word hashes, from `comparisonAt`. */
 export const BANDS_AT = 0;
 export const WORDS_AT = BANDS_AT + BANDS;
 
+/** Where a sketched paragraph's band keys start in its `comparison` block. */
+export function bandsAt(a: ParagraphAnalysis): number {
+  return a.comparisonAt + BANDS_AT;
+}
+
+/** Where a sketched paragraph's word hashes start in its `comparison` block. */
+export function wordsAt(a: ParagraphAnalysis): number {
+  return a.comparisonAt + WORDS_AT;
+}
+
+/** Where a sketched paragraph's word hashes end in its `comparison` block. */
+export function wordsEnd(a: ParagraphAnalysis): number {
+  return a.comparisonAt + WORDS_AT + a.words;
+}
+
 /** A sketched paragraph's band keys (a view: for code that runs per comparison, not per paragraph). */
-export function bandsOf(comparison: Uint32Array): Uint32Array {
-  return comparison.subarray(BANDS_AT, WORDS_AT);
+export function bandsOf(a: ParagraphAnalysis): Uint32Array {
+  return a.comparison!.subarray(bandsAt(a), wordsAt(a));
 }

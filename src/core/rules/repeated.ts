@@ -1,5 +1,5 @@
 // repeated-passage: paragraphs (as runs) and long sentences that appear again later in the file.
-import { BANDS_AT, NO_HASH, ParagraphAnalysis, WORDS_AT, sentenceCount, sentenceEnd, sentenceHash, sentenceStart } from './paragraphAnalysis';
+import { NO_HASH, ParagraphAnalysis, bandsAt, sentenceCount, sentenceEnd, sentenceHash, sentenceStart, wordsAt, wordsEnd } from './paragraphAnalysis';
 import { deletions, lineRemovalRange, mergeRemovals } from '../text/edits';
 import { FirstSeenTable } from '../text/hashTable';
 import { LineIndex, normalizeForCompare } from '../text/text';
@@ -456,7 +456,7 @@ class AnalysedParagraph implements VersionParagraph {
   }
 
   get bandsAt(): number {
-    return BANDS_AT;
+    return bandsAt(this.analysis);
   }
 
   get wordHashes(): Uint32Array | null {
@@ -464,11 +464,11 @@ class AnalysedParagraph implements VersionParagraph {
   }
 
   get wordsFrom(): number {
-    return WORDS_AT;
+    return wordsAt(this.analysis);
   }
 
   get wordsTo(): number {
-    return this.analysis.comparison?.length ?? 0;
+    return this.analysis.comparison ? wordsEnd(this.analysis) : 0;
   }
 }
 

@@ -10,19 +10,43 @@ const BLOCK = 1 << 18;
 let block = new Uint32Array(0);
 let used = 0;
 
+/** Where `reserveUint32` made room: a block and the offset of the room in it. */
+export interface SlabPlace {
+  block: Uint32Array;
+  at: number;
+}
+
+/** `reserveUint32`'s answer, reused by every call: read it at once. */
+const place: SlabPlace = { block, at: 0 };
+
+/**
+ * Room for `length` zero-filled elements in a shared block (or a block of their own, when long),
+ * for a holder that keeps the block and the offset instead of a view: a view is an object of about
+ * 96 bytes, more than many paragraphs' numbers. A block stays alive while anything holds it.
+ */
+export function reserveUint32(length: number): SlabPlace {
+  if (length > BLOCK >> 2) {
+    place.block = new Uint32Array(length);
+    place.at = 0;
+    return place;
+  }
+  if (used + length > block.length) {
+    block = new Uint32Array(BLOCK);
+    used = 0;
+  }
+  place.block = block;
+  place.at = used;
+  used += length;
+  return place;
+}
+
 /**
  * A zero-filled Uint32Array of `length` elements. It is a view into a shared block: never read or
  * write its `buffer`, and a block stays alive while any of its arrays does.
  */
 export function allocUint32(length: number): Uint32Array {
-  if (length > BLOCK >> 2) return new Uint32Array(length);
-  if (used + length > block.length) {
-    block = new Uint32Array(BLOCK);
-    used = 0;
-  }
-  const view = block.subarray(used, used + length);
-  used += length;
-  return view;
+  const room = reserveUint32(length);
+  return room.at === 0 && room.block.length === length ? room.block : room.block.subarray(room.at, room.at + length);
 }
 
 /** A copy of `source[from, to)` in a slab array. */
