@@ -193,7 +193,7 @@ function paragraphColumns(doc: ReviewedStructure, compared: readonly Paragraph[]
     cols.start[i] = p.range.start;
     cols.end[i] = p.range.end;
     const firstLine = lines.lineAt(p.range.start);
-    const lastLine = lines.lineAt(Math.max(p.range.start, p.range.end - 1));
+    const lastLine = lines.lastLineOf(p.range);
     // The paragraph's whole lines (`LineIndex.wholeLines`), from the line numbers needed anyway.
     cols.lineStart[i] = lines.lineStart(firstLine);
     cols.lineEnd[i] = lines.lineEndWithBreak(lastLine);

@@ -88,8 +88,8 @@ export class Reviewer {
    *   once per configuration, not per file).
    * @param reclaim called where a review has just let go of much of what it made (after the
    *   segmentation's line records, the web debris, the repeats, the near duplicates' index, the
-   *   paragraphs' comparison data): the CLI
-   *   collects garbage there on a large text, the engine itself never does.
+   *   paragraphs' comparison data): the CLI collects garbage there on a large text, the engine
+   *   itself never does.
    */
   constructor(
     readonly options: ReviewOptions = defaultOptions(),

@@ -5,10 +5,9 @@ import type { LineShape } from '../debris/debrisLines';
 import type { RuleId } from '../model/types';
 import { BANDS } from '../text/minhash';
 
-/** Offsets in this file's structures are relative to the paragraph's start. */
-
 /**
- * A paragraph's sentences, three numbers each in one flat array: start, end, and the hash of the
+ * A paragraph's sentences, three numbers each in one flat array: start, end (relative to the
+ * paragraph's start, as every offset in this file's structures), and the hash of the
  * sentence's words (lower case, punctuation ignored) or `NO_HASH` for a sentence of fewer than
  * `minWords` words (a match is confirmed on the texts by whoever uses the hash). Numbers in a plain
  * array, not an object a sentence: a large dump has about a million sentences, and an object each,

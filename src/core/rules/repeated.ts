@@ -53,7 +53,7 @@ export interface RepeatResult {
 
 export function lineSpan(lines: LineIndex, range: OffsetRange): string {
   const a = lines.lineAt(range.start) + 1;
-  const b = lines.lineAt(Math.max(range.start, range.end - 1)) + 1;
+  const b = lines.lastLineOf(range) + 1;
   return a === b ? `line ${a}` : `lines ${a}\u2013${b}`;
 }
 

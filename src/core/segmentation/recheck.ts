@@ -82,7 +82,7 @@ export function recheckEdit(prev: SegmentEvidence, articles: Article[], paragrap
     const d = draft.paragraphs[i];
     const p = before[i];
     if (d.isHeading !== p.isHeading || d.isMeta !== p.isMeta || d.lines[0].no !== lineOf(p.range.start) ||
-      d.lines[d.lines.length - 1].no !== lineOf(Math.max(p.range.start, p.range.end - 1))) return null;
+      d.lines[d.lines.length - 1].no !== index.lastLineOf(p.range)) return null;
   }
   const meta = articleMeta(draft.paragraphs.filter(p => p.isHeading).map(p => p.lines[0].text),
     draft.paragraphs.find(p => !p.isHeading)?.lines[0].text);

@@ -68,7 +68,12 @@ export class LineIndex {
    * worked out when asked for, not kept with each of a large dump's hundreds of thousands.
    */
   wholeLines(range: { start: number; end: number }): { start: number; end: number } {
-    return { start: this.lineStart(this.lineAt(range.start)), end: this.lineEndWithBreak(this.lineAt(Math.max(range.start, range.end - 1))) };
+    return { start: this.lineStart(this.lineAt(range.start)), end: this.lineEndWithBreak(this.lastLineOf(range)) };
+  }
+
+  /** The line of a range's last character (of its start, when it is empty). */
+  lastLineOf(range: { start: number; end: number }): number {
+    return this.lineAt(Math.max(range.start, range.end - 1));
   }
 
   lineAt(offset: number): number {

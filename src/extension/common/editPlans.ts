@@ -210,7 +210,7 @@ export function removeArticlePlan(text: string, review: Review, index: number): 
   if (!article) return undefined;
   const index0 = new LineIndex(text);
   const first = index0.lineAt(article.range.start);
-  const last = index0.lineAt(Math.max(article.range.start, article.range.end - 1));
+  const last = index0.lastLineOf(article.range);
   if (article.duplicateOf !== null) {
     const finding = review.findings.find(f => f.rule === 'repeated-passage' && f.data.kind === 'article' && f.data.article === index);
     const fix = finding && preferredFix(finding);
