@@ -8,7 +8,7 @@ import * as path from 'path';
 import { version } from '../../package.json';
 import { CollectionIndex } from '../core/collection/collectionIndex';
 import { withCrossFileFindings } from '../core/collection/crossFileFindings';
-import { FileFingerprint, fingerprintOf } from '../core/collection/fingerprint';
+import { FINGERPRINT_VERSION, FileFingerprint, fingerprintOf } from '../core/collection/fingerprint';
 import { compareFiles } from '../core/collection/order';
 import { ConfigError, PartialOptions, resolveOptions } from '../core/options/config';
 import { MAX_FIX_ROUNDS, applyEdits, removeAllRepeatedPassages, settleFixAll, withWebDebris } from '../core/review/fixes';
@@ -23,7 +23,8 @@ import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { isReportText } from '../core/report/reportFiles';
 import { collectFiles, isWritable, readTextFile, unchangedSince, writeFixedFile } from './files';
 import { ProgressLine, terminalProgress } from './progress';
-import type { ArchiveIndex } from '../node/index/archiveIndex';
+import type { ArchiveIndex, StoredLinks } from '../node/index/archiveIndex';
+import { LinkChain } from '../node/index/linkChain';
 import { Handoff } from '../node/handoff';
 import { textHash } from '../core/rules/articleVersions';
 import { FinishRequest, FinishedFile, ResultHere, ReviewTask, TaskResult, finishedFile, lexiconsFor, runReviewTask } from './reviewTask';
@@ -255,9 +256,12 @@ interface Outcome {
   reviewed: number;
 }
 
-/** The review of a file with its links into the earlier files of the collection, the file's fingerprint added to the index. */
-function inCollection(s: Session, task: ReviewTask, text: string, result: Review, fingerprint: FileFingerprint | undefined): Review {
-  const links = linksOf(s, fingerprint);
+/**
+ * The review of a file with its links into the earlier files of the collection, the file's
+ * fingerprint added to the index; the links taken through `linker` when given (an indexed run).
+ */
+function inCollection(s: Session, task: ReviewTask, text: string, result: Review, fingerprint: FileFingerprint | undefined, linker?: IndexedLinks): Review {
+  const links = linker && fingerprint ? linker.take(task, fingerprint) : linksOf(s, fingerprint);
   return links && fingerprint ? withCrossFileFindings(result, text, fingerprint, links, task.options) : result;
 }
 
@@ -318,12 +322,12 @@ function retire(s: Session, task: ReviewTask): void {
 }
 
 /** One file's result, in the collection's order: cross-file findings, --fix, its piece of the report. */
-function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, outcome: Outcome): ReportChunk[] {
+function deliver(s: Session, task: ReviewTask, result: TaskResult | TaskError, outcome: Outcome, linker?: IndexedLinks): ReportChunk[] {
   if (!arrived(s, task, result, outcome)) return [];
   try {
     if (result.kind !== 'reviewed') throw new Error('the review was kept by a worker thread');
     let text = result.text;
-    let review = inCollection(s, task, text, result.review, result.fingerprint);
+    let review = inCollection(s, task, text, result.review, result.fingerprint, linker);
     if (s.args.fix) ({ text, review } = fixFile(s, task, text, review, result.fingerprint, result));
     outcome.reviewed++;
     if (review.findings.length > 0) outcome.anyFindings = true;
@@ -535,12 +539,65 @@ function optionsKey(options: ReviewOptions): string {
 }
 
 /** A task's result from the index (its text read again and checked against the stored hash), or undefined. */
-async function storedResult(index: ArchiveIndex, task: ReviewTask): Promise<TaskResult | undefined> {
+async function storedResult(index: ArchiveIndex, task: ReviewTask): Promise<{ result: TaskResult; links?: StoredLinks } | undefined> {
   const stored = await index.get(task.shown);
   if (!stored) return undefined;
   const read = readTextFile(task.file, task.shown);
   if (!read.ok || textHash(read.text) !== stored.contentHash) return undefined;
-  return { kind: 'reviewed', shown: task.shown, text: read.text, review: stored.review, fingerprint: stored.fingerprint, size: read.size, mtimeMs: read.mtimeMs };
+  const result: TaskResult = { kind: 'reviewed', shown: task.shown, text: read.text, review: stored.review, fingerprint: stored.fingerprint, size: read.size, mtimeMs: read.mtimeMs };
+  return { result, links: stored.links };
+}
+
+/**
+ * An indexed run's cross-file links: a file's are taken from the index where they were stored
+ * under the chain key this run gives the file (every file up to it unchanged, linkChain.ts), and
+ * otherwise found by the cross-file step and kept to be stored (`fresh`). Either way the file's
+ * fingerprint goes into the collection's index, for the files after it.
+ */
+class IndexedLinks {
+  /** Files whose links were taken from the index. */
+  reused = 0;
+  /** The links the last file was given by the cross-file step, to store with it (else undefined). */
+  fresh: StoredLinks | undefined;
+  private stored: StoredLinks | undefined;
+  /** Set once taking a file's links failed: the chain no longer says what the index holds. */
+  private broken = false;
+
+  constructor(
+    private readonly s: Session,
+    private readonly chain: LinkChain,
+  ) {}
+
+  /** Before a file is delivered: the links stored with it, if any. */
+  expect(stored: StoredLinks | undefined): void {
+    this.stored = stored;
+    this.fresh = undefined;
+  }
+
+  take(task: ReviewTask, fingerprint: FileFingerprint): FileLinks | null {
+    if (this.broken) return linksOf(this.s, fingerprint);
+    try {
+      const key = this.chain.next({ path: fingerprint.path, size: fingerprint.size, mtimeMs: fingerprint.mtimeMs, contentHash: fingerprint.contentHash, optionsKey: optionsKey(task.options) });
+      if (this.s.index && this.stored?.key === key) {
+        const links = JSON.parse(this.stored.json) as FileLinks;
+        this.s.index.set(fingerprint);
+        this.reused++;
+        return links;
+      }
+      const links = linksOf(this.s, fingerprint);
+      if (links) this.fresh = { key, json: JSON.stringify(links) };
+      return links;
+    } catch (e) {
+      this.broken = true;
+      throw e;
+    }
+  }
+}
+
+/** What the cross-file step is asked of every file of a session (linkChain.ts): its options that decide links, and the fingerprints' version. */
+function linkQuestion(index: CollectionIndex): string {
+  const { order, nearDuplicateThreshold, nearDuplicates } = index.options;
+  return JSON.stringify([FINGERPRINT_VERSION, order, nearDuplicateThreshold, nearDuplicates ?? true]);
 }
 
 /**
@@ -596,18 +653,24 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
             for (const task of fresh) await handoff.put(safely(task));
           })();
     const advance = progressTracker(s);
+    // --fix replaces a file's fingerprint as it fixes it: its links are always found again.
+    const linker = s.index && !s.args.fix ? new IndexedLinks(s, new LinkChain(linkQuestion(s.index))) : undefined;
     await write(s.writer.begin(s.tasks.length));
     for (const task of s.tasks) {
-      let result = reuse.has(task) ? await storedResult(index, task) : await handoff.take();
+      const fromIndex = reuse.has(task) ? await storedResult(index, task) : undefined;
+      let result = reuse.has(task) ? fromIndex?.result : await handoff.take();
       // A stored result that cannot be read back: reviewed again here.
       const reviewedNow = !reuse.has(task) || result === undefined;
       result ??= safely(task);
       const own = result instanceof TaskError || result.kind !== 'reviewed' ? undefined : result;
-      for (const chunk of deliver(s, task, result, outcome)) await write(chunk);
-      if (reviewedNow && own?.fingerprint) await index.put(own.fingerprint, own.review, optionsKey(task.options), stored.has(task.shown));
+      linker?.expect(reviewedNow ? undefined : fromIndex?.links);
+      for (const chunk of deliver(s, task, result, outcome, linker)) await write(chunk);
+      if (reviewedNow && own?.fingerprint) await index.put(own.fingerprint, own.review, optionsKey(task.options), stored.has(task.shown), linker?.fresh);
+      else if (linker?.fresh) await index.setLinks(task.shown, linker.fresh);
       advance(task);
     }
     await producing;
+    if (linker && s.collection) s.info(`${PREFIX}: index ${s.args.index ?? '(in memory)'}: cross-file links of ${linker.reused} of ${s.tasks.length} files taken from it`);
     s.io.progress?.done();
     await write(endOf(s, outcome));
     if (s.args.exportParquet !== undefined) {

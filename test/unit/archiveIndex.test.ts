@@ -13,7 +13,13 @@ import * as path from 'path';
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
-function duckdb(): { DuckDBInstance: { create(file: string): Promise<{ connect(): Promise<{ run(sql: string): Promise<unknown>; runAndReadAll(sql: string): Promise<{ getRowObjectsJson(): Record<string, unknown>[] }> }> }> } } | undefined {
+interface Connection {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<{ getRowObjectsJson(): Record<string, unknown>[] }>;
+  closeSync(): void;
+}
+
+function duckdb(): { DuckDBInstance: { create(file: string): Promise<{ connect(): Promise<Connection>; closeSync(): void }> } } | undefined {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('@duckdb/node-api');
@@ -82,17 +88,54 @@ describe('on-disk index (--index) and Parquet export', function () {
     assert.strictEqual(first.code, 1, first.stderr);
     assert.match(first.stderr, /3 of 3 files to review, 0 unchanged/);
     assert.strictEqual(first.stdout, plain());
+    assert.match(first.stderr, /cross-file links of 0 of 3 files taken from it/);
     const second = cli(work, ['--format', 'json', '--index', index(), 'dumps']);
     assert.match(second.stderr, /0 of 3 files to review, 3 unchanged/);
+    // Nothing changed: every file's links are the stored ones.
+    assert.match(second.stderr, /cross-file links of 3 of 3 files taken from it/);
     assert.strictEqual(second.stdout, first.stdout);
     // Edit one file (a paragraph added) and delete another.
     fs.appendFileSync(path.join(dir, 'day2.txt'), '\nThe town museum will stay closed on Mondays for the rest of the year to save on heating, its trustees said.\n');
     fs.rmSync(path.join(dir, 'day3.txt'));
     const third = cli(work, ['--format', 'json', '--index', index(), 'dumps']);
     assert.match(third.stderr, /1 of 2 files to review, 1 unchanged/);
+    // Day 1 comes before the edit and keeps its links; day 2's are found again.
+    assert.match(third.stderr, /cross-file links of 1 of 2 files taken from it/);
     assert.strictEqual(third.stdout, plain());
     const fourth = cli(work, ['--format', 'markdown', '--index', index(), 'dumps']);
     assert.strictEqual(fourth.stdout, cli(work, ['--format', 'markdown', 'dumps']).stdout);
+  });
+
+  it('finds the links of the files after a new one again, and keeps those before it', () => {
+    const own = path.join(work, 'inserted');
+    writeDumps(own);
+    const file = path.join(work, 'inserted.duckdb');
+    cli(work, ['--format', 'json', '--index', file, 'inserted']);
+    // A file that sorts between day 1 and day 2, holding the mill story again.
+    fs.writeFileSync(path.join(own, 'day1b.txt'), body(MILL));
+    const r = cli(work, ['--format', 'json', '--index', file, 'inserted']);
+    assert.match(r.stderr, /1 of 4 files to review, 3 unchanged/);
+    assert.match(r.stderr, /cross-file links of 1 of 4 files taken from it/);
+    assert.strictEqual(r.stdout, cli(work, ['--format', 'json', 'inserted']).stdout);
+    // Another order puts every file's links in question.
+    const byTime = cli(work, ['--format', 'json', '--order', 'mtime', '--index', file, 'inserted']);
+    assert.match(byTime.stderr, /cross-file links of 0 of 4 files taken from it/);
+    assert.strictEqual(byTime.stdout, cli(work, ['--format', 'json', '--order', 'mtime', 'inserted']).stdout);
+  });
+
+  it('rebuilds an index made by an earlier version of its tables', async () => {
+    const file = path.join(work, 'old.duckdb');
+    const instance = await client.DuckDBInstance.create(file);
+    const db = await instance.connect();
+    await db.run(`CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)`);
+    await db.run(`INSERT INTO meta VALUES ('schema', '1')`);
+    await db.run(`CREATE TABLE files (path VARCHAR PRIMARY KEY, sort_key VARCHAR, size DOUBLE, mtime_ms DOUBLE, content_hash DOUBLE, options_key VARCHAR, fingerprint_version INTEGER, review VARCHAR, fingerprint VARCHAR)`);
+    db.closeSync();
+    instance.closeSync();
+    const r = cli(work, ['--format', 'json', '--index', file, 'dumps']);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(r.stdout, plain());
+    assert.match(cli(work, ['--format', 'json', '--index', file, 'dumps']).stderr, /0 of 2 files to review, 2 unchanged/);
   });
 
   it('says clearly when the index cannot be opened (exit 2, nothing written)', () => {

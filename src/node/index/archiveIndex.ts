@@ -1,7 +1,8 @@
 // The on-disk index of a folder review (`--index FILE`): an embedded DuckDB database (no server)
 // holding, per file, its path, size, modification time and content hash with the options it was
 // reviewed under, its stored results (its review and fingerprint, so that an unchanged file is not
-// reviewed again), and its fingerprints as rows — articles, paragraphs (exact hash) and MinHash
+// reviewed again; its cross-file links with the chain key they hold under, linkChain.ts, so that
+// they are not computed again either), and its fingerprints as rows — articles, paragraphs (exact hash) and MinHash
 // band keys — which `exportParquet` writes as Parquet for an engine past one machine (Spark SQL
 // joins them with sql/cross_file_copies.sql).
 //
@@ -15,7 +16,7 @@ import { BANDS } from '../../core/text/minhash';
 import type { Review } from '../../core/model/types';
 
 /** Bumped when the tables change: an index of another version is rebuilt. */
-export const INDEX_SCHEMA_VERSION = 1;
+export const INDEX_SCHEMA_VERSION = 2;
 
 /** The database client could not be loaded (the optional dependency is missing): said, exit 2. */
 export class IndexUnavailable extends Error {}
@@ -27,10 +28,17 @@ export interface StoredStamp {
   optionsKey: string;
 }
 
+/** A file's cross-file links as JSON, with the chain key they were computed under (linkChain.ts). */
+export interface StoredLinks {
+  key: string;
+  json: string;
+}
+
 export interface StoredFile {
   review: Review;
   fingerprint: FileFingerprint;
   contentHash: number;
+  links?: StoredLinks;
 }
 
 // The few parts of the client this module uses (typed here: the package is optional).
@@ -42,11 +50,13 @@ interface Appender {
   appendDouble(v: number): void;
   appendInteger(v: number): void;
   appendUInteger(v: number): void;
+  appendNull(): void;
   endRow(): void;
   closeSync(): void;
 }
 interface Prepared {
   bindVarchar(i: number, v: string): void;
+  run(): Promise<unknown>;
   runAndReadAll(): Promise<Reader>;
 }
 interface Connection {
@@ -79,7 +89,7 @@ const TABLES = ['files', 'articles', 'paragraphs', 'bands'] as const;
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
   // sort_key: the path in natural order (digit runs padded), so that ORDER BY sort_key is the collection's order.
-  `CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, sort_key VARCHAR, size DOUBLE, mtime_ms DOUBLE, content_hash DOUBLE, options_key VARCHAR, fingerprint_version INTEGER, review VARCHAR, fingerprint VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, sort_key VARCHAR, size DOUBLE, mtime_ms DOUBLE, content_hash DOUBLE, options_key VARCHAR, fingerprint_version INTEGER, review VARCHAR, fingerprint VARCHAR, links_key VARCHAR, links VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS articles (path VARCHAR, article INTEGER, title VARCHAR, title_hash DOUBLE, start_line INTEGER, end_line INTEGER, first_paragraph INTEGER, paragraph_count INTEGER, words INTEGER)`,
   `CREATE TABLE IF NOT EXISTS paragraphs (path VARCHAR, paragraph INTEGER, article INTEGER, hash DOUBLE, words INTEGER, flags INTEGER, start_line INTEGER, end_line INTEGER)`,
   `CREATE TABLE IF NOT EXISTS bands (path VARCHAR, paragraph INTEGER, band INTEGER, band_key UINTEGER)`,
@@ -103,7 +113,9 @@ export class ArchiveIndex {
     for (const sql of SCHEMA) await db.run(sql);
     const version = (await db.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema'`)).getRowObjectsJson()[0]?.value;
     if (version !== String(INDEX_SCHEMA_VERSION)) {
-      for (const t of TABLES) await db.run(`DELETE FROM ${t}`);
+      // Made again from scratch: another version's tables may have other columns.
+      for (const t of TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`);
+      for (const sql of SCHEMA) await db.run(sql);
       await db.run(`INSERT OR REPLACE INTO meta VALUES ('schema', '${INDEX_SCHEMA_VERSION}')`);
     }
     return index;
@@ -122,24 +134,26 @@ export class ArchiveIndex {
 
   /** A stored file's results, or undefined when they cannot be read back. */
   async get(filePath: string): Promise<StoredFile | undefined> {
-    const query = await this.db.prepare(`SELECT review, fingerprint, content_hash FROM files WHERE path = $1`);
+    const query = await this.db.prepare(`SELECT review, fingerprint, content_hash, links_key, links FROM files WHERE path = $1`);
     query.bindVarchar(1, filePath);
     const row = (await query.runAndReadAll()).getRowObjectsJson()[0];
     if (!row) return undefined;
     try {
       const fingerprint = fromPlain(JSON.parse(String(row.fingerprint)) as PlainFingerprint);
       if (!fingerprint) return undefined;
-      return { review: JSON.parse(String(row.review)) as Review, fingerprint, contentHash: Number(row.content_hash) };
+      const links = typeof row.links_key === 'string' && typeof row.links === 'string' ? { key: row.links_key, json: row.links } : undefined;
+      return { review: JSON.parse(String(row.review)) as Review, fingerprint, contentHash: Number(row.content_hash), links };
     } catch {
       return undefined;
     }
   }
 
   /**
-   * Stores a file's stamp, results and fingerprint rows; `replace` when the index holds an older
-   * version of it (dropping rows scans the tables: a first build never does).
+   * Stores a file's stamp, results (and cross-file links, when they were taken) and fingerprint
+   * rows; `replace` when the index holds an older version of it (dropping rows scans the tables: a
+   * first build never does).
    */
-  async put(fp: FileFingerprint, review: Review, optionsKey: string, replace: boolean): Promise<void> {
+  async put(fp: FileFingerprint, review: Review, optionsKey: string, replace: boolean, links?: StoredLinks): Promise<void> {
     if (replace) await this.remove([fp.path]);
     const files = await this.db.createAppender('files');
     files.appendVarchar(fp.path);
@@ -151,6 +165,13 @@ export class ArchiveIndex {
     files.appendInteger(fp.version);
     files.appendVarchar(JSON.stringify(review));
     files.appendVarchar(JSON.stringify(toPlain(fp)));
+    if (links) {
+      files.appendVarchar(links.key);
+      files.appendVarchar(links.json);
+    } else {
+      files.appendNull();
+      files.appendNull();
+    }
     files.endRow();
     files.closeSync();
 
@@ -193,6 +214,15 @@ export class ArchiveIndex {
     }
     paragraphs.closeSync();
     bands.closeSync();
+  }
+
+  /** Stores the cross-file links of a stored file (computed again: the files before it changed). */
+  async setLinks(filePath: string, links: StoredLinks): Promise<void> {
+    const update = await this.db.prepare(`UPDATE files SET links_key = $1, links = $2 WHERE path = $3`);
+    update.bindVarchar(1, links.key);
+    update.bindVarchar(2, links.json);
+    update.bindVarchar(3, filePath);
+    await update.run();
   }
 
   /** Drops files (their stamp, results and rows). */
