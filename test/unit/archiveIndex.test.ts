@@ -9,6 +9,11 @@ import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ArchiveIndex } from '../../src/node/index/archiveIndex';
+import { FileFingerprint, fingerprintOf } from '../../src/core/collection/fingerprint';
+import { review as reviewText } from '../../src/core/review/review';
+import { defaultOptions } from '../../src/core/options/defaults';
+import type { Review } from '../../src/core/model/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -179,4 +184,46 @@ describe('on-disk index (--index) and Parquet export', function () {
     // Nothing in the first file is a copy, and every original comes earlier.
     assert.ok(rows.every(x => x.path !== 'fresh/day1.txt'));
   });
+});
+
+describe('on-disk index: rows written in batches', function () {
+  this.timeout(60000);
+  if (!duckdb()) {
+    it('needs the optional package @duckdb/node-api', function () {
+      console.log('    skipped: @duckdb/node-api is not installed (an optional dependency)');
+      this.skip();
+    });
+    return;
+  }
+
+  /** A fingerprint and review of a small dump, as the CLI stores them. */
+  function reviewed(name: string, parts: string[]): { fp: FileFingerprint; review: Review } {
+    const text = body(parts);
+    let fp: FileFingerprint | undefined;
+    const review = reviewText(text, defaultOptions(), undefined, seen => (fp = fingerprintOf(seen, { path: name, size: text.length, mtimeMs: 1 })));
+    return { fp: fp!, review };
+  }
+
+  for (const flushBytes of [1, 1 << 30]) {
+    it(`reads back every file stored, each write batch ${flushBytes === 1 ? 'one file' : 'the whole run'}`, async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'er-batch-')), 'index.duckdb');
+      const index = await ArchiveIndex.open(file, { flushBytes });
+      const files = [reviewed('a.txt', MILL), reviewed('b.txt', SCHOOL), reviewed('c.txt', MARKET)];
+      for (const [k, f] of files.entries()) await index.put(f.fp, f.review, 'o', false, k === 1 ? { key: 'k', json: '{"path":"b.txt"}' } : undefined);
+      // Replacing a file whose rows may still wait in the batch.
+      await index.put(files[2].fp, files[2].review, 'o', true);
+      for (const f of files) {
+        const back = await index.get(f.fp.path);
+        assert.ok(back, f.fp.path);
+        assert.deepStrictEqual(JSON.parse(JSON.stringify(back.review)), JSON.parse(JSON.stringify(f.review)));
+        assert.strictEqual(back.fingerprint.paragraphs.count, f.fp.paragraphs.count);
+        assert.deepStrictEqual(back.links, f.fp.path === 'b.txt' ? { key: 'k', json: '{"path":"b.txt"}' } : undefined);
+      }
+      assert.deepStrictEqual([...(await index.stamps()).keys()].sort(), ['a.txt', 'b.txt', 'c.txt']);
+      const bands = await index.query(`SELECT path, COUNT(*) AS n FROM bands GROUP BY path ORDER BY path`);
+      assert.deepStrictEqual(bands.map(r => r.path), ['a.txt', 'b.txt', 'c.txt']);
+      index.close();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    });
+  }
 });
