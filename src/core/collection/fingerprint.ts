@@ -320,16 +320,69 @@ export function toPlain(fp: FileFingerprint): PlainFingerprint {
   };
 }
 
-/** Back from `toPlain` (or from stored rows); null when it is of another `FINGERPRINT_VERSION` or malformed. */
+/** Back from `toPlain`; null when it is of another `FINGERPRINT_VERSION` or malformed. */
 export function fromPlain(plain: PlainFingerprint): FileFingerprint | null {
   if (plain?.version !== FINGERPRINT_VERSION || !plain.paragraphs || !Array.isArray(plain.articles)) return null;
-  const n = plain.paragraphs.count;
-  const paragraphs = { count: n } as ParagraphColumns;
+  const paragraphs = { count: plain.paragraphs.count } as ParagraphColumns;
   for (const name of COLUMN_NAMES) {
     const values = plain.paragraphs[name];
     if (!Array.isArray(values)) return null;
     (paragraphs as unknown as Record<ColumnName, unknown>)[name] = COLUMN_TYPES[name].from(values);
   }
+  return withColumns(plain, paragraphs);
+}
+
+/**
+ * A fingerprint as the on-disk index stores it: its paragraph columns as bytes (`columns`: each
+ * column's length in bytes, a 32-bit word each in `COLUMN_NAMES` order, then the columns' bytes),
+ * the rest JSON-safe (`head`). Parsing the columns' numbers as JSON cost a warm run of the index
+ * more than reading anything else.
+ */
+export interface StoredFingerprint {
+  head: Omit<PlainFingerprint, 'paragraphs'> & { paragraphs: { count: number } };
+  columns: Uint8Array;
+}
+
+export function toStored(fp: FileFingerprint): StoredFingerprint {
+  const cols = fp.paragraphs;
+  let size = 4 * COLUMN_NAMES.length;
+  for (const name of COLUMN_NAMES) size += cols[name].byteLength;
+  const columns = new Uint8Array(size);
+  const lengths = new DataView(columns.buffer);
+  let at = 4 * COLUMN_NAMES.length;
+  COLUMN_NAMES.forEach((name, k) => {
+    const column = cols[name];
+    lengths.setUint32(4 * k, column.byteLength, true);
+    columns.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
+    at += column.byteLength;
+  });
+  const plain = { ...fp, articles: fp.articles.map(a => ({ ...a, bands: a.bands ? Array.from(a.bands) : null })), paragraphs: { count: cols.count } };
+  return { head: plain, columns };
+}
+
+/** Back from `toStored`; null when it is of another `FINGERPRINT_VERSION` or malformed. */
+export function fromStored(stored: StoredFingerprint): FileFingerprint | null {
+  const { head, columns } = stored;
+  if (head?.version !== FINGERPRINT_VERSION || !head.paragraphs || !Array.isArray(head.articles)) return null;
+  if (columns.byteLength < 4 * COLUMN_NAMES.length) return null;
+  const lengths = new DataView(columns.buffer, columns.byteOffset, columns.byteLength);
+  const paragraphs = { count: head.paragraphs.count } as ParagraphColumns;
+  let at = 4 * COLUMN_NAMES.length;
+  for (const [k, name] of COLUMN_NAMES.entries()) {
+    const length = lengths.getUint32(4 * k, true);
+    const type = COLUMN_TYPES[name];
+    if (length % type.BYTES_PER_ELEMENT !== 0 || at + length > columns.byteLength) return null;
+    // A copy, aligned for its type and not holding the stored row's bytes (made with the
+    // Uint8Array constructor: a Node Buffer's `slice` is a view of its pool).
+    (paragraphs as unknown as Record<ColumnName, unknown>)[name] = new type(new Uint8Array(columns.subarray(at, at + length)).buffer);
+    at += length;
+  }
+  return withColumns(head, paragraphs);
+}
+
+/** The fingerprint of `plain` with `paragraphs` as its columns, or null when their lengths do not fit. */
+function withColumns(plain: Omit<PlainFingerprint, 'paragraphs'>, paragraphs: ParagraphColumns): FileFingerprint | null {
+  const n = paragraphs.count;
   const rows = (name: ColumnName, per: number) => paragraphs[name].length === n * per;
   if (!rows('article', 1) || !rows('hash', 1) || !rows('flags', 1) || !rows('bands', BANDS) || paragraphs.wordStart.length !== n + 1) return null;
   return {

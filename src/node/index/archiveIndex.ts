@@ -10,7 +10,7 @@
 // for: the plain review never loads it.
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileFingerprint, PlainFingerprint, fromPlain, toPlain, SKETCHED, FINGERPRINT_VERSION } from '../../core/collection/fingerprint';
+import { FileFingerprint, StoredFingerprint, fromStored, toStored, SKETCHED, FINGERPRINT_VERSION } from '../../core/collection/fingerprint';
 import { naturalSortKey } from '../../core/collection/order';
 import { BANDS } from '../../core/text/minhash';
 import type { Review } from '../../core/model/types';
@@ -44,6 +44,8 @@ export interface StoredFile {
 // The few parts of the client this module uses (typed here: the package is optional).
 interface Reader {
   getRowObjectsJson(): Record<string, unknown>[];
+  /** Values as the client gives them: strings, numbers, null, and a BLOB as an object with its `bytes`. */
+  getRowObjects(): Record<string, unknown>[];
 }
 interface Appender {
   appendVarchar(v: string): void;
@@ -51,6 +53,7 @@ interface Appender {
   appendInteger(v: number): void;
   appendUInteger(v: number): void;
   appendNull(): void;
+  appendBlob(v: Uint8Array): void;
   endRow(): void;
   closeSync(): void;
 }
@@ -89,7 +92,7 @@ const TABLES = ['files', 'articles', 'paragraphs', 'bands'] as const;
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
   // sort_key: the path in natural order (digit runs padded), so that ORDER BY sort_key is the collection's order.
-  `CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, sort_key VARCHAR, size DOUBLE, mtime_ms DOUBLE, content_hash DOUBLE, options_key VARCHAR, fingerprint_version INTEGER, review VARCHAR, fingerprint VARCHAR, links_key VARCHAR, links VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, sort_key VARCHAR, size DOUBLE, mtime_ms DOUBLE, content_hash DOUBLE, options_key VARCHAR, fingerprint_version INTEGER, review VARCHAR, fingerprint VARCHAR, paragraph_columns BLOB, links_key VARCHAR, links VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS articles (path VARCHAR, article INTEGER, title VARCHAR, title_hash DOUBLE, start_line INTEGER, end_line INTEGER, first_paragraph INTEGER, paragraph_count INTEGER, words INTEGER)`,
   `CREATE TABLE IF NOT EXISTS paragraphs (path VARCHAR, paragraph INTEGER, article INTEGER, hash DOUBLE, words INTEGER, flags INTEGER, start_line INTEGER, end_line INTEGER)`,
   `CREATE TABLE IF NOT EXISTS bands (path VARCHAR, paragraph INTEGER, band INTEGER, band_key UINTEGER)`,
@@ -181,12 +184,14 @@ export class ArchiveIndex {
   /** A stored file's results, or undefined when they cannot be read back. */
   async get(filePath: string): Promise<StoredFile | undefined> {
     this.flush();
-    const query = await this.db.prepare(`SELECT review, fingerprint, content_hash, links_key, links FROM files WHERE path = $1`);
+    const query = await this.db.prepare(`SELECT review, fingerprint, paragraph_columns, content_hash, links_key, links FROM files WHERE path = $1`);
     query.bindVarchar(1, filePath);
-    const row = (await query.runAndReadAll()).getRowObjectsJson()[0];
+    const row = (await query.runAndReadAll()).getRowObjects()[0];
     if (!row) return undefined;
     try {
-      const fingerprint = fromPlain(JSON.parse(String(row.fingerprint)) as PlainFingerprint);
+      const columns = (row.paragraph_columns as { bytes?: unknown } | null)?.bytes;
+      if (!(columns instanceof Uint8Array)) return undefined;
+      const fingerprint = fromStored({ head: JSON.parse(String(row.fingerprint)) as StoredFingerprint['head'], columns });
       if (!fingerprint) return undefined;
       const links = typeof row.links_key === 'string' && typeof row.links === 'string' ? { key: row.links_key, json: row.links } : undefined;
       return { review: JSON.parse(String(row.review)) as Review, fingerprint, contentHash: Number(row.content_hash), links };
@@ -204,7 +209,8 @@ export class ArchiveIndex {
     if (replace) await this.remove([fp.path]);
     const { files, articles, paragraphs, bands } = await this.appenders();
     const reviewJson = JSON.stringify(review);
-    const fingerprintJson = JSON.stringify(toPlain(fp));
+    const stored = toStored(fp);
+    const fingerprintJson = JSON.stringify(stored.head);
     files.appendVarchar(fp.path);
     files.appendVarchar(naturalSortKey(fp.path));
     files.appendDouble(fp.size);
@@ -214,6 +220,7 @@ export class ArchiveIndex {
     files.appendInteger(fp.version);
     files.appendVarchar(reviewJson);
     files.appendVarchar(fingerprintJson);
+    files.appendBlob(stored.columns);
     if (links) {
       files.appendVarchar(links.key);
       files.appendVarchar(links.json);
@@ -256,7 +263,7 @@ export class ArchiveIndex {
         bands.endRow();
       }
     }
-    this.pendingBytes += 2 * (reviewJson.length + fingerprintJson.length + (links?.json.length ?? 0));
+    this.pendingBytes += 2 * (reviewJson.length + fingerprintJson.length + (links?.json.length ?? 0)) + stored.columns.byteLength;
     if (this.pendingBytes >= this.flushBytes) this.flush();
   }
 
