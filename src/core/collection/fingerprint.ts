@@ -3,8 +3,8 @@
 // paragraphs as columns (one typed array per field: a 100 MB folder has some 400,000 paragraphs,
 // and one object each would cost more than their data), so that it can be kept on disk, sent
 // between threads, or stored as rows (DuckDB, Parquet: one row per file, per article, per
-// paragraph; band keys as a list column or one row per key). `toPlain` / `fromPlain` give a
-// JSON-safe form.
+// paragraph; band keys as a list column or one row per key). `toStored` / `fromStored` give the
+// form the on-disk index keeps: the columns as bytes, the rest JSON-safe.
 import type { ReviewedStructure } from '../review/review';
 import { MIN_NEAR_WORDS } from '../rules/nearDuplicate';
 import { articleContent, byArticle, comparableParagraphs } from '../rules/repeated';
@@ -290,14 +290,14 @@ export function linesBesides(text: string, from: number, to: number, cols: Parag
   return out;
 }
 
-// ---- A JSON-safe form ------------------------------------------------------------------------
+// ---- The stored form: columns as bytes, the rest JSON-safe ----------------------------------
 
 type Plain<T> = { [K in keyof T]: T[K] extends Uint32Array | Float64Array | Uint8Array ? number[] : T[K] extends Uint32Array | null ? number[] | null : T[K] };
 
-/** A JSON-safe copy (typed arrays as plain arrays). */
-export interface PlainFingerprint extends Omit<FileFingerprint, 'articles' | 'paragraphs'> {
+/** A fingerprint but its paragraph columns (their count kept), JSON-safe: the articles' band keys as plain arrays. */
+export interface FingerprintHead extends Omit<FileFingerprint, 'articles' | 'paragraphs'> {
   articles: Plain<ArticleFingerprint>[];
-  paragraphs: Plain<ParagraphColumns>;
+  paragraphs: { count: number };
 }
 
 const COLUMN_TYPES = {
@@ -310,28 +310,6 @@ type ColumnName = keyof typeof COLUMN_TYPES;
 /** The names of the paragraph columns (a fingerprint's typed arrays besides its articles' band keys). */
 export const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
 
-export function toPlain(fp: FileFingerprint): PlainFingerprint {
-  const paragraphs = { count: fp.paragraphs.count } as Plain<ParagraphColumns>;
-  for (const name of COLUMN_NAMES) paragraphs[name] = Array.from(fp.paragraphs[name]);
-  return {
-    ...fp,
-    articles: fp.articles.map(a => ({ ...a, bands: a.bands ? Array.from(a.bands) : null })),
-    paragraphs,
-  };
-}
-
-/** Back from `toPlain`; null when it is of another `FINGERPRINT_VERSION` or malformed. */
-export function fromPlain(plain: PlainFingerprint): FileFingerprint | null {
-  if (plain?.version !== FINGERPRINT_VERSION || !plain.paragraphs || !Array.isArray(plain.articles)) return null;
-  const paragraphs = { count: plain.paragraphs.count } as ParagraphColumns;
-  for (const name of COLUMN_NAMES) {
-    const values = plain.paragraphs[name];
-    if (!Array.isArray(values)) return null;
-    (paragraphs as unknown as Record<ColumnName, unknown>)[name] = COLUMN_TYPES[name].from(values);
-  }
-  return withColumns(plain, paragraphs);
-}
-
 /**
  * A fingerprint as the on-disk index stores it: its paragraph columns as bytes (`columns`: each
  * column's length in bytes, a 32-bit word each in `COLUMN_NAMES` order, then the columns' bytes),
@@ -339,7 +317,7 @@ export function fromPlain(plain: PlainFingerprint): FileFingerprint | null {
  * more than reading anything else.
  */
 export interface StoredFingerprint {
-  head: Omit<PlainFingerprint, 'paragraphs'> & { paragraphs: { count: number } };
+  head: FingerprintHead;
   columns: Uint8Array;
 }
 
@@ -381,7 +359,7 @@ export function fromStored(stored: StoredFingerprint): FileFingerprint | null {
 }
 
 /** The fingerprint of `plain` with `paragraphs` as its columns, or null when their lengths do not fit. */
-function withColumns(plain: Omit<PlainFingerprint, 'paragraphs'>, paragraphs: ParagraphColumns): FileFingerprint | null {
+function withColumns(plain: FingerprintHead, paragraphs: ParagraphColumns): FileFingerprint | null {
   const n = paragraphs.count;
   const rows = (name: ColumnName, per: number) => paragraphs[name].length === n * per;
   if (!rows('article', 1) || !rows('hash', 1) || !rows('flags', 1) || !rows('bands', BANDS) || paragraphs.wordStart.length !== n + 1) return null;
