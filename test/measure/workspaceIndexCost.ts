@@ -15,7 +15,7 @@ import { CollectionIndex } from '../../src/core/collection/collectionIndex';
 import type { CollectionOrder } from '../../src/core/collection/order';
 import { defaultOptions } from '../../src/core/options/defaults';
 import { fingerprintFile } from '../../src/extension/collection/fingerprintFile';
-import { encodeIndex } from '../../src/extension/collection/fingerprintCodec';
+import { encodeIndex } from '../../src/core/collection/fingerprintCodec';
 
 const MB = 1024 * 1024;
 /** The extension's default `editorialReview.maxFileSize` (characters). */

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ArchiveIndex } from '../../src/node/index/archiveIndex';
-import { COLUMN_NAMES, FileFingerprint, fingerprintOf, fromStored, toStored } from '../../src/core/collection/fingerprint';
+import { COLUMN_NAMES, FileFingerprint, fingerprintOf } from '../../src/core/collection/fingerprint';
 import { review as reviewText } from '../../src/core/review/review';
 import { defaultOptions } from '../../src/core/options/defaults';
 import type { Review } from '../../src/core/model/types';
@@ -203,19 +203,6 @@ describe('on-disk index: rows written in batches', function () {
     const review = reviewText(text, defaultOptions(), undefined, seen => (fp = fingerprintOf(seen, { path: name, size: text.length, mtimeMs: 1 })));
     return { fp: fp!, review };
   }
-
-  it('stores a fingerprint\'s columns as bytes and refuses bytes that do not fit them', () => {
-    const { fp } = reviewed('a.txt', MILL);
-    const stored = toStored(fp);
-    // As the database client gives it back: a Node Buffer, a view into a larger pool.
-    const pooled = Buffer.concat([Buffer.from('pool'), Buffer.from(stored.columns)]).subarray(4);
-    const back = fromStored({ head: JSON.parse(JSON.stringify(stored.head)), columns: pooled });
-    assert.ok(back);
-    for (const name of COLUMN_NAMES) assert.deepStrictEqual(back.paragraphs[name], fp.paragraphs[name], name);
-    assert.strictEqual(fromStored({ head: stored.head, columns: stored.columns.subarray(0, stored.columns.length - 1) }), null);
-    assert.strictEqual(fromStored({ head: stored.head, columns: new Uint8Array(3) }), null);
-    assert.strictEqual(fromStored({ head: { ...stored.head, version: -1 }, columns: stored.columns }), null);
-  });
 
   for (const flushBytes of [1, 1 << 30]) {
     it(`reads back every file stored, each write batch ${flushBytes === 1 ? 'one file' : 'the whole run'}`, async () => {

@@ -1,4 +1,4 @@
-// The editor's stored collection index (src/extension/collection/fingerprintCodec.ts): fingerprints
+// The editor's stored collection index (src/core/collection/fingerprintCodec.ts): fingerprints
 // survive the compact binary form exactly, a damaged or foreign file is refused, and the Articles
 // view's marks ("also in …") come from the stories found across files.
 import * as assert from 'assert';
@@ -8,7 +8,7 @@ import { CollectionIndex } from '../../src/core/collection/collectionIndex';
 import { FileFingerprint, fingerprintOf } from '../../src/core/collection/fingerprint';
 import { defaultOptions } from '../../src/core/options/defaults';
 import { review } from '../../src/core/review/review';
-import { decodeIndex, encodeIndex } from '../../src/extension/collection/fingerprintCodec';
+import { decodeIndex, encodeIndex } from '../../src/core/collection/fingerprintCodec';
 import { alsoInText, marksOf } from '../../src/extension/collection/storyMarks';
 import { IndexProgress } from '../../src/extension/collection/indexProgress';
 

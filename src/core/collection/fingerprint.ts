@@ -3,8 +3,8 @@
 // paragraphs as columns (one typed array per field: a 100 MB folder has some 400,000 paragraphs,
 // and one object each would cost more than their data), so that it can be kept on disk, sent
 // between threads, or stored as rows (DuckDB, Parquet: one row per file, per article, per
-// paragraph; band keys as a list column or one row per key). `toStored` / `fromStored` give the
-// form the on-disk index keeps: the columns as bytes, the rest JSON-safe.
+// paragraph; band keys as a list column or one row per key); fingerprintCodec.ts stores it as
+// bytes.
 import type { ReviewedStructure } from '../review/review';
 import { MIN_NEAR_WORDS } from '../rules/nearDuplicate';
 import { articleContent, byArticle, comparableParagraphs } from '../rules/repeated';
@@ -290,82 +290,14 @@ export function linesBesides(text: string, from: number, to: number, cols: Parag
   return out;
 }
 
-// ---- The stored form: columns as bytes, the rest JSON-safe ----------------------------------
+// ---- The columns' types (fingerprintCodec.ts stores them as bytes) ----------------------------
 
-type Plain<T> = { [K in keyof T]: T[K] extends Uint32Array | Float64Array | Uint8Array ? number[] : T[K] extends Uint32Array | null ? number[] | null : T[K] };
-
-/** A fingerprint but its paragraph columns (their count kept), JSON-safe: the articles' band keys as plain arrays. */
-export interface FingerprintHead extends Omit<FileFingerprint, 'articles' | 'paragraphs'> {
-  articles: Plain<ArticleFingerprint>[];
-  paragraphs: { count: number };
-}
-
-const COLUMN_TYPES = {
+export const COLUMN_TYPES = {
   article: Uint32Array, start: Uint32Array, end: Uint32Array, lineStart: Uint32Array, lineEnd: Uint32Array,
   startLine: Uint32Array, endLine: Uint32Array, words: Uint32Array, flags: Uint8Array, hash: Float64Array,
   bands: Uint32Array, wordStart: Uint32Array, wordHashes: Uint32Array,
 } as const;
 
-type ColumnName = keyof typeof COLUMN_TYPES;
+export type ColumnName = keyof typeof COLUMN_TYPES;
 /** The names of the paragraph columns (a fingerprint's typed arrays besides its articles' band keys). */
 export const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
-
-/**
- * A fingerprint as the on-disk index stores it: its paragraph columns as bytes (`columns`: each
- * column's length in bytes, a 32-bit word each in `COLUMN_NAMES` order, then the columns' bytes),
- * the rest JSON-safe (`head`). Parsing the columns' numbers as JSON cost a warm run of the index
- * more than reading anything else.
- */
-export interface StoredFingerprint {
-  head: FingerprintHead;
-  columns: Uint8Array;
-}
-
-export function toStored(fp: FileFingerprint): StoredFingerprint {
-  const cols = fp.paragraphs;
-  let size = 4 * COLUMN_NAMES.length;
-  for (const name of COLUMN_NAMES) size += cols[name].byteLength;
-  const columns = new Uint8Array(size);
-  const lengths = new DataView(columns.buffer);
-  let at = 4 * COLUMN_NAMES.length;
-  COLUMN_NAMES.forEach((name, k) => {
-    const column = cols[name];
-    lengths.setUint32(4 * k, column.byteLength, true);
-    columns.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
-    at += column.byteLength;
-  });
-  const plain = { ...fp, articles: fp.articles.map(a => ({ ...a, bands: a.bands ? Array.from(a.bands) : null })), paragraphs: { count: cols.count } };
-  return { head: plain, columns };
-}
-
-/** Back from `toStored`; null when it is of another `FINGERPRINT_VERSION` or malformed. */
-export function fromStored(stored: StoredFingerprint): FileFingerprint | null {
-  const { head, columns } = stored;
-  if (head?.version !== FINGERPRINT_VERSION || !head.paragraphs || !Array.isArray(head.articles)) return null;
-  if (columns.byteLength < 4 * COLUMN_NAMES.length) return null;
-  const lengths = new DataView(columns.buffer, columns.byteOffset, columns.byteLength);
-  const paragraphs = { count: head.paragraphs.count } as ParagraphColumns;
-  let at = 4 * COLUMN_NAMES.length;
-  for (const [k, name] of COLUMN_NAMES.entries()) {
-    const length = lengths.getUint32(4 * k, true);
-    const type = COLUMN_TYPES[name];
-    if (length % type.BYTES_PER_ELEMENT !== 0 || at + length > columns.byteLength) return null;
-    // A copy, aligned for its type and not holding the stored row's bytes (made with the
-    // Uint8Array constructor: a Node Buffer's `slice` is a view of its pool).
-    (paragraphs as unknown as Record<ColumnName, unknown>)[name] = new type(new Uint8Array(columns.subarray(at, at + length)).buffer);
-    at += length;
-  }
-  return withColumns(head, paragraphs);
-}
-
-/** The fingerprint of `plain` with `paragraphs` as its columns, or null when their lengths do not fit. */
-function withColumns(plain: FingerprintHead, paragraphs: ParagraphColumns): FileFingerprint | null {
-  const n = paragraphs.count;
-  const rows = (name: ColumnName, per: number) => paragraphs[name].length === n * per;
-  if (!rows('article', 1) || !rows('hash', 1) || !rows('flags', 1) || !rows('bands', BANDS) || paragraphs.wordStart.length !== n + 1) return null;
-  return {
-    ...plain,
-    articles: plain.articles.map(a => ({ ...a, bands: a.bands ? Uint32Array.from(a.bands) : null })),
-    paragraphs,
-  };
-}

@@ -1,7 +1,7 @@
 // The index kept in the extension's workspace storage (context.storageUri), so that reopening a
 // workspace re-reads only the files whose size or modification time changed.
 import * as vscode from 'vscode';
-import { StoredIndex, decodeIndex, encodeIndex } from './fingerprintCodec';
+import { StoredIndex, decodeIndex, encodeIndex } from '../../core/collection/fingerprintCodec';
 
 const FILE_NAME = 'collection-index.bin';
 

@@ -10,7 +10,8 @@
 // for: the plain review never loads it.
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileFingerprint, StoredFingerprint, fromStored, toStored, SKETCHED, FINGERPRINT_VERSION } from '../../core/collection/fingerprint';
+import { FileFingerprint, SKETCHED, FINGERPRINT_VERSION } from '../../core/collection/fingerprint';
+import { decodeIndex, encodeIndex } from '../../core/collection/fingerprintCodec';
 import { naturalSortKey } from '../../core/collection/order';
 import { BANDS } from '../../core/text/minhash';
 import type { Review } from '../../core/model/types';
@@ -92,7 +93,7 @@ const TABLES = ['files', 'articles', 'paragraphs', 'bands'] as const;
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
   // sort_key: the path in natural order (digit runs padded), so that ORDER BY sort_key is the collection's order.
-  `CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, sort_key VARCHAR, size DOUBLE, mtime_ms DOUBLE, content_hash DOUBLE, options_key VARCHAR, fingerprint_version INTEGER, review VARCHAR, fingerprint VARCHAR, paragraph_columns BLOB, links_key VARCHAR, links VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS files (path VARCHAR PRIMARY KEY, sort_key VARCHAR, size DOUBLE, mtime_ms DOUBLE, content_hash DOUBLE, options_key VARCHAR, fingerprint_version INTEGER, review VARCHAR, fingerprint BLOB, links_key VARCHAR, links VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS articles (path VARCHAR, article INTEGER, title VARCHAR, title_hash DOUBLE, start_line INTEGER, end_line INTEGER, first_paragraph INTEGER, paragraph_count INTEGER, words INTEGER)`,
   `CREATE TABLE IF NOT EXISTS paragraphs (path VARCHAR, paragraph INTEGER, article INTEGER, hash DOUBLE, words INTEGER, flags INTEGER, start_line INTEGER, end_line INTEGER)`,
   `CREATE TABLE IF NOT EXISTS bands (path VARCHAR, paragraph INTEGER, band INTEGER, band_key UINTEGER)`,
@@ -184,14 +185,13 @@ export class ArchiveIndex {
   /** A stored file's results, or undefined when they cannot be read back. */
   async get(filePath: string): Promise<StoredFile | undefined> {
     this.flush();
-    const query = await this.db.prepare(`SELECT review, fingerprint, paragraph_columns, content_hash, links_key, links FROM files WHERE path = $1`);
+    const query = await this.db.prepare(`SELECT review, fingerprint, content_hash, links_key, links FROM files WHERE path = $1`);
     query.bindVarchar(1, filePath);
     const row = (await query.runAndReadAll()).getRowObjects()[0];
     if (!row) return undefined;
     try {
-      const columns = (row.paragraph_columns as { bytes?: unknown } | null)?.bytes;
-      if (!(columns instanceof Uint8Array)) return undefined;
-      const fingerprint = fromStored({ head: JSON.parse(String(row.fingerprint)) as StoredFingerprint['head'], columns });
+      const bytes = (row.fingerprint as { bytes?: unknown } | null)?.bytes;
+      const fingerprint = bytes instanceof Uint8Array ? decodeIndex(bytes)?.fingerprints[0] : undefined;
       if (!fingerprint) return undefined;
       const links = typeof row.links_key === 'string' && typeof row.links === 'string' ? { key: row.links_key, json: row.links } : undefined;
       return { review: JSON.parse(String(row.review)) as Review, fingerprint, contentHash: Number(row.content_hash), links };
@@ -209,8 +209,7 @@ export class ArchiveIndex {
     if (replace) await this.remove([fp.path]);
     const { files, articles, paragraphs, bands } = await this.appenders();
     const reviewJson = JSON.stringify(review);
-    const stored = toStored(fp);
-    const fingerprintJson = JSON.stringify(stored.head);
+    const fingerprint = encodeIndex({ key: '', fingerprints: [fp] });
     files.appendVarchar(fp.path);
     files.appendVarchar(naturalSortKey(fp.path));
     files.appendDouble(fp.size);
@@ -219,8 +218,7 @@ export class ArchiveIndex {
     files.appendVarchar(optionsKey);
     files.appendInteger(fp.version);
     files.appendVarchar(reviewJson);
-    files.appendVarchar(fingerprintJson);
-    files.appendBlob(stored.columns);
+    files.appendBlob(fingerprint);
     if (links) {
       files.appendVarchar(links.key);
       files.appendVarchar(links.json);
@@ -263,7 +261,7 @@ export class ArchiveIndex {
         bands.endRow();
       }
     }
-    this.pendingBytes += 2 * (reviewJson.length + fingerprintJson.length + (links?.json.length ?? 0)) + stored.columns.byteLength;
+    this.pendingBytes += 2 * (reviewJson.length + (links?.json.length ?? 0)) + fingerprint.byteLength;
     if (this.pendingBytes >= this.flushBytes) this.flush();
   }
 

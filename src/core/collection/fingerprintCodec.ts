@@ -1,19 +1,12 @@
-// The stored index: every fingerprint of the collection in one compact file — a JSON header (the
-// stamps, the articles, where each column lies) then the columns' bytes, each 8-byte aligned.
-// Plain arrays in JSON would be some ten times larger for a big folder. Pure: no `vscode`.
-import { FINGERPRINT_VERSION, FileFingerprint, ParagraphColumns } from '../../core/collection/fingerprint';
+// Fingerprints stored as bytes — a JSON header (the stamps, the articles, where each column lies)
+// then the columns' bytes, each 8-byte aligned: the editor's stored collection index (every
+// fingerprint of the collection in one file) and the CLI's on-disk index (one a file, a BLOB).
+// Plain arrays in JSON would be some ten times larger for a big folder, and slower to read back.
+import { COLUMN_NAMES, COLUMN_TYPES, ColumnName, FINGERPRINT_VERSION, FileFingerprint, ParagraphColumns } from './fingerprint';
 
 const MAGIC = 0x58495245; // "ERIX"
 /** Bumped when this layout changes (the fingerprint's own version is checked per file). */
 const LAYOUT_VERSION = 1;
-
-const COLUMNS = {
-  article: Uint32Array, start: Uint32Array, end: Uint32Array, lineStart: Uint32Array, lineEnd: Uint32Array,
-  startLine: Uint32Array, endLine: Uint32Array, words: Uint32Array, flags: Uint8Array, hash: Float64Array,
-  bands: Uint32Array, wordStart: Uint32Array, wordHashes: Uint32Array,
-} as const;
-type ColumnName = keyof typeof COLUMNS;
-const COLUMN_NAMES = Object.keys(COLUMNS) as ColumnName[];
 
 /** What the stored index was built with: a different key means every file is read again. */
 export interface StoredIndex {
@@ -90,7 +83,7 @@ export function decodeIndex(bytes: Uint8Array): StoredIndex | undefined {
     let whole = true;
     for (const name of COLUMN_NAMES) {
       const [offset, n] = file.columns[name];
-      const type = COLUMNS[name];
+      const type = COLUMN_TYPES[name];
       const start = bodyStart + offset;
       const end = start + n * type.BYTES_PER_ELEMENT;
       if (end > bytes.length) whole = false;
