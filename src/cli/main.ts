@@ -390,11 +390,11 @@ function partOf(s: Session, task: ReviewTask, result: Exclude<TaskResult, { kind
   return (followUp(request) as Promise<FinishedFile>).catch(e => (e instanceof OutOfMemory ? here() : failed(e)));
 }
 
-/** The file's links into the earlier files of the collection, its fingerprint added to the index; null outside a collection. */
-function linksOf(s: Session, fingerprint: FileFingerprint | undefined): FileLinks | null {
+/** The file's links into the earlier files of the collection (`known`: as stored, else found now), its fingerprint added to the index; null outside a collection. */
+function linksOf(s: Session, fingerprint: FileFingerprint | undefined, known?: FileLinks): FileLinks | null {
   if (!s.index || !fingerprint) return null;
   s.index.set(fingerprint);
-  return s.index.linksFor(fingerprint.path);
+  return known ?? s.index.linksFor(fingerprint.path);
 }
 
 /** How the report is written: `io.write` (waiting for a full pipe), else `io.stdout`. */
@@ -578,11 +578,9 @@ class IndexedLinks {
     if (this.broken) return linksOf(this.s, fingerprint);
     try {
       const key = this.chain.next({ path: fingerprint.path, size: fingerprint.size, mtimeMs: fingerprint.mtimeMs, contentHash: fingerprint.contentHash, optionsKey: optionsKey(task.options) });
-      if (this.s.index && this.stored?.key === key) {
-        const links = JSON.parse(this.stored.json) as FileLinks;
-        this.s.index.set(fingerprint);
+      if (this.stored?.key === key) {
         this.reused++;
-        return links;
+        return linksOf(this.s, fingerprint, JSON.parse(this.stored.json) as FileLinks);
       }
       const links = linksOf(this.s, fingerprint);
       if (links) this.fresh = { key, json: JSON.stringify(links) };

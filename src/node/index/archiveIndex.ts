@@ -2,9 +2,9 @@
 // holding, per file, its path, size, modification time and content hash with the options it was
 // reviewed under, its stored results (its review and fingerprint, so that an unchanged file is not
 // reviewed again; its cross-file links with the chain key they hold under, linkChain.ts, so that
-// they are not computed again either), and its fingerprints as rows — articles, paragraphs (exact hash) and MinHash
-// band keys — which `exportParquet` writes as Parquet for an engine past one machine (Spark SQL
-// joins them with sql/cross_file_copies.sql).
+// they are not computed again either), and its fingerprints as rows — articles, paragraphs (exact
+// hash) and MinHash band keys — which `exportParquet` writes as Parquet for an engine past one
+// machine (Spark SQL joins them with sql/cross_file_copies.sql).
 //
 // `@duckdb/node-api` is an optional dependency, loaded only here and only when an index is asked
 // for: the plain review never loads it.
@@ -150,7 +150,7 @@ export class ArchiveIndex {
   }
 
   /**
-   * Opens (or creates) the index in `file`; an index of another schema version is emptied.
+   * Opens (or creates) the index in `file`; an index of another schema version has its tables made again, empty.
    * `flushBytes`: FLUSH_BYTES unless given (tests write in smaller batches).
    */
   static async open(file: string, options: { flushBytes?: number } = {}): Promise<ArchiveIndex> {
