@@ -337,3 +337,31 @@ export function isWritable(file: string): boolean {
     return false;
   }
 }
+
+/**
+ * Why a folder for output files (`--export-parquet DIR`) cannot be used, or undefined: it is a
+ * file, or it (or the nearest folder above it that exists, where it would be made) is not writable.
+ * Checked before the review, so that an hour's run does not end in a folder it cannot write.
+ */
+export function outputFolderProblem(dir: string): string | undefined {
+  let existing = path.resolve(dir);
+  while (!fs.existsSync(existing)) {
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(existing);
+  } catch (e) {
+    return `cannot be read (${e instanceof Error ? e.message : String(e)})`;
+  }
+  const where = existing === path.resolve(dir) ? 'it' : existing;
+  if (!stat.isDirectory()) return `${where} is a file, not a folder`;
+  try {
+    fs.accessSync(existing, fs.constants.W_OK);
+  } catch {
+    return `${where} is not writable`;
+  }
+  return undefined;
+}

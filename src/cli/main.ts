@@ -21,9 +21,10 @@ import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { FollowUp, OutOfMemory, PoolOptions, TaskError, runInOrder } from '../node/orderedPool';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { isReportText } from '../core/report/reportFiles';
-import { collectFiles, isWritable, readTextFile, unchangedSince, writeFixedFile } from './files';
+import { collectFiles, isWritable, outputFolderProblem, readTextFile, unchangedSince, writeFixedFile } from './files';
 import { ProgressLine, terminalProgress } from './progress';
-import type { ArchiveIndex, StoredLinks } from '../node/index/archiveIndex';
+import type { ArchiveIndex, StoredFile, StoredLinks, StoredStamp } from '../node/index/archiveIndex';
+import { IndexWrites } from './indexWrites';
 import { LinkChain } from '../node/index/linkChain';
 import { Handoff } from '../node/handoff';
 import { textHash } from '../core/rules/articleVersions';
@@ -119,6 +120,12 @@ function prepare(argv: readonly string[], io: CliIo): Session | number {
     note(text);
     inputError = true;
   };
+
+  const exportProblem = args.exportParquet !== undefined ? outputFolderProblem(path.resolve(cwd, args.exportParquet)) : undefined;
+  if (exportProblem !== undefined) {
+    note(`${PREFIX}: --export-parquet ${args.exportParquet}: ${exportProblem}`);
+    return 2;
+  }
 
   // Options: --config FILE for every file, or the nearest config file from each file's folder.
   const cliLayer: PartialOptions = args.rules ? onlyRules(args.rules) : {};
@@ -540,7 +547,12 @@ function optionsKey(options: ReviewOptions): string {
 
 /** A task's result from the index (its text read again and checked against the stored hash), or undefined. */
 async function storedResult(index: ArchiveIndex, task: ReviewTask): Promise<{ result: TaskResult; links?: StoredLinks } | undefined> {
-  const stored = await index.get(task.shown);
+  let stored: StoredFile | undefined;
+  try {
+    stored = await index.get(task.shown);
+  } catch {
+    return undefined; // not readable: reviewed again
+  }
   if (!stored) return undefined;
   const read = readTextFile(task.file, task.shown);
   if (!read.ok || textHash(read.text) !== stored.contentHash) return undefined;
@@ -614,10 +626,19 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
     s.note(`${PREFIX}: cannot open the index: ${message(e)}`);
     return 2;
   }
+  const shownIndex = s.args.index ?? '(in memory)';
+  let stored: Map<string, StoredStamp>;
+  try {
+    stored = await index.stamps();
+  } catch (e) {
+    s.note(`${PREFIX}: cannot read the index ${shownIndex}: ${message(e)}`);
+    closeIndex(s, index, undefined);
+    return 2;
+  }
+  const writes = new IndexWrites(reason => s.fail(`${PREFIX}: index ${shownIndex}: cannot store results (${reason}); the report goes on, and a later run reviews again what was not stored`));
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
   const write = writeOf(s.io);
   try {
-    const stored = await index.stamps();
     const reuse = new Set<ReviewTask>();
     if (!s.args.fix) {
       for (const task of s.tasks) {
@@ -632,9 +653,9 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
       }
     }
     const present = new Set(s.tasks.map(t => t.shown));
-    await index.remove([...stored.keys()].filter(p => !present.has(p)));
+    await writes.run(() => index.remove([...stored.keys()].filter(p => !present.has(p))));
     const fresh = s.tasks.filter(t => !reuse.has(t));
-    s.info(`${PREFIX}: index ${s.args.index ?? '(in memory)'}: ${fresh.length} of ${s.tasks.length} files to review, ${reuse.size} unchanged`);
+    s.info(`${PREFIX}: index ${shownIndex}: ${fresh.length} of ${s.tasks.length} files to review, ${reuse.size} unchanged`);
     // The fresh files' results, in order, handed over one at a time.
     const handoff = new Handoff<TaskResult | TaskError>();
     const safely = (task: ReviewTask): TaskResult | TaskError => {
@@ -663,22 +684,44 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
       const own = result instanceof TaskError || result.kind !== 'reviewed' ? undefined : result;
       linker?.expect(reviewedNow ? undefined : fromIndex?.links);
       for (const chunk of deliver(s, task, result, outcome, linker)) await write(chunk);
-      if (reviewedNow && own?.fingerprint) await index.put(own.fingerprint, own.review, optionsKey(task.options), stored.has(task.shown), linker?.fresh);
-      else if (linker?.fresh) await index.setLinks(task.shown, linker.fresh);
+      const links = linker?.fresh;
+      if (reviewedNow && own?.fingerprint) await writes.run(() => index.put(own.fingerprint!, own.review, optionsKey(task.options), stored.has(task.shown), links));
+      else if (links) await writes.run(() => index.setLinks(task.shown, links));
       advance(task);
     }
     await producing;
-    if (linker && s.collection) s.info(`${PREFIX}: index ${s.args.index ?? '(in memory)'}: cross-file links of ${linker.reused} of ${s.tasks.length} files taken from it`);
+    if (linker && s.collection) s.info(`${PREFIX}: index ${shownIndex}: cross-file links of ${linker.reused} of ${s.tasks.length} files taken from it`);
     s.io.progress?.done();
     await write(endOf(s, outcome));
-    if (s.args.exportParquet !== undefined) {
-      const written = await index.exportParquet(path.resolve(s.io.cwd, s.args.exportParquet));
-      s.info(`${PREFIX}: wrote ${written.length} Parquet files to ${s.args.exportParquet}`);
-    }
+    if (s.args.exportParquet !== undefined) await exportParquet(s, index, s.args.exportParquet);
   } finally {
-    index.close();
+    closeIndex(s, index, writes);
   }
   return exitCode(s, outcome);
+}
+
+/** Writes the index's tables as Parquet in `dir`; a failure is said (exit 2), after the report. */
+async function exportParquet(s: Session, index: ArchiveIndex, dir: string): Promise<void> {
+  try {
+    const written = await index.exportParquet(path.resolve(s.io.cwd, dir));
+    s.info(`${PREFIX}: wrote ${written.length} Parquet files to ${dir}`);
+  } catch (e) {
+    s.fail(`${PREFIX}: cannot write the Parquet files to ${dir}: ${message(e).split('\n')[0]}`);
+  }
+}
+
+/** Closes the index, writing the rows that wait (through `writes`, whose failure is said once). */
+function closeIndex(s: Session, index: ArchiveIndex, writes: IndexWrites | undefined): void {
+  try {
+    if (writes?.ok !== false) index.flush();
+  } catch (e) {
+    s.fail(`${PREFIX}: index ${s.args.index ?? '(in memory)'}: cannot store results (${message(e).split('\n')[0]})`);
+  }
+  try {
+    index.close();
+  } catch {
+    // Its rows were written above or their failure said; closing frees the handles.
+  }
 }
 
 /** One file's review, or the error it ended in. */
@@ -767,11 +810,6 @@ export function cli(): void {
       if (chunk.length === 0 || process.stdout.write(chunk)) resolve();
       else process.stdout.once('drain', resolve);
     });
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // The reader went away (e.g. `| head`): stop quietly.
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
   const argv = process.argv.slice(2);
   const io: CliIo = {
     stdout: writeOut,
@@ -780,6 +818,14 @@ export function cli(): void {
     cwd: process.cwd(),
     progress: terminalProgress(process.stderr, argv.includes('--quiet') || argv.includes('-q')),
   };
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // The reader went away (e.g. `| head`): stop quietly.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // A full disk or a file size limit: the report cannot be whole, so the run stops here.
+    io.progress?.done();
+    process.stderr.write(`${PREFIX}: cannot write the report to standard output: ${e.message}\n`);
+    process.exit(2);
+  });
   const worker = path.join(__dirname, 'cliWorker.js');
   const failed = (e: unknown) => {
     io.progress?.done();

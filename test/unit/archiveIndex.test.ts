@@ -231,3 +231,90 @@ describe('on-disk index: rows written in batches', function () {
     });
   }
 });
+
+describe('on-disk index and reports when the disk fills up', function () {
+  this.timeout(180000);
+  // A file size limit (`ulimit -f`, in KiB) stands in for a full disk: past it a write fails
+  // with EFBIG. Standard output goes to a pipe, which the limit does not touch, unless a test
+  // sends it to a file.
+  const shell = process.platform !== 'win32' && childProcess.spawnSync('bash', ['-c', 'ulimit -f 64']).status === 0;
+  if (!duckdb() || !shell) {
+    it('needs @duckdb/node-api and a shell with ulimit', function () {
+      console.log(`    skipped: ${!shell ? 'no bash with ulimit on this system' : '@duckdb/node-api is not installed (an optional dependency)'}`);
+      this.skip();
+    });
+    return;
+  }
+  let work: string;
+  before(() => {
+    const build = childProcess.spawnSync(process.execPath, [path.join(ROOT, 'esbuild.js'), '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(build.status, 0, build.stderr);
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'er-full-'));
+    // Thirty days of the sample dump: what the index stores of them is far past the limit below.
+    fs.mkdirSync(path.join(work, 'dumps'));
+    const sample = fs.readFileSync(path.join(ROOT, 'samples', 'wire-roundup.txt'));
+    for (let day = 1; day <= 30; day++) fs.writeFileSync(path.join(work, 'dumps', `day${day}.txt`), sample);
+  });
+  after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  const quoteArg = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
+  /** The CLI with files limited to `kib` KiB; `stdoutFile` sends the report to that file. */
+  function limited(kib: number, args: string[], stdoutFile?: string) {
+    const command = `ulimit -f ${kib}; exec ${[process.execPath, CLI, ...args].map(quoteArg).join(' ')}${stdoutFile ? ` > ${quoteArg(stdoutFile)}` : ''}`;
+    const r = childProcess.spawnSync('bash', ['-c', command], { cwd: work, encoding: 'utf8', timeout: 120000 });
+    assert.strictEqual(r.error, undefined);
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  const plain = () => cli(work, ['--format', 'json', 'dumps']);
+
+  it('an index it cannot write: says so (exit 2), the report is whole, and the next run stores it', () => {
+    const index = path.join(work, 'index.duckdb');
+    const r = limited(64, ['--format', 'json', '--index', index, 'dumps']);
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stderr, /index .*index\.duckdb: cannot store results \(.+\)/);
+    assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+    const expected = plain();
+    assert.strictEqual(expected.code, 1);
+    assert.strictEqual(r.stdout, expected.stdout);
+    const again = cli(work, ['--format', 'json', '--index', index, 'dumps']);
+    assert.strictEqual(again.code, 1, again.stderr);
+    assert.strictEqual(again.stdout, expected.stdout);
+    assert.match(cli(work, ['--format', 'json', '--index', index, 'dumps']).stderr, /0 of 30 files to review, 30 unchanged/);
+  });
+
+  it('Parquet it cannot write: says so (exit 2), and leaves the files of the last export as they were', () => {
+    const out = path.join(work, 'parquet');
+    assert.strictEqual(cli(work, ['--quiet', '--export-parquet', out, 'dumps']).code, 1);
+    const before = new Map(fs.readdirSync(out).map(f => [f, fs.readFileSync(path.join(out, f))]));
+    assert.deepStrictEqual([...before.keys()].sort(), ['articles.parquet', 'bands.parquet', 'files.parquet', 'paragraphs.parquet']);
+    const r = limited(8, ['--format', 'json', '--export-parquet', out, 'dumps']);
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stderr, /cannot write the Parquet files to .*parquet: /);
+    assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+    assert.strictEqual(r.stdout, plain().stdout);
+    assert.deepStrictEqual(fs.readdirSync(out).sort(), [...before.keys()].sort(), 'no partial file left');
+    for (const [f, bytes] of before) assert.ok(fs.readFileSync(path.join(out, f)).equals(bytes), f);
+  });
+
+  it('a report it cannot write (standard output to a file past the limit): says so, exit 2, no stack trace', () => {
+    for (const jobs of ['1', '2']) {
+      const r = limited(8, ['--format', 'json', '--jobs', jobs, 'dumps'], path.join(work, 'report.json'));
+      assert.strictEqual(r.code, 2, r.stderr);
+      assert.match(r.stderr, /cannot write the report to standard output: .*EFBIG/);
+      assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+    }
+  });
+
+  it('--export-parquet into a file: refused before any review (exit 2, nothing written)', () => {
+    const file = path.join(work, 'not-a-folder.parquet');
+    fs.writeFileSync(file, 'x');
+    for (const target of [file, path.join(file, 'below')]) {
+      const r = cli(work, ['--format', 'json', '--export-parquet', target, 'dumps']);
+      assert.strictEqual(r.code, 2);
+      assert.match(r.stderr, /--export-parquet .*: .*is a file, not a folder/);
+      assert.doesNotMatch(r.stderr, /files to review/);
+      assert.strictEqual(r.stdout, '');
+    }
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), 'x');
+  });
+});

@@ -283,7 +283,7 @@ export class ArchiveIndex {
     for (const t of TABLES) await this.db.run(`DELETE FROM ${t} WHERE path IN (${list})`);
   }
 
-  /** Writes the fingerprint tables as Parquet files in `dir` (files.parquet without the stored results). */
+  /** Writes the fingerprint tables as Parquet files in `dir` (files.parquet without the stored results), whole or not at all. */
   async exportParquet(dir: string): Promise<string[]> {
     this.flush();
     fs.mkdirSync(dir, { recursive: true });
@@ -294,9 +294,18 @@ export class ArchiveIndex {
       paragraphs: 'SELECT * FROM paragraphs',
       bands: 'SELECT * FROM bands',
     };
+    // Each table is written beside its place and the four renamed once all are whole: a failure
+    // (a full disk) leaves the folder's earlier files as they were, never a truncated one.
+    const partial = (t: string) => path.join(dir, `.${t}.parquet.partial`);
+    try {
+      for (const t of TABLES) await this.db.run(`COPY (${select[t]}) TO ${quote(partial(t))} (FORMAT PARQUET)`);
+    } catch (e) {
+      for (const t of TABLES) fs.rmSync(partial(t), { force: true });
+      throw e;
+    }
     for (const t of TABLES) {
       const target = path.join(dir, `${t}.parquet`);
-      await this.db.run(`COPY (${select[t]}) TO ${quote(target)} (FORMAT PARQUET)`);
+      fs.renameSync(partial(t), target);
       written.push(target);
     }
     return written;

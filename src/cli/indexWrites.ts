@@ -1,0 +1,27 @@
+// The on-disk index's writes during a run (--index): the first that fails (a full disk, a file
+// size limit) is said once and the run goes on without storing more, so that the report stays
+// whole and the exit status says something went wrong (2); the index keeps what it held, and a
+// later run reviews again what this one could not store.
+
+export class IndexWrites {
+  private stopped = false;
+
+  /** `failed` is told why, once. */
+  constructor(private readonly failed: (reason: string) => void) {}
+
+  /** Whether every write so far succeeded. */
+  get ok(): boolean {
+    return !this.stopped;
+  }
+
+  /** Runs `write` unless an earlier write failed. */
+  async run(write: () => Promise<void> | void): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await write();
+    } catch (e) {
+      this.stopped = true;
+      this.failed(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    }
+  }
+}
