@@ -3,6 +3,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { constants as bufferConstants } from 'buffer';
 import { isReportFileName } from '../core/report/reportFiles';
 
 export const TEXT_EXTENSIONS = ['.txt', '.md'];
@@ -153,6 +154,12 @@ function lineOfByte(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+const { MAX_STRING_LENGTH } = bufferConstants;
+
+function megabytes(n: number): string {
+  return `${Math.floor(n / 1e6)} MB`;
+}
+
 /** Reads a text file as UTF-8, refusing binary files and invalid UTF-8 with a clear message. */
 export function readTextFile(abs: string, shown: string): ReadResult {
   let bytes: Buffer;
@@ -177,6 +184,8 @@ export function readTextFile(abs: string, shown: string): ReadResult {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
+    // Valid bytes that still cannot be decoded: more text than a JavaScript string can hold.
+    if (at < 0) return { ok: false, message: `${shown}: is too large to review as one text (${megabytes(bytes.length)}; at most ${megabytes(MAX_STRING_LENGTH)} of plain ASCII text fits in one string); split it into smaller files; skipped` };
     const where =
       at >= 0
         ? ` (byte 0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at}, line ${lineOfByte(bytes, at)})`

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from '../../src/cli/args';
 import { collectFiles, firstInvalidUtf8, readTextFile } from '../../src/cli/files';
+import { constants as bufferConstants } from 'buffer';
 import { CliEngine, run } from '../../src/cli/main';
 import { CONFIG_FILE_NAME } from '../../src/core/options/config';
 import { applyEdits, removeAllRepeatedPassages } from '../../src/core/review/fixes';
@@ -218,6 +219,29 @@ describe('cli', () => {
       assert.match(o.stderr, /latin1\.txt: is not valid UTF-8 \(byte 0xE9 at offset 12, line 2\)/);
       assert.match(o.stderr, /utf16\.txt: is UTF-16 text/);
       noStackTrace(o);
+    });
+
+    it('skips a file of more text than a JavaScript string holds, saying so (not "invalid UTF-8")', function () {
+      this.timeout(60000);
+      // Written in 1 MB pieces: one byte more than the longest string, all ASCII and valid.
+      const p = path.join(tmp, 'huge.txt');
+      const piece = Buffer.alloc(1 << 20, 'news dump line\n');
+      const fd = fs.openSync(p, 'w');
+      try {
+        let left = bufferConstants.MAX_STRING_LENGTH + 1;
+        while (left > 0) left -= fs.writeSync(fd, piece, 0, Math.min(piece.length, left));
+      } catch (e) {
+        fs.closeSync(fd);
+        fs.rmSync(p);
+        if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
+        console.log('    skipped: no room on this disk for the half-gigabyte file the test needs');
+        this.skip();
+      }
+      fs.closeSync(fd);
+      const r = readTextFile(p, 'huge.txt');
+      fs.rmSync(p);
+      assert.strictEqual(r.ok, false);
+      assert.match(r.ok ? '' : r.message, /^huge\.txt: is too large to review as one text \(536 MB; at most 536 MB of plain ASCII text fits in one string\); split it into smaller files; skipped$/);
     });
 
     it('reviews an empty file as clean', () => {
