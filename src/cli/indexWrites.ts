@@ -6,13 +6,8 @@
 export class IndexWrites {
   private stopped = false;
 
-  /** `failed` is told why, once. */
-  constructor(private readonly failed: (reason: string) => void) {}
-
-  /** Whether every write so far succeeded. */
-  get ok(): boolean {
-    return !this.stopped;
-  }
+  /** `failed` is given the first error, once. */
+  constructor(private readonly failed: (error: unknown) => void) {}
 
   /** Runs `write` unless an earlier write failed. */
   async run(write: () => Promise<void> | void): Promise<void> {
@@ -21,7 +16,7 @@ export class IndexWrites {
       await write();
     } catch (e) {
       this.stopped = true;
-      this.failed(e instanceof Error ? e.message.split('\n')[0] : String(e));
+      this.failed(e);
     }
   }
 }

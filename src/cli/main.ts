@@ -632,10 +632,10 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
     stored = await index.stamps();
   } catch (e) {
     s.note(`${PREFIX}: cannot read the index ${shownIndex}: ${message(e)}`);
-    closeIndex(s, index, undefined);
+    await closeIndex(index);
     return 2;
   }
-  const writes = new IndexWrites(reason => s.fail(`${PREFIX}: index ${shownIndex}: cannot store results (${reason}); the report goes on, and a later run reviews again what was not stored`));
+  const writes = new IndexWrites(e => s.fail(`${PREFIX}: index ${shownIndex}: cannot store results (${message(e)}); the report goes on, and a later run reviews again what was not stored`));
   const outcome: Outcome = { anyFindings: false, internalError: false, reviewed: 0 };
   const write = writeOf(s.io);
   try {
@@ -695,7 +695,7 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
     await write(endOf(s, outcome));
     if (s.args.exportParquet !== undefined) await exportParquet(s, index, s.args.exportParquet);
   } finally {
-    closeIndex(s, index, writes);
+    await closeIndex(index, writes);
   }
   return exitCode(s, outcome);
 }
@@ -706,17 +706,13 @@ async function exportParquet(s: Session, index: ArchiveIndex, dir: string): Prom
     const written = await index.exportParquet(path.resolve(s.io.cwd, dir));
     s.info(`${PREFIX}: wrote ${written.length} Parquet files to ${dir}`);
   } catch (e) {
-    s.fail(`${PREFIX}: cannot write the Parquet files to ${dir}: ${message(e).split('\n')[0]}`);
+    s.fail(`${PREFIX}: cannot write the Parquet files to ${dir}: ${message(e)}`);
   }
 }
 
-/** Closes the index, writing the rows that wait (through `writes`, whose failure is said once). */
-function closeIndex(s: Session, index: ArchiveIndex, writes: IndexWrites | undefined): void {
-  try {
-    if (writes?.ok !== false) index.flush();
-  } catch (e) {
-    s.fail(`${PREFIX}: index ${s.args.index ?? '(in memory)'}: cannot store results (${message(e).split('\n')[0]})`);
-  }
+/** Closes the index, writing the rows that wait through `writes` (a failure said once, there). */
+async function closeIndex(index: ArchiveIndex, writes?: IndexWrites): Promise<void> {
+  await writes?.run(() => index.flush());
   try {
     index.close();
   } catch {
