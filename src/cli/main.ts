@@ -617,16 +617,35 @@ function linkQuestion(index: CollectionIndex): string {
  * report is the one a run without an index gives.
  */
 async function runIndexed(s: Session, workerFile: string, jobs: number): Promise<number> {
+  if (s.args.index !== undefined) return runWithIndex(s, workerFile, jobs, path.resolve(s.io.cwd, s.args.index), false);
+  // An export only: the rows go to a database in a temporary folder, removed at the end (in
+  // memory, a folder of gigabytes' rows would not fit).
+  let scratch: string;
+  try {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'editorial-review-'));
+  } catch (e) {
+    s.note(`${PREFIX}: cannot make a temporary folder for the export's database: ${message(e)}`);
+    return 2;
+  }
+  try {
+    return await runWithIndex(s, workerFile, jobs, path.join(scratch, 'export.duckdb'), true);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** `runIndexed` with the database in `file` (`rowsOnly`: made for this run's export only). */
+async function runWithIndex(s: Session, workerFile: string, jobs: number, file: string, rowsOnly: boolean): Promise<number> {
   let index: ArchiveIndex;
   try {
     // Loaded only here: the plain review never loads the database client.
     const { ArchiveIndex: Index } = await import('../node/index/archiveIndex');
-    index = await Index.open(s.args.index !== undefined ? path.resolve(s.io.cwd, s.args.index) : ':memory:');
+    index = await Index.open(file, { rowsOnly });
   } catch (e) {
-    s.note(`${PREFIX}: cannot open the index: ${message(e)}`);
+    s.note(`${PREFIX}: ${rowsOnly ? "cannot make the export's database" : 'cannot open the index'}: ${message(e)}`);
     return 2;
   }
-  const shownIndex = s.args.index ?? '(in memory)';
+  const shownIndex = s.args.index ?? '(temporary, for the export)';
   let stored: Map<string, StoredStamp>;
   try {
     stored = await index.stamps();

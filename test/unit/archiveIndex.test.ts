@@ -284,16 +284,33 @@ describe('on-disk index and reports when the disk fills up', function () {
 
   it('Parquet it cannot write: says so (exit 2), and leaves the files of the last export as they were', () => {
     const out = path.join(work, 'parquet');
-    assert.strictEqual(cli(work, ['--quiet', '--export-parquet', out, 'dumps']).code, 1);
+    // The index built first, without the limit: the limited run below writes only the Parquet.
+    const index = path.join(work, 'export-index.duckdb');
+    assert.strictEqual(cli(work, ['--quiet', '--index', index, '--export-parquet', out, 'dumps']).code, 1);
     const before = new Map(fs.readdirSync(out).map(f => [f, fs.readFileSync(path.join(out, f))]));
     assert.deepStrictEqual([...before.keys()].sort(), ['articles.parquet', 'bands.parquet', 'files.parquet', 'paragraphs.parquet']);
-    const r = limited(8, ['--format', 'json', '--export-parquet', out, 'dumps']);
+    const r = limited(8, ['--format', 'json', '--index', index, '--export-parquet', out, 'dumps']);
     assert.strictEqual(r.code, 2, r.stderr);
     assert.match(r.stderr, /cannot write the Parquet files to .*parquet: /);
     assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
     assert.strictEqual(r.stdout, plain().stdout);
     assert.deepStrictEqual(fs.readdirSync(out).sort(), [...before.keys()].sort(), 'no partial file left');
     for (const [f, bytes] of before) assert.ok(fs.readFileSync(path.join(out, f)).equals(bytes), f);
+  });
+
+  it('an export alone keeps its rows in a temporary database, removed at the end, and says so when it cannot make it', () => {
+    const tmp = fs.mkdtempSync(path.join(work, 'tmp-'));
+    const out = path.join(work, 'parquet-alone');
+    const env = { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+    const ok = childProcess.spawnSync(process.execPath, [CLI, '--format', 'json', '--export-parquet', out, 'dumps'], { cwd: work, encoding: 'utf8', env });
+    assert.strictEqual(ok.status, 1, ok.stderr);
+    assert.strictEqual(ok.stdout, plain().stdout);
+    assert.deepStrictEqual(fs.readdirSync(out).sort(), ['articles.parquet', 'bands.parquet', 'files.parquet', 'paragraphs.parquet']);
+    assert.deepStrictEqual(fs.readdirSync(tmp), [], 'the temporary database is removed');
+    const r = limited(8, ['--format', 'json', '--export-parquet', out, 'dumps']);
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stderr, /cannot make the export's database: /);
+    assert.strictEqual(r.stdout, '');
   });
 
   it('a report it cannot write (standard output to a file past the limit): says so, exit 2, no stack trace', () => {

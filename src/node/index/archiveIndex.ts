@@ -110,6 +110,9 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
  */
 const FLUSH_BYTES = 64 * 1024 * 1024;
 
+/** About what a row waiting in an appender takes (a path and a few numbers). */
+const ROW_BYTES = 48;
+
 type TableAppenders = Record<(typeof TABLES)[number], Appender>;
 
 export class ArchiveIndex {
@@ -121,6 +124,7 @@ export class ArchiveIndex {
     private readonly instance: Instance,
     private readonly db: Connection,
     private readonly flushBytes: number,
+    private readonly keepResults: boolean,
   ) {}
 
   private async appenders(): Promise<TableAppenders> {
@@ -151,14 +155,17 @@ export class ArchiveIndex {
 
   /**
    * Opens (or creates) the index in `file`; an index of another schema version has its tables made again, empty.
-   * `flushBytes`: FLUSH_BYTES unless given (tests write in smaller batches).
+   * `flushBytes`: FLUSH_BYTES unless given (tests write in smaller batches). `rowsOnly`: an index
+   * made for one run's Parquet export and never read back, which keeps the rows the export writes
+   * and not each file's results (the review, the fingerprint's bytes, the links: most of what an
+   * index holds).
    */
-  static async open(file: string, options: { flushBytes?: number } = {}): Promise<ArchiveIndex> {
+  static async open(file: string, options: { flushBytes?: number; rowsOnly?: boolean } = {}): Promise<ArchiveIndex> {
     const client = loadClient();
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const instance = await client.create(file);
     const db = await instance.connect();
-    const index = new ArchiveIndex(instance, db, options.flushBytes ?? FLUSH_BYTES);
+    const index = new ArchiveIndex(instance, db, options.flushBytes ?? FLUSH_BYTES, !options.rowsOnly);
     for (const sql of SCHEMA) await db.run(sql);
     const version = (await db.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema'`)).getRowObjectsJson()[0]?.value;
     if (version !== String(INDEX_SCHEMA_VERSION)) {
@@ -208,8 +215,8 @@ export class ArchiveIndex {
   async put(fp: FileFingerprint, review: Review, optionsKey: string, replace: boolean, links?: StoredLinks): Promise<void> {
     if (replace) await this.remove([fp.path]);
     const { files, articles, paragraphs, bands } = await this.appenders();
-    const reviewJson = JSON.stringify(review);
-    const fingerprint = encodeIndex({ key: '', fingerprints: [fp] });
+    const reviewJson = this.keepResults ? JSON.stringify(review) : '';
+    const fingerprint = this.keepResults ? encodeIndex({ key: '', fingerprints: [fp] }) : new Uint8Array(0);
     files.appendVarchar(fp.path);
     files.appendVarchar(naturalSortKey(fp.path));
     files.appendDouble(fp.size);
@@ -219,7 +226,7 @@ export class ArchiveIndex {
     files.appendInteger(fp.version);
     files.appendVarchar(reviewJson);
     files.appendBlob(fingerprint);
-    if (links) {
+    if (links && this.keepResults) {
       files.appendVarchar(links.key);
       files.appendVarchar(links.json);
     } else {
@@ -261,7 +268,8 @@ export class ArchiveIndex {
         bands.endRow();
       }
     }
-    this.pendingBytes += 2 * (reviewJson.length + (links?.json.length ?? 0)) + fingerprint.byteLength;
+    // (the rows themselves counted too, roughly: an index of rows only stores nothing else)
+    this.pendingBytes += 2 * (reviewJson.length + (links?.json.length ?? 0)) + fingerprint.byteLength + ROW_BYTES * (fp.articles.length + cols.count * (1 + BANDS));
     if (this.pendingBytes >= this.flushBytes) this.flush();
   }
 
