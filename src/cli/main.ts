@@ -637,12 +637,13 @@ async function runIndexed(s: Session, workerFile: string, jobs: number): Promise
 /** `runIndexed` with the database in `file` (`rowsOnly`: made for this run's export only). */
 async function runWithIndex(s: Session, workerFile: string, jobs: number, file: string, rowsOnly: boolean): Promise<number> {
   let index: ArchiveIndex;
+  // Loaded only here: the plain review never loads the database client.
+  const { ArchiveIndex: Index, IndexUnavailable } = await import('../node/index/archiveIndex');
   try {
-    // Loaded only here: the plain review never loads the database client.
-    const { ArchiveIndex: Index } = await import('../node/index/archiveIndex');
     index = await Index.open(file, { rowsOnly });
   } catch (e) {
-    s.note(`${PREFIX}: ${rowsOnly ? "cannot make the export's database" : 'cannot open the index'}: ${message(e)}`);
+    const what = e instanceof IndexUnavailable ? '' : rowsOnly ? "cannot make the export's database: " : 'cannot open the index: ';
+    s.note(`${PREFIX}: ${what}${message(e)}`);
     return 2;
   }
   const shownIndex = s.args.index ?? '(temporary, for the export)';

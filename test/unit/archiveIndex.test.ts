@@ -56,6 +56,39 @@ function cli(cwd: string, args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+describe('on-disk index without its database client', function () {
+  this.timeout(60000);
+  it('--index and --export-parquet say the optional package is missing (exit 2, nothing written); the plain review runs', function () {
+    const build = childProcess.spawnSync(process.execPath, [path.join(ROOT, 'esbuild.js'), '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(build.status, 0, build.stderr);
+    // The bundles alone, in a folder with no node_modules above it: @duckdb/node-api cannot be found.
+    const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'er-nodb-'));
+    try {
+      for (const f of ['cli.js', 'cliWorker.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(alone, f));
+      fs.mkdirSync(path.join(alone, 'dumps'));
+      fs.writeFileSync(path.join(alone, 'dumps', 'day1.txt'), `${body(MILL)}\n${body(MILL)}`);
+      const run = (args: string[]) => childProcess.spawnSync(process.execPath, [path.join(alone, 'cli.js'), ...args], { cwd: alone, encoding: 'utf8', timeout: 60000 });
+      const resolvable = childProcess.spawnSync(process.execPath, ['-e', "require.resolve('@duckdb/node-api')"], { cwd: alone }).status === 0;
+      if (resolvable) {
+        console.log('    skipped: @duckdb/node-api is found from the temporary folder too');
+        this.skip();
+      }
+      for (const args of [['--index', 'index.duckdb'], ['--export-parquet', 'parquet']]) {
+        const r = run([...args, 'dumps']);
+        assert.strictEqual(r.status, 2, r.stderr);
+        assert.match(r.stderr, /^editorial-review: the on-disk index needs the optional package @duckdb\/node-api, which is not installed .*npm install @duckdb\/node-api/m);
+        assert.strictEqual(r.stdout, '');
+      }
+      assert.deepStrictEqual(fs.readdirSync(alone).sort(), ['cli.js', 'cliWorker.js', 'dumps']);
+      const plain = run(['dumps']);
+      assert.strictEqual(plain.status, 1, plain.stderr);
+      assert.match(plain.stdout, /repeated-passage/);
+    } finally {
+      fs.rmSync(alone, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('on-disk index (--index) and Parquet export', function () {
   this.timeout(180000);
   const client = duckdb();

@@ -83,7 +83,7 @@ function loadClient(): { create(file: string): Promise<Instance> } {
   } catch (e) {
     throw new IndexUnavailable(
       `the on-disk index needs the optional package @duckdb/node-api, which is not installed (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); ` +
-        'install it with `npm install @duckdb/node-api`, or run without --index',
+        'install it with `npm install @duckdb/node-api`, or run without --index and --export-parquet',
     );
   }
 }
