@@ -353,7 +353,8 @@ export function isWritable(file: string): boolean {
  * Checked before the review, so that an hour's run does not end in a folder it cannot write.
  */
 export function outputFolderProblem(dir: string): string | undefined {
-  let existing = path.resolve(dir);
+  const target = path.resolve(dir);
+  let existing = target;
   while (!fs.existsSync(existing)) {
     const parent = path.dirname(existing);
     if (parent === existing) break;
@@ -365,7 +366,7 @@ export function outputFolderProblem(dir: string): string | undefined {
   } catch (e) {
     return `cannot be read (${e instanceof Error ? e.message : String(e)})`;
   }
-  const where = existing === path.resolve(dir) ? 'it' : existing;
+  const where = existing === target ? 'it' : existing;
   if (!stat.isDirectory()) return `${where} is a file, not a folder`;
   try {
     fs.accessSync(existing, fs.constants.W_OK);

@@ -697,12 +697,11 @@ async function runWithIndex(s: Session, workerFile: string, jobs: number, file: 
     await write(s.writer.begin(s.tasks.length));
     for (const task of s.tasks) {
       const fromIndex = reuse.has(task) ? await storedResult(index, task) : undefined;
-      let result = reuse.has(task) ? fromIndex?.result : await handoff.take();
-      // A stored result that cannot be read back: reviewed again here.
-      const reviewedNow = !reuse.has(task) || result === undefined;
-      result ??= safely(task);
+      // A file to review, or one whose stored result cannot be read back (reviewed again here).
+      const reviewedNow = fromIndex === undefined;
+      const result = fromIndex?.result ?? (reuse.has(task) ? safely(task) : await handoff.take());
       const own = result instanceof TaskError || result.kind !== 'reviewed' ? undefined : result;
-      linker?.expect(reviewedNow ? undefined : fromIndex?.links);
+      linker?.expect(fromIndex?.links);
       for (const chunk of deliver(s, task, result, outcome, linker)) await write(chunk);
       const links = linker?.fresh;
       if (reviewedNow && own?.fingerprint) await writes.run(() => index.put(own.fingerprint!, own.review, optionsKey(task.options), stored.has(task.shown), links));
