@@ -4,7 +4,8 @@ import { diffArrays } from 'diff';
 import { ParagraphAnalysis, bandsAt, bandsOf, wordsAt, wordsEnd } from './paragraphAnalysis';
 import { lineRemovalRange } from '../text/edits';
 import { lcsLength } from '../text/lcs';
-import { LshIndex, SKETCH_SIZE, sameRows, writeSketch } from '../text/minhash';
+import { SKETCH_SIZE, sameRows, writeSketch } from '../text/minhash';
+import { LshIndex, RecentLshIndex } from '../text/lshIndex';
 import { LineIndex, WordToken, wordTokens } from '../text/text';
 import { NearDuplicateData, NearDuplicateFinding, Paragraph, ReviewOptions } from '../model/types';
 
@@ -149,17 +150,18 @@ export function compareWords(a: WordList | string, b: WordList | string, thresho
 }
 
 /**
- * `compareWords` of the words `a[aFrom, aTo)` and `b[bFrom, bTo)`, without the bag-of-words bound
- * first: the same result (the bound only dismisses pairs that cannot reach the threshold), for
- * callers whose candidates were already estimated alike (the in-file rule's sketches), where
- * keeping a sorted copy of every paragraph compared cost a tenth of a large dump's memory and
- * the bound saved no time.
+ * `compareWords` of the words `a[aFrom, aTo)` and `b[bFrom, bTo)`, without sorted copies for the
+ * bag-of-words bound: the same result, for callers whose candidates were already estimated alike
+ * (the in-file rule's sketches), where keeping a sorted copy of every paragraph compared cost a
+ * tenth of a large dump's memory. `lcsLength` counts the shared words itself, from the table of
+ * `a`'s words it makes anyway, and stops there when they cannot reach the threshold.
  */
 export function similarityInOrder(a: ArrayLike<number>, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number, threshold = 0): WordDiff | null {
   const total = aTo - aFrom + (bTo - bFrom);
   if (total === 0) return { similarity: 1 };
   if (threshold > 0 && !lengthsMayReach(aTo - aFrom, bTo - bFrom, threshold)) return null;
-  const similarity = (2 * lcsLength(a, b, aFrom, aTo, bFrom, bTo)) / total;
+  const atLeast = threshold > 0 ? Math.ceil(sharedWordsNeeded(total, threshold)) : 0;
+  const similarity = (2 * lcsLength(a, b, aFrom, aTo, bFrom, bTo, atLeast)) / total;
   return similarity >= threshold ? { similarity } : null;
 }
 
@@ -292,8 +294,9 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   // when only a few paragraphs changed); otherwise it is built as the loop goes.
   // A one-shot review's index keeps only the entries the rule reads (the BUCKET_CAP newest a key);
   // one kept for the next review keeps them all (an edit may uncover older ones).
-  const index = (reuse && updatedIndex(memory, sequence)) || new LshIndex(n, memory ? 0 : BUCKET_CAP);
-  if (reuse && index !== memory?.index) for (let i = 0; i < n; i++) index.add(i, sequence[i].comparison!, bandsAt(sequence[i]));
+  const full = memory ? (reuse && updatedIndex(memory, sequence)) || new LshIndex(n) : null;
+  const index = full ?? new RecentLshIndex(n, BUCKET_CAP);
+  if (full && reuse && full !== memory?.index) for (let i = 0; i < n; i++) full.add(i, sequence[i].comparison!, bandsAt(sequence[i]));
 
   // The estimated candidates of one paragraph, best first (at most MAX_ESTIMATED): reused arrays,
   // not an object per pair.
@@ -310,7 +313,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
     // The number of shared bands already ranks the candidates; only the best few are estimated.
     let estimated = 0;
     const own = a.comparison!;
-    const ranked = reuse ? index.candidates(own, bandsAt(a), BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(own, bandsAt(a), BUCKET_CAP, MAX_ESTIMATED);
+    const ranked = full && reuse ? full.candidates(own, bandsAt(a), BUCKET_CAP, MAX_ESTIMATED, i) : index.candidates(own, bandsAt(a), BUCKET_CAP, MAX_ESTIMATED);
     const ownAt = ranked.length > 0 ? sketches.at(i, a) : 0;
     for (const q of ranked) {
       const other = sequence[q];
@@ -348,7 +351,7 @@ export function findNearDuplicates(ctx: NearDuplicateContext, memory?: NearDupli
   ctx.comparisons?.endReview();
 
   if (memory) {
-    memory.index = index;
+    memory.index = full!;
     memory.sequence = sequence;
     memory.copied = isCopy;
     memory.originals = originals;
