@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { LineIndex, foldPunctuation, normalizeForCompare, wordTokens } from '../../src/core/text/text';
+import { LineIndex, foldPunctuation, hash32, normalizeForCompare, wordTokens } from '../../src/core/text/text';
 import { segment } from '../../src/core/segmentation/segment';
 import { dump } from './generators';
 import { runParameters } from './properties';
@@ -74,5 +74,26 @@ describe('text', () => {
     const tokens = wordTokens('People\u2019s  Republic-state');
     assert.deepEqual(tokens.map(t => t.norm), ["people's", 'republic', 'state']);
     assert.equal(tokens[1].start, 10);
+  });
+
+  it('finds the words a plain Unicode pattern finds, each with its lower-case form and that form\'s hash', () => {
+    // The words as the tokeniser's comment defines them: letters, digits and marks, with inner
+    // apostrophes, straight or curly (folded to straight in the form).
+    const reference = (text: string) =>
+      [...text.matchAll(/[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{N}\p{M}]+)*/gu)].map(m => {
+        const norm = m[0].toLowerCase().replace(/\u2019/g, "'");
+        return { norm, hash: hash32(norm), start: 7 + m.index, end: 7 + m.index + m[0].length };
+      });
+    // Characters where the fast ASCII path and the rest meet: capitals, apostrophes of both kinds
+    // at a word's edges and inside it, accented letters, combining marks, a letter outside the
+    // basic plane, dashes, quotes and no-break spaces.
+    const pieces = ['a', 'Z', 'q', '7', "'", '\u2019', ' ', '-', '\u00e9', '\u00c9', 'e\u0301', '\u{1d49c}', '\u{1f600}', '\u2014', '\u201c', '\u00a0', '.', '\u5317'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), parts => {
+        const text = parts.join('');
+        assert.deepEqual(wordTokens(text, 7), reference(text));
+      }),
+      runParameters(1000),
+    );
   });
 });

@@ -143,9 +143,13 @@ export interface WordToken {
 // Letters and digits, with inner apostrophes ("People’s", "don't") kept in the word.
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 function isWordCode(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 128) return isAsciiWordCode(c);
   if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2));
   return LETTER_OR_DIGIT.test(text[i]);
 }
@@ -180,24 +184,35 @@ export function wordTokens(text: string, base = 0): WordToken[] {
   const out: WordToken[] = [];
   const n = text.length;
   for (let i = 0; i < n;) {
-    if (!isWordCode(text, i)) { i++; continue; }
-    const end = wordEnd(text, i);
-    // Most words are ASCII: their lower-case form and its hash come from one pass over the codes,
-    // and the word is sliced once (not lower-cased or searched again) when it is already lower case.
+    const first = text.charCodeAt(i);
+    if (first < 128 ? !isAsciiWordCode(first) : !isWordCode(text, i)) { i++; continue; }
+    // Most words are ASCII: their end, their lower-case form's hash and whether they have a
+    // capital come from one pass over their codes; the word is sliced once (not lower-cased when
+    // it is lower case already). A word with a character past ASCII is read again below.
     let hash = 0x811c9dc5;
-    let ascii = true;
     let upper = false;
-    for (let k = i; k < end; k++) {
-      let c = text.charCodeAt(k);
-      if (c >= 128) { ascii = false; break; }
+    let end = i;
+    let ascii = first < 128;
+    while (ascii && end < n) {
+      let c = text.charCodeAt(end);
       if (c >= 65 && c <= 90) { c += 32; upper = true; }
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+        // An inner apostrophe ("don't") is part of the word; a word character past ASCII, or a
+        // curly apostrophe before a word character, makes it a word to read again.
+        if (c === 39 && end + 1 < n && isWordCode(text, end + 1)) c = 39;
+        else if (c >= 128 && (isWordCode(text, end) || (c === 0x2019 && end + 1 < n && isWordCode(text, end + 1)))) ascii = false;
+        else break;
+        if (!ascii) break;
+      }
       hash = Math.imul(hash ^ c, 0x01000193);
+      end++;
     }
     let norm: string;
     if (ascii) {
       norm = upper ? text.slice(i, end).toLowerCase() : text.slice(i, end);
       hash >>>= 0;
     } else {
+      end = wordEnd(text, i);
       norm = text.slice(i, end).toLowerCase();
       // A curly apostrophe can only be inside a word (it is not a word character itself).
       if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
