@@ -40,6 +40,15 @@ function isNoBoundaryAfter(c: string): boolean {
   return NO_BOUNDARY_AFTER.test(c);
 }
 
+const CAPITAL = /^\p{Lu}$/u;
+
+/** Whether the character at `i` is a capital letter (`CAPITAL`), ASCII first. */
+function isCapital(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return code >= 65 && code <= 90;
+  return CAPITAL.test(text[i]);
+}
+
 /** The word (letters and inner dots) that ends just before a full stop at `dot`. */
 function wordBefore(text: string, dot: number, from: number): string {
   let i = dot;
@@ -78,7 +87,9 @@ export function sentenceRanges(text: string, from = 0, to = text.length): Offset
       if (c === '.' && isNoBoundaryAfter(next)) { i = j - 1; continue; }
       if (c === '.') {
         const word = wordBefore(text, i, start);
-        if (ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{Lu}$/u.test(text[i - 1] ?? '') && wordBefore(text, i, start).length === 1) {
+        const bare = word.endsWith('.') ? word.slice(0, -1) : word;
+        // An abbreviation, or an initial: one capital letter.
+        if (ABBREVIATIONS.has(bare) || (word.length === 1 && isCapital(text, i - 1))) {
           i = j - 1;
           continue;
         }
