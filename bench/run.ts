@@ -16,7 +16,8 @@
 //    pipeline, alex, natural's WordTokenizer; each as a ratio to our review of the same file.
 // 6. The editor scenario (bench/editor.ts) on a 2 MB dump.
 // 7. A folder of 500 daily dumps, 100 MB (bench/folder.ts): the floor, the CLI with --jobs 1 and on
-//    every core, the index built and re-run; not with --quick or --no-folder.
+//    every core, the index built and re-run, medians of three rounds (one round moved by a tenth
+//    from run to run on this shared machine); not with --quick or --no-folder.
 // Writes bench/RESULTS.md and prints the same.
 
 import { spawnSync } from 'child_process';
@@ -651,7 +652,7 @@ async function main(): Promise<void> {
   let folder = '';
   if (args.folder && !args.quick && args.cli && fs.existsSync(CLI)) {
     log('folder of 500 daily dumps (100 MB)');
-    folder = `\n## Folder of daily dumps\n\n${folderBenchmark({ files: 500, size: 100, seed: args.seed, runs: 1, index: true, check: true })}`;
+    folder = `\n## Folder of daily dumps\n\n${folderBenchmark({ files: 500, size: 100, seed: args.seed, runs: 3, index: true, check: true })}`;
   }
   const md = report(args, { build, dumps, engineError, engineRuns, cli, floors, peers, editor, wallMs: performance.now() - started, startLoad, startFree }) + folder;
   fs.writeFileSync(RESULTS, md + '\n');
