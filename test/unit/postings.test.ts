@@ -130,19 +130,17 @@ describe('posting lists (fast-check, against a model)', () => {
 });
 
 describe('inKeyOrder', () => {
-  const keys = fc.array(fc.oneof(fc.constantFrom(0, 1, 0xffffffff, 0xfffffffe), fc.integer({ min: 0, max: 0xffffffff })), { maxLength: 300 });
-  for (const [way, packedMax] of [['packed into doubles', undefined], ['with a comparator', 0]] as const) {
-    it(`sorts keys and keeps equal keys in their order (${way})`, () => {
-      fc.assert(
-        fc.property(keys, list => {
-          const input = Uint32Array.from(list);
-          const { sorted, order } = inKeyOrder(input, packedMax);
-          const expected = list.map((key, q) => ({ key, q })).sort((a, b) => a.key - b.key || a.q - b.q);
-          assert.deepEqual([...order], expected.map(e => e.q));
-          assert.deepEqual([...sorted], expected.map(e => e.key));
-        }),
-        runParameters(200),
-      );
-    });
-  }
+  const keys = fc.array(fc.oneof(fc.constantFrom(0, 1, 0x7ff, 0x800, 0xffffffff, 0xfffffffe), fc.integer({ min: 0, max: 0xffffffff })), { maxLength: 300 });
+  it('sorts keys and keeps equal keys in their order', () => {
+    fc.assert(
+      fc.property(keys, list => {
+        const input = Uint32Array.from(list);
+        const { sorted, order } = inKeyOrder(input);
+        const expected = list.map((key, q) => ({ key, q })).sort((a, b) => a.key - b.key || a.q - b.q);
+        assert.deepEqual([...order], expected.map(e => e.q));
+        assert.deepEqual([...sorted], expected.map(e => e.key));
+      }),
+      runParameters(200),
+    );
+  });
 });
