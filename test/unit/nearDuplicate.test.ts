@@ -60,16 +60,34 @@ describe('near-duplicate', () => {
     assert.equal(compareWords('one two three four five', 'six seven eight nine ten', 0.5), null);
   });
 
-  it('similarityInOrder (the in-file rule, no bag-of-words bound first) decides as compareWords does, on word ranges', () => {
-    // Few distinct words, so that pairs near every threshold come up.
-    const words = fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 40 });
+  it('similarityInOrder is Dice over the longest common subsequence, at any threshold, on word ranges', () => {
+    // The longest common subsequence by the textbook table, to check the bit-parallel one and the
+    // shared-words bound it stops at: neither may change a decision.
+    const lcs = (a: number[], b: number[]) => {
+      const row = new Array<number>(b.length + 1).fill(0);
+      for (const x of a) {
+        let diagonal = 0;
+        for (let j = 1; j <= b.length; j++) {
+          const above = row[j];
+          row[j] = x === b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
+          diagonal = above;
+        }
+      }
+      return row[b.length];
+    };
+    // Few distinct words, and paragraph-sized lists, so that pairs near every threshold come up.
+    const words = fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 40, size: 'max' });
+    const thresholds = fc.oneof(fc.constantFrom(0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1), fc.double({ min: 0, max: 1, noNaN: true }));
     fc.assert(
-      fc.property(words, words, fc.nat(5), fc.nat(5), fc.double({ min: 0, max: 1, noNaN: true }), (a, b, padA, padB, threshold) => {
-        const bound = compareWords({ hashes: a }, { hashes: b }, threshold);
+      fc.property(words, words, fc.nat(5), fc.nat(5), thresholds, (a, b, padA, padB, threshold) => {
+        const total = a.length + b.length;
+        const similarity = total === 0 ? 1 : (2 * lcs(a, b)) / total;
+        const expected = similarity >= threshold ? { similarity } : null;
         // The same words inside longer arrays, as the rule reads them from each paragraph's comparison array.
         const inA = [...new Array<number>(padA).fill(99), ...a, 98];
         const inB = [...new Array<number>(padB).fill(97), ...b];
-        assert.deepEqual(similarityInOrder(inA, padA, padA + a.length, inB, padB, padB + b.length, threshold), bound);
+        assert.deepEqual(similarityInOrder(inA, padA, padA + a.length, inB, padB, padB + b.length, threshold), expected);
+        assert.deepEqual(compareWords({ hashes: a }, { hashes: b }, threshold), expected);
       }),
       runParameters(300),
     );

@@ -544,9 +544,7 @@ export class CollectionIndex {
   private nearest(entry: Entry, i: number, found: Uint32Array): { at: Occurrence; similarity: number } | null {
     const words = found.length > 0 ? this.wordsOf(entry, i) : null;
     if (!words) return null;
-    // Its words sorted once for all its candidates (compareWords would otherwise look them up in
-    // its cache of sorted copies for each).
-    let mine: WordList | null = null;
+    const mine: WordList = { hashes: words };
     const ranked = this.mostShared(found, MAX_CONFIRMED);
     let best: { at: Occurrence; similarity: number } | null = null;
     for (const item of ranked) {
@@ -556,7 +554,6 @@ export class CollectionIndex {
       if (!lengthsMayReach(ws[o.paragraph + 1] - ws[o.paragraph], words.length, this.options.nearDuplicateThreshold)) continue;
       const theirs = this.candidateWords(item, o);
       if (!theirs) continue;
-      mine ??= { hashes: words, sorted: words.slice().sort() };
       const cmp = compareWords(theirs, mine, this.options.nearDuplicateThreshold);
       if (!cmp) continue;
       if (!best || cmp.similarity > best.similarity || (cmp.similarity === best.similarity && o.entry.rank < best.at.entry.rank)) best = { at: o, similarity: cmp.similarity };
@@ -621,10 +618,10 @@ export class CollectionIndex {
   }
 
   /**
-   * A candidate paragraph's word hashes, with their sorted copy for `compareWords`: kept for the
-   * RECENT_CANDIDATES last asked for, in an array of their own (never a view that would keep a
-   * retired file's columns alive). The stories of an archive come back in many files, and so do
-   * their originals as candidates.
+   * A candidate paragraph's word hashes: kept for the RECENT_CANDIDATES last asked for, in an array
+   * of their own (never a view that would keep a retired file's columns alive). The stories of an
+   * archive come back in many files, and so do their originals as candidates, whose words a cold
+   * file would otherwise read back from the cold store each time.
    */
   private candidateWords(item: number, o: Occurrence): WordList | null {
     const known = this.recentCandidates.get(item);
@@ -636,11 +633,7 @@ export class CollectionIndex {
     }
     const words = this.wordsOf(o.entry, o.paragraph);
     if (!words) return null;
-    const both = new Uint32Array(2 * words.length);
-    both.set(words);
-    both.set(words, words.length);
-    const sorted = both.subarray(words.length).sort();
-    const list: WordList = { hashes: both.subarray(0, words.length), sorted };
+    const list: WordList = { hashes: words.slice() };
     this.recentCandidates.set(item, list);
     if (this.recentCandidates.size > RECENT_CANDIDATES) this.recentCandidates.delete(this.recentCandidates.keys().next().value as number);
     return list;

@@ -81,19 +81,10 @@ interface Change {
 /** The words of a passage: a hash per word. */
 export interface WordList {
   hashes: ArrayLike<number>;
-  /** The hashes sorted, when the caller keeps them (else they are sorted for the comparison). */
-  sorted?: Uint32Array;
 }
 
 export function wordList(text: string): WordList {
   return { hashes: wordTokens(text).map(t => t.hash) };
-}
-
-/** A sorted copy of the hashes (made by `set`: Uint32Array.from would go through the iterator protocol, word by word). */
-function sorted(hashes: ArrayLike<number>): Uint32Array {
-  const s = new Uint32Array(hashes.length);
-  s.set(hashes);
-  return s.sort();
 }
 
 /** Words two passages of `total` words must share to reach `threshold`; the margin keeps rounding from dismissing a pair exactly at it. */
@@ -104,32 +95,6 @@ function sharedWordsNeeded(total: number, threshold: number): number {
 /** Whether passages of these word counts can reach `threshold` at all (the shorter one shared whole). */
 export function lengthsMayReach(a: number, b: number, threshold: number): boolean {
   return Math.min(a, b) >= sharedWordsNeeded(a + b, threshold);
-}
-
-/**
- * Whether the Dice similarity of the two passages' words as multisets, ignoring order, reaches
- * `threshold`: an upper bound of the diff's similarity that costs two sorts, so that most
- * candidates are dismissed without a diff. It gives up as soon as the words left to merge cannot
- * reach the threshold (most candidates), before sorting when the lengths alone cannot.
- */
-function bagMayReach(a: WordList, b: WordList, threshold: number): boolean {
-  if (!lengthsMayReach(a.hashes.length, b.hashes.length, threshold)) return false;
-  const total = a.hashes.length + b.hashes.length;
-  const need = sharedWordsNeeded(total, threshold);
-  // Callers comparing a passage with many others keep its sorted words (the cross-file links).
-  const x = a.sorted ?? sorted(a.hashes);
-  const y = b.sorted ?? sorted(b.hashes);
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) { shared++; i++; j++; continue; }
-    if (x[i] < y[j]) i++;
-    else j++;
-    // Only a mismatch lowers what can still be shared.
-    if (shared + Math.min(x.length - i, y.length - j) < need) return false;
-  }
-  return (2 * shared) / total >= threshold;
 }
 
 /** The word-level similarity of two passages. */
@@ -145,16 +110,15 @@ export interface WordDiff {
 export function compareWords(a: WordList | string, b: WordList | string, threshold = 0): WordDiff | null {
   const left = typeof a === 'string' ? wordList(a) : a;
   const right = typeof b === 'string' ? wordList(b) : b;
-  if (threshold > 0 && left.hashes.length + right.hashes.length > 0 && !bagMayReach(left, right, threshold)) return null;
   return similarityInOrder(left.hashes, 0, left.hashes.length, right.hashes, 0, right.hashes.length, threshold);
 }
 
 /**
- * `compareWords` of the words `a[aFrom, aTo)` and `b[bFrom, bTo)`, without sorted copies for the
- * bag-of-words bound: the same result, for callers whose candidates were already estimated alike
- * (the in-file rule's sketches), where keeping a sorted copy of every paragraph compared cost a
- * tenth of a large dump's memory. `lcsLength` counts the shared words itself, from the table of
- * `a`'s words it makes anyway, and stops there when they cannot reach the threshold.
+ * `compareWords` of the words `a[aFrom, aTo)` and `b[bFrom, bTo)` (the in-file rule reads them in
+ * each paragraph's comparison array). Most candidates share too few words: `lcsLength` counts the
+ * words both share as multisets first, from the table of `a`'s words it makes anyway (an upper
+ * bound of the similarity, which a sorted copy of each side once gave), and stops there when they
+ * cannot reach the threshold.
  */
 export function similarityInOrder(a: ArrayLike<number>, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number, threshold = 0): WordDiff | null {
   const total = aTo - aFrom + (bTo - bFrom);
