@@ -546,18 +546,48 @@ function optionsKey(options: ReviewOptions): string {
 }
 
 /** A task's result from the index (its text read again and checked against the stored hash), or undefined. */
-async function storedResult(index: ArchiveIndex, task: ReviewTask): Promise<{ result: TaskResult; links?: StoredLinks } | undefined> {
-  let stored: StoredFile | undefined;
-  try {
-    stored = await index.get(task.shown);
-  } catch {
-    return undefined; // not readable: reviewed again
-  }
+function storedResult(stored: StoredFile | undefined, task: ReviewTask): { result: TaskResult; links?: StoredLinks } | undefined {
   if (!stored) return undefined;
   const read = readTextFile(task.file, task.shown);
   if (!read.ok || textHash(read.text) !== stored.contentHash) return undefined;
   const result: TaskResult = { kind: 'reviewed', shown: task.shown, text: read.text, review: stored.review, fingerprint: stored.fingerprint, size: read.size, mtimeMs: read.mtimeMs };
   return { result, links: stored.links };
+}
+
+/** Unchanged files whose stored results are read in one query. */
+const STORED_BATCH = 8;
+
+/**
+ * The stored results of the unchanged files, read from the index STORED_BATCH at a time in the
+ * order they are delivered (a query per file kept an unchanged folder's run waiting on the
+ * database most of its time), each decoded only when its file is taken.
+ */
+class StoredReader {
+  private batch = new Map<string, () => StoredFile | undefined>();
+  private next = 0;
+
+  constructor(
+    private readonly index: ArchiveIndex,
+    /** The unchanged files, in the order they are taken. */
+    private readonly files: readonly ReviewTask[],
+  ) {}
+
+  /** The stored results of the next unchanged file (`task`), or undefined when they cannot be read back (it is reviewed again). */
+  async take(task: ReviewTask): Promise<StoredFile | undefined> {
+    if (this.files[this.next] !== task) throw new Error(`StoredReader: ${task.shown} taken out of order`);
+    if (!this.batch.has(task.shown)) {
+      const paths = this.files.slice(this.next, this.next + STORED_BATCH).map(t => t.shown);
+      try {
+        this.batch = await this.index.getMany(paths);
+      } catch {
+        this.batch = new Map(); // not readable: these files are reviewed again
+      }
+    }
+    this.next++;
+    const decode = this.batch.get(task.shown);
+    this.batch.delete(task.shown);
+    return decode?.();
+  }
 }
 
 /**
@@ -694,9 +724,10 @@ async function runWithIndex(s: Session, workerFile: string, jobs: number, file: 
     const advance = progressTracker(s);
     // --fix replaces a file's fingerprint as it fixes it: its links are always found again.
     const linker = s.index && !s.args.fix ? new IndexedLinks(s, new LinkChain(linkQuestion(s.index))) : undefined;
+    const storedFiles = new StoredReader(index, s.tasks.filter(t => reuse.has(t)));
     await write(s.writer.begin(s.tasks.length));
     for (const task of s.tasks) {
-      const fromIndex = reuse.has(task) ? await storedResult(index, task) : undefined;
+      const fromIndex = reuse.has(task) ? storedResult(await storedFiles.take(task), task) : undefined;
       // A file to review, or one whose stored result cannot be read back (reviewed again here).
       const reviewedNow = fromIndex === undefined;
       const result = fromIndex?.result ?? (reuse.has(task) ? safely(task) : await handoff.take());

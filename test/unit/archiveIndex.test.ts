@@ -144,6 +144,23 @@ describe('on-disk index (--index) and Parquet export', function () {
     assert.strictEqual(fourth.stdout, cli(work, ['--format', 'markdown', 'dumps']).stdout);
   });
 
+  it('takes more unchanged files than one read of the index holds, in order', () => {
+    // Twenty days, so that the unchanged files' stored results come in several reads.
+    const many = path.join(work, 'many');
+    for (let d = 1; d <= 20; d++) {
+      const stories = [MILL, SCHOOL, MARKET];
+      fs.mkdirSync(many, { recursive: true });
+      fs.writeFileSync(path.join(many, `day${String(d).padStart(2, '0')}.txt`), `${body(stories[d % 3])}\n${body(stories[(d + 1) % 3])}`);
+    }
+    const file = path.join(work, 'many.duckdb');
+    const cold = cli(work, ['--format', 'json', '--index', file, 'many']);
+    assert.match(cold.stderr, /20 of 20 files to review, 0 unchanged/);
+    const warm = cli(work, ['--format', 'json', '--index', file, 'many']);
+    assert.match(warm.stderr, /0 of 20 files to review, 20 unchanged/);
+    assert.strictEqual(warm.stdout, cli(work, ['--format', 'json', 'many']).stdout);
+    assert.strictEqual(warm.stdout, cold.stdout);
+  });
+
   it('finds the links of the files after a new one again, and keeps those before it', () => {
     const own = path.join(work, 'inserted');
     writeDumps(own);
@@ -256,6 +273,10 @@ describe('on-disk index: rows written in batches', function () {
         assert.deepStrictEqual({ ...back.fingerprint, paragraphs: null, articles: null }, { ...f.fp, paragraphs: null, articles: null });
         assert.deepStrictEqual(back.links, f.fp.path === 'b.txt' ? { key: 'k', json: '{"path":"b.txt"}' } : undefined);
       }
+      // Several at once, as an unchanged folder's run reads them: the stored ones, each the same.
+      const many = await index.getMany(['c.txt', 'missing.txt', 'a.txt', 'b.txt']);
+      assert.deepStrictEqual([...many.keys()].sort(), ['a.txt', 'b.txt', 'c.txt']);
+      for (const f of files) assert.deepStrictEqual(JSON.parse(JSON.stringify(many.get(f.fp.path)!()!.review)), JSON.parse(JSON.stringify(f.review)));
       assert.deepStrictEqual([...(await index.stamps()).keys()].sort(), ['a.txt', 'b.txt', 'c.txt']);
       const bands = await index.query(`SELECT path, COUNT(*) AS n FROM bands GROUP BY path ORDER BY path`);
       assert.deepStrictEqual(bands.map(r => r.path), ['a.txt', 'b.txt', 'c.txt']);
