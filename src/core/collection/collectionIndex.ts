@@ -23,7 +23,7 @@ import type { ColdStore } from './coldStore';
 import { ArticleLink, FileLinks, OtherPlace, ParagraphLink, Story } from './links';
 import { Postings, inKeyOrder } from './postings';
 import { ArticleComparison, VersionArticle, VersionParagraph, compareArticles, isUpdatedVersion, mayBeVersionOf } from '../rules/articleVersions';
-import { WordList, compareWords, lengthsMayReach } from '../rules/nearDuplicate';
+import { lengthsMayReach, similarityInOrder } from '../rules/nearDuplicate';
 import { BANDS } from '../text/minhash';
 
 export interface CollectionIndexOptions {
@@ -134,7 +134,7 @@ export class CollectionIndex {
   /** `mostShared`: the distinct items of one call. */
   private distinct = new Uint32Array(1024);
   /** `candidateWords`: paragraph items' word hashes, least recently used first. */
-  private readonly recentCandidates = new Map<number, WordList>();
+  private readonly recentCandidates = new Map<number, Uint32Array>();
   private readonly near: boolean;
   /** The fingerprints `retire` stripped, and where their band keys and word hashes went. */
   private readonly coldOf = new WeakMap<FileFingerprint, ColdPlace>();
@@ -544,7 +544,6 @@ export class CollectionIndex {
   private nearest(entry: Entry, i: number, found: Uint32Array): { at: Occurrence; similarity: number } | null {
     const words = found.length > 0 ? this.wordsOf(entry, i) : null;
     if (!words) return null;
-    const mine: WordList = { hashes: words };
     const ranked = this.mostShared(found, MAX_CONFIRMED);
     let best: { at: Occurrence; similarity: number } | null = null;
     for (const item of ranked) {
@@ -554,7 +553,7 @@ export class CollectionIndex {
       if (!lengthsMayReach(ws[o.paragraph + 1] - ws[o.paragraph], words.length, this.options.nearDuplicateThreshold)) continue;
       const theirs = this.candidateWords(item, o);
       if (!theirs) continue;
-      const cmp = compareWords(theirs, mine, this.options.nearDuplicateThreshold);
+      const cmp = similarityInOrder(theirs, 0, theirs.length, words, 0, words.length, this.options.nearDuplicateThreshold);
       if (!cmp) continue;
       if (!best || cmp.similarity > best.similarity || (cmp.similarity === best.similarity && o.entry.rank < best.at.entry.rank)) best = { at: o, similarity: cmp.similarity };
     }
@@ -623,7 +622,7 @@ export class CollectionIndex {
    * archive come back in many files, and so do their originals as candidates, whose words a cold
    * file would otherwise read back from the cold store each time.
    */
-  private candidateWords(item: number, o: Occurrence): WordList | null {
+  private candidateWords(item: number, o: Occurrence): Uint32Array | null {
     const known = this.recentCandidates.get(item);
     if (known) {
       // Most recently used last.
@@ -633,7 +632,7 @@ export class CollectionIndex {
     }
     const words = this.wordsOf(o.entry, o.paragraph);
     if (!words) return null;
-    const list: WordList = { hashes: words.slice() };
+    const list = words.slice();
     this.recentCandidates.set(item, list);
     if (this.recentCandidates.size > RECENT_CANDIDATES) this.recentCandidates.delete(this.recentCandidates.keys().next().value as number);
     return list;

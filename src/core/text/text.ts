@@ -197,12 +197,14 @@ export function wordTokens(text: string, base = 0): WordToken[] {
       let c = text.charCodeAt(end);
       if (c >= 65 && c <= 90) { c += 32; upper = true; }
       else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
-        // An inner apostrophe ("don't") is part of the word; a word character past ASCII, or a
-        // curly apostrophe before a word character, makes it a word to read again.
-        if (c === 39 && end + 1 < n && isWordCode(text, end + 1)) c = 39;
-        else if (c >= 128 && (isWordCode(text, end) || (c === 0x2019 && end + 1 < n && isWordCode(text, end + 1)))) ascii = false;
-        else break;
-        if (!ascii) break;
+        // An inner apostrophe ("don't") is part of the word. Anything else ends it, unless it is a
+        // word character past ASCII or a curly apostrophe before a word character: then the word
+        // is read again below.
+        const innerApostrophe = c === 39 && end + 1 < n && isWordCode(text, end + 1);
+        if (!innerApostrophe) {
+          if (c >= 128 && (isWordCode(text, end) || (c === 0x2019 && end + 1 < n && isWordCode(text, end + 1)))) ascii = false;
+          break;
+        }
       }
       hash = Math.imul(hash ^ c, 0x01000193);
       end++;
