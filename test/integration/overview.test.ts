@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ArticleNode } from '../../src/extension/views/articlesView';
 import type { Revealed } from '../../src/extension/views/reveal';
-import { ALL_RULES, api, closeAll, fixtureLabels, openFixture, setSetting, settled, sleep, waitFor } from './support';
+import { ALL_RULES, api, closeAll, drawnUntil, fixtureLabels, openFixture, setSetting, settled, sleep, waitFor } from './support';
 
 describe('the Articles view: clicks, overview, map', () => {
   const labels = fixtureLabels();
@@ -160,8 +160,7 @@ describe('the Articles view: clicks, overview, map', () => {
     await vscode.commands.executeCommand('editorialReview.showMap');
     // The map may be open already (an earlier suite ran every command): a review draws it again.
     await vscode.commands.executeCommand('editorialReview.reviewFile');
-    let drawn = await rendered;
-    if (drawn.articles === 0) drawn = await a.whenMapRendered(20000);
+    const drawn = await drawnUntil(await rendered, d => d.articles > 0, 'the map drawn with its articles');
     const review = a.getReview(doc.uri)!.review;
     const { articles: drawnArticles, repeats, links, ticks } = drawn;
     assert.deepStrictEqual({ articles: drawnArticles, repeats, links, ticks }, { articles, repeats: repeatLabels.length, links: repeatLabels.length, ticks: review.findings.length });

@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { EditorialReviewApi } from '../../src/extension/api';
 import type { ApplyResult } from '../../src/extension/commands/commands';
+import type { MapRendered } from '../../src/extension/views/mapView';
 import { RULE_IDS } from '../../src/core/model/types';
 
 export const EXTENSION_ID = 'editorial-review.editorial-review';
@@ -171,6 +172,18 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
     await sleep(25);
   }
+}
+
+/**
+ * The Map as drawn once `done` holds for it: `first` (a drawing awaited after the Map was asked
+ * for), or the latest drawn since. The latest is read, not the next drawing waited for: a drawing
+ * made between one wait and the next would be missed, and the wait would time out.
+ */
+export async function drawnUntil(first: MapRendered, done: (drawn: MapRendered) => boolean, what: string): Promise<MapRendered> {
+  if (done(first)) return first;
+  const a = await api();
+  await waitFor(() => a.map().rendered !== undefined && done(a.map().rendered!), what, 20000);
+  return a.map().rendered!;
 }
 
 export function sleep(ms: number): Promise<void> {

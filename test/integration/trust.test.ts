@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { ApplyResult } from '../../src/extension/commands/commands';
 import type { ArticleNode } from '../../src/extension/views/articlesView';
 import type { ApplyEditsArgs } from '../../src/extension/commands/editCommands';
-import { api, closeAll, codeActions, findAction, fixtureText, openFixture, openReviewed, ours, ruleOf, run, setSetting, settled, sleep, waitFor, workspaceFolder, writeWorkspaceFile } from './support';
+import { api, closeAll, codeActions, drawnUntil, findAction, fixtureText, openFixture, openReviewed, ours, ruleOf, run, setSetting, settled, sleep, waitFor, workspaceFolder, writeWorkspaceFile } from './support';
 
 /** A text of the test's own (written into the workspace), open and reviewed. */
 async function openText(name: string, text: string): Promise<{ doc: vscode.TextDocument; text: string }> {
@@ -60,8 +60,7 @@ describe('issue 17: no action deletes unique text, and every edit says what it r
     // The Map draws no repeat (hatched) block.
     const rendered = a.whenMapRendered(20000);
     await vscode.commands.executeCommand('editorialReview.showMap');
-    let drawn = await rendered;
-    while (drawn.articles !== 4) drawn = await a.whenMapRendered(20000);
+    const drawn = await drawnUntil(await rendered, d => d.articles === 4, 'the map drawn with the 4 articles');
     assert.strictEqual(drawn.repeats, 0);
     assert.ok(!drawn.titles.some(t => /a repeat of article/.test(t)), drawn.titles.join('\n'));
     await vscode.window.showTextDocument(doc);
@@ -399,8 +398,7 @@ describe('issue 17: the small things (item 11)', () => {
     await vscode.window.showTextDocument(doc);
     const rendered = a.whenMapRendered(20000);
     await vscode.commands.executeCommand('editorialReview.showMap');
-    let drawn = await rendered;
-    while (drawn.articles === 0) drawn = await a.whenMapRendered(20000);
+    const drawn = await drawnUntil(await rendered, d => d.articles > 0, 'the map drawn with its articles');
     assert.ok(drawn.titles.some(t => /; 1 finding\)$/.test(t)), drawn.titles.join('\n'));
     assert.ok(!drawn.titles.some(t => /\b1 findings\b/.test(t)));
     assert.ok(drawn.marks > 0 && drawn.markSize.height >= 6 && drawn.markSize.width >= 8, JSON.stringify(drawn.markSize));
