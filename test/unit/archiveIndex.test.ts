@@ -201,6 +201,20 @@ describe('on-disk index (--index) and Parquet export', function () {
     assert.strictEqual(r.stdout, '');
   });
 
+  it('refuses a file that is no database, even one DuckDB would open as data (a .json or .csv file): exit 2, the file as it was', () => {
+    for (const name of ['report.json', 'table.csv', 'notes.duckdb']) {
+      const file = path.join(work, name);
+      const content = name.endsWith('.csv') ? 'path,size\nday1.txt,10\n'.repeat(200) : name.endsWith('.json') ? JSON.stringify({ files: [{ path: 'day1.txt' }] }) : 'some notes, not a database\n'.repeat(200);
+      fs.writeFileSync(file, content);
+      const r = cli(work, ['--format', 'json', '--index', file, 'dumps']);
+      assert.strictEqual(r.code, 2, r.stderr);
+      assert.match(r.stderr, /is not an index of this tool \(not a DuckDB database\)/);
+      assert.strictEqual(r.stdout, '');
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), content, `${name} was changed`);
+      assert.deepStrictEqual(fs.readdirSync(work).filter(f => f.startsWith(`${name}.`)), [], `a file was made beside ${name}`);
+    }
+  });
+
   it('exports Parquet that DuckDB reads back, and the shipped SQL finds the copies the CLI reports', async () => {
     const out = path.join(work, 'parquet');
     writeDumps(path.join(work, 'fresh'));

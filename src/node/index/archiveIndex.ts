@@ -20,6 +20,36 @@ import type { Review } from '../../core/model/types';
 /** Bumped when the tables change: an index of another version is rebuilt. */
 export const INDEX_SCHEMA_VERSION = 2;
 
+/** Where a DuckDB database file says what it is: "DUCK" after the header's 8-byte checksum. */
+const MAGIC_AT = 8;
+const MAGIC = 'DUCK';
+
+/**
+ * Why `file` cannot be an index (it exists, holds something, and is not a DuckDB database: a
+ * report, a Parquet or JSON file given by mistake), or undefined. Said before DuckDB opens it:
+ * DuckDB would refuse some such files and open others as data to query (a `.json` or `.csv` one).
+ */
+function notADatabase(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    if (!fs.statSync(file).isFile()) return undefined;
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(MAGIC_AT + MAGIC.length);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    if (read === 0) return undefined;
+    return head.toString('latin1', MAGIC_AT, MAGIC_AT + MAGIC.length) === MAGIC ? undefined : notADatabaseMessage(file);
+  } catch {
+    // Missing (it is made) or unreadable (DuckDB says why).
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function notADatabaseMessage(file: string): string {
+  return `${file} is not an index of this tool (not a DuckDB database); it was left as it was: give a new file name, or the path of an index made by --index`;
+}
+
 /** The database client could not be loaded (the optional dependency is missing): said, exit 2. */
 export class IndexUnavailable extends Error {}
 
@@ -189,10 +219,19 @@ export class ArchiveIndex {
    */
   static async open(file: string, options: { flushBytes?: number; rowsOnly?: boolean } = {}): Promise<ArchiveIndex> {
     const client = loadClient();
+    const refused = notADatabase(file);
+    if (refused) throw new Error(refused);
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const instance = await client.create(file);
     const db = await instance.connect();
     const index = new ArchiveIndex(instance, db, options.flushBytes ?? FLUSH_BYTES, !options.rowsOnly);
+    // DuckDB opens some files that are not databases as data to query, in a database held in memory:
+    // an index there would be lost at the end of every run, silently.
+    const kept = (await db.runAndReadAll(`SELECT path FROM duckdb_databases() WHERE database_name = current_database()`)).getRowObjectsJson()[0]?.path;
+    if (kept === null || kept === undefined) {
+      index.close();
+      throw new Error(notADatabaseMessage(file));
+    }
     await db.run(`SET memory_limit = '${databaseMemoryMb()}MB'`);
     for (const sql of SCHEMA) await db.run(sql);
     const version = (await db.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema'`)).getRowObjectsJson()[0]?.value;
