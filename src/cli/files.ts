@@ -34,6 +34,16 @@ function fsReason(e: unknown): string {
   }
 }
 
+/**
+ * A file's path as reports show it (and as the on-disk index knows it): relative to `cwd` when the
+ * file is inside it, else absolute; with forward slashes.
+ */
+export function shownPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  const shown = rel === '' ? path.basename(abs) : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+  return shown.split(path.sep).join('/');
+}
+
 export function isTextFileName(name: string): boolean {
   return TEXT_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }

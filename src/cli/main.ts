@@ -21,7 +21,7 @@ import { findConfigFile, loadConfigFile } from '../node/configFile';
 import { FollowUp, OutOfMemory, PoolOptions, TaskError, runInOrder } from '../node/orderedPool';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { isReportText } from '../core/report/reportFiles';
-import { collectFiles, isWritable, outputFolderProblem, readTextFile, unchangedSince, writeFixedFile } from './files';
+import { collectFiles, isWritable, outputFolderProblem, readTextFile, shownPath, unchangedSince, writeFixedFile } from './files';
 import { ProgressLine, terminalProgress } from './progress';
 import type { ArchiveIndex, StoredFile, StoredLinks, StoredStamp } from '../node/index/archiveIndex';
 import { IndexWrites } from './indexWrites';
@@ -29,7 +29,7 @@ import { LinkChain } from '../node/index/linkChain';
 import { Handoff } from '../node/handoff';
 import { textHash } from '../core/rules/articleVersions';
 import { FinishRequest, FinishedFile, ResultHere, ReviewTask, TaskResult, finishedFile, lexiconsFor, runReviewTask } from './reviewTask';
-import type { FileLinks } from '../core/collection/links';
+import { FileLinks, withPaths } from '../core/collection/links';
 
 export const TOOL: ToolInfo = { name: 'editorial-review', version };
 
@@ -107,11 +107,7 @@ function prepare(argv: readonly string[], io: CliIo): Session | number {
   }
 
   const cwd = io.cwd;
-  const display = (abs: string) => {
-    const rel = path.relative(cwd, abs);
-    const shown = rel === '' ? path.basename(abs) : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
-    return shown.split(path.sep).join('/');
-  };
+  const display = (abs: string) => shownPath(cwd, abs);
   const info = (text: string) => {
     if (!args.quiet) note(text);
   };
@@ -550,7 +546,9 @@ function storedResult(stored: StoredFile | undefined, task: ReviewTask): { resul
   if (!stored) return undefined;
   const read = readTextFile(task.file, task.shown);
   if (!read.ok || textHash(read.text) !== stored.contentHash) return undefined;
-  const result: TaskResult = { kind: 'reviewed', shown: task.shown, text: read.text, review: stored.review, fingerprint: stored.fingerprint, size: read.size, mtimeMs: read.mtimeMs };
+  // Stored under the index's name for the file: named here as this run's report shows it.
+  const fingerprint = { ...stored.fingerprint, path: task.shown };
+  const result: TaskResult = { kind: 'reviewed', shown: task.shown, text: read.text, review: stored.review, fingerprint, size: read.size, mtimeMs: read.mtimeMs };
   return { result, links: stored.links };
 }
 
@@ -570,13 +568,15 @@ class StoredReader {
     private readonly index: ArchiveIndex,
     /** The unchanged files, in the order they are taken. */
     private readonly files: readonly ReviewTask[],
+    private readonly names: IndexNames,
   ) {}
 
   /** The stored results of the next unchanged file (`task`), or undefined when they cannot be read back (it is reviewed again). */
   async take(task: ReviewTask): Promise<StoredFile | undefined> {
     if (this.files[this.next] !== task) throw new Error(`StoredReader: ${task.shown} taken out of order`);
-    if (!this.batch.has(task.shown)) {
-      const paths = this.files.slice(this.next, this.next + STORED_BATCH).map(t => t.shown);
+    const key = this.names.key(task.shown);
+    if (!this.batch.has(key)) {
+      const paths = this.files.slice(this.next, this.next + STORED_BATCH).map(t => this.names.key(t.shown));
       try {
         this.batch = await this.index.getMany(paths);
       } catch {
@@ -584,8 +584,8 @@ class StoredReader {
       }
     }
     this.next++;
-    const decode = this.batch.get(task.shown);
-    this.batch.delete(task.shown);
+    const decode = this.batch.get(key);
+    this.batch.delete(key);
     return decode?.();
   }
 }
@@ -608,6 +608,8 @@ class IndexedLinks {
   constructor(
     private readonly s: Session,
     private readonly chain: LinkChain,
+    /** Stored links name files as the index does. */
+    private readonly names: IndexNames,
   ) {}
 
   /** Before a file is delivered: the links stored with it, if any. */
@@ -619,18 +621,46 @@ class IndexedLinks {
   take(task: ReviewTask, fingerprint: FileFingerprint): FileLinks | null {
     if (this.broken) return linksOf(this.s, fingerprint);
     try {
-      const key = this.chain.next({ path: fingerprint.path, size: fingerprint.size, mtimeMs: fingerprint.mtimeMs, contentHash: fingerprint.contentHash, optionsKey: optionsKey(task.options) });
+      const names = this.names;
+      const key = this.chain.next({ path: names.key(task.shown), size: fingerprint.size, mtimeMs: fingerprint.mtimeMs, contentHash: fingerprint.contentHash, optionsKey: optionsKey(task.options) });
       if (this.stored?.key === key) {
         this.reused++;
-        return linksOf(this.s, fingerprint, JSON.parse(this.stored.json) as FileLinks);
+        return linksOf(this.s, fingerprint, withPaths(JSON.parse(this.stored.json) as FileLinks, p => names.shown(p)));
       }
       const links = linksOf(this.s, fingerprint);
-      if (links) this.fresh = { key, json: JSON.stringify(links) };
+      if (links) this.fresh = { key, json: JSON.stringify(withPaths(links, p => names.key(p))) };
       return links;
     } catch (e) {
       this.broken = true;
       throw e;
     }
+  }
+}
+
+/**
+ * What the on-disk index calls this run's files: their paths from the folder the index was made
+ * from (those that run's report showed), whatever folder this run starts from; and back.
+ */
+class IndexNames {
+  private readonly byShown = new Map<string, string>();
+  private readonly byKey = new Map<string, string>();
+
+  constructor(base: string, tasks: readonly ReviewTask[]) {
+    for (const t of tasks) {
+      const key = shownPath(base, t.file);
+      this.byShown.set(t.shown, key);
+      this.byKey.set(key, t.shown);
+    }
+  }
+
+  /** The index's name for a file this run shows as `shown`. */
+  key(shown: string): string {
+    return this.byShown.get(shown) ?? shown;
+  }
+
+  /** How this run shows the file the index calls `key`. */
+  shown(key: string): string {
+    return this.byKey.get(key) ?? key;
   }
 }
 
@@ -678,7 +708,9 @@ async function runWithIndex(s: Session, workerFile: string, jobs: number, file: 
   }
   const shownIndex = s.args.index ?? '(temporary, for the export)';
   let stored: Map<string, StoredStamp>;
+  let names: IndexNames;
   try {
+    names = new IndexNames(await index.baseFolder(s.io.cwd), s.tasks);
     stored = await index.stamps();
   } catch (e) {
     s.note(`${PREFIX}: cannot read the index ${shownIndex}: ${message(e)}`);
@@ -692,7 +724,7 @@ async function runWithIndex(s: Session, workerFile: string, jobs: number, file: 
     const reuse = new Set<ReviewTask>();
     if (!s.args.fix) {
       for (const task of s.tasks) {
-        const stamp = stored.get(task.shown);
+        const stamp = stored.get(names.key(task.shown));
         if (!stamp || stamp.optionsKey !== optionsKey(task.options)) continue;
         try {
           const stat = fs.statSync(task.file);
@@ -702,7 +734,7 @@ async function runWithIndex(s: Session, workerFile: string, jobs: number, file: 
         }
       }
     }
-    const present = new Set(s.tasks.map(t => t.shown));
+    const present = new Set(s.tasks.map(t => names.key(t.shown)));
     await writes.run(() => index.remove([...stored.keys()].filter(p => !present.has(p))));
     const fresh = s.tasks.filter(t => !reuse.has(t));
     s.info(`${PREFIX}: index ${shownIndex}: ${fresh.length} of ${s.tasks.length} files to review, ${reuse.size} unchanged`);
@@ -723,8 +755,8 @@ async function runWithIndex(s: Session, workerFile: string, jobs: number, file: 
           })();
     const advance = progressTracker(s);
     // --fix replaces a file's fingerprint as it fixes it: its links are always found again.
-    const linker = s.index && !s.args.fix ? new IndexedLinks(s, new LinkChain(linkQuestion(s.index))) : undefined;
-    const storedFiles = new StoredReader(index, s.tasks.filter(t => reuse.has(t)));
+    const linker = s.index && !s.args.fix ? new IndexedLinks(s, new LinkChain(linkQuestion(s.index)), names) : undefined;
+    const storedFiles = new StoredReader(index, s.tasks.filter(t => reuse.has(t)), names);
     await write(s.writer.begin(s.tasks.length));
     for (const task of s.tasks) {
       const fromIndex = reuse.has(task) ? storedResult(await storedFiles.take(task), task) : undefined;
@@ -735,8 +767,9 @@ async function runWithIndex(s: Session, workerFile: string, jobs: number, file: 
       linker?.expect(fromIndex?.links);
       for (const chunk of deliver(s, task, result, outcome, linker)) await write(chunk);
       const links = linker?.fresh;
-      if (reviewedNow && own?.fingerprint) await writes.run(() => index.put(own.fingerprint!, own.review, optionsKey(task.options), stored.has(task.shown), links));
-      else if (links) await writes.run(() => index.setLinks(task.shown, links));
+      const key = names.key(task.shown);
+      if (reviewedNow && own?.fingerprint) await writes.run(() => index.put({ ...own.fingerprint!, path: key }, own.review, optionsKey(task.options), stored.has(key), links));
+      else if (links) await writes.run(() => index.setLinks(key, links));
       advance(task);
     }
     await producing;

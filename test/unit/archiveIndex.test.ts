@@ -178,6 +178,38 @@ describe('on-disk index (--index) and Parquet export', function () {
     assert.strictEqual(byTime.stdout, cli(work, ['--format', 'json', '--order', 'mtime', 'inserted']).stdout);
   });
 
+  it('is reused from any folder: it names files from the folder it was made from, and the report is what a run without an index gives there', async () => {
+    const own = path.join(work, 'anywhere');
+    writeDumps(own);
+    const file = path.join(work, 'anywhere.duckdb');
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'er-elsewhere-'));
+    try {
+      const first = cli(work, ['--format', 'json', '--index', file, 'anywhere']);
+      assert.match(first.stderr, /3 of 3 files to review, 0 unchanged/);
+      // From inside the folder (paths "day1.txt"…), then from an unrelated one (absolute paths).
+      for (const [cwd, target] of [[own, '.'], [elsewhere, own]]) {
+        const r = cli(cwd, ['--format', 'json', '--index', file, target]);
+        assert.match(r.stderr, /0 of 3 files to review, 3 unchanged/, `run from ${cwd}`);
+        // The stored links too, with the files named as this run shows them.
+        assert.match(r.stderr, /cross-file links of 3 of 3 files taken from it/, `run from ${cwd}`);
+        assert.strictEqual(r.stdout, cli(cwd, ['--format', 'json', target]).stdout, `run from ${cwd}`);
+      }
+      const instance = await client.DuckDBInstance.create(file);
+      const db = await instance.connect();
+      const paths = (await db.runAndReadAll('SELECT DISTINCT path FROM bands ORDER BY path')).getRowObjectsJson().map(r => r.path);
+      db.closeSync();
+      instance.closeSync();
+      // The first run's paths, which its Parquet export gives too.
+      assert.deepStrictEqual(paths, ['anywhere/day1.txt', 'anywhere/day2.txt', 'anywhere/day3.txt']);
+      const back = cli(work, ['--format', 'json', '--index', file, 'anywhere']);
+      assert.match(back.stderr, /0 of 3 files to review, 3 unchanged/);
+      assert.match(back.stderr, /cross-file links of 3 of 3 files taken from it/);
+      assert.strictEqual(back.stdout, first.stdout);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('rebuilds an index made by an earlier version of its tables', async () => {
     const file = path.join(work, 'old.duckdb');
     const instance = await client.DuckDBInstance.create(file);

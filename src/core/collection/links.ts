@@ -57,6 +57,18 @@ export interface FileLinks {
   paragraphs: ParagraphLink[];
 }
 
+/**
+ * The same links with every file's path given by `rename` (a store that names files otherwise than
+ * a run's report: the on-disk index, whose names do not depend on where a run starts).
+ */
+export function withPaths(links: FileLinks, rename: (path: string) => string): FileLinks {
+  return {
+    path: rename(links.path),
+    articles: links.articles.map(a => ({ ...a, original: { ...a.original, path: rename(a.original.path) } })),
+    paragraphs: links.paragraphs.map(p => ({ ...p, original: { ...p.original, path: rename(p.original.path) } })),
+  };
+}
+
 /** A story found in two files or more: its first occurrence and every later one, in the collection's order. */
 export interface Story {
   title: string;

@@ -354,6 +354,20 @@ export class ArchiveIndex {
     await update.run();
   }
 
+  /**
+   * The folder the stored paths are relative to: the working folder of the run that made the
+   * index (its paths are then those its report showed, `shownPath`), recorded as `cwd` when the
+   * index does not say yet. Later runs, from any folder, key files the same way, so that what the
+   * index holds never depends on where a run starts.
+   */
+  async baseFolder(cwd: string): Promise<string> {
+    this.flush();
+    const value = (await this.db.runAndReadAll(`SELECT value FROM meta WHERE key = 'base'`)).getRowObjectsJson()[0]?.value;
+    if (typeof value === 'string') return value;
+    await this.db.run(`INSERT OR REPLACE INTO meta VALUES ('base', ${quote(cwd)})`);
+    return cwd;
+  }
+
   /** Drops files (their stamp, results and rows). */
   async remove(paths: readonly string[]): Promise<void> {
     if (paths.length === 0) return;
