@@ -625,10 +625,11 @@ class IndexedLinks {
       const key = this.chain.next({ path: names.key(task.shown), size: fingerprint.size, mtimeMs: fingerprint.mtimeMs, contentHash: fingerprint.contentHash, optionsKey: optionsKey(task.options) });
       if (this.stored?.key === key) {
         this.reused++;
-        return linksOf(this.s, fingerprint, withPaths(JSON.parse(this.stored.json) as FileLinks, p => names.shown(p)));
+        const stored = JSON.parse(this.stored.json) as FileLinks;
+        return linksOf(this.s, fingerprint, names.renames ? withPaths(stored, p => names.shown(p)) : stored);
       }
       const links = linksOf(this.s, fingerprint);
-      if (links) this.fresh = { key, json: JSON.stringify(withPaths(links, p => names.key(p))) };
+      if (links) this.fresh = { key, json: JSON.stringify(names.renames ? withPaths(links, p => names.key(p)) : links) };
       return links;
     } catch (e) {
       this.broken = true;
@@ -644,12 +645,15 @@ class IndexedLinks {
 class IndexNames {
   private readonly byShown = new Map<string, string>();
   private readonly byKey = new Map<string, string>();
+  /** Whether some file's name differs from its shown path (a run from another folder than the index's). */
+  readonly renames: boolean = false;
 
   constructor(base: string, tasks: readonly ReviewTask[]) {
     for (const t of tasks) {
       const key = shownPath(base, t.file);
       this.byShown.set(t.shown, key);
       this.byKey.set(key, t.shown);
+      if (key !== t.shown) this.renames = true;
     }
   }
 
