@@ -668,6 +668,16 @@ class IndexNames {
   }
 }
 
+/** A file --fix has just rewritten, reviewed as it is now, for the index (undefined when that fails: the next run reviews it). */
+function fixedNow(task: ReviewTask): Extract<TaskResult, { kind: 'reviewed' }> | undefined {
+  try {
+    const again = runReviewTask(task);
+    return again.kind === 'reviewed' ? again : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the cross-file step is asked of every file of a session (linkChain.ts): its options that decide links, and the fingerprints' version. */
 function linkQuestion(index: CollectionIndex): string {
   const { order, nearDuplicateThreshold, nearDuplicates } = index.options;
@@ -772,7 +782,9 @@ async function runWithIndex(s: Session, workerFile: string, jobs: number, file: 
       for (const chunk of deliver(s, task, result, outcome, linker)) await write(chunk);
       const links = linker?.fresh;
       const key = names.key(task.shown);
-      if (reviewedNow && own?.fingerprint) await writes.run(() => index.put({ ...own.fingerprint!, path: key }, own.review, optionsKey(task.options), stored.has(key), links));
+      // --fix may just have rewritten the file: the index keeps what a review of it as it is now gives.
+      const kept = own && s.args.fix && !unchangedSince(task.file, own.size, own.mtimeMs) ? fixedNow(task) : own;
+      if (reviewedNow && kept?.fingerprint) await writes.run(() => index.put({ ...kept.fingerprint!, path: key }, kept.review, optionsKey(task.options), stored.has(key), links));
       else if (links) await writes.run(() => index.setLinks(key, links));
       advance(task);
     }

@@ -210,6 +210,21 @@ describe('on-disk index (--index) and Parquet export', function () {
     }
   });
 
+  it('after --fix keeps what the fixed files hold now: the next run reviews nothing again and reports what a run without an index does', () => {
+    const own = path.join(work, 'fixed');
+    fs.mkdirSync(own, { recursive: true });
+    // Day 1 holds the mill story twice (--fix removes the second copy); day 2 is left as it is.
+    fs.writeFileSync(path.join(own, 'day1.txt'), `${body(MILL)}\n${body(SCHOOL)}\n${body(MILL)}`);
+    fs.writeFileSync(path.join(own, 'day2.txt'), body(MARKET));
+    const file = path.join(work, 'fixed.duckdb');
+    const fix = cli(work, ['--format', 'json', '--fix', '--index', file, 'fixed']);
+    assert.match(fix.stderr, /day1\.txt: removed 1 repeated passage/);
+    assert.strictEqual(fs.readFileSync(path.join(own, 'day1.txt'), 'utf8'), `${body(MILL)}\n${body(SCHOOL)}`);
+    const next = cli(work, ['--format', 'json', '--index', file, 'fixed']);
+    assert.match(next.stderr, /0 of 2 files to review, 2 unchanged/);
+    assert.strictEqual(next.stdout, cli(work, ['--format', 'json', 'fixed']).stdout);
+  });
+
   it('rebuilds an index made by an earlier version of its tables', async () => {
     const file = path.join(work, 'old.duckdb');
     const instance = await client.DuckDBInstance.create(file);
